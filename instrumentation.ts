@@ -1,0 +1,7 @@
+/** Runs once per server process: says which engine each driver uses. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { describeDrivers } = await import("@/lib/env");
+  const { getLogger } = await import("@/lib/observability/logger");
+  for (const line of describeDrivers()) getLogger().info(line);
+}

@@ -1,0 +1,31 @@
+/**
+ * RED accounts of a workspace, always read through the caller's account scope: a member limited
+ * to some accounts never sees the others (unseen ids answer NOT_FOUND, not FORBIDDEN).
+ */
+import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { accounts } from "@/db/schema";
+
+export type AccountScope = { workspaceId: string; accountIds: string[] | null };
+
+export function accountScopeFilter(scope: AccountScope): SQL {
+  const inWorkspace = eq(accounts.workspaceId, scope.workspaceId);
+  if (scope.accountIds === null) return inWorkspace;
+  // An empty grant list must match nothing, not everything.
+  return and(inWorkspace, scope.accountIds.length ? inArray(accounts.id, scope.accountIds) : eq(accounts.id, ""))!;
+}
+
+export async function listAccounts(db: DbOrTx, scope: AccountScope, options: { includeArchived?: boolean } = {}) {
+  const filters = [accountScopeFilter(scope)];
+  if (!options.includeArchived) filters.push(isNull(accounts.archivedAt));
+  return db.select().from(accounts).where(and(...filters)).orderBy(asc(accounts.name));
+}
+
+export async function getAccount(db: DbOrTx, scope: AccountScope, accountId: string) {
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(and(accountScopeFilter(scope), eq(accounts.id, accountId)))
+    .limit(1);
+  return row ?? null;
+}

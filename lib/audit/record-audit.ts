@@ -1,0 +1,33 @@
+/** Writes one audit event. Called by every mutation, inside the mutation's transaction. */
+import type { DbOrTx } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { redact } from "./redact";
+
+export type AuditInput = {
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+};
+
+export type AuditActor = Pick<WorkspaceContext, "userId" | "userName" | "ip" | "requestId"> & {
+  workspaceId: string | null;
+};
+
+export async function recordAudit(db: DbOrTx, actor: AuditActor, input: AuditInput): Promise<void> {
+  const before = redact(input.before);
+  const after = redact(input.after);
+  await db.insert(auditEvents).values({
+    workspaceId: actor.workspaceId,
+    actorId: actor.userId,
+    actorLabel: actor.userName,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: input.targetId ?? null,
+    changes: before || after ? { before, after } : null,
+    ip: actor.ip ?? null,
+    requestId: actor.requestId ?? null,
+  });
+}

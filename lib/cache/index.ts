@@ -1,0 +1,18 @@
+/** The process-wide cache, chosen from the environment. */
+import { getEnv } from "@/lib/env";
+import type { Cache } from "./cache";
+import { createMemoryCache } from "./memory-cache";
+import { createUpstashCache } from "./upstash-cache";
+
+export type { Cache } from "./cache";
+
+const globalForCache = globalThis as unknown as { redmatrixCache?: Cache };
+
+export function getCache(): Cache {
+  if (!globalForCache.redmatrixCache) {
+    const { cache } = getEnv();
+    globalForCache.redmatrixCache =
+      cache.driver === "upstash" ? createUpstashCache(cache.url, cache.token) : createMemoryCache();
+  }
+  return globalForCache.redmatrixCache;
+}

@@ -1,0 +1,56 @@
+/** The one error type the product throws on purpose; everything else is a bug (logged, 500). */
+import { z } from "zod";
+import { errorCatalog, type ErrorCode, type Locale } from "./catalog";
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    options: { detail?: string; fieldErrors?: FieldErrors; cause?: unknown } = {},
+  ) {
+    super(options.detail ?? code, { cause: options.cause });
+    this.name = "AppError";
+    this.fieldErrors = options.fieldErrors;
+  }
+  readonly fieldErrors?: FieldErrors;
+
+  get status(): number {
+    return errorCatalog[this.code].status;
+  }
+}
+
+export type ErrorBody = {
+  code: ErrorCode;
+  message: string;
+  suggestion: string;
+  requestId?: string;
+  fieldErrors?: FieldErrors;
+};
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** Any thrown value -> an AppError (unknown errors become INTERNAL, keeping the cause for logs). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) return new AppError("VALIDATION_FAILED", { fieldErrors: fieldErrorsOf(error) });
+  return new AppError("INTERNAL", { cause: error });
+}
+
+export function errorBody(error: AppError, locale: Locale, requestId?: string): ErrorBody {
+  const entry = errorCatalog[error.code];
+  return {
+    code: error.code,
+    message: entry.message[locale],
+    suggestion: entry.suggestion[locale],
+    ...(requestId ? { requestId } : {}),
+    ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Every error code the product can answer with: its HTTP status, and what a person reads in
+ * zh-CN and en, with a suggestion of what to do next. The only place such text lives.
+ */
+export type Locale = "zh-CN" | "en";
+type Text = Record<Locale, string>;
+type Entry = { status: number; message: Text; suggestion: Text };
+
+export const errorCatalog = {
+  INVALID_JSON: {
+    status: 400,
+    message: { "zh-CN": "请求体不是有效的 JSON。", en: "The request body is not valid JSON." },
+    suggestion: { "zh-CN": "检查 JSON 格式后重试。", en: "Check the JSON syntax and try again." },
+  },
+  VALIDATION_FAILED: {
+    status: 400,
+    message: { "zh-CN": "提交的内容有误。", en: "Some fields are not valid." },
+    suggestion: { "zh-CN": "按字段提示修改后重试。", en: "Fix the fields listed and try again." },
+  },
+  PAYLOAD_TOO_LARGE: {
+    status: 413,
+    message: { "zh-CN": "请求体过大（上限 1 MB）。", en: "The request body is too large (limit 1 MB)." },
+    suggestion: { "zh-CN": "缩小内容，或分批提交。", en: "Send less data, or split it into batches." },
+  },
+  UNAUTHENTICATED: {
+    status: 401,
+    message: { "zh-CN": "请先登录。", en: "You need to sign in." },
+    suggestion: { "zh-CN": "登录后重试，或在请求头中携带有效的 API 令牌。", en: "Sign in, or send a valid API token in the Authorization header." },
+  },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    message: { "zh-CN": "邮箱或密码不正确。", en: "Email or password is incorrect." },
+    suggestion: { "zh-CN": "检查后重试；忘记密码请联系管理员。", en: "Check them and try again; ask an admin if you forgot your password." },
+  },
+  INVALID_SIGNATURE: {
+    status: 401,
+    message: { "zh-CN": "请求签名无效。", en: "The request signature is not valid." },
+    suggestion: { "zh-CN": "确认签名密钥与时钟正确。", en: "Check the signing keys and the clock." },
+  },
+  FORBIDDEN: {
+    status: 403,
+    message: { "zh-CN": "你没有执行此操作的权限。", en: "You do not have permission to do this." },
+    suggestion: { "zh-CN": "请联系工作区管理员开通权限。", en: "Ask a workspace admin for access." },
+  },
+  NOT_FOUND: {
+    status: 404,
+    message: { "zh-CN": "找不到该内容。", en: "Not found." },
+    suggestion: { "zh-CN": "它可能已被删除，或你无权查看。", en: "It may have been deleted, or you may not have access to it." },
+  },
+  CONFLICT: {
+    status: 409,
+    message: { "zh-CN": "内容已被他人修改或已存在。", en: "This conflicts with the current state." },
+    suggestion: { "zh-CN": "刷新后再试。", en: "Reload and try again." },
+  },
+  EMAIL_TAKEN: {
+    status: 409,
+    message: { "zh-CN": "该邮箱已是工作区成员。", en: "This email already belongs to a member." },
+    suggestion: { "zh-CN": "换一个邮箱，或修改现有成员。", en: "Use another email, or edit the existing member." },
+  },
+  ALREADY_SET_UP: {
+    status: 409,
+    message: { "zh-CN": "RedMatrix 已完成初始化。", en: "RedMatrix is already set up." },
+    suggestion: { "zh-CN": "请直接登录。", en: "Sign in instead." },
+  },
+  LAST_ADMIN: {
+    status: 409,
+    message: { "zh-CN": "不能移除或降级最后一位管理员。", en: "The last admin cannot be removed or demoted." },
+    suggestion: { "zh-CN": "先将其他成员设为管理员。", en: "Make another member an admin first." },
+  },
+  INVITE_INVALID: {
+    status: 404,
+    message: { "zh-CN": "邀请链接无效或已过期。", en: "This invite link is invalid or has expired." },
+    suggestion: { "zh-CN": "请管理员重新发送邀请。", en: "Ask an admin for a new invite." },
+  },
+  UNPROCESSABLE: {
+    status: 422,
+    message: { "zh-CN": "请求无法处理。", en: "The request cannot be processed." },
+    suggestion: { "zh-CN": "检查输入是否符合要求。", en: "Check that the input meets the requirements." },
+  },
+  WRONG_PASSWORD: {
+    status: 422,
+    message: { "zh-CN": "当前密码不正确。", en: "The current password is incorrect." },
+    suggestion: { "zh-CN": "重新输入当前密码。", en: "Enter your current password again." },
+  },
+  RATE_LIMITED: {
+    status: 429,
+    message: { "zh-CN": "尝试次数过多，请稍后再试。", en: "Too many attempts. Please wait and try again." },
+    suggestion: { "zh-CN": "15 分钟后再试。", en: "Try again in 15 minutes." },
+  },
+  INTERNAL: {
+    status: 500,
+    message: { "zh-CN": "服务器出错了。", en: "Something went wrong on our side." },
+    suggestion: { "zh-CN": "稍后重试；若持续出现，请把请求编号发给管理员。", en: "Try again later; if it persists, send the request id to an admin." },
+  },
+} satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof errorCatalog;

@@ -1,0 +1,40 @@
+/** The signed-in user's WorkspaceContext for pages and server actions. */
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { loadWorkspaceContext } from "@/lib/auth/load-context";
+import { auth } from "./auth";
+import { clientIp, localeCookie, localeOf, requestIdOf } from "./request-info";
+
+export async function getSessionUser(): Promise<{ id: string; sessionVersion?: number } | null> {
+  const session = await auth();
+  if (!session?.user?.id) return null;
+  return { id: session.user.id, sessionVersion: (session as { sessionVersion?: number }).sessionVersion };
+}
+
+export async function getSessionContext(workspaceSlug: string): Promise<WorkspaceContext | null> {
+  const user = await getSessionUser();
+  if (!user) return null;
+  const h = await headers();
+  return loadWorkspaceContext(getDb(), {
+    userId: user.id,
+    sessionVersion: user.sessionVersion,
+    workspace: { slug: workspaceSlug },
+    via: "session",
+    ip: clientIp(h),
+    requestId: requestIdOf(h),
+  });
+}
+
+/** For pages: signed out or no longer a member -> the sign-in page. */
+export async function requirePageContext(workspaceSlug: string): Promise<WorkspaceContext> {
+  const ctx = await getSessionContext(workspaceSlug);
+  if (!ctx) redirect("/login?reason=session");
+  return ctx;
+}
+
+export async function currentLocale() {
+  const [h, c] = await Promise.all([headers(), cookies()]);
+  return localeOf(h, c.get(localeCookie)?.value);
+}

@@ -1,0 +1,56 @@
+/**
+ * The wrapper around every authenticated API route: request id, authentication (API token or
+ * session), workspace membership, permission, zod-validated query and body, and the error
+ * envelope. Routes stay thin: `export const GET = withWorkspace(handler, { permission })`.
+ */
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { getDb, type Db } from "@/db/client";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import type { Permission } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors/app-error";
+import { errorResponse } from "./error-response";
+import { readJson } from "./read-json";
+import { localeCookie, localeOf, requestIdOf } from "./request-info";
+import { resolveRequestContext } from "./resolve-context";
+
+type Args<B, Q, P> = { req: NextRequest; ctx: WorkspaceContext; db: Db; body: B; query: Q; params: P };
+
+type Options<B extends z.ZodType, Q extends z.ZodType> = {
+  /** null: any authenticated member (e.g. who am I). */
+  permission: Permission | null;
+  body?: B;
+  query?: Q;
+  maxBodyBytes?: number;
+};
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, P = Record<string, string>>(
+  handler: (args: Args<z.infer<B>, z.infer<Q>, P>) => Promise<Response | unknown>,
+  options: Options<B, Q>,
+) {
+  return async (req: NextRequest, route?: RouteContext): Promise<Response> => {
+    const requestId = requestIdOf(req.headers);
+    const locale = localeOf(req.headers, req.cookies.get(localeCookie)?.value);
+    try {
+      const db = getDb();
+      const ctx = await resolveRequestContext(db, req, requestId);
+      if (!ctx) throw new AppError("UNAUTHENTICATED");
+      if (options.permission && !ctx.permissions.has(options.permission)) throw new AppError("FORBIDDEN");
+
+      const query = options.query
+        ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams))
+        : undefined;
+      const body = options.body ? options.body.parse(await readJson(req, options.maxBodyBytes)) : undefined;
+      const params = ((await route?.params) ?? {}) as P;
+
+      const result = await handler({ req, ctx, db, body: body as z.infer<B>, query: query as z.infer<Q>, params });
+      const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      return errorResponse(error, locale, requestId);
+    }
+  };
+}

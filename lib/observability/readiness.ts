@@ -1,0 +1,32 @@
+/** Readiness: can this instance serve? Checks the database, the cache and the scheduler driver. */
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import type { Cache } from "@/lib/cache";
+import type { Env } from "@/lib/env";
+
+type Check = { name: string; ok: boolean; driver: string; detail?: string; ms: number };
+
+async function timed(name: string, driver: string, probe: () => Promise<unknown>, timeoutMs = 2000): Promise<Check> {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref?.()),
+    ]);
+    return { name, driver, ok: true, ms: Math.round(performance.now() - started) };
+  } catch (error) {
+    return { name, driver, ok: false, detail: (error as Error).message, ms: Math.round(performance.now() - started) };
+  }
+}
+
+export async function checkReadiness(db: Db, cache: Cache, env: Env) {
+  const checks = await Promise.all([
+    timed("database", env.database.isEmbedded ? "libsql-file" : "libsql-remote", () => db.run(sql`select 1`)),
+    timed("cache", cache.driver, async () => {
+      if (!(await cache.ping())) throw new Error("ping failed");
+    }),
+    // The scheduler drivers arrive with scheduling; the embedded one lives in this process.
+    timed("scheduler", env.scheduler.driver, async () => undefined),
+  ]);
+  return { ready: checks.every((c) => c.ok), checks };
+}

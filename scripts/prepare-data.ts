@@ -1,0 +1,26 @@
+/**
+ * Prepares the data layer: generates missing local secrets into the data directory (0600) and
+ * applies the committed migrations to the configured database (the embedded file by default).
+ */
+import { sql } from "drizzle-orm";
+import { createDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { getEnv } from "@/lib/env";
+
+export async function prepareData(): Promise<void> {
+  const env = getEnv();
+  void env.authSecret; // generates .data/auth-secret when AUTH_SECRET is not set
+  const db = createDb(env.database.url, env.database.authToken);
+  if (env.database.isEmbedded) await db.run(sql`PRAGMA journal_mode = WAL`);
+  await migrateDb(db);
+  db.$client.close();
+}
+
+if (process.argv[1]?.endsWith("prepare-data.ts")) {
+  prepareData()
+    .then(() => console.log("data: migrations applied"))
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
