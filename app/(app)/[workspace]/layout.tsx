@@ -1,0 +1,42 @@
+import { LogOut } from "lucide-react";
+import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { AppShell } from "@/components/shell/app-shell";
+import { signOut } from "@/lib/next/auth";
+import { requirePageContext } from "@/lib/next/session-context";
+import { listUserWorkspaces } from "@/lib/workspaces/queries";
+
+export const dynamic = "force-dynamic";
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  const ctx = await requirePageContext(workspace);
+  const [workspaces, jar, t] = await Promise.all([listUserWorkspaces(getDb(), ctx.userId), cookies(), getTranslations("shell")]);
+
+  const signOutButton = (
+    <form
+      action={async () => {
+        "use server";
+        await signOut({ redirectTo: "/login" });
+      }}
+    >
+      <button type="submit" className="flex w-full items-center gap-2 rounded-lg px-1 py-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">
+        <LogOut className="size-4" /> {t("signOut")}
+      </button>
+    </form>
+  );
+
+  return (
+    <AppShell
+      slug={ctx.workspaceSlug}
+      workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))}
+      allowed={[...ctx.permissions]}
+      user={{ name: ctx.userName, role: ctx.role }}
+      initialDark={jar.get("theme")?.value === "dark"}
+      signOut={signOutButton}
+    >
+      {children}
+    </AppShell>
+  );
+}

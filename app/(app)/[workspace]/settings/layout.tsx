@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/ui/page-header";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
+import { requirePageContext } from "@/lib/next/session-context";
+
+export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
+  const ctx = await requirePageContext((await params).workspace);
+  const t = await getTranslations("settings");
+  const tabs = [
+    { href: `/${ctx.workspaceSlug}/settings`, label: t("tabs.profile") },
+    ...(ctx.permissions.has("members.manage") ? [{ href: `/${ctx.workspaceSlug}/settings/members`, label: t("tabs.members") }] : []),
+    ...(ctx.permissions.has("tokens.manage") ? [{ href: `/${ctx.workspaceSlug}/settings/tokens`, label: t("tabs.tokens") }] : []),
+  ];
+  return (
+    <>
+      <PageHeader title={t("title")} />
+      <SettingsTabs tabs={tabs} />
+      <div className="mt-6">{children}</div>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "RedMatrix", template: "%s · RedMatrix" },
+  description: "小红书矩阵运营协作平台 · Team workspace for Xiaohongshu account matrices",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [locale, jar] = await Promise.all([getLocale(), cookies()]);
+  const dark = jar.get("theme")?.value === "dark";
+  return (
+    <html lang={locale} className={dark ? "dark" : undefined}>
+      <body className="min-h-dvh">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+import { useState, useTransition, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import { ActionError } from "@/components/ui/action-error";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, TextInput } from "@/components/ui/field";
+import type { ActionResult, WorkspaceActionFn } from "@/lib/next/workspace-action";
+
+export function ChangePasswordForm({ slug, action }: { slug: string; action: WorkspaceActionFn }) {
+  const t = useTranslations("settings");
+  const tc = useTranslations("common");
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const failure = result && !result.ok ? result : null;
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const data = new FormData(form);
+    startTransition(async () => {
+      const next = await action(slug, { currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") });
+      setResult(next);
+      if (next.ok) form.reset();
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-4 space-y-4">
+      <Field label={t("currentPassword")} name="currentPassword" errors={failure?.fieldErrors?.currentPassword}>
+        <TextInput name="currentPassword" type="password" required autoComplete="current-password" />
+      </Field>
+      <Field label={t("newPassword")} name="newPassword" errors={failure?.fieldErrors?.newPassword}>
+        <TextInput name="newPassword" type="password" required minLength={8} autoComplete="new-password" />
+      </Field>
+      <ActionError failure={failure} />
+      {result?.ok && <Alert tone="success">{t("passwordChanged")}</Alert>}
+      <Button type="submit" disabled={pending}>
+        {pending ? tc("saving") : tc("save")}
+      </Button>
+    </form>
+  );
+}
