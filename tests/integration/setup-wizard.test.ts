@@ -1,0 +1,57 @@
+import { count, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { accounts, auditEvents, members, users } from "@/db/schema";
+import { completeSetup, isSetUp, setupSchema } from "@/lib/setup/complete-setup";
+import { migratedDb } from "../support/test-db";
+
+const input = setupSchema.parse({
+  name: "张伟",
+  email: "Zhang.Wei@Example.com",
+  password: "a-good-password",
+  workspaceName: "小鹿品牌内容组",
+  loadDemo: true,
+});
+
+describe("first-run setup", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await migratedDb();
+  });
+
+  it("defaults to Asia/Shanghai and zh-CN, and rejects unknown zones and fields", () => {
+    expect(input.timezone).toBe("Asia/Shanghai");
+    expect(input.locale).toBe("zh-CN");
+    expect(setupSchema.safeParse({ ...input, timezone: "Mars/Olympus" }).success).toBe(false);
+    expect(setupSchema.safeParse({ ...input, isAdmin: true }).success).toBe(false);
+    expect(setupSchema.safeParse({ ...input, password: "short" }).success).toBe(false);
+  });
+
+  it("creates the admin, the workspace and the demo data, once, even when two run at the same time", async () => {
+    expect(await isSetUp(db)).toBe(false);
+    const results = await Promise.allSettled([completeSetup(db, input), completeSetup(db, { ...input, email: "other@example.com" })]);
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "ALREADY_SET_UP" });
+    expect(await isSetUp(db)).toBe(true);
+
+    const [admin] = await db.select().from(users).where(eq(users.email, "zhang.wei@example.com"));
+    expect(admin?.name).toBe("张伟");
+    expect(admin?.passwordHash).toMatch(/^\$argon2id\$/);
+    const [{ n: demoAccounts }] = await db.select({ n: count() }).from(accounts);
+    expect(demoAccounts).toBe(8);
+    const adminRole = await db.select().from(members).where(eq(members.userId, admin!.id));
+    expect(adminRole[0]?.role).toBe("admin");
+    const events = await db.select().from(auditEvents);
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["setup.complete", "demo.seed"]));
+    expect(JSON.stringify(events)).not.toContain("a-good-password");
+  });
+
+  it("refuses to run again", async () => {
+    await expect(completeSetup(db, { ...input, email: "third@example.com" })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
+    const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.email, "third@example.com"));
+    expect(n).toBe(0);
+  });
+});
