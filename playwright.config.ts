@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 const chromium = "/usr/bin/chromium";
-const port = 3210;
+const port = Number(process.env.E2E_PORT ?? 3210);
 const hasChromium = fs.existsSync(chromium);
 if (!hasChromium) {
   if (process.env.CI === "true") throw new Error(`CI requires Debian's chromium at ${chromium} (apt-get install chromium)`);
