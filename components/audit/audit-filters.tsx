@@ -8,7 +8,7 @@ export async function AuditFilters({ members, values }: { members: { id: string;
   const [t, tc] = await Promise.all([getTranslations("audit"), getTranslations("common")]);
   return (
     <Card className="p-4">
-      <form method="get" className="grid items-end gap-3 sm:grid-cols-2 lg:grid-cols-5" aria-label={tc("filter")}>
+      <form method="get" className="grid items-end gap-3 sm:grid-cols-3 lg:grid-cols-6" aria-label={tc("filter")}>
         <Field label={t("actor")} name="actor">
           <Select name="actor" defaultValue={values.actor ?? ""}>
             <option value="">{tc("all")}</option>
@@ -21,6 +21,9 @@ export async function AuditFilters({ members, values }: { members: { id: string;
         </Field>
         <Field label={t("action")} name="action">
           <TextInput name="action" defaultValue={values.action ?? ""} placeholder="members." maxLength={64} />
+        </Field>
+        <Field label={t("target")} name="targetType">
+          <TextInput name="targetType" defaultValue={values.targetType ?? ""} placeholder="member" maxLength={64} />
         </Field>
         <Field label={t("from")} name="from">
           <TextInput name="from" type="date" defaultValue={values.from ?? ""} />

@@ -10,6 +10,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors/app-error";
 import { errorResponse } from "./error-response";
+import { observeRequest } from "./observe-request";
 import { readJson } from "./read-json";
 import { localeCookie, localeOf, requestIdOf } from "./request-info";
 import { resolveRequestContext } from "./resolve-context";
@@ -33,6 +34,8 @@ export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.Zo
   return async (req: NextRequest, route?: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req.headers);
     const locale = localeOf(req.headers, req.cookies.get(localeCookie)?.value);
+    const started = performance.now();
+    const done = (response: Response) => observeRequest(req, response, requestId, started);
     try {
       const db = getDb();
       const ctx = await resolveRequestContext(db, req, requestId);
@@ -48,9 +51,9 @@ export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.Zo
       const result = await handler({ req, ctx, db, body: body as z.infer<B>, query: query as z.infer<Q>, params });
       const response = result instanceof Response ? result : Response.json(result ?? { ok: true });
       response.headers.set("x-request-id", requestId);
-      return response;
+      return done(response);
     } catch (error) {
-      return errorResponse(error, locale, requestId);
+      return done(errorResponse(error, locale, requestId));
     }
   };
 }

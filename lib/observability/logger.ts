@@ -16,14 +16,19 @@ export const redactedKeys = [
 
 const globalForLog = globalThis as unknown as { redmatrixLogger?: pino.Logger };
 
-export function getLogger(): pino.Logger {
-  globalForLog.redmatrixLogger ??= pino({
-    level: getEnv().logLevel,
+export function createLogger(level: pino.LevelWithSilent, destination?: pino.DestinationStream): pino.Logger {
+  const options: pino.LoggerOptions = {
+    level,
     base: { service: "redmatrix" },
     redact: {
-      paths: redactedKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `headers.${key}`]),
+      paths: redactedKeys.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
       censor: "[redacted]",
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
+
+export function getLogger(): pino.Logger {
+  globalForLog.redmatrixLogger ??= createLogger(getEnv().logLevel);
   return globalForLog.redmatrixLogger;
 }

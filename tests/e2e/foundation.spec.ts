@@ -106,3 +106,16 @@ test("the shell works at phone width", async ({ page }, info) => {
   await expect(page.getByRole("link", { name: "账号矩阵" }).last()).toBeVisible();
   await info.attach("phone menu", { body: await page.screenshot(), contentType: "image/png" });
 });
+
+test("pages carry security headers and the API reports health", async ({ request }) => {
+  const page = await request.get("/login");
+  const csp = page.headers()["content-security-policy"];
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("object-src 'none'");
+  expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(page.headers()["x-powered-by"]).toBeUndefined();
+  expect((await request.get("/api/health")).status()).toBe(200);
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect((await ready.json()).checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+});

@@ -1,8 +1,8 @@
 "use server";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { signIn } from "@/lib/next/auth";
-import { clientIp } from "@/lib/next/request-info";
+import { clientIp, localeCookie } from "@/lib/next/request-info";
 import { actionFailure, type ActionFailure } from "@/lib/next/workspace-action";
 import { completeSetup, setupSchema } from "@/lib/setup/complete-setup";
 
@@ -13,6 +13,8 @@ export async function completeSetupAction(raw: unknown): Promise<ActionFailure |
     const input = setupSchema.parse(raw);
     ({ slug } = await completeSetup(getDb(), input, { ip: clientIp(await headers()) }));
     credentials = { email: input.email, password: input.password };
+    // The language chosen in the wizard becomes this browser's interface language.
+    (await cookies()).set(localeCookie, input.locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax" });
   } catch (error) {
     return actionFailure(error);
   }

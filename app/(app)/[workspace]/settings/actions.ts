@@ -8,6 +8,7 @@ import { createMember, createMemberSchema } from "@/lib/members/create-member";
 import { updateMember, updateMemberSchema } from "@/lib/members/update-member";
 import { signIn } from "@/lib/next/auth";
 import { workspaceAction } from "@/lib/next/workspace-action";
+import { updateWorkspace, updateWorkspaceSchema } from "@/lib/workspaces/update-workspace";
 
 const idSchema = z.string().min(1).max(64);
 
@@ -43,4 +44,10 @@ export const revokeTokenAction = workspaceAction({ permission: "tokens.manage", 
   await revokeApiToken(db, ctx, input.tokenId);
   revalidatePath(`/${ctx.workspaceSlug}/settings/tokens`);
   return { revoked: true };
+});
+
+export const updateWorkspaceAction = workspaceAction({ permission: "settings.manage", schema: updateWorkspaceSchema }, async ({ ctx, db, input }) => {
+  await updateWorkspace(db, ctx, input);
+  revalidatePath(`/${ctx.workspaceSlug}`, "layout");
+  return { saved: true };
 });
