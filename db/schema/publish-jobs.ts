@@ -1,0 +1,45 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt } from "./columns";
+import { accounts, workspaces } from "./workspaces";
+
+/** What will be sent, frozen when the job is scheduled: later edits to the draft do not change it. */
+export type NoteSnapshot = { title: string; body: string; topics: string[]; images: string[]; video?: string | null };
+
+export const publishJobStatuses = ["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"] as const;
+
+export const publishJobs = sqliteTable(
+  "publish_jobs",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    accountId: text("account_id").notNull().references(() => accounts.id),
+    draftId: text("draft_id"),
+    snapshot: text("snapshot", { mode: "json" }).$type<NoteSnapshot>().notNull(),
+    runAt: integer("run_at", { mode: "timestamp_ms" }).notNull(),
+    status: text("status", { enum: publishJobStatuses }).notNull().default("scheduled"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(4),
+    /** Bumped on every reschedule: a delivery for an older version finds nothing to claim. */
+    version: integer("version").notNull().default(1),
+    lastErrorCode: text("last_error_code"),
+    lastErrorMessage: text("last_error_message"),
+    remoteId: text("remote_id"),
+    remoteUrl: text("remote_url"),
+    schedulerMessageId: text("scheduler_message_id"),
+    idempotencyKey: text("idempotency_key").notNull(),
+    claimedAt: integer("claimed_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("publish_jobs_idempotency_idx").on(t.workspaceId, t.idempotencyKey),
+    index("publish_jobs_due_idx").on(t.status, t.runAt),
+    index("publish_jobs_workspace_run_idx").on(t.workspaceId, t.runAt),
+    index("publish_jobs_account_run_idx").on(t.accountId, t.runAt),
+  ],
+);
+
+export type PublishJob = typeof publishJobs.$inferSelect;
+export type PublishJobStatus = PublishJob["status"];

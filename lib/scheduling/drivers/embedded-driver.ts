@@ -1,0 +1,15 @@
+/**
+ * The embedded scheduler: nothing to enqueue, because the dispatcher (embedded-dispatcher.ts)
+ * finds due jobs in the database itself. That is also why it survives restarts.
+ */
+import type { SchedulerDriver } from "./scheduler-driver";
+
+export const embeddedDriver: SchedulerDriver = {
+  name: "embedded",
+  async enqueue() {
+    return null;
+  },
+  async cancel() {
+    // A canceled job can no longer be claimed; there is no message to delete.
+  },
+};

@@ -1,0 +1,25 @@
+/** QStash: publish with notBefore and a deduplication id per job version; cancel deletes the message. */
+import { Client } from "@upstash/qstash";
+import { publishFailureWebhookPath, publishWebhookPath, type Delivery, type SchedulerDriver } from "./scheduler-driver";
+
+export function createQstashDriver(options: { token: string; baseUrl?: string; appUrl: string; retries?: number }): SchedulerDriver {
+  const client = new Client({ token: options.token, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  return {
+    name: "qstash",
+    async enqueue(delivery: Delivery) {
+      const { messageId } = await client.publishJSON({
+        url: `${options.appUrl}${publishWebhookPath}`,
+        body: { jobId: delivery.jobId, version: delivery.version },
+        // QStash counts in whole seconds: round up so a delivery never arrives before run_at.
+        notBefore: Math.ceil(delivery.runAt.getTime() / 1000),
+        deduplicationId: `${delivery.jobId}-v${delivery.version}`,
+        retries: options.retries ?? 3,
+        failureCallback: `${options.appUrl}${publishFailureWebhookPath}`,
+      });
+      return messageId;
+    },
+    async cancel(messageId) {
+      if (messageId) await client.messages.cancel(messageId).catch(() => undefined); // already delivered: nothing to cancel
+    },
+  };
+}

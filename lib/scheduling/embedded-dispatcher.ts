@@ -1,0 +1,81 @@
+/**
+ * The in-process dispatcher of the embedded default: every tick it finds due jobs and POSTs a
+ * QStash-signed request to the publish webhook, exactly as QStash would; every 5 minutes it
+ * runs the sweep. The database is the source of truth, so a restart loses nothing.
+ */
+import { and, asc, eq, lte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { publishJobs } from "@/db/schema";
+import { signQstashRequest } from "./qstash-signature";
+import { publishWebhookPath } from "./drivers/scheduler-driver";
+import { sweepJobs } from "./sweep";
+
+type Options = {
+  db: Db;
+  appUrl: string;
+  signingKey: string;
+  tickMs?: number;
+  sweepEveryMs?: number;
+  concurrency?: number;
+  onError?: (error: unknown) => void;
+};
+
+export async function deliverSigned(url: string, payload: object, signingKey: string): Promise<Response> {
+  const body = JSON.stringify(payload);
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body, key: signingKey }) },
+    body,
+  });
+}
+
+export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(): Promise<number> } {
+  const url = `${options.appUrl}${publishWebhookPath}`;
+  const inFlight = new Set<string>();
+  let lastSweep = 0;
+  let stopped = false;
+
+  async function tick(): Promise<number> {
+    const now = new Date();
+    if (now.getTime() - lastSweep >= (options.sweepEveryMs ?? 5 * 60_000)) {
+      lastSweep = now.getTime();
+      await sweepJobs(options.db, now);
+    }
+    const due = await options.db
+      .select({ id: publishJobs.id, version: publishJobs.version })
+      .from(publishJobs)
+      .where(and(eq(publishJobs.status, "scheduled"), lte(publishJobs.runAt, now)))
+      .orderBy(asc(publishJobs.runAt))
+      .limit(options.concurrency ?? 16);
+    const fresh = due.filter((job) => !inFlight.has(`${job.id}:${job.version}`));
+    await Promise.all(
+      fresh.map(async (job) => {
+        const key = `${job.id}:${job.version}`;
+        inFlight.add(key);
+        try {
+          await deliverSigned(url, { jobId: job.id, version: job.version }, options.signingKey);
+        } catch (error) {
+          options.onError?.(error); // the job stays due; the next tick tries again
+        } finally {
+          inFlight.delete(key);
+        }
+      }),
+    );
+    return fresh.length;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  const loop = async () => {
+    if (stopped) return;
+    await tick().catch((error) => options.onError?.(error));
+    if (!stopped) timer = setTimeout(loop, options.tickMs ?? 250);
+  };
+  void loop();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+    tick,
+  };
+}

@@ -1,0 +1,14 @@
+/**
+ * What a publisher reports. The distinction that matters: `retryable` means nothing reached
+ * RED, so trying again is safe; `unknown` means it may have (a timeout after sending), so the
+ * job waits for a person and is never retried automatically.
+ */
+import type { PublishJob } from "@/db/schema";
+
+export type PublishOutcome =
+  | { kind: "published"; remoteId?: string; url?: string }
+  | { kind: "rejected"; code: string; reason: string }
+  | { kind: "retryable"; code: string; reason: string }
+  | { kind: "unknown"; code: string; reason: string };
+
+export type PublishFn = (job: PublishJob) => Promise<PublishOutcome>;

@@ -1,0 +1,72 @@
+/**
+ * Handles one delivery of a publish job: claim it with a single conditional UPDATE (a
+ * duplicate or stale delivery finds nothing to claim), publish, record the outcome.
+ */
+import { and, eq, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { publishJobs, type PublishJob } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { retryDelayMs } from "./backoff";
+import type { PublishFn, PublishOutcome } from "./publish-outcome";
+
+export type DeliveryResult =
+  | { result: "skipped" }
+  | { result: "published" | "failed" | "unconfirmed"; job: PublishJob }
+  | { result: "retry"; job: PublishJob };
+
+/** Deliveries may arrive a little early (clocks differ between QStash and us). */
+const earlyToleranceMs = 2_000;
+
+export async function claimJob(db: Db, jobId: string, version: number, now: Date): Promise<PublishJob | null> {
+  const [claimed] = await db
+    .update(publishJobs)
+    .set({ status: "publishing", claimedAt: now, attempts: sql`${publishJobs.attempts} + 1` })
+    .where(and(eq(publishJobs.id, jobId), eq(publishJobs.version, version), eq(publishJobs.status, "scheduled"), lte(publishJobs.runAt, new Date(now.getTime() + earlyToleranceMs))))
+    .returning();
+  return claimed ?? null;
+}
+
+async function safePublish(publish: PublishFn, job: PublishJob): Promise<PublishOutcome> {
+  try {
+    return await publish(job);
+  } catch (error) {
+    // A publisher that throws broke its contract; we cannot know whether it sent anything.
+    return { kind: "unknown", code: "PUBLISHER_CRASHED", reason: (error as Error).message.slice(0, 500) };
+  }
+}
+
+function changesFor(job: PublishJob, outcome: PublishOutcome, now: Date) {
+  switch (outcome.kind) {
+    case "published":
+      return { status: "published" as const, remoteId: outcome.remoteId ?? null, remoteUrl: outcome.url ?? null, finishedAt: now, lastErrorCode: null, lastErrorMessage: null };
+    case "rejected":
+      return { status: "failed" as const, finishedAt: now, lastErrorCode: outcome.code, lastErrorMessage: outcome.reason };
+    case "unknown":
+      return { status: "unconfirmed" as const, finishedAt: now, lastErrorCode: outcome.code, lastErrorMessage: outcome.reason };
+    case "retryable":
+      return job.attempts < job.maxAttempts
+        ? { status: "scheduled" as const, runAt: new Date(now.getTime() + retryDelayMs(job.attempts)), version: job.version + 1, claimedAt: null, lastErrorCode: outcome.code, lastErrorMessage: outcome.reason }
+        : { status: "failed" as const, finishedAt: now, lastErrorCode: outcome.code, lastErrorMessage: `${outcome.reason} (gave up after ${job.attempts} attempts)` };
+  }
+}
+
+export async function runPublishJob(db: Db, delivery: { jobId: string; version: number }, publish: PublishFn, now = new Date()): Promise<DeliveryResult> {
+  const job = await claimJob(db, delivery.jobId, delivery.version, now);
+  if (!job) return { result: "skipped" };
+  const outcome = await safePublish(publish, job);
+  const changes = changesFor(job, outcome, new Date());
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(publishJobs)
+      .set(changes)
+      .where(and(eq(publishJobs.id, job.id), eq(publishJobs.status, "publishing")))
+      .returning();
+    await recordAudit(
+      tx,
+      { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
+      { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined } },
+    );
+    const result = changes.status === "scheduled" ? "retry" : changes.status;
+    return { result, job: updated } as DeliveryResult;
+  });
+}
