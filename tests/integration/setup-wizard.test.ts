@@ -37,7 +37,9 @@ describe("first-run setup", () => {
     expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ code: "ALREADY_SET_UP" });
     expect(await isSetUp(db)).toBe(true);
 
-    const [admin] = await db.select().from(users).where(eq(users.email, "zhang.wei@example.com"));
+    const winner = (ok[0] as PromiseFulfilledResult<{ userId: string }>).value;
+    const [admin] = await db.select().from(users).where(eq(users.id, winner.userId));
+    expect(await db.select().from(users)).toHaveLength(1 + 4); // the admin + the demo members
     expect(admin?.name).toBe("张伟");
     expect(admin?.passwordHash).toMatch(/^\$argon2id\$/);
     const [{ n: demoAccounts }] = await db.select({ n: count() }).from(accounts);
