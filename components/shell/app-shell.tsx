@@ -57,6 +57,7 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
           open ? "translate-x-0" : "-translate-x-full",
         )}
         aria-hidden={!open}
+        inert={!open}
       >
         {sidebar}
       </aside>

@@ -48,6 +48,53 @@ test("an admin adds an analyst and sees the initial password once", async ({ pag
   await info.attach("members", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 });
 
+test("an invite link lets a new member set a password and join; it works once", async ({ page, browser }) => {
+  await new SignInPage(page).signIn(admin.email, admin.password);
+  await page.getByRole("link", { name: "设置" }).click();
+  await page.getByRole("tab", { name: "成员" }).click();
+  const form = page.getByRole("form", { name: "添加成员" });
+  await form.getByLabel("邮箱").fill("invitee@example.com");
+  await form.getByLabel("姓名").fill("新同事");
+  await form.getByLabel("角色").selectOption("operator");
+  await form.getByLabel("添加方式").selectOption("invite");
+  await form.getByRole("button", { name: "添加成员" }).click();
+  const link = (await page.getByTestId("secret-value").textContent())!.trim();
+  expect(link).toMatch(/\/invite\/inv_/);
+
+  const guest = await browser.newContext();
+  const invitee = await guest.newPage();
+  await invitee.goto(link);
+  await expect(invitee.getByRole("heading", { name: `加入 ${admin.workspace}` })).toBeVisible();
+  await invitee.getByLabel("密码").fill("invitee-password");
+  await invitee.getByRole("button", { name: "加入工作区" }).click();
+  await expect(invitee).toHaveURL(/\/dashboard$/);
+  await expect(invitee.getByTestId("current-user").first()).toHaveText("新同事");
+  await invitee.goto(link);
+  await expect(invitee.getByText("邀请链接无效或已过期")).toBeVisible();
+  await guest.close();
+});
+
+test("deactivating a member ends their session at once", async ({ page, browser }) => {
+  const other = await browser.newContext();
+  const invitee = await other.newPage();
+  await new SignInPage(invitee).signIn("invitee@example.com", "invitee-password");
+  await expect(invitee).toHaveURL(/\/dashboard$/);
+
+  await new SignInPage(page).signIn(admin.email, admin.password);
+  await page.getByRole("link", { name: "设置" }).click();
+  await page.getByRole("tab", { name: "成员" }).click();
+  const row = page.getByTestId("member-invitee@example.com");
+  await row.getByRole("button", { name: "停用" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "停用" }).click();
+  await expect(row).toContainText("已停用");
+
+  await invitee.reload();
+  await expect(invitee).toHaveURL(/\/login\?reason=session/);
+  const api = await invitee.request.get("/api/v1/me");
+  expect(api.status()).toBe(401);
+  await other.close();
+});
+
 test("the analyst is refused an operator-only action in the UI and over HTTP", async ({ page }) => {
   await new SignInPage(page).signIn("analyst@example.com", analystPassword);
   await expect(page).toHaveURL(/\/dashboard$/);
