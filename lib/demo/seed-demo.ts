@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { newId } from "@/lib/ids/new-id";
+import { seedDemoSchedule } from "./seed-schedule";
 
 const demoMembers: { name: string; email: string; role: Role }[] = [
   { name: "李娜", email: "lina.demo@redmatrix.local", role: "operator" },
@@ -28,7 +29,7 @@ const demoAccounts: { name: string; redId: string }[] = [
   { name: "健身餐打卡", redId: "fitmeal_daily" },
 ];
 
-type SeedInput = { workspaceId: string; adminUserId: string; adminName: string };
+type SeedInput = { workspaceId: string; adminUserId: string; adminName: string; timezone: string };
 
 export async function seedDemoWorkspace(db: Db, input: SeedInput): Promise<void> {
   const actor = { userId: input.adminUserId, userName: input.adminName, workspaceId: input.workspaceId };
@@ -49,4 +50,5 @@ export async function seedDemoWorkspace(db: Db, input: SeedInput): Promise<void>
       after: { members: demoMembers.length, accounts: demoAccounts.length },
     });
   });
+  await seedDemoSchedule(db, input.workspaceId, input.timezone);
 }

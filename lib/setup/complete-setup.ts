@@ -66,6 +66,6 @@ export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: stri
     );
   });
 
-  if (input.loadDemo) await seedDemoWorkspace(db, { workspaceId, adminUserId: userId, adminName: input.name });
+  if (input.loadDemo) await seedDemoWorkspace(db, { workspaceId, adminUserId: userId, adminName: input.name, timezone: input.timezone });
   return { userId, workspaceId, slug };
 }

@@ -4,10 +4,11 @@
  */
 import { expect, test } from "@playwright/test";
 import { SetupWizard, SignInPage, type Admin } from "./pages/auth-pages";
+import { e2eAdmin } from "./pages/session";
 
 test.describe.configure({ mode: "serial" });
 
-const admin: Admin = { name: "张伟", email: "zhangwei@example.com", password: "a-strong-password", workspace: "小鹿品牌内容组" };
+const admin: Admin = e2eAdmin;
 let analystPassword = "";
 
 test("a newcomer runs the setup wizard and lands on a working dashboard", async ({ page }, info) => {

@@ -1,5 +1,68 @@
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { z } from "zod";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { publishJobStatuses } from "@/db/schema";
+import { AttentionQueue } from "@/components/calendar/attention-queue";
+import { CalendarBoard } from "@/components/calendar/calendar-board";
+import { CalendarToolbar } from "@/components/calendar/calendar-toolbar";
+import { toJobView } from "@/components/calendar/to-job-view";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAccounts } from "@/lib/accounts/queries";
+import { can } from "@/lib/auth/context";
+import { requirePageContext } from "@/lib/next/session-context";
+import { calendarRange, dayKey } from "@/lib/scheduling/calendar-range";
+import { listAttentionJobs, listJobsInRange } from "@/lib/scheduling/job-queries";
+import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
+import { cancelJobAction, markPublishedAction, rescheduleAction, retryJobAction } from "./actions";
 
-export default function Page() {
-  return <ComingSoon section="calendar" />;
+export const metadata = { title: "Calendar" };
+
+const searchSchema = z.object({
+  view: z.enum(["week", "month", "list"]).catch("week"),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  account: z.string().max(64).optional().catch(undefined),
+  status: z.enum(publishJobStatuses).optional().catch(undefined),
+});
+
+export default async function CalendarPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string>> }) {
+  const ctx = await requirePageContext((await params).workspace);
+  if (!can(ctx, "schedules.read")) return <Forbidden />;
+  const db = getDb();
+  const search = searchSchema.parse(await searchParams);
+  const workspace = await getWorkspaceBySlug(db, ctx.workspaceSlug);
+  const timezone = workspace?.timezone ?? "Asia/Shanghai";
+  const today = dayKey(new Date(), timezone);
+  const anchor = search.date ?? today;
+  const { days, from, to } = calendarRange(search.view, anchor, timezone);
+  const [t, locale, accounts, jobs, attention] = await Promise.all([
+    getTranslations("calendar"),
+    getLocale(),
+    listAccounts(db, ctx),
+    listJobsInRange(db, ctx, { from, to, accountIds: search.account ? [search.account] : undefined, statuses: search.status ? [search.status] : undefined }),
+    listAttentionJobs(db, ctx),
+  ]);
+  const actions = { reschedule: rescheduleAction, retry: retryJobAction, markPublished: markPublishedAction, cancel: cancelJobAction };
+
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("subtitle", { timezone })} />
+      <CalendarToolbar view={search.view} anchor={anchor} today={today} days={days} locale={locale} filters={{ account: search.account, status: search.status }} accounts={accounts.map(({ id, name }) => ({ id, name }))} />
+      <div className="mt-4 grid gap-6 xl:grid-cols-[1fr_18rem]">
+        <CalendarBoard
+          slug={ctx.workspaceSlug}
+          view={search.view}
+          days={days}
+          month={anchor.slice(0, 7)}
+          today={today}
+          timezone={timezone}
+          jobs={jobs.map(toJobView)}
+          canWrite={can(ctx, "schedules.write")}
+          canCancel={can(ctx, "schedules.cancel")}
+          actions={actions}
+        />
+        <AttentionQueue slug={ctx.workspaceSlug} jobs={attention.map(toJobView)} timezone={timezone} canWrite={can(ctx, "schedules.write")} actions={actions} />
+      </div>
+    </>
+  );
 }

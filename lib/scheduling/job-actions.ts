@@ -1,0 +1,82 @@
+/**
+ * What people do with a job after it was scheduled: move it (drag on the calendar), retry a
+ * failed or unconfirmed one, record that it is in fact live (with its URL), or cancel it.
+ * Each bumps the job version, so deliveries already on their way for the old time do nothing.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "@/db/client";
+import { publishJobs, type PublishJob, type PublishJobStatus } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { AppError } from "@/lib/errors/app-error";
+import type { SchedulerDriver } from "./drivers/scheduler-driver";
+
+export const rescheduleSchema = z.object({ jobId: z.string().min(1).max(64), runAt: z.coerce.date() }).strict();
+export const markPublishedSchema = z.object({ jobId: z.string().min(1).max(64), url: z.url().max(2000) }).strict();
+
+async function loadJob(tx: DbOrTx, ctx: WorkspaceContext, jobId: string): Promise<PublishJob> {
+  const [job] = await tx.select().from(publishJobs).where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, ctx.workspaceId))).limit(1);
+  if (!job || (ctx.accountIds && !ctx.accountIds.includes(job.accountId))) throw new AppError("NOT_FOUND");
+  return job;
+}
+
+async function transition(
+  db: Db,
+  ctx: WorkspaceContext,
+  jobId: string,
+  from: PublishJobStatus[],
+  changes: (job: PublishJob) => Partial<typeof publishJobs.$inferInsert>,
+  action: string,
+): Promise<PublishJob> {
+  return db.transaction(async (tx) => {
+    const job = await loadJob(tx, ctx, jobId);
+    if (!from.includes(job.status)) throw new AppError("CONFLICT", { fieldErrors: { status: [`Job is ${job.status}`] } });
+    const [row] = await tx
+      .update(publishJobs)
+      .set({ ...changes(job), version: sql`${publishJobs.version} + 1` })
+      .where(and(eq(publishJobs.id, jobId), inArray(publishJobs.status, from)))
+      .returning();
+    if (!row) throw new AppError("CONFLICT");
+    await recordAudit(tx, ctx, { action, targetType: "publish_job", targetId: jobId, before: { status: job.status, runAt: job.runAt }, after: { status: row.status, runAt: row.runAt } });
+    return row;
+  });
+}
+
+async function enqueue(db: Db, driver: SchedulerDriver, job: PublishJob): Promise<PublishJob> {
+  const messageId = await driver.enqueue({ jobId: job.id, version: job.version, runAt: job.runAt });
+  if (!messageId) return job;
+  const [row] = await db.update(publishJobs).set({ schedulerMessageId: messageId }).where(eq(publishJobs.id, job.id)).returning();
+  return row;
+}
+
+export async function rescheduleJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, input: z.infer<typeof rescheduleSchema>, now = new Date()) {
+  if (input.runAt.getTime() < now.getTime() - 60_000) throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["In the past"] } });
+  const previous = await loadJob(db, ctx, input.jobId);
+  const job = await transition(db, ctx, input.jobId, ["scheduled"], () => ({ runAt: input.runAt }), "schedules.reschedule");
+  await driver.cancel(previous.schedulerMessageId);
+  return enqueue(db, driver, job);
+}
+
+export async function retryJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, jobId: string, now = new Date()) {
+  const job = await transition(
+    db,
+    ctx,
+    jobId,
+    ["failed", "unconfirmed"],
+    () => ({ status: "scheduled", runAt: now, attempts: 0, claimedAt: null, finishedAt: null, lastErrorCode: null, lastErrorMessage: null }),
+    "schedules.retry",
+  );
+  return enqueue(db, driver, job);
+}
+
+export async function markJobPublished(db: Db, ctx: WorkspaceContext, input: z.infer<typeof markPublishedSchema>, now = new Date()) {
+  return transition(
+    db,
+    ctx,
+    input.jobId,
+    ["unconfirmed", "failed"],
+    () => ({ status: "published", remoteUrl: input.url, finishedAt: now, lastErrorCode: null, lastErrorMessage: null }),
+    "schedules.mark_published",
+  );
+}
