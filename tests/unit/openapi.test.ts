@@ -15,9 +15,10 @@ describe("OpenAPI document", () => {
   });
 
   it("derives request bodies from the zod schemas the routes use", () => {
-    const body = (doc.paths["/accounts"].post as { requestBody: { content: { "application/json": { schema: { properties: object; additionalProperties: boolean } } } } })
+    const body = (doc.paths["/accounts"].post as { requestBody: { content: { "application/json": { schema: { properties: object; required: string[]; additionalProperties: boolean } } } } })
       .requestBody.content["application/json"].schema;
-    expect(Object.keys(body.properties)).toEqual(["name", "redId"]);
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["name", "redId", "postingSlots", "publisherId", "publisherConfig"]));
+    expect(body.required).toEqual(["name", "redId"]);
     expect(body.additionalProperties).toBe(false);
   });
 });
