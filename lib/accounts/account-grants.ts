@@ -48,3 +48,12 @@ export async function setAccountGrant(tx: DbOrTx, ctx: WorkspaceContext, account
   await recordAudit(tx, ctx, { action: grant ? "accounts.grant" : "accounts.revoke", targetType: "account", targetId: accountId, after: { memberIds: memberRows.map((m) => m.id) } });
   return notes;
 }
+
+/** Active members limited to granted accounts: the ones grants apply to (bulk grant, filters). */
+export async function listGrantableMembers(db: DbOrTx, workspaceId: string) {
+  return db
+    .select({ id: members.id, name: users.name })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.status, "active"), eq(members.accountScope, "granted")));
+}

@@ -1,6 +1,7 @@
 /** OpenAPI paths of the account matrix: accounts, bulk actions, connection checks, publishers. */
 import { createAccountSchema } from "@/lib/accounts/account-schema";
 import { bulkAccountsSchema } from "@/lib/accounts/bulk-accounts";
+import { importAccountsSchema } from "@/lib/accounts/import-accounts";
 import { matrixQuerySchema } from "@/lib/accounts/matrix-filter";
 import { patchAccountSchema } from "@/lib/accounts/patch-account";
 import type { PathSpecs } from "../types";
@@ -21,6 +22,9 @@ export const accountPaths: PathSpecs = {
   },
   "/accounts/bulk": {
     post: { summary: "Bulk action on selected accounts, one result per account", tags: ["accounts"], permission: "accounts.manage", body: bulkAccountsSchema, responses: { 200: { description: "results[]" } }, errors: [404, 422] },
+  },
+  "/accounts/import": {
+    post: { summary: "Import accounts from CSV (all or nothing; dryRun to check). Columns: name, redId, groups|, tags|, bio, personaNotes, timezone, dailyPostCap, minSpacingMinutes, postingSlots|, avatarUrl", tags: ["accounts"], permission: "accounts.manage", body: importAccountsSchema, responses: { 200: { description: "Checked (dry run)" }, 201: { description: "Imported" } } },
   },
   "/publishers": {
     get: { summary: "Available publishers and their settings fields", tags: ["accounts"], permission: "accounts.read", responses: { 200: { description: "publishers[]" } } },
