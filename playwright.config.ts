@@ -32,8 +32,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database each run: the suite starts at the setup wizard.
-    command: `node -e "require('fs').rmSync('.data-e2e',{recursive:true,force:true})" && DATA_DIR=.data-e2e PORT=${port} LOG_LEVEL=warn npm start`,
+    // A fresh embedded database each run: the suite starts at the setup wizard. Private publisher
+    // URLs are allowed because the accounts spec runs a fake xiaohongshu-mcp bridge on 127.0.0.1.
+    command: `node -e "require('fs').rmSync('.data-e2e',{recursive:true,force:true})" && DATA_DIR=.data-e2e PORT=${port} LOG_LEVEL=warn ALLOW_PRIVATE_PUBLISHER_URLS=true npm start`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

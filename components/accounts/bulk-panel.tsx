@@ -60,19 +60,19 @@ export function BulkPanel({ slug, selectedIds, names, members, canGrant, bulkAct
     <div className="mb-4 rounded-xl border border-brand-500/40 bg-brand-50/40 p-3 dark:bg-brand-700/10" data-testid="bulk-panel">
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-sm font-medium">{t("title")}</span>
-        <Select name="bulk-action" aria-label={t("action")} value={action} onChange={(e) => setAction(e.target.value as Action)} className="w-auto">
+        <Select name="bulk-action" aria-label={t("action")} value={action} onChange={(e) => setAction(e.target.value as Action)} className="w-auto!">
           {available.map((a) => <option key={a} value={a}>{t(a)}</option>)}
         </Select>
         {(action === "set_groups" || action === "set_tags") && (
           <>
-            <TextInput name="bulk-values" aria-label={t("values")} placeholder={t("values")} value={values} onChange={(e) => setValues(e.target.value)} className="w-56" />
-            <Select name="bulk-mode" aria-label={t("mode")} value={mode} onChange={(e) => setMode(e.target.value)} className="w-auto">
+            <TextInput name="bulk-values" aria-label={t("values")} placeholder={t("values")} value={values} onChange={(e) => setValues(e.target.value)} className="w-56!" />
+            <Select name="bulk-mode" aria-label={t("mode")} value={mode} onChange={(e) => setMode(e.target.value)} className="w-auto!">
               {(["replace", "add", "remove"] as const).map((m) => <option key={m} value={m}>{t(`modes.${m}`)}</option>)}
             </Select>
           </>
         )}
         {(action === "grant" || action === "revoke") && (
-          <Select name="bulk-member" aria-label={t("member")} value={memberId} onChange={(e) => setMemberId(e.target.value)} className="w-auto">
+          <Select name="bulk-member" aria-label={t("member")} value={memberId} onChange={(e) => setMemberId(e.target.value)} className="w-auto!">
             {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
           </Select>
         )}

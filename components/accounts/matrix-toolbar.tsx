@@ -35,7 +35,7 @@ export function MatrixToolbar({ groups, tags, members }: Props) {
 
   const view = params.get("view") === "cards" ? "cards" : "table";
   const select = (key: string, all: string, options: { value: string; label: string }[]) => (
-    <Select aria-label={all} name={`filter-${key}`} value={params.get(key) ?? ""} onChange={(e) => set(key, e.target.value)} className="w-auto min-w-32">
+    <Select aria-label={all} name={`filter-${key}`} value={params.get(key) ?? ""} onChange={(e) => set(key, e.target.value)} className="w-auto! min-w-32">
       <option value="">{all}</option>
       {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
     </Select>
@@ -43,12 +43,12 @@ export function MatrixToolbar({ groups, tags, members }: Props) {
 
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2">
-      <TextInput name="matrix-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("search")} aria-label={t("search")} className="w-64" />
+      <TextInput name="matrix-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t("search")} aria-label={t("search")} className="w-64!" />
       {select("group", t("allGroups"), groups.map((g) => ({ value: g, label: g })))}
       {select("tag", t("allTags"), tags.map((g) => ({ value: g, label: g })))}
       {select("status", t("allStatuses"), statuses.map((s) => ({ value: s, label: ts(s) })))}
       {members.length > 0 && select("member", t("allMembers"), members.map((m) => ({ value: m.id, label: m.name })))}
-      <Select aria-label={t("sortBy")} name="sort" value={params.get("sort") ?? "name"} onChange={(e) => set("sort", e.target.value)} className="w-auto">
+      <Select aria-label={t("sortBy")} name="sort" value={params.get("sort") ?? "name"} onChange={(e) => set("sort", e.target.value)} className="w-auto!">
         {sorts.map((s) => <option key={s} value={s}>{t(`sort.${s}`)}</option>)}
       </Select>
       <div className="ml-auto flex rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-700" role="group">

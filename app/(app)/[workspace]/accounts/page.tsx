@@ -32,7 +32,9 @@ export default async function AccountsPage({ params, searchParams }: { params: P
   if (!can(ctx, "accounts.read")) return <Forbidden />;
   const search = await searchParams;
   const db = getDb();
-  const [t, locale, matrix, members] = await Promise.all([getTranslations("matrix"), getLocale(), loadMatrix(db, ctx, queryFrom(search)), listGrantableMembers(db, ctx.workspaceId)]);
+  const [t, ta, locale, matrix, members] = await Promise.all([
+    getTranslations("matrix"), getTranslations("accounts"), getLocale(), loadMatrix(db, ctx, queryFrom(search)), listGrantableMembers(db, ctx.workspaceId),
+  ]);
   const canManage = can(ctx, "accounts.manage");
   const slug = ctx.workspaceSlug;
 
@@ -50,8 +52,9 @@ export default async function AccountsPage({ params, searchParams }: { params: P
           )
         }
       />
+      {!canManage && <div className="mb-4"><Alert>{ta("noPermission")}</Alert></div>}
       {matrix.total === 0 ? (
-        <EmptyState icon={<UserSquare2 className="size-8" />} title={(await getTranslations("accounts"))("emptyTitle")} body={(await getTranslations("accounts"))("emptyBody")} />
+        <EmptyState icon={<UserSquare2 className="size-8" />} title={ta("emptyTitle")} body={ta("emptyBody")} />
       ) : (
         <>
           <MatrixToolbar groups={matrix.facets.groups} tags={matrix.facets.tags} members={members} />
