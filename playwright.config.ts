@@ -31,6 +31,13 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // One server and one database for the whole run: the foundation spec meets the fresh install
+  // (setup wizard) first; feature specs (e.g. accounts) run after it, and set the app up
+  // themselves only when run alone.
+  projects: [
+    { name: "foundation", testMatch: /foundation\.spec\.ts$/ },
+    { name: "features", testIgnore: /foundation\.spec\.ts$/, dependencies: ["foundation"] },
+  ],
   webServer: {
     // A fresh embedded database each run: the suite starts at the setup wizard. Private publisher
     // URLs are allowed because the accounts spec runs a fake xiaohongshu-mcp bridge on 127.0.0.1.

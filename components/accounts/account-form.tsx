@@ -94,7 +94,7 @@ export function AccountForm({ slug, initial, publishers, timezones, create, patc
         <Field label={t("publisher")} name="publisherId" errors={errorsFor("publisherId")} hint={publisher.description}>
           <Select name="publisherId" value={publisherId} onChange={(e) => setPublisherId(e.target.value)}>{publishers.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}</Select>
         </Field>
-        <PublisherConfigForm key={publisherId} fields={publisher.fields} values={publisherId === initial.publisherId ? initial.publisherConfig : {}} secretsSet={publisherId === initial.publisherId ? initial.secretsSet : []} errorsFor={errorsFor} />
+        <PublisherConfigForm key={publisherId} publisherId={publisherId} fields={publisher.fields} values={publisherId === initial.publisherId ? initial.publisherConfig : {}} secretsSet={publisherId === initial.publisherId ? initial.secretsSet : []} errorsFor={errorsFor} />
       </Card>
       <ActionError failure={failure} />
       <div className="flex items-center gap-3">

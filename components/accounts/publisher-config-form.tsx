@@ -8,14 +8,18 @@ import { useTranslations } from "next-intl";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import type { ConfigField } from "@/lib/publishing/publishers/config-fields";
 
-type Props = { fields: ConfigField[]; values: Record<string, unknown>; secretsSet: string[]; errorsFor: (key: string) => string[] | undefined };
+type Props = { publisherId: string; fields: ConfigField[]; values: Record<string, unknown>; secretsSet: string[]; errorsFor: (key: string) => string[] | undefined };
 
-export function PublisherConfigForm({ fields, values, secretsSet, errorsFor }: Props) {
+export function PublisherConfigForm({ publisherId, fields, values, secretsSet, errorsFor }: Props) {
   const t = useTranslations("matrix.form");
+  const tf = useTranslations("matrix.publisherFields");
   if (fields.length === 0) return null;
+  // A publisher added without translations still shows its schema's own titles.
+  const labelOf = (f: ConfigField) => (tf.has(`${publisherId}.${f.name}`) ? tf(`${publisherId}.${f.name}` as never) : f.label);
   return (
     <div className="grid gap-3 sm:grid-cols-2" data-testid="publisher-config">
-      {fields.map((f) => {
+      {fields.map((field) => {
+        const f = { ...field, label: labelOf(field) };
         const name = `cfg.${f.name}`;
         const value = values[f.name] ?? f.defaultValue;
         const errors = errorsFor(`publisherConfig.${f.name}`);

@@ -47,13 +47,13 @@ test("adds a bridge account, tests the connection, and sees needs_login when the
   await form.getByLabel("显示名称").fill("小鹿官方号");
   await form.getByLabel("小红书号").fill("xiaolu_official");
   await form.getByLabel("发布通道", { exact: true }).selectOption("xhs-bridge");
-  await form.getByLabel("Bridge URL").fill(bridge.url);
-  await form.getByLabel("Bearer token").fill("e2e-bridge-token");
+  await form.getByLabel("桥接地址").fill(bridge.url);
+  await form.getByLabel("Bearer 令牌").fill("e2e-bridge-token");
   await form.getByRole("button", { name: "创建账号" }).click();
   await expect(page.getByRole("heading", { name: "小鹿官方号" })).toBeVisible();
   // The token is write-only: the edit form only says it is set.
   await expect(page.getByText("已设置（留空保持不变）")).toBeVisible();
-  await expect(page.getByLabel("Bearer token")).toHaveValue("");
+  await expect(page.getByLabel("Bearer 令牌")).toHaveValue("");
   expect(await page.content()).not.toContain("e2e-bridge-token");
 
   await page.getByTestId("test-connection").click();
