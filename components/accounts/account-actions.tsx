@@ -14,7 +14,7 @@ type Props = {
   accountId: string;
   status: string;
   patch: WorkspaceActionFn<{ id: string; status: string }>;
-  checkConnection: WorkspaceActionFn<{ ok: boolean; message: string; status: string }>;
+  checkConnection: WorkspaceActionFn<{ ok: boolean; code: string; message: string; status: string }>;
 };
 
 export function AccountActions({ slug, accountId, status, patch, checkConnection }: Props) {
@@ -22,7 +22,8 @@ export function AccountActions({ slug, accountId, status, patch, checkConnection
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [failure, setFailure] = useState<ActionFailure | null>(null);
-  const [check, setCheck] = useState<{ ok: boolean; message: string } | null>(null);
+  const th = useTranslations("matrix.health");
+  const [check, setCheck] = useState<{ ok: boolean; code: string; message: string } | null>(null);
 
   function run(fn: () => Promise<{ ok: boolean } & ({ ok: true } | ActionFailure)>, after?: () => void) {
     startTransition(async () => {
@@ -48,7 +49,7 @@ export function AccountActions({ slug, accountId, status, patch, checkConnection
             setCheck(null);
             const r = await checkConnection(slug, { id: accountId });
             setFailure(r.ok ? null : r);
-            if (r.ok) setCheck({ ok: r.data.ok, message: r.data.message });
+            if (r.ok) setCheck({ ok: r.data.ok, code: r.data.code, message: r.data.message });
             router.refresh();
           })}>
           {pending ? t("testing") : t("testConnection")}
@@ -56,7 +57,7 @@ export function AccountActions({ slug, accountId, status, patch, checkConnection
         <ConfirmButton label={t("archive")} message={t("archiveConfirm")} disabled={pending}
           onConfirm={() => run(() => patch(slug, { id: accountId, patch: { archived: true } }), () => router.push(`/${slug}/accounts`))} />
       </div>
-      {check && <div data-testid="connection-result"><Alert tone={check.ok ? "success" : "error"}>{check.message}</Alert></div>}
+      {check && <div data-testid="connection-result"><Alert tone={check.ok ? "success" : "error"} title={th(check.code as "ok")}>{check.message}</Alert></div>}
       <ActionError failure={failure} />
     </div>
   );

@@ -27,7 +27,8 @@ export const bulkAccountsSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("set_tags"), accountIds: ids, tags: accountFieldsSchema.shape.tags, mode }).strict(),
   z.object({ action: z.literal("grant"), accountIds: ids, memberIds: z.array(z.string().min(1)).min(1).max(100) }).strict(),
   z.object({ action: z.literal("revoke"), accountIds: ids, memberIds: z.array(z.string().min(1)).min(1).max(100) }).strict(),
-  z.object({ action: z.literal("check_connection"), accountIds: ids }).strict(),
+  // Each check is a network call (up to ~20 s when a bridge hangs): keep one request short.
+  z.object({ action: z.literal("check_connection"), accountIds: ids.max(20, "At most 20 connection checks per request") }).strict(),
 ]);
 
 export type BulkAccountsInput = z.infer<typeof bulkAccountsSchema>;

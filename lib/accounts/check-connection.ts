@@ -31,12 +31,12 @@ export async function checkAccountConnection(db: Db, ctx: WorkspaceContext, acco
   if (!account) throw new AppError("NOT_FOUND");
   const publisher = getPublisher(account.publisherId);
   let health: HealthResult;
-  if (!publisher) health = { ok: false, loggedIn: null, message: `Unknown publisher ${account.publisherId}` };
+  if (!publisher) health = { ok: false, code: "unknown_publisher", loggedIn: null, message: `Unknown publisher ${account.publisherId}` };
   else {
     const parsed = publisher.configSchema.safeParse(publisherConfigFor(account));
     health = parsed.success
       ? await publisher.checkHealth(parsed.data, { workspaceId: ctx.workspaceId, accountId, db, ...overrides })
-      : { ok: false, loggedIn: null, message: "The publisher settings are incomplete: edit the account" };
+      : { ok: false, code: "config_incomplete", loggedIn: null, message: "The publisher settings are incomplete: edit the account" };
   }
   const next = nextStatus(account, health);
   await db.transaction(async (tx) => {

@@ -57,12 +57,13 @@ test("adds a bridge account, tests the connection, and sees needs_login when the
   expect(await page.content()).not.toContain("e2e-bridge-token");
 
   await page.getByTestId("test-connection").click();
+  await expect(page.getByTestId("connection-result")).toContainText("桥接已登录，可以发布");
   await expect(page.getByTestId("connection-result")).toContainText("Logged in as 小鹿官方号");
   await info.attach("connection ok", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   bridge.setMode("logged_out");
   await page.getByTestId("test-connection").click();
-  await expect(page.getByTestId("connection-result")).toContainText("logged out");
+  await expect(page.getByTestId("connection-result")).toContainText("账号已掉线");
   await expect(page.getByTestId("account-status").getByTestId("status-badge")).toHaveAttribute("data-status", "needs_login");
   bridge.setMode("ok");
   expect(bridge.received.filter((r) => r.path === "/api/v1/login/status").every((r) => r.authorization === "Bearer e2e-bridge-token")).toBe(true);

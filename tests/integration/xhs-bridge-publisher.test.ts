@@ -32,11 +32,11 @@ describe("xhs-bridge publisher against the fake bridge", () => {
   afterAll(() => bridge.close());
 
   it("reports login status from /api/v1/login/status", async () => {
-    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: true, loggedIn: true, message: "Logged in as 小红薯测试号" });
+    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: true, code: "logged_in", loggedIn: true, message: "Logged in as 小红薯测试号" });
     bridge.setMode("logged_out");
-    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: false, loggedIn: false });
+    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: false, code: "logged_out", loggedIn: false });
     bridge.setMode("ok");
-    expect(await xhsBridgePublisher.checkHealth({ ...config, token: "wrong" }, runtime)).toMatchObject({ ok: false, message: expect.stringMatching(/token/) });
+    expect(await xhsBridgePublisher.checkHealth({ ...config, token: "wrong" }, runtime)).toMatchObject({ ok: false, code: "token_refused", message: expect.stringMatching(/token/) });
   });
 
   it("publishes an image note with the documented body and the Bearer token", async () => {
@@ -119,7 +119,7 @@ describe.each([
     bridge.received.length = 0;
     const fast = await xhsBridgePublisher.publish(note, config, rt(1));
     expect(fast).toMatchObject({ status: "retryable", reason: expect.stringMatching(/circuit open/) });
-    expect(await xhsBridgePublisher.checkHealth(config, rt(0))).toMatchObject({ ok: false, message: expect.stringMatching(/circuit open/) });
+    expect(await xhsBridgePublisher.checkHealth(config, rt(0))).toMatchObject({ ok: false, code: "circuit_open", message: expect.stringMatching(/circuit open/) });
     expect(bridge.received).toHaveLength(0);
 
     await sleep(settings.openMs + 50);

@@ -21,4 +21,13 @@ describe("OpenAPI document", () => {
     expect(body.required).toEqual(["name", "redId"]);
     expect(body.additionalProperties).toBe(false);
   });
+
+  it("documents the account matrix routes, with secrets described as write-only", () => {
+    for (const path of ["/accounts", "/accounts/{id}", "/accounts/bulk", "/accounts/import", "/accounts/{id}/check-connection", "/publishers"]) {
+      expect(doc.paths[path], path).toBeTruthy();
+    }
+    const bulk = (doc.paths["/accounts/bulk"].post as { requestBody: { content: { "application/json": { schema: { oneOf?: unknown[]; anyOf?: unknown[] } } } } }).requestBody.content["application/json"].schema;
+    expect((bulk.oneOf ?? bulk.anyOf)?.length).toBe(7);
+    expect(JSON.stringify(doc.paths["/accounts"])).toMatch(/write-only/);
+  });
 });

@@ -17,7 +17,7 @@ export const sandboxPublisher: Publisher<typeof configSchema> = {
   secretFields: [],
 
   async checkHealth() {
-    return { ok: true, loggedIn: null, message: "Sandbox is always available" };
+    return { ok: true, code: "ok", loggedIn: null, message: "Sandbox is always available" };
   },
 
   async publish(note, _config, runtime) {

@@ -33,10 +33,15 @@ export type PublishOutcome =
   | { status: "retryable"; reason: string }
   | { status: "unknown"; reason: string };
 
+/** What a health answer means, for the UI to say in the reader's language. */
+export type HealthCode = "ok" | "logged_in" | "logged_out" | "token_refused" | "bad_answer" | "unreachable" | "circuit_open" | "config_incomplete" | "unknown_publisher";
+
 export type HealthResult = {
   ok: boolean;
+  code: HealthCode;
   /** true/false when the target knows (the bridge's login status); null when not applicable. */
   loggedIn: boolean | null;
+  /** Technical detail (English), stored as the last check message. */
   message: string;
 };
 

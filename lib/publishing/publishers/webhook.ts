@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { resilientFetch } from "@/lib/http/resilient-fetch";
+import { OutboundError, resilientFetch } from "@/lib/http/resilient-fetch";
 import { publisherUrlSchema } from "../publisher-url-schema";
 import { signatureHeader, signWebhook, timestampHeader } from "../webhook-signature";
 import { accountBreaker } from "./account-breaker";
@@ -53,10 +53,11 @@ export const webhookPublisher: Publisher<typeof configSchema> = {
     try {
       const res = await send(config, runtime, { event: "ping", id: randomUUID(), accountId: runtime.accountId, sentAt: new Date().toISOString() }, true);
       return res.ok
-        ? { ok: true, loggedIn: null, message: `Receiver answered HTTP ${res.status}` }
-        : { ok: false, loggedIn: null, message: `Receiver answered HTTP ${res.status}` };
+        ? { ok: true, code: "ok", loggedIn: null, message: `Receiver answered HTTP ${res.status}` }
+        : { ok: false, code: "bad_answer", loggedIn: null, message: `Receiver answered HTTP ${res.status}` };
     } catch (error) {
-      return { ok: false, loggedIn: null, message: `Receiver unreachable: ${(error as Error).message}` };
+      const code = error instanceof OutboundError && error.kind === "circuit_open" ? "circuit_open" : "unreachable";
+      return { ok: false, code, loggedIn: null, message: `Receiver unreachable: ${(error as Error).message}` };
     }
   },
 

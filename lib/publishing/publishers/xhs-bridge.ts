@@ -5,7 +5,7 @@
  * `unknown` (the editor may have accepted the note). The bridge returns no note id.
  */
 import { z } from "zod";
-import { resilientFetch } from "@/lib/http/resilient-fetch";
+import { OutboundError, resilientFetch } from "@/lib/http/resilient-fetch";
 import { publisherUrlSchema } from "../publisher-url-schema";
 import { accountBreaker } from "./account-breaker";
 import { outcomeFromError } from "./outcome-from-error";
@@ -73,15 +73,16 @@ export const xhsBridgePublisher: Publisher<typeof configSchema> = {
         timeoutMs: 10_000, idempotent: true, retries: 1, breaker: accountBreaker(runtime), sleep: runtime.sleep,
       });
       const env = await envelopeOf(res);
-      if (res.status === 401 || res.status === 403) return { ok: false, loggedIn: null, message: "The bridge refused the token" };
-      if (!res.ok || !env?.success) return { ok: false, loggedIn: null, message: env?.error ?? `Bridge answered HTTP ${res.status}` };
+      if (res.status === 401 || res.status === 403) return { ok: false, code: "token_refused", loggedIn: null, message: "The bridge refused the token" };
+      if (!res.ok || !env?.success) return { ok: false, code: "bad_answer", loggedIn: null, message: env?.error ?? `Bridge answered HTTP ${res.status}` };
       const loggedIn = env.data?.is_logged_in === true;
       const who = typeof env.data?.username === "string" ? ` as ${env.data.username}` : "";
       return loggedIn
-        ? { ok: true, loggedIn: true, message: `Logged in${who}` }
-        : { ok: false, loggedIn: false, message: "The bridge is running but the account is logged out: scan the QR code again" };
+        ? { ok: true, code: "logged_in", loggedIn: true, message: `Logged in${who}` }
+        : { ok: false, code: "logged_out", loggedIn: false, message: "The bridge is running but the account is logged out: scan the QR code again" };
     } catch (error) {
-      return { ok: false, loggedIn: null, message: `Bridge unreachable: ${(error as Error).message}` };
+      const code = error instanceof OutboundError && error.kind === "circuit_open" ? "circuit_open" : "unreachable";
+      return { ok: false, code, loggedIn: null, message: `Bridge unreachable: ${(error as Error).message}` };
     }
   },
 

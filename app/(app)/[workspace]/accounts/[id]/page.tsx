@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { AccountActions } from "@/components/accounts/account-actions";
 import { AccountForm } from "@/components/accounts/account-form";
 import { AccountGrantsPanel } from "@/components/accounts/account-grants-panel";
+import { AccountSummary } from "@/components/accounts/account-summary";
 import { BreakerBadge, StatusBadge } from "@/components/accounts/status-badge";
 import { Card } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -15,6 +16,7 @@ import { getAccount } from "@/lib/accounts/queries";
 import { can } from "@/lib/auth/context";
 import type { Locale } from "@/lib/errors/catalog";
 import { accountBreaker } from "@/lib/publishing/publishers/account-breaker";
+import { getPublisher } from "@/lib/publishing/publishers/registry";
 import { publisherOptions } from "@/lib/publishing/publishers/publisher-options";
 import { requirePageContext } from "@/lib/next/session-context";
 import { supportedTimezones } from "@/lib/workspaces/timezones";
@@ -53,6 +55,7 @@ export default async function AccountPage({ params }: { params: Promise<{ worksp
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div>
+          {!canManage && <AccountSummary {...view} publisherName={getPublisher(view.publisher.id)?.displayName[locale as Locale] ?? view.publisher.id} />}
           {canManage && (
             <AccountForm
               slug={slug}
