@@ -1,7 +1,8 @@
 "use client";
 /**
- * Bulk actions on the selected accounts. Runs one account per call so the progress bar moves
- * and each account gets its own result line; an account that fails does not stop the rest.
+ * Bulk actions on the selected accounts. Runs one account per call (three calls at a time) so
+ * the progress bar moves and each account gets its own result line; an account that fails
+ * does not stop the rest.
  */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -13,6 +14,7 @@ import type { MemberOption } from "./matrix-types";
 
 const actions = ["pause", "resume", "set_groups", "set_tags", "grant", "revoke", "check_connection"] as const;
 type Action = (typeof actions)[number];
+const parallel = 3;
 type Result = { accountId: string; name: string; ok: boolean; message: string };
 
 type Props = { slug: string; selectedIds: string[]; names: Record<string, string>; members: MemberOption[]; canGrant: boolean; bulkAction: WorkspaceActionFn<{ results: Result[] }> };
@@ -44,12 +46,18 @@ export function BulkPanel({ slug, selectedIds, names, members, canGrant, bulkAct
     setTotal(ids.length);
     setResults([]);
     const body = payload();
-    for (const id of ids) {
-      const r = await bulkAction(slug, { ...body, accountIds: [id] });
-      const line: Result = r.ok ? r.data.results[0] : { accountId: id, name: names[id] ?? id, ok: false, message: r.message };
-      setResults((prev) => [...prev, line]);
-      setDone((d) => d + 1);
-    }
+    const queue = [...ids];
+    // A few at a time: connection checks wait on the network, and one slow bridge must not
+    // hold up the rest of the list.
+    const worker = async () => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        const r = await bulkAction(slug, { ...body, accountIds: [id] });
+        const line: Result = r.ok ? r.data.results[0] : { accountId: id, name: names[id] ?? id, ok: false, message: r.message };
+        setResults((prev) => [...prev, line]);
+        setDone((d) => d + 1);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, ids.length) }, worker));
     setRunning(false);
     router.refresh();
   }
