@@ -31,15 +31,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
-  // The foundation spec starts from the setup wizard of a fresh database, so it runs first;
-  // feature specs then use the workspace it created (and can set one up themselves if run alone).
+  // One server and one database for the whole run: the foundation spec meets the fresh install
+  // (setup wizard) first; feature specs (e.g. accounts) run after it, and set the app up
+  // themselves only when run alone.
   projects: [
-    { name: "foundation", testMatch: /foundation\.spec\.ts/ },
-    { name: "features", testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"] },
+    { name: "foundation", testMatch: /foundation\.spec\.ts$/ },
+    { name: "features", testIgnore: /foundation\.spec\.ts$/, dependencies: ["foundation"] },
   ],
   webServer: {
-    // A fresh embedded database each run: the suite starts at the setup wizard.
-    command: `node -e "require('fs').rmSync('.data-e2e',{recursive:true,force:true})" && DATA_DIR=.data-e2e PORT=${port} LOG_LEVEL=warn npm start`,
+    // A fresh embedded database each run: the suite starts at the setup wizard. Private publisher
+    // URLs are allowed because the accounts spec runs a fake xiaohongshu-mcp bridge on 127.0.0.1.
+    command: `node -e "require('fs').rmSync('.data-e2e',{recursive:true,force:true})" && DATA_DIR=.data-e2e PORT=${port} LOG_LEVEL=warn ALLOW_PRIVATE_PUBLISHER_URLS=true npm start`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

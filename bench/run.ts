@@ -13,6 +13,7 @@ type Suite = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => P
 
 const suites: Suite[] = [
   { name: "foundation-http", load: () => import("./suites/foundation-http") },
+  { name: "accounts-matrix", load: () => import("./suites/accounts-matrix") },
 ];
 
 async function shutdown(): Promise<void> {

@@ -4,10 +4,24 @@
  */
 import path from "node:path";
 import { z } from "zod";
+import { parseKeyRing } from "@/lib/security/crypto/key-ring";
 import { readOrCreateSecret } from "@/lib/security/local-secrets";
 
 const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
 const optionalText = z.string().min(1).optional().or(z.literal("").transform(() => undefined));
+
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional()
+  .or(z.literal("").transform(() => undefined));
+
+/** `id:base64key,id:base64key`, newest (current) first; every key 32 bytes. */
+const encryptionKeys = optionalText.superRefine((value, ctx) => {
+  if (!value) return;
+  try {
+    parseKeyRing(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+  }
+});
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -23,6 +37,15 @@ const envSchema = z.object({
   QSTASH_CURRENT_SIGNING_KEY: optionalText,
   QSTASH_NEXT_SIGNING_KEY: optionalText,
   AUTH_SECRET: optionalText,
+  /** Key ring for secrets at rest. Unset: a generated key file `<DATA_DIR>/encryption-keys` (0600). */
+  ENCRYPTION_KEYS: encryptionKeys,
+  /**
+   * Whether publisher URLs (bridge, webhook) may point at private, loopback or link-local
+   * addresses. Default: allowed outside production (a bridge runs on localhost next to the
+   * app in development and tests), refused in production unless set to true (self-hosters
+   * whose bridge runs on their LAN). Metadata endpoints (169.254.169.254 …) are always refused.
+   */
+  ALLOW_PRIVATE_PUBLISHER_URLS: booleanFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -63,6 +86,10 @@ function buildEnv(source: NodeJS.ProcessEnv) {
           nextSigningKey: e.QSTASH_NEXT_SIGNING_KEY!,
         }
       : { driver: "embedded" as const },
+    encryption: e.ENCRYPTION_KEYS
+      ? { source: "env" as const, keys: e.ENCRYPTION_KEYS }
+      : { source: "file" as const, file: path.join(dataDir, "encryption-keys") },
+    allowPrivatePublisherUrls: e.ALLOW_PRIVATE_PUBLISHER_URLS ?? e.NODE_ENV !== "production",
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },
@@ -88,5 +115,8 @@ export function describeDrivers(env: Env = getEnv()): string[] {
     env.scheduler.driver === "qstash"
       ? "scheduler: QStash"
       : "scheduler: embedded dispatcher (set QSTASH_TOKEN and signing keys for QStash)",
+    env.encryption.source === "env"
+      ? "secrets: encrypted with ENCRYPTION_KEYS"
+      : `secrets: encrypted with the generated key file ${env.encryption.file} (set ENCRYPTION_KEYS to manage keys yourself)`,
   ];
 }

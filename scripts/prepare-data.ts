@@ -6,10 +6,12 @@ import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { getEnv } from "@/lib/env";
+import { getKeyRing } from "@/lib/security/crypto/get-key-ring";
 
 export async function prepareData(): Promise<void> {
   const env = getEnv();
   void env.authSecret; // generates .data/auth-secret when AUTH_SECRET is not set
+  getKeyRing(); // generates .data/encryption-keys when ENCRYPTION_KEYS is not set
   const db = createDb(env.database.url, env.database.authToken);
   if (env.database.isEmbedded) await db.run(sql`PRAGMA journal_mode = WAL`);
   await migrateDb(db);

@@ -4,6 +4,7 @@ import { Menu, X } from "lucide-react";
 import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
+import { AccountSwitcher, type SwitcherAccount } from "./account-switcher";
 import { LanguageSwitch, ThemeToggle } from "./preferences";
 import { SidebarNav } from "./sidebar-nav";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -15,10 +16,12 @@ type Props = {
   user: { name: string; role: string };
   initialDark: boolean;
   signOut: ReactNode;
+  /** Accounts the user can see, for the header switcher (absent: no switcher). */
+  switcher?: { accounts: SwitcherAccount[]; cookieValue: string | null };
   children: ReactNode;
 };
 
-export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut, children }: Props) {
+export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut, switcher, children }: Props) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
   const sidebar = (
@@ -73,6 +76,7 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
             {open ? <X className="size-5" /> : <Menu className="size-5" />}
           </button>
           <div className="flex-1" />
+          {switcher && <AccountSwitcher slug={slug} accounts={switcher.accounts} cookieValue={switcher.cookieValue} />}
           <LanguageSwitch />
           <ThemeToggle initialDark={initialDark} />
         </header>

@@ -3,3 +3,4 @@ export * from "./workspaces";
 export * from "./access";
 export * from "./audit";
 export * from "./publish-jobs";
+export * from "./publishing";

@@ -36,6 +36,28 @@ export const accounts = sqliteTable(
     name: text("name").notNull(),
     redId: text("red_id").notNull(),
     status: text("status", { enum: ["active", "paused", "needs_login", "error"] }).notNull().default("active"),
+    /** Why the status is what it is (e.g. "bridge reports logged out"); null when active. */
+    statusReason: text("status_reason"),
+    avatarUrl: text("avatar_url"),
+    bio: text("bio").notNull().default(""),
+    groups: text("groups", { mode: "json" }).$type<string[]>().notNull().default([]),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** Persona and brand notes; fed to the copilot later. */
+    personaNotes: text("persona_notes").notNull().default(""),
+    /** IANA zone; null = the workspace's. */
+    timezone: text("timezone"),
+    dailyPostCap: integer("daily_post_cap").notNull().default(3),
+    minSpacingMinutes: integer("min_spacing_minutes").notNull().default(120),
+    /** "HH:mm" in the account's time zone, sorted. */
+    postingSlots: text("posting_slots", { mode: "json" }).$type<string[]>().notNull().default([]),
+    publisherId: text("publisher_id").notNull().default("sandbox"),
+    /** The publisher's non-secret settings; secret fields live encrypted in publisher_secrets. */
+    publisherConfig: text("publisher_config", { mode: "json" }).$type<Record<string, unknown>>().notNull().default({}),
+    /** encryptSecret(JSON of the publisher's secret fields); never sent to the browser. */
+    publisherSecrets: text("publisher_secrets"),
+    lastCheckAt: integer("last_check_at", { mode: "timestamp_ms" }),
+    lastCheckOk: integer("last_check_ok", { mode: "boolean" }),
+    lastCheckMessage: text("last_check_message"),
     archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -21,11 +21,17 @@ export async function listAccounts(db: DbOrTx, scope: AccountScope, options: { i
   return db.select().from(accounts).where(and(...filters)).orderBy(asc(accounts.name));
 }
 
-export async function getAccount(db: DbOrTx, scope: AccountScope, accountId: string) {
-  const [row] = await db
-    .select()
-    .from(accounts)
-    .where(and(accountScopeFilter(scope), eq(accounts.id, accountId)))
-    .limit(1);
+export async function getAccount(db: DbOrTx, scope: AccountScope, accountId: string, options: { includeArchived?: boolean } = {}) {
+  const filters = [accountScopeFilter(scope), eq(accounts.id, accountId)];
+  if (!options.includeArchived) filters.push(isNull(accounts.archivedAt));
+  const [row] = await db.select().from(accounts).where(and(...filters)).limit(1);
   return row ?? null;
+}
+
+/** Every id must be visible to the caller, or NOT_FOUND for the whole request (nothing done). */
+export async function requireVisibleAccounts(db: DbOrTx, scope: AccountScope, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = await db.select().from(accounts).where(and(accountScopeFilter(scope), inArray(accounts.id, unique), isNull(accounts.archivedAt)));
+  return rows.length === unique.length ? rows : null;
 }

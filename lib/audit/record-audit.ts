@@ -15,8 +15,10 @@ export type AuditInput = {
 export type AuditActor = Pick<WorkspaceContext, "userId" | "userName" | "ip" | "requestId"> & {
   workspaceId: string | null;
 };
+/** userId null: the system itself (a CLI such as keys:rotate, a scheduled check). */
+type AnyActor = Omit<AuditActor, "userId"> & { userId: string | null };
 
-export async function recordAudit(db: DbOrTx, actor: AuditActor, input: AuditInput): Promise<void> {
+export async function recordAudit(db: DbOrTx, actor: AnyActor, input: AuditInput): Promise<void> {
   const before = redact(input.before);
   const after = redact(input.after);
   await db.insert(auditEvents).values({

@@ -62,6 +62,21 @@ export const errorCatalog = {
     message: { "zh-CN": "RedMatrix 已完成初始化。", en: "RedMatrix is already set up." },
     suggestion: { "zh-CN": "请直接登录。", en: "Sign in instead." },
   },
+  RED_ID_TAKEN: {
+    status: 409,
+    message: { "zh-CN": "该小红书号已在本工作区中。", en: "This RED id is already in the workspace." },
+    suggestion: { "zh-CN": "检查是否重复添加；已归档的账号也占用该小红书号。", en: "Check for a duplicate; archived accounts keep their RED id too." },
+  },
+  ACCOUNT_HAS_HISTORY: {
+    status: 409,
+    message: { "zh-CN": "该账号已有发布任务或发布记录，不能归档。", en: "This account has publishing jobs or history, so it cannot be archived." },
+    suggestion: { "zh-CN": "改为暂停该账号：暂停后不再发布，历史记录保持完整。", en: "Pause the account instead: it stops publishing and its history stays intact." },
+  },
+  ACCOUNT_ARCHIVED: {
+    status: 409,
+    message: { "zh-CN": "该账号已归档，不能修改。", en: "This account is archived and cannot be changed." },
+    suggestion: { "zh-CN": "如需继续使用，请新建账号。", en: "Create a new account to use it again." },
+  },
   LAST_ADMIN: {
     status: 409,
     message: { "zh-CN": "不能移除或降级最后一位管理员。", en: "The last admin cannot be removed or demoted." },

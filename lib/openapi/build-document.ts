@@ -3,10 +3,11 @@
  * specs; request schemas come from the same zod schemas the routes validate with.
  */
 import { z } from "zod";
+import { accountPaths } from "./paths/accounts";
 import { foundationPaths } from "./paths/foundation";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths];
+const allPaths: PathSpecs[] = [foundationPaths, accountPaths];
 
 const errorSchema = {
   type: "object",

@@ -61,7 +61,7 @@ export async function createPublishJob(db: Db, driver: SchedulerDriver, ctx: Wor
   });
   if (!job.created) return job.row;
 
-  const messageId = await driver.enqueue({ jobId: job.row.id, version: job.row.version, runAt: job.row.runAt });
+  const messageId = await driver.enqueue({ jobId: job.row.id, workspaceId: job.row.workspaceId, version: job.row.version, runAt: job.row.runAt });
   if (!messageId) return job.row;
   const [updated] = await db.update(publishJobs).set({ schedulerMessageId: messageId }).where(eq(publishJobs.id, job.row.id)).returning();
   return updated;

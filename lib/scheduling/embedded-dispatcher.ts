@@ -42,7 +42,7 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
       await sweepJobs(options.db, now);
     }
     const due = await options.db
-      .select({ id: publishJobs.id, version: publishJobs.version })
+      .select({ id: publishJobs.id, workspaceId: publishJobs.workspaceId, version: publishJobs.version })
       .from(publishJobs)
       .where(and(eq(publishJobs.status, "scheduled"), lte(publishJobs.runAt, now)))
       .orderBy(asc(publishJobs.runAt))
@@ -53,7 +53,7 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
         const key = `${job.id}:${job.version}`;
         inFlight.add(key);
         try {
-          await deliverSigned(url, { jobId: job.id, version: job.version }, options.signingKey);
+          await deliverSigned(url, { jobId: job.id, workspaceId: job.workspaceId, version: job.version }, options.signingKey);
         } catch (error) {
           options.onError?.(error); // the job stays due; the next tick tries again
         } finally {

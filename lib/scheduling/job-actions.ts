@@ -44,7 +44,7 @@ async function transition(
 }
 
 async function enqueue(db: Db, driver: SchedulerDriver, job: PublishJob): Promise<PublishJob> {
-  const messageId = await driver.enqueue({ jobId: job.id, version: job.version, runAt: job.runAt });
+  const messageId = await driver.enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: job.runAt });
   if (!messageId) return job;
   const [row] = await db.update(publishJobs).set({ schedulerMessageId: messageId }).where(eq(publishJobs.id, job.id)).returning();
   return row;

@@ -7,6 +7,7 @@ import type { Db } from "@/db/client";
 import { publishJobs, type PublishJob } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { retryDelayMs } from "./backoff";
+import type { DeliveryPayload } from "./drivers/scheduler-driver";
 import type { PublishFn, PublishOutcome } from "./publish-outcome";
 
 export type DeliveryResult =
@@ -17,11 +18,11 @@ export type DeliveryResult =
 /** Deliveries may arrive a little early (clocks differ between QStash and us). */
 const earlyToleranceMs = 2_000;
 
-export async function claimJob(db: Db, jobId: string, version: number, now: Date): Promise<PublishJob | null> {
+export async function claimJob(db: Db, delivery: DeliveryPayload, now: Date): Promise<PublishJob | null> {
   const [claimed] = await db
     .update(publishJobs)
     .set({ status: "publishing", claimedAt: now, attempts: sql`${publishJobs.attempts} + 1` })
-    .where(and(eq(publishJobs.id, jobId), eq(publishJobs.version, version), eq(publishJobs.status, "scheduled"), lte(publishJobs.runAt, new Date(now.getTime() + earlyToleranceMs))))
+    .where(and(eq(publishJobs.id, delivery.jobId), eq(publishJobs.workspaceId, delivery.workspaceId), eq(publishJobs.version, delivery.version), eq(publishJobs.status, "scheduled"), lte(publishJobs.runAt, new Date(now.getTime() + earlyToleranceMs))))
     .returning();
   return claimed ?? null;
 }
@@ -50,8 +51,8 @@ function changesFor(job: PublishJob, outcome: PublishOutcome, now: Date) {
   }
 }
 
-export async function runPublishJob(db: Db, delivery: { jobId: string; version: number }, publish: PublishFn, now = new Date()): Promise<DeliveryResult> {
-  const job = await claimJob(db, delivery.jobId, delivery.version, now);
+export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: PublishFn, now = new Date()): Promise<DeliveryResult> {
+  const job = await claimJob(db, delivery, now);
   if (!job) return { result: "skipped" };
   const outcome = await safePublish(publish, job);
   const changes = changesFor(job, outcome, new Date());

@@ -24,3 +24,31 @@ export function readOrCreateSecret(dataDir: string, name: string, bytes = 32): s
     throw error;
   }
 }
+
+/**
+ * The embedded default key ring file (`id:base64key,...`, current first), created with one
+ * fresh key on first use. Written atomically (temp file + rename) so an interrupted rotation
+ * never leaves a half-written ring.
+ */
+export function readOrCreateKeyRingFile(file: string, createText: () => string): string {
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const text = createText();
+  try {
+    fs.writeFileSync(file, text + "\n", { mode: 0o600, flag: "wx" });
+    return text;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+    throw error;
+  }
+}
+
+export function writeKeyRingFile(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, text + "\n", { mode: 0o600 });
+  fs.renameSync(temp, file);
+}

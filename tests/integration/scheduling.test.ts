@@ -82,7 +82,7 @@ describe("scheduling and publishing", () => {
     const first = await createPublishJob(db, driver, ws.admin, { accountId, snapshot, runAt, idempotencyKey: "batch-42-account-1" });
     const again = await createPublishJob(db, driver, ws.admin, { accountId, snapshot, runAt, idempotencyKey: "batch-42-account-1" });
     expect(again.id).toBe(first.id);
-    const messageId = await driver.enqueue({ jobId: first.id, version: first.version, runAt });
+    const messageId = await driver.enqueue({ jobId: first.id, workspaceId: first.workspaceId, version: first.version, runAt });
     expect(messageId).toBe(first.schedulerMessageId);
     await waitFor(async () => (await jobRow(first.id)).status === "published");
     expect(published.filter((p) => p.id === first.id)).toHaveLength(1);
@@ -101,7 +101,7 @@ describe("scheduling and publishing", () => {
   it("publishes once when the same delivery arrives 10 times at once", async () => {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
     const before = published.length;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => deliverSigned(`${receiver.url}/api/webhooks/publish`, { jobId: job.id, version: 1 }, keys.current)));
+    const answers = await Promise.all(Array.from({ length: 10 }, () => deliverSigned(`${receiver.url}/api/webhooks/publish`, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, keys.current)));
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(published.length - before).toBe(1);
     expect((await jobRow(job.id)).status).toBe("published");
@@ -109,7 +109,7 @@ describe("scheduling and publishing", () => {
 
   it("refuses deliveries with a forged signature and changes nothing", async () => {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
-    const res = await deliverSigned(`${receiver.url}/api/webhooks/publish`, { jobId: job.id, version: 1 }, "not-the-key");
+    const res = await deliverSigned(`${receiver.url}/api/webhooks/publish`, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, "not-the-key");
     expect(res.status).toBe(401);
     expect((await jobRow(job.id)).status).toBe("scheduled");
     await cancelPublishJob(db, embeddedDriver, ws.admin, job.id);
@@ -118,13 +118,13 @@ describe("scheduling and publishing", () => {
   it("leaves a job claimed by a process that died recoverable: the sweep marks it unconfirmed", async () => {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
     const claimedAt = new Date();
-    expect(await claimJob(db, job.id, 1, claimedAt)).not.toBeNull(); // ...and then the process is killed
+    expect(await claimJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, claimedAt)).not.toBeNull(); // ...and then the process is killed
     expect((await sweepJobs(db, new Date(claimedAt.getTime() + 60_000))).unconfirmed).toBe(0);
     expect((await sweepJobs(db, new Date(claimedAt.getTime() + 11 * 60_000))).unconfirmed).toBe(1);
     const row = await jobRow(job.id);
     expect(row.status).toBe("unconfirmed");
     expect(row.lastErrorCode).toBe("STUCK_PUBLISHING");
-    expect((await runPublishJob(db, { jobId: job.id, version: 1 }, async () => behaviour())).result).toBe("skipped");
+    expect((await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => behaviour())).result).toBe("skipped");
   });
 
   it("retries a failure before sending with backoff, never an unknown outcome", async () => {
@@ -136,7 +136,7 @@ describe("scheduling and publishing", () => {
     ];
     let now = new Date();
     for (const [i, outcome] of outcomes.entries()) {
-      const result = await runPublishJob(db, { jobId: job.id, version: i + 1 }, async () => outcome, now);
+      const result = await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: i + 1 }, async () => outcome, now);
       expect(result.result).toBe(i < 2 ? "retry" : "published");
       if (result.result === "retry") {
         expect(result.job.runAt.getTime()).toBeGreaterThan(now.getTime());
@@ -146,7 +146,7 @@ describe("scheduling and publishing", () => {
     expect(await jobRow(job.id)).toMatchObject({ status: "published", attempts: 3, version: 3 });
 
     const risky = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
-    const result = await runPublishJob(db, { jobId: risky.id, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "timed out" }));
+    const result = await runPublishJob(db, { jobId: risky.id, workspaceId: risky.workspaceId, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "timed out" }));
     expect(result.result).toBe("unconfirmed");
     expect((await sweepJobs(db, new Date(Date.now() + 3600_000))).lost.map((j) => j.id)).not.toContain(risky.id);
   });

@@ -22,11 +22,11 @@ export async function startPublishReceiver(options: { db: Db; keys: SigningKeys;
       results.push({ result: "unauthorized" });
       return res.writeHead(401).end();
     }
-    const { jobId, version } = JSON.parse(body) as { jobId: string; version: number };
-    const outcome = await runPublishJob(options.db, { jobId, version }, options.publish);
+    const delivery = JSON.parse(body) as { jobId: string; workspaceId: string; version: number };
+    const outcome = await runPublishJob(options.db, delivery, options.publish);
     results.push(outcome);
     if (outcome.result === "retry" && options.driver) {
-      await options.driver().enqueue({ jobId, version: outcome.job.version, runAt: outcome.job.runAt });
+      await options.driver().enqueue({ ...delivery, version: outcome.job.version, runAt: outcome.job.runAt });
     }
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ result: outcome.result }));
   });

@@ -15,9 +15,19 @@ describe("OpenAPI document", () => {
   });
 
   it("derives request bodies from the zod schemas the routes use", () => {
-    const body = (doc.paths["/accounts"].post as { requestBody: { content: { "application/json": { schema: { properties: object; additionalProperties: boolean } } } } })
+    const body = (doc.paths["/accounts"].post as { requestBody: { content: { "application/json": { schema: { properties: object; required: string[]; additionalProperties: boolean } } } } })
       .requestBody.content["application/json"].schema;
-    expect(Object.keys(body.properties)).toEqual(["name", "redId"]);
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(["name", "redId", "postingSlots", "publisherId", "publisherConfig"]));
+    expect(body.required).toEqual(["name", "redId"]);
     expect(body.additionalProperties).toBe(false);
+  });
+
+  it("documents the account matrix routes, with secrets described as write-only", () => {
+    for (const path of ["/accounts", "/accounts/{id}", "/accounts/bulk", "/accounts/import", "/accounts/{id}/check-connection", "/publishers"]) {
+      expect(doc.paths[path], path).toBeTruthy();
+    }
+    const bulk = (doc.paths["/accounts/bulk"].post as { requestBody: { content: { "application/json": { schema: { oneOf?: unknown[]; anyOf?: unknown[] } } } } }).requestBody.content["application/json"].schema;
+    expect((bulk.oneOf ?? bulk.anyOf)?.length).toBe(7);
+    expect(JSON.stringify(doc.paths["/accounts"])).toMatch(/write-only/);
   });
 });

@@ -3,6 +3,9 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AppShell } from "@/components/shell/app-shell";
+import { listAccounts } from "@/lib/accounts/queries";
+import { selectedAccountCookie } from "@/lib/accounts/selected-account";
+import { can } from "@/lib/auth/context";
 import { signOut } from "@/lib/next/auth";
 import { requirePageContext } from "@/lib/next/session-context";
 import { listUserWorkspaces } from "@/lib/workspaces/queries";
@@ -12,7 +15,13 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ workspace: string }> }) {
   const { workspace } = await params;
   const ctx = await requirePageContext(workspace);
-  const [workspaces, jar, t] = await Promise.all([listUserWorkspaces(getDb(), ctx.userId), cookies(), getTranslations("shell")]);
+  const canSwitch = can(ctx, "accounts.switch") && can(ctx, "accounts.read");
+  const [workspaces, jar, t, accounts] = await Promise.all([
+    listUserWorkspaces(getDb(), ctx.userId),
+    cookies(),
+    getTranslations("shell"),
+    canSwitch ? listAccounts(getDb(), ctx) : Promise.resolve([]),
+  ]);
 
   const signOutButton = (
     <form
@@ -35,6 +44,11 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       user={{ name: ctx.userName, role: ctx.role }}
       initialDark={jar.get("theme")?.value === "dark"}
       signOut={signOutButton}
+      switcher={
+        canSwitch
+          ? { accounts: accounts.map(({ id, name, redId, status }) => ({ id, name, redId, status })), cookieValue: jar.get(selectedAccountCookie)?.value ?? null }
+          : undefined
+      }
     >
       {children}
     </AppShell>

@@ -1,5 +1,4 @@
-/** OpenAPI paths of the foundation: who am I, accounts, members, tokens, audit. */
-import { createAccountSchema } from "@/lib/accounts/create-account";
+/** OpenAPI paths of the foundation: who am I, members, tokens, audit (accounts: ./accounts.ts). */
 import { createApiTokenSchema } from "@/lib/api-tokens/api-tokens";
 import { auditQuerySchema } from "@/lib/audit/list-audit";
 import { createMemberSchema } from "@/lib/members/create-member";
@@ -8,10 +7,6 @@ import type { PathSpecs } from "../types";
 
 export const foundationPaths: PathSpecs = {
   "/me": { get: { summary: "The caller: user, workspace, role, permissions", tags: ["auth"], permission: null, responses: { 200: { description: "The caller" } } } },
-  "/accounts": {
-    get: { summary: "List RED accounts visible to the caller", tags: ["accounts"], permission: "accounts.read", responses: { 200: { description: "Accounts" } } },
-    post: { summary: "Add a RED account", tags: ["accounts"], permission: "accounts.manage", body: createAccountSchema, responses: { 201: { description: "Created" } }, errors: [409] },
-  },
   "/members": {
     get: { summary: "List members with their account grants", tags: ["members"], permission: "members.manage", responses: { 200: { description: "Members" } } },
     post: { summary: "Add a member (initial password) or invite one (link valid 7 days)", tags: ["members"], permission: "members.manage", body: createMemberSchema, responses: { 201: { description: "Created; the password or invite token is shown once" } }, errors: [409] },

@@ -9,7 +9,7 @@ export function createQstashDriver(options: { token: string; baseUrl?: string; a
     async enqueue(delivery: Delivery) {
       const { messageId } = await client.publishJSON({
         url: `${options.appUrl}${publishWebhookPath}`,
-        body: { jobId: delivery.jobId, version: delivery.version },
+        body: { jobId: delivery.jobId, workspaceId: delivery.workspaceId, version: delivery.version },
         // QStash counts in whole seconds: round up so a delivery never arrives before run_at.
         notBefore: Math.ceil(delivery.runAt.getTime() / 1000),
         deduplicationId: `${delivery.jobId}-v${delivery.version}`,

@@ -1,0 +1,44 @@
+"use client";
+/** The card grid view of the matrix: the same data as the table, scannable at a glance. */
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
+import { BreakerBadge, StatusBadge } from "./status-badge";
+import type { MatrixItem } from "./matrix-types";
+
+type Props = { slug: string; items: MatrixItem[]; selected: Set<string>; onToggle: (id: string) => void; selectable: boolean };
+
+export function MatrixCards({ slug, items, selected, onToggle, selectable }: Props) {
+  const t = useTranslations("matrix");
+  return (
+    <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="matrix-cards">
+      {items.map((a) => (
+        <div key={a.id} data-testid="matrix-card" className={cn("rounded-xl border bg-white p-3 dark:bg-zinc-900", selected.has(a.id) ? "border-brand-500" : "border-zinc-200 dark:border-zinc-800")}>
+          <div className="flex items-start gap-2">
+            {selectable && <input type="checkbox" className="mt-1" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} aria-label={t("selectRow", { name: a.name })} />}
+            {a.avatarUrl ? (
+              <img src={a.avatarUrl} alt="" className="size-9 rounded-full object-cover" />
+            ) : (
+              <div className="flex size-9 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700 dark:bg-brand-700/20">{a.name.slice(0, 1)}</div>
+            )}
+            <div className="min-w-0 flex-1">
+              <Link href={`/${slug}/accounts/${a.id}`} className="block truncate font-medium hover:underline">{a.name}</Link>
+              <div className="font-mono text-xs text-zinc-500">{a.redId}</div>
+            </div>
+            <StatusBadge status={a.status} reason={a.statusReason} />
+          </div>
+          <div className="mt-2 flex flex-wrap gap-1">
+            {a.groups.map((g) => <Badge key={g} tone="brand">{g}</Badge>)}
+            {a.tags.map((g) => <Badge key={g}>{g}</Badge>)}
+          </div>
+          <div className="mt-2 flex items-center justify-between text-xs text-zinc-500">
+            <span>{a.publisherName}</span>
+            <BreakerBadge state={a.breaker} />
+          </div>
+          {a.postingSlots.length > 0 && <div className="mt-1 font-mono text-xs text-zinc-400">{a.postingSlots.join(" ")}</div>}
+        </div>
+      ))}
+    </div>
+  );
+}

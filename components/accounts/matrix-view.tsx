@@ -1,0 +1,59 @@
+"use client";
+/** The matrix body: selection state, the bulk panel, and the table or card grid. */
+import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Card } from "@/components/ui/card";
+import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { BulkPanel } from "./bulk-panel";
+import { MatrixCards } from "./matrix-cards";
+import { MatrixTable } from "./matrix-table";
+import type { MatrixItem, MemberOption } from "./matrix-types";
+
+type Props = {
+  slug: string;
+  locale: string;
+  view: "table" | "cards";
+  items: MatrixItem[];
+  members: MemberOption[];
+  canManage: boolean;
+  canGrant: boolean;
+  bulkAction: WorkspaceActionFn<{ results: { accountId: string; name: string; ok: boolean; message: string }[] }>;
+};
+
+export function MatrixView({ slug, locale, view, items, members, canManage, canGrant, bulkAction }: Props) {
+  const t = useTranslations("matrix");
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const visible = useMemo(() => new Set(items.map((i) => i.id)), [items]);
+  const selectedIds = [...selected].filter((id) => visible.has(id));
+  const names = useMemo(() => Object.fromEntries(items.map((i) => [i.id, i.name])), [items]);
+
+  function toggle(id: string) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }
+  function toggleAll() {
+    setSelected((prev) => (items.every((i) => prev.has(i.id)) ? new Set() : new Set(items.map((i) => i.id))));
+  }
+
+  return (
+    <>
+      {canManage && selectedIds.length > 0 && (
+        <>
+          <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="selected-count">{t("selected", { count: selectedIds.length })}</p>
+          <BulkPanel slug={slug} selectedIds={selectedIds} names={names} members={members} canGrant={canGrant} bulkAction={bulkAction} />
+        </>
+      )}
+      {view === "cards" ? (
+        <MatrixCards slug={slug} items={items} selected={selected} onToggle={toggle} selectable={canManage} />
+      ) : (
+        <Card className="overflow-x-auto">
+          <MatrixTable slug={slug} locale={locale} items={items} selected={selected} onToggle={toggle} onToggleAll={toggleAll} selectable={canManage} />
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The one entry point the publishing pipeline calls: publish a note through an account's
+ * configured publisher. Refuses without sending when the account cannot publish (archived,
+ * paused, needs login, broken settings), and records the attempt and its outcome in the
+ * audit log (`publishing.publish`), which is also what makes the account's history.
+ * Runs outside any transaction: the publisher call is network I/O.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { accounts } from "@/db/schema";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { publisherConfigFor } from "@/lib/accounts/publisher-settings";
+import { getPublisher } from "./publishers/registry";
+import type { PublishNote, PublishOutcome, PublisherRuntime } from "./publishers/types";
+
+type Target = { workspaceId: string; accountId: string };
+type Overrides = Partial<Pick<PublisherRuntime, "cache" | "breaker" | "sleep">>;
+
+async function attempt(db: Db, target: Target, note: PublishNote, overrides: Overrides): Promise<PublishOutcome> {
+  const [account] = await db.select().from(accounts).where(and(eq(accounts.id, target.accountId), eq(accounts.workspaceId, target.workspaceId))).limit(1);
+  if (!account || account.archivedAt) return { status: "rejected", reason: "The account does not exist or is archived" };
+  if (account.status !== "active") return { status: "rejected", reason: `The account is ${account.status}${account.statusReason ? `: ${account.statusReason}` : ""}` };
+  const publisher = getPublisher(account.publisherId);
+  if (!publisher) return { status: "rejected", reason: `Unknown publisher ${account.publisherId}` };
+  const config = publisher.configSchema.safeParse(publisherConfigFor(account));
+  if (!config.success) return { status: "rejected", reason: "The publisher settings are incomplete" };
+  return publisher.publish(note, config.data, { ...target, db, ...overrides });
+}
+
+export async function publishToAccount(db: Db, actor: AuditActor, target: Target, note: PublishNote, overrides: Overrides = {}): Promise<PublishOutcome> {
+  const outcome = await attempt(db, target, note, overrides);
+  await recordAudit(db, actor, {
+    action: "publishing.publish",
+    targetType: "account",
+    targetId: target.accountId,
+    after: { title: note.title, kind: note.kind, job: note.idempotencyKey, outcome: outcome.status, detail: "reason" in outcome ? outcome.reason : outcome.remoteId },
+  });
+  return outcome;
+}

@@ -1,0 +1,41 @@
+/**
+ * The two other scheduling webhooks. Sweep (every 5 minutes): re-deliver due jobs that never
+ * arrived and move stuck ones to unconfirmed. Dead letter (QStash's failure callback, after it
+ * gave up delivering): the job is marked failed with the reason, for a person to retry.
+ */
+import { and, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { publishJobs } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { publishFailureWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
+import { deliverySchema } from "./handle-publish-webhook";
+import { sweepJobs } from "./sweep";
+import { verifyWebhook } from "./verify-webhook";
+
+export const sweepWebhookPath = "/api/webhooks/sweep";
+
+export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: Request) {
+  await verifyWebhook(req, sweepWebhookPath, z.object({}).passthrough());
+  const { lost, unconfirmed } = await sweepJobs(db);
+  for (const job of lost) await driver.enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: new Date() });
+  return { redelivered: lost.length, unconfirmed };
+}
+
+const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();
+
+export async function handleDeadLetterWebhook(db: Db, req: Request) {
+  const failure = await verifyWebhook(req, publishFailureWebhookPath, failureSchema);
+  const delivery = deliverySchema.safeParse(JSON.parse(Buffer.from(failure.sourceBody, "base64").toString("utf8") || "null"));
+  if (!delivery.success) return { recorded: false };
+  const { jobId, workspaceId, version } = delivery.data;
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(publishJobs)
+      .set({ status: "failed", finishedAt: new Date(), lastErrorCode: "DEAD_LETTER", lastErrorMessage: `QStash gave up delivering (last status ${failure.status ?? "unknown"})` })
+      .where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, workspaceId), eq(publishJobs.version, version), inArray(publishJobs.status, ["scheduled"])))
+      .returning({ id: publishJobs.id });
+    await recordAudit(tx, { userId: "system", userName: "scheduler", workspaceId }, { action: "publish.dead_letter", targetType: "publish_job", targetId: jobId, after: { messageId: failure.sourceMessageId, status: failure.status } });
+    return { recorded: rows.length > 0 };
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * POST /api/webhooks/publish: one delivery of a publish job, from QStash or the embedded
+ * dispatcher (same signature, same path). A job of another workspace, or unknown, is a 404.
+ */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { publishJobs } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import { publishWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
+import { publishThroughAccount } from "./publish-job-note";
+import { runPublishJob } from "./run-publish-job";
+import { verifyWebhook } from "./verify-webhook";
+
+export const deliverySchema = z.object({ jobId: z.string().min(1).max(64), workspaceId: z.string().min(1).max(64), version: z.number().int().min(1) }).strict();
+
+export async function handlePublishWebhook(db: Db, driver: SchedulerDriver, req: Request) {
+  const delivery = await verifyWebhook(req, publishWebhookPath, deliverySchema);
+  const [job] = await db
+    .select({ id: publishJobs.id })
+    .from(publishJobs)
+    .where(and(eq(publishJobs.id, delivery.jobId), eq(publishJobs.workspaceId, delivery.workspaceId)))
+    .limit(1);
+  if (!job) throw new AppError("NOT_FOUND");
+  const outcome = await runPublishJob(db, delivery, publishThroughAccount(db));
+  if (outcome.result === "retry") {
+    const messageId = await driver.enqueue({ ...delivery, version: outcome.job.version, runAt: outcome.job.runAt });
+    if (messageId) await db.update(publishJobs).set({ schedulerMessageId: messageId }).where(eq(publishJobs.id, delivery.jobId));
+  }
+  return { result: outcome.result };
+}

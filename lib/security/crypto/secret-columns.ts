@@ -1,0 +1,9 @@
+/**
+ * Every database column that holds an encrypted secret (`enc:v1:...` values). Key rotation
+ * re-encrypts exactly these; a feature that stores a new kind of secret adds its column here.
+ */
+export type SecretColumn = { table: string; idColumn: string; column: string };
+
+export const secretColumns: readonly SecretColumn[] = [
+  { table: "accounts", idColumn: "id", column: "publisher_secrets" },
+];

@@ -1,0 +1,52 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { auditEvents, sandboxPublications } from "@/db/schema";
+import { pauseAccount } from "@/lib/accounts/account-status";
+import { createAccount } from "@/lib/accounts/create-account";
+import { hasPublishingHistory } from "@/lib/accounts/has-publishing-history";
+import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { publishToAccount } from "@/lib/publishing/publish-to-account";
+import { startFakeXhsBridge, type FakeXhsBridge } from "../support/fake-xhs-bridge";
+import { setUpWorkspace } from "../support/fixtures";
+import { migratedDb } from "../support/test-db";
+
+const note = { kind: "image" as const, title: "早八通勤妆", content: "十分钟搞定", images: ["https://cdn.example.com/m.jpg"], idempotencyKey: "job_77" };
+
+describe("publishToAccount: the pipeline's entry point", () => {
+  let db: Db;
+  let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
+  let bridge: FakeXhsBridge;
+  beforeAll(async () => {
+    db = await migratedDb();
+    ws = await setUpWorkspace(db);
+    bridge = await startFakeXhsBridge({ token: "pipeline-token" });
+  });
+  afterAll(() => bridge.close());
+
+  it("publishes through the account's bridge with its decrypted token, and audits the outcome", async () => {
+    const account = await createAccount(db, ws.admin, { name: "桥接发布", redId: "bridge_pub", publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, token: "pipeline-token" } });
+    const target = { workspaceId: ws.workspaceId, accountId: account.id };
+    expect(await publishToAccount(db, ws.admin, target, note, { cache: createMemoryCache() })).toMatchObject({ status: "published" });
+    expect(bridge.received.at(-1)).toMatchObject({ path: "/api/v1/publish", authorization: "Bearer pipeline-token" });
+    const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "publishing.publish"));
+    expect(event.changes?.after).toMatchObject({ outcome: "published", job: "job_77" });
+    expect(JSON.stringify(event)).not.toContain("pipeline-token");
+    expect(await hasPublishingHistory(db, account.id)).toMatchObject({ hasHistory: true, counts: { publishing_events: 1 } });
+  });
+
+  it("refuses without sending when the account is paused", async () => {
+    const account = await createAccount(db, ws.admin, { name: "暂停发布", redId: "paused_pub", publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, token: "pipeline-token" } });
+    await pauseAccount(db, ws.admin, account.id, "品牌审核中");
+    const before = bridge.received.length;
+    expect(await publishToAccount(db, ws.admin, { workspaceId: ws.workspaceId, accountId: account.id }, note)).toEqual({ status: "rejected", reason: "The account is paused: 品牌审核中" });
+    expect(bridge.received.length).toBe(before);
+  });
+
+  it("records sandbox publications, and never publishes for another workspace's id", async () => {
+    const account = await createAccount(db, ws.admin, { name: "沙盒发布", redId: "sandbox_pub" });
+    expect((await publishToAccount(db, ws.admin, { workspaceId: ws.workspaceId, accountId: account.id }, note)).status).toBe("published");
+    expect(await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, account.id))).toHaveLength(1);
+    expect((await publishToAccount(db, ws.admin, { workspaceId: "ws_other", accountId: account.id }, note)).status).toBe("rejected");
+  });
+});
