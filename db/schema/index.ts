@@ -2,3 +2,5 @@ export * from "./users";
 export * from "./workspaces";
 export * from "./access";
 export * from "./audit";
+export * from "./competitors";
+export * from "./analytics";
