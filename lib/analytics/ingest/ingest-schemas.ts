@@ -13,7 +13,7 @@ export const countSchema = z.union([z.number(), z.string()]).transform((v, ctx) 
   try {
     return parseCount(v).value;
   } catch {
-    ctx.addIssue({ code: "custom", message: typeof v === "number" && v < 0 ? "Counts cannot be negative" : `Not a count: "${v}"` });
+    ctx.addIssue({ code: "custom", message: /^\s*-\s*\d/.test(String(v)) ? "Counts cannot be negative" : `Not a count: "${v}"` });
     return z.NEVER;
   }
 });

@@ -1,5 +1,6 @@
 /** OpenAPI paths of competitor monitoring: competitors CRUD and time-series ingest for own collectors. */
 import { notesBodySchema, snapshotsBodySchema } from "@/lib/analytics/ingest/ingest-schemas";
+import { importQuerySchema } from "@/lib/analytics/import/import-schemas";
 import { createCompetitorSchema, listCompetitorsQuerySchema, updateCompetitorSchema } from "@/lib/competitors/competitor-schemas";
 import type { PathSpecs } from "../types";
 
@@ -26,5 +27,20 @@ export const competitorsPaths: PathSpecs = {
       summary: "Upsert notes with a snapshot of their counts (likes, collects, comments, shares, views). Dedupes by noteId; the same takenAt twice is ignored",
       tags, permission: "competitors.manage", body: notesBodySchema, responses: { 201: { description: "Ingest result: notesCreated, notesUpdated, noteSnapshotsAdded, viralAlerts" } }, errors: [404],
     },
+  },
+  "/competitor-imports/preview": {
+    post: {
+      summary: "Preview a MediaCrawler export (body: the CSV or JSON file, UTF-8 or GBK, ≤ 50 MB): kind, column mapping, sample rows, row errors, authors. Stores nothing",
+      tags, permission: "competitors.manage", query: importQuerySchema, responses: { 200: { description: "The preview" } }, errors: [413, 422],
+    },
+  },
+  "/competitor-imports": {
+    post: {
+      summary: "Import a MediaCrawler notes, comments or creators export (body: the file). Idempotent: notes dedupe by note_id. Pass runId to poll progress",
+      tags, permission: "competitors.manage", query: importQuerySchema, responses: { 201: { description: "The finished run with its per-row error report" } }, errors: [404, 409, 413, 422],
+    },
+  },
+  "/competitor-imports/{id}": {
+    get: { summary: "Progress and error report of an import run", tags, permission: "competitors.read", responses: { 200: { description: "The run" } }, errors: [404] },
   },
 };
