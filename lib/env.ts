@@ -23,6 +23,9 @@ const envSchema = z.object({
   QSTASH_CURRENT_SIGNING_KEY: optionalText,
   QSTASH_NEXT_SIGNING_KEY: optionalText,
   AUTH_SECRET: optionalText,
+  /** xiaohongshu-mcp bridge used to collect competitor data (profile, search, note detail). */
+  XHS_DATA_BRIDGE_URL: optionalUrl,
+  XHS_DATA_BRIDGE_TOKEN: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -63,6 +66,7 @@ function buildEnv(source: NodeJS.ProcessEnv) {
           nextSigningKey: e.QSTASH_NEXT_SIGNING_KEY!,
         }
       : { driver: "embedded" as const },
+    dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },
