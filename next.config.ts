@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
@@ -26,8 +28,19 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// A git worktree may share node_modules through a symlink; Turbopack only compiles files under
+// its root, so the root is the common ancestor of the project and the real node_modules.
+function turbopackRoot(): string {
+  const project = process.cwd();
+  const modules = path.dirname(fs.realpathSync(path.join(project, "node_modules")));
+  let root = project;
+  while (!`${modules}${path.sep}`.startsWith(`${root}${path.sep}`) && path.dirname(root) !== root) root = path.dirname(root);
+  return root;
+}
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  turbopack: { root: turbopackRoot() },
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "@node-rs/jieba", "pino"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   async headers() {

@@ -13,6 +13,7 @@ type Suite = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => P
 
 const suites: Suite[] = [
   { name: "foundation-http", load: () => import("./suites/foundation-http") },
+  { name: "competitors", load: () => import("./suites/competitors") },
 ];
 
 async function shutdown(): Promise<void> {

@@ -16,7 +16,8 @@ import { checkTrendAlerts } from "../alerts/check-trend-alerts";
 import { invalidateAnalytics } from "../analytics-cache";
 import { getAnalyticsSettings } from "../analytics-settings";
 import { maxImportBytes } from "./decode-file";
-import { writeCommentBatch, writeCreatorBatch, writeNoteBatch } from "./write-batches";
+import { refreshSubjectNoteRollups } from "../ingest/ingest-series";
+import { writeCommentBatch, writeCreatorBatch, writeNoteBatch, type TouchedRanges } from "./write-batches";
 import { mapCommentRecord, mapCreatorRecord, mapNoteRecord, type MappedComment, type MappedCreator, type MappedNote } from "./map-rows";
 import { parseExport, type RowError } from "./parse-export";
 import { resolveAuthors, type AssignMode } from "./resolve-authors";
@@ -39,6 +40,7 @@ export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Pro
 
   const [settings, timezone] = await Promise.all([getAnalyticsSettings(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId)]);
   const touched = new Set<string>();
+  const noteRanges: TouchedRanges = new Map();
   let imported = 0;
   let processed = parsed.errors.length;
 
@@ -67,7 +69,7 @@ export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Pro
     const written = await db.transaction(async (tx) => {
       let count = 0;
       if (parsed.kind === "notes") {
-        const r = await writeNoteBatch(tx, { workspaceId: ctx.workspaceId, timezone, settings, now }, batch as MappedNote[], owners, errors);
+        const r = await writeNoteBatch(tx, { workspaceId: ctx.workspaceId, timezone, settings, now }, batch as MappedNote[], owners, errors, noteRanges);
         r.subjects.forEach((s) => touched.add(s));
         count = r.imported;
       } else if (parsed.kind === "comments") count = await writeCommentBatch(tx, ctx.workspaceId, batch as MappedComment[]);
@@ -84,6 +86,9 @@ export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Pro
 
   errors.sort((a, b) => a.row - b.row);
   const [run] = await db.transaction(async (tx) => {
+    for (const [subjectId, range] of noteRanges) {
+      await refreshSubjectNoteRollups(tx, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId, authorName: range.name, settings }, range, now);
+    }
     const done = await tx
       .update(importRuns)
       .set({ status: "done", processedRows: processed + valid.length, importedRows: imported, skippedRows: new Set(errors.map((e) => e.row)).size, errors: errors.slice(0, 500), errorCount: errors.length, finishedAt: new Date() })

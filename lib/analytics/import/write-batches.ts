@@ -15,7 +15,10 @@ type BatchEnv = { workspaceId: string; timezone: string; settings: AnalyticsSett
 /** Snapshots without a reading time get the import's UTC day: re-importing that day adds nothing. */
 const dayStart = (d: Date) => new Date(Math.floor(d.getTime() / 86_400_000) * 86_400_000);
 
-export async function writeNoteBatch(tx: DbOrTx, env: BatchEnv, batch: MappedNote[], owners: Map<string, { id: string; name: string } | undefined>, errors: RowError[]) {
+/** Per subject: the publish-time range touched so far (note rollups are refreshed once, at the end). */
+export type TouchedRanges = Map<string, { name: string; from: number; to: number }>;
+
+export async function writeNoteBatch(tx: DbOrTx, env: BatchEnv, batch: MappedNote[], owners: Map<string, { id: string; name: string } | undefined>, errors: RowError[], touched: TouchedRanges) {
   const bySubject = new Map<string, { name: string; notes: MappedNote["note"][] }>();
   for (const item of batch) {
     const owner = owners.get(authorLabel(item.author));
@@ -29,7 +32,9 @@ export async function writeNoteBatch(tx: DbOrTx, env: BatchEnv, batch: MappedNot
   }
   let imported = 0;
   for (const [subjectId, { name, notes }] of bySubject) {
-    await ingestSeries(tx, { workspaceId: env.workspaceId, timezone: env.timezone, subjectType: "competitor", subjectId, authorName: name, settings: env.settings }, { notes }, "mediacrawler", env.now);
+    const r = await ingestSeries(tx, { workspaceId: env.workspaceId, timezone: env.timezone, subjectType: "competitor", subjectId, authorName: name, settings: env.settings }, { notes }, "mediacrawler", env.now, { deferNoteRollups: true });
+    const seen = touched.get(subjectId);
+    if (r.notesRange) touched.set(subjectId, { name, from: Math.min(seen?.from ?? Infinity, r.notesRange.from), to: Math.max(seen?.to ?? -Infinity, r.notesRange.to) });
     imported += notes.length;
   }
   return { imported, subjects: [...bySubject.keys()] };

@@ -16,14 +16,18 @@ import type { NoteInput, ProfileSnapshotInput } from "./ingest-schemas";
 import { refreshNoteRollups, refreshProfileRollups } from "./refresh-rollups";
 
 export type IngestTarget = { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string; authorName?: string | null; settings: AnalyticsSettings };
-export type IngestResult = { snapshotsAdded: number; notesCreated: number; notesUpdated: number; noteSnapshotsAdded: number; viralAlerts: number };
+export type IngestResult = { snapshotsAdded: number; notesCreated: number; notesUpdated: number; noteSnapshotsAdded: number; viralAlerts: number; notesRange: { from: number; to: number } | null };
 
 const chunkSize = 200;
 const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / chunkSize) }, (_, i) => items.slice(i * chunkSize, (i + 1) * chunkSize));
 const latestWins = (column: string) => sql.raw(`CASE WHEN excluded.last_snapshot_at >= coalesce(tracked_notes.last_snapshot_at, 0) THEN excluded.${column} ELSE tracked_notes.${column} END`);
 
-export async function ingestSeries(tx: DbOrTx, target: IngestTarget, data: { profiles?: ProfileSnapshotInput[]; notes?: NoteInput[] }, source: string, now = new Date()): Promise<IngestResult> {
-  const result: IngestResult = { snapshotsAdded: 0, notesCreated: 0, notesUpdated: 0, noteSnapshotsAdded: 0, viralAlerts: 0 };
+/**
+ * `deferNoteRollups`: a bulk import refreshes each subject's note rollups once at the end
+ * (refreshSubjectNoteRollups with the returned notesRange) instead of once per batch.
+ */
+export async function ingestSeries(tx: DbOrTx, target: IngestTarget, data: { profiles?: ProfileSnapshotInput[]; notes?: NoteInput[] }, source: string, now = new Date(), o: { deferNoteRollups?: boolean } = {}): Promise<IngestResult> {
+  const result: IngestResult = { snapshotsAdded: 0, notesCreated: 0, notesUpdated: 0, noteSnapshotsAdded: 0, viralAlerts: 0, notesRange: null };
   const scope = { workspaceId: target.workspaceId, subjectType: target.subjectType, subjectId: target.subjectId };
   const rollup = { ...scope, offsetMs: zoneOffsetMs(now, target.timezone) };
   const profiles = data.profiles ?? [];
@@ -43,13 +47,7 @@ export async function ingestSeries(tx: DbOrTx, target: IngestTarget, data: { pro
   }
   if (!notes.length) return result;
 
-  const [latest] = await tx
-    .select({ followers: profileSnapshots.followers })
-    .from(profileSnapshots)
-    .where(and(eq(profileSnapshots.workspaceId, scope.workspaceId), eq(profileSnapshots.subjectType, scope.subjectType), eq(profileSnapshots.subjectId, scope.subjectId)))
-    .orderBy(desc(profileSnapshots.takenAt))
-    .limit(1);
-  const threshold = viralThreshold(target.settings.viralRule, latest?.followers ?? null);
+  const threshold = await subjectViralThreshold(tx, target);
 
   for (const part of chunks(notes)) {
     const ids = part.map((n) => n.noteId);
@@ -86,8 +84,25 @@ export async function ingestSeries(tx: DbOrTx, target: IngestTarget, data: { pro
     if (target.subjectType === "competitor") result.viralAlerts += await raiseViralAlerts(tx, target, stored.filter((s) => s.likes >= threshold && s.subjectId === target.subjectId), threshold);
   }
   const times = notes.map((n) => n.publishedAt.getTime());
-  await refreshNoteRollups(tx, rollup, Math.min(...times), Math.max(...times), threshold);
+  result.notesRange = { from: Math.min(...times), to: Math.max(...times) };
+  if (!o.deferNoteRollups) await refreshNoteRollups(tx, rollup, result.notesRange.from, result.notesRange.to, threshold);
   return result;
+}
+
+/** The like threshold for this subject's size (tiers use its latest follower count). */
+async function subjectViralThreshold(tx: DbOrTx, target: IngestTarget): Promise<number> {
+  const [latest] = await tx
+    .select({ followers: profileSnapshots.followers })
+    .from(profileSnapshots)
+    .where(and(eq(profileSnapshots.workspaceId, target.workspaceId), eq(profileSnapshots.subjectType, target.subjectType), eq(profileSnapshots.subjectId, target.subjectId)))
+    .orderBy(desc(profileSnapshots.takenAt))
+    .limit(1);
+  return viralThreshold(target.settings.viralRule, latest?.followers ?? null);
+}
+
+export async function refreshSubjectNoteRollups(tx: DbOrTx, target: IngestTarget, range: { from: number; to: number }, now = new Date()): Promise<void> {
+  const rollup = { workspaceId: target.workspaceId, subjectType: target.subjectType, subjectId: target.subjectId, offsetMs: zoneOffsetMs(now, target.timezone) };
+  await refreshNoteRollups(tx, rollup, range.from, range.to, await subjectViralThreshold(tx, target));
 }
 
 /** Within one batch the same note may appear twice (an export with repeats): keep the latest reading. */
