@@ -4,7 +4,8 @@
  * (1 = current, 0 = previous):
  *
  *   frequencyGrowth  = ln((c1 + 1) / (c0 + 1))            smoothed log-ratio, finite when c0 = 0
- *   engagementGrowth = ln((e1 + 1) / (e0 + 1))
+ *   engagementGrowth = ln((e1 + k) / (e0 + k)),   k = average engagement per note over both windows
+ *                      (a prior of one typical note: one lucky note cannot dominate the ranking)
  *   z                = (p1 - p0) / sqrt(p (1 - p) (1/N1 + 1/N0)),  p1 = c1/N1, p0 = c0/N0,
  *                      p = (c1 + c0) / (N1 + N0)            two-proportion z-score of the share of notes
  *   score            = (frequencyGrowth + engagementGrowth) / 2 * ln(1 + c1)
@@ -32,16 +33,20 @@ export function twoProportionZ(c1: number, n1: number, c0: number, n0: number): 
   return (c1 / n1 - c0 / n0) / Math.sqrt(variance);
 }
 
-export function scoreTopic(input: TopicInput, totals: { current: number; previous: number }, minNotes = 3): TopicScore {
+/** Notes in each window; engagementPerNote is k above (1 when unknown). */
+export type WindowTotals = { current: number; previous: number; engagementPerNote?: number };
+
+export function scoreTopic(input: TopicInput, totals: WindowTotals, minNotes = 3): TopicScore {
+  const k = Math.max(1, totals.engagementPerNote ?? 1);
   const frequencyGrowth = Math.log((input.current.count + 1) / (input.previous.count + 1));
-  const engagementGrowth = Math.log((input.current.engagement + 1) / (input.previous.engagement + 1));
+  const engagementGrowth = Math.log((input.current.engagement + k) / (input.previous.engagement + k));
   const z = twoProportionZ(input.current.count, totals.current, input.previous.count, totals.previous);
   const score = ((frequencyGrowth + engagementGrowth) / 2) * Math.log(1 + input.current.count);
   return { ...input, frequencyGrowth, engagementGrowth, z, score, isSignificant: z >= significanceZ && input.current.count >= minNotes };
 }
 
 /** Rising topics, best first: only those whose score is positive. */
-export function rankHotTopics(inputs: TopicInput[], totals: { current: number; previous: number }, options: { limit?: number; minNotes?: number } = {}): TopicScore[] {
+export function rankHotTopics(inputs: TopicInput[], totals: WindowTotals, options: { limit?: number; minNotes?: number } = {}): TopicScore[] {
   return inputs
     .map((t) => scoreTopic(t, totals, options.minNotes))
     .filter((t) => t.score > 0)

@@ -71,7 +71,7 @@ describe("dashboard queries", () => {
     expect(lastPoint.followers[`c:${a.id}`]).toBe(12_000);
 
     const hot = await getHotTopics(db, wsInfo, today);
-    expect(hot.totals).toEqual({ current: 3, previous: 2 });
+    expect(hot.totals).toEqual({ current: 3, previous: 2, engagementPerNote: 3220 / 5 });
     expect(hot.topics[0].topic).toBe("秋冬穿搭");
     expect(hot.topics[0].notes.map((n) => n.noteId)).toEqual(["a2", "a1", "b1"]);
     expect(hot.keywords.map((k) => k.topic)).toContain("穿搭");

@@ -21,6 +21,15 @@ describe("hot-topic scoring", () => {
     expect(s.isSignificant).toBe(true);
   });
 
+  it("uses one typical note's engagement as the prior, so one lucky note does not dominate", () => {
+    // k = 500: ln((5500+500)/(0+500)) = ln 12 = 2.48491; freq ln(2/1) = .69315; (2.48491 + .69315)/2 * ln 2 = 1.10143
+    const lucky = scoreTopic({ topic: "x", current: { count: 1, engagement: 5500 }, previous: { count: 0, engagement: 0 } }, { current: 50, previous: 50, engagementPerNote: 500 });
+    expect(lucky.score).toBeCloseTo(1.10143, 4);
+    // ln(21/6) = 1.25276; ln((10000+500)/(1000+500)) = ln 7 = 1.94591; mean 1.59934 * ln 21 = 4.86922
+    const broad = scoreTopic({ topic: "y", current: { count: 20, engagement: 10000 }, previous: { count: 5, engagement: 1000 } }, { current: 50, previous: 50, engagementPerNote: 500 });
+    expect(broad.score).toBeCloseTo(4.86922, 4);
+  });
+
   it("ranks a broad rise above a single new note, and drops falling topics", () => {
     const totals = { current: 100, previous: 100 };
     const ranked = rankHotTopics(

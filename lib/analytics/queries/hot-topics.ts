@@ -14,7 +14,7 @@ import { notesInRange, type RangeNote } from "./notes-in-range";
 
 export type HotTopics = {
   window: { currentFrom: string; currentTo: string; previousFrom: string; previousTo: string };
-  totals: { current: number; previous: number };
+  totals: { current: number; previous: number; engagementPerNote: number };
   topics: (TopicScore & { notes: RangeNote[] })[];
   keywords: TopicScore[];
   watchlist: { id: string; topic: string; score: TopicScore }[];
@@ -28,12 +28,17 @@ export async function getHotTopics(db: DbOrTx, ws: { workspaceId: string; timezo
     const which = (day: string) => (day >= currentFrom ? "current" : "previous") as "current" | "previous";
     const [topicRows, totalRows, notes, watch] = await Promise.all([
       db.select({ topic: topicDaily.topic, day: topicDaily.day, notes: topicDaily.notes, engagement: topicDaily.engagement }).from(topicDaily).where(and(eq(topicDaily.workspaceId, ws.workspaceId), between(topicDaily.day, previousFrom, to))),
-      db.select({ day: subjectDaily.day, notes: sql<number>`sum(${subjectDaily.notesPublished})` }).from(subjectDaily).where(and(eq(subjectDaily.workspaceId, ws.workspaceId), between(subjectDaily.day, previousFrom, to))).groupBy(subjectDaily.day),
+      db.select({ day: subjectDaily.day, notes: sql<number>`sum(${subjectDaily.notesPublished})`, engagement: sql<number>`sum(${subjectDaily.engagement})` }).from(subjectDaily).where(and(eq(subjectDaily.workspaceId, ws.workspaceId), between(subjectDaily.day, previousFrom, to))).groupBy(subjectDaily.day),
       notesInRange(db, ws, previousFrom, to, { limit: 5000 }),
       db.select().from(topicWatchlist).where(eq(topicWatchlist.workspaceId, ws.workspaceId)).orderBy(asc(topicWatchlist.topic)),
     ]);
-    const totals = { current: 0, previous: 0 };
-    for (const r of totalRows) totals[which(r.day)] += Number(r.notes);
+    const totals = { current: 0, previous: 0, engagementPerNote: 1 };
+    let engagement = 0;
+    for (const r of totalRows) {
+      totals[which(r.day)] += Number(r.notes);
+      engagement += Number(r.engagement);
+    }
+    totals.engagementPerNote = Math.max(1, engagement / Math.max(1, totals.current + totals.previous));
     const inputs = new Map<string, TopicInput>();
     for (const r of topicRows) {
       const t = inputs.get(r.topic) ?? { topic: r.topic, current: { count: 0, engagement: 0 }, previous: { count: 0, engagement: 0 } };

@@ -35,9 +35,11 @@ export function resolveRange(raw: Record<string, string | string[] | undefined>,
   const parsed = rangeQuerySchema.safeParse({ from: pick("from"), to: pick("to"), g: pick("g"), s: pick("s") });
   const q = parsed.success ? parsed.data : {};
   const today = dayKey(now, timezone);
-  let to = q.to && q.to <= today ? q.to : today;
-  let from = q.from ?? addDays(to, -29);
+  let to = q.to ?? today;
+  let from = q.from ?? addDays(to > today ? today : to, -29);
   if (from > to) [from, to] = [to, from];
+  if (to > today) to = today;
+  if (from > to) from = addDays(to, -29);
   if (daysBetween(from, to) > maxRangeDays) from = addDays(to, -maxRangeDays);
   const span = daysBetween(from, to);
   const granularity = q.g ?? (span > 180 ? "month" : span > 60 ? "week" : "day");
