@@ -1,12 +1,13 @@
 /** The workspace's analytics settings (viral threshold, CES weights), with defaults when unset. */
-import { eq } from "drizzle-orm";
+import { eq, max, min } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { analyticsSettings } from "@/db/schema";
+import { analyticsSettings, trackedNotes, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { cesWeightsSchema, defaultCesWeights, type CesWeights } from "./ces-score";
 import { invalidateAnalytics } from "./analytics-cache";
+import { refreshSubjectNoteRollups } from "./ingest/ingest-series";
 import { defaultViralRule, viralRuleSchema, type ViralRule } from "./viral-note";
 
 export type AnalyticsSettings = { viralRule: ViralRule; cesWeights: CesWeights };
@@ -25,6 +26,19 @@ export async function updateAnalyticsSettings(db: Db, ctx: WorkspaceContext, inp
       .insert(analyticsSettings)
       .values({ workspaceId: ctx.workspaceId, ...input })
       .onConflictDoUpdate({ target: analyticsSettings.workspaceId, set: { ...input, updatedAt: new Date() } });
+    // The daily rollups count viral notes: a new threshold recounts them for every subject.
+    if (JSON.stringify(before.viralRule) !== JSON.stringify(input.viralRule)) {
+      const [ws] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
+      const subjects = await tx
+        .select({ subjectType: trackedNotes.subjectType, subjectId: trackedNotes.subjectId, from: min(trackedNotes.publishedAt), to: max(trackedNotes.publishedAt) })
+        .from(trackedNotes)
+        .where(eq(trackedNotes.workspaceId, ctx.workspaceId))
+        .groupBy(trackedNotes.subjectType, trackedNotes.subjectId);
+      for (const s of subjects) {
+        const target = { workspaceId: ctx.workspaceId, timezone: ws?.timezone ?? "Asia/Shanghai", subjectType: s.subjectType, subjectId: s.subjectId, settings: input };
+        await refreshSubjectNoteRollups(tx, target, { from: s.from!.getTime(), to: s.to!.getTime() });
+      }
+    }
     await recordAudit(tx, ctx, { action: "analytics.settings.update", targetType: "workspace", targetId: ctx.workspaceId, before, after: input });
   });
   await invalidateAnalytics(ctx.workspaceId);

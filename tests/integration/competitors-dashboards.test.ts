@@ -1,6 +1,8 @@
 /** Dashboard queries read the rollups: correct numbers with data, empty answers without, cache invalidated on ingest. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
+import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/analytics/analytics-settings";
+import { defaultCesWeights } from "@/lib/analytics/ces-score";
 import { getComparison } from "@/lib/analytics/queries/comparison";
 import { getCompetitorDetail } from "@/lib/analytics/queries/competitor-detail";
 import { getContentAnalysis } from "@/lib/analytics/queries/content-analysis";
@@ -90,5 +92,17 @@ describe("dashboard queries", () => {
     const rowA = comparison.find((r) => r.key === `c:${a.id}`)!;
     // engagement 2520 over 2 notes; per 1,000 followers = 2520 / 12 = 210; CES = likes 2480 + collects 20 + comments 10*4 + shares 10*4 + follows 1000*8
     expect(rowA).toMatchObject({ notes: 2, engagement: 2520, engagementPerNote: 1260, perThousandFollowers: 210, ces: 2480 + 20 + 40 + 40 + 8000 });
+  });
+
+  it("recounts viral notes when the workspace changes its threshold, and refuses bad weights", async () => {
+    const wsInfo = { workspaceId: ws.workspaceId, timezone: tz };
+    const range = resolveRange({ from: addDays(today, -6), to: today }, tz);
+    const subjects = await listSubjects(db, ws.admin);
+    expect((await getOverview(db, wsInfo, subjects, range)).kpis.viralNotes.value).toBe(1);
+    await updateAnalyticsSettings(db, ws.admin, { viralRule: { minLikes: 900, tiers: [] }, cesWeights: defaultCesWeights });
+    const after = await getOverview(db, wsInfo, subjects, range);
+    expect(after.kpis.viralNotes.value).toBe(2);
+    expect(after.viralNotes.map((n) => n.noteId)).toEqual(["a2", "a1"]);
+    expect(analyticsSettingsSchema.safeParse({ viralRule: { minLikes: 0, tiers: [] }, cesWeights: { ...defaultCesWeights, share: -1 } }).success).toBe(false);
   });
 });

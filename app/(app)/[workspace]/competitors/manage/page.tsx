@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
+import { AnalyticsSettingsForm } from "@/components/competitors/analytics-settings-form";
 import { CompetitorForm } from "@/components/competitors/competitor-form";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
 import { formatCount, formatDay } from "@/components/competitors/format";
@@ -12,13 +13,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
+import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { listCollectionStatus } from "@/lib/analytics/collection-status";
 import { latestProfiles } from "@/lib/analytics/queries/latest-profiles";
 import { can } from "@/lib/auth/context";
 import { listCompetitors } from "@/lib/competitors/competitor-queries";
 import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
 import { requirePageContext } from "@/lib/next/session-context";
-import { collectNowAction, createCompetitorAction, deleteCompetitorAction } from "../actions";
+import { collectNowAction, createCompetitorAction, deleteCompetitorAction, updateAnalyticsSettingsAction } from "../actions";
 
 export const metadata = { title: "Competitors" };
 
@@ -26,8 +28,8 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
-  const [t, locale, competitors, accounts, statuses, timezone] = await Promise.all([
-    getTranslations("competitors"), getLocale(), listCompetitors(db, ctx.workspaceId), listAccounts(db, ctx), listCollectionStatus(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId),
+  const [t, locale, competitors, accounts, statuses, timezone, settings] = await Promise.all([
+    getTranslations("competitors"), getLocale(), listCompetitors(db, ctx.workspaceId), listAccounts(db, ctx), listCollectionStatus(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId), getAnalyticsSettings(db, ctx.workspaceId),
   ]);
   const profiles = await latestProfiles(db, ctx.workspaceId, competitors.map((c) => c.id));
   const canManage = can(ctx, "competitors.manage");
@@ -40,6 +42,7 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
       <div className="space-y-5">
         {canManage && <ImportForm slug={slug} competitors={competitors.map((c) => ({ id: c.id, name: c.name }))} />}
         {canManage && <CompetitorForm slug={slug} action={createCompetitorAction} accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} />}
+        {can(ctx, "settings.manage") && <AnalyticsSettingsForm slug={slug} action={updateAnalyticsSettingsAction} settings={settings} />}
         {competitors.length === 0 ? (
           <EmptyState title={t("empty.noCompetitorsTitle")} body={t("empty.noCompetitorsBody")} />
         ) : (
