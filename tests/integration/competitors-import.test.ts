@@ -8,6 +8,7 @@ import * as previewRoute from "@/app/api/v1/competitor-imports/preview/route";
 import * as runRoute from "@/app/api/v1/competitor-imports/[id]/route";
 import type { Db } from "@/db/client";
 import { competitors, noteComments, noteSnapshots, profileSnapshots, subjectDaily, trackedNotes } from "@/db/schema";
+import { listCollectionStatus } from "@/lib/analytics/collection-status";
 import { runImport } from "@/lib/analytics/import/run-import";
 import { previewImport } from "@/lib/analytics/import/preview-import";
 import { callRoute } from "../support/call-route";
@@ -45,6 +46,8 @@ describe("MediaCrawler import", () => {
     expect(first).toMatchObject({ status: "done", importedRows: 4, errorCount: 0, processedRows: 4 });
     const after = await counts();
     expect(after).toEqual({ notes: 4, snapshots: 4, competitors: 2 });
+    const statuses = await listCollectionStatus(db, ws.workspaceId);
+    expect(statuses.map((s) => [s.source, s.status, s.itemsCollected]).sort()).toEqual([["mediacrawler", "ok", 2], ["mediacrawler", "ok", 2]]);
     const [viral] = await db.select().from(trackedNotes).where(eq(trackedNotes.noteId, "6740a1b2000000001a01e002"));
     expect(viral).toMatchObject({ likes: 100_000, collects: 23_000, comments: 1_024, type: "video", authorName: "完美日记" });
 

@@ -16,6 +16,7 @@ import { checkTrendAlerts } from "../alerts/check-trend-alerts";
 import { invalidateAnalytics } from "../analytics-cache";
 import { getAnalyticsSettings } from "../analytics-settings";
 import { maxImportBytes } from "./decode-file";
+import { recordCollection } from "../collection-status";
 import { refreshSubjectNoteRollups } from "../ingest/ingest-series";
 import { writeCommentBatch, writeCreatorBatch, writeNoteBatch, type TouchedRanges } from "./write-batches";
 import { mapCommentRecord, mapCreatorRecord, mapNoteRecord, type MappedComment, type MappedCreator, type MappedNote } from "./map-rows";
@@ -88,6 +89,7 @@ export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Pro
   const [run] = await db.transaction(async (tx) => {
     for (const [subjectId, range] of noteRanges) {
       await refreshSubjectNoteRollups(tx, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId, authorName: range.name, settings }, range, now);
+      await recordCollection(tx, { workspaceId: ctx.workspaceId, source: "mediacrawler", subjectKey: subjectId, ok: true, items: range.rows });
     }
     const done = await tx
       .update(importRuns)

@@ -16,7 +16,7 @@ type BatchEnv = { workspaceId: string; timezone: string; settings: AnalyticsSett
 const dayStart = (d: Date) => new Date(Math.floor(d.getTime() / 86_400_000) * 86_400_000);
 
 /** Per subject: the publish-time range touched so far (note rollups are refreshed once, at the end). */
-export type TouchedRanges = Map<string, { name: string; from: number; to: number }>;
+export type TouchedRanges = Map<string, { name: string; from: number; to: number; rows: number }>;
 
 export async function writeNoteBatch(tx: DbOrTx, env: BatchEnv, batch: MappedNote[], owners: Map<string, { id: string; name: string } | undefined>, errors: RowError[], touched: TouchedRanges) {
   const bySubject = new Map<string, { name: string; notes: MappedNote["note"][] }>();
@@ -34,7 +34,7 @@ export async function writeNoteBatch(tx: DbOrTx, env: BatchEnv, batch: MappedNot
   for (const [subjectId, { name, notes }] of bySubject) {
     const r = await ingestSeries(tx, { workspaceId: env.workspaceId, timezone: env.timezone, subjectType: "competitor", subjectId, authorName: name, settings: env.settings }, { notes }, "mediacrawler", env.now, { deferNoteRollups: true });
     const seen = touched.get(subjectId);
-    if (r.notesRange) touched.set(subjectId, { name, from: Math.min(seen?.from ?? Infinity, r.notesRange.from), to: Math.max(seen?.to ?? -Infinity, r.notesRange.to) });
+    if (r.notesRange) touched.set(subjectId, { name, from: Math.min(seen?.from ?? Infinity, r.notesRange.from), to: Math.max(seen?.to ?? -Infinity, r.notesRange.to), rows: (seen?.rows ?? 0) + notes.length });
     imported += notes.length;
   }
   return { imported, subjects: [...bySubject.keys()] };
