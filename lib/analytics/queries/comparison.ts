@@ -9,7 +9,7 @@ import { getAnalyticsSettings } from "../analytics-settings";
 import { cesScore } from "../ces-score";
 import { followerGrowth, perThousandFollowers } from "../engagement";
 import { daysBetween } from "../time-buckets";
-import { loadDaily, totalsBySubject } from "./load-daily";
+import { periodTotals } from "./period-totals";
 import type { DashboardRange } from "./range-params";
 import type { SubjectInfo } from "./subject-names";
 
@@ -31,8 +31,8 @@ export type ComparisonRow = {
 export async function getComparison(db: DbOrTx, ws: { workspaceId: string }, subjects: SubjectInfo[], range: DashboardRange): Promise<ComparisonRow[]> {
   const chosen = range.subjects ? subjects.filter((s) => range.subjects!.some((r) => r.id === s.id && r.type === s.type)) : subjects;
   return cachedAnalytics(ws.workspaceId, "comparison", { from: range.from, to: range.to, keys: chosen.map((s) => s.key) }, async () => {
-    const [rows, settings] = await Promise.all([loadDaily(db, ws.workspaceId, range.from, range.to, chosen), getAnalyticsSettings(db, ws.workspaceId)]);
-    const totals = totalsBySubject(rows, range.from, range.to);
+    const [periods, settings] = await Promise.all([periodTotals(db, ws.workspaceId, chosen, range, range), getAnalyticsSettings(db, ws.workspaceId)]);
+    const totals = periods.current;
     const weeks = Math.max(1, (daysBetween(range.from, range.to) + 1) / 7);
     return chosen.map((s) => {
       const t = totals.get(s.key);

@@ -10,9 +10,9 @@ import { cachedAnalytics } from "../analytics-cache";
 import { getAnalyticsSettings } from "../analytics-settings";
 import { changeRatio } from "../engagement";
 import { startOfDayInZone } from "@/lib/time/zoned";
-import { addDays, bucketOf, bucketsInRange, daysBetween, previousPeriod } from "../time-buckets";
+import { addDays, bucketsInRange, daysBetween, previousPeriod } from "../time-buckets";
 import { isViral } from "../viral-note";
-import { loadDaily, totalsBySubject } from "./load-daily";
+import { periodTotals, seriesRows } from "./period-totals";
 import { subjectKey, type DashboardRange } from "./range-params";
 import type { SubjectInfo } from "./subject-names";
 
@@ -42,9 +42,9 @@ export async function getOverview(db: DbOrTx, ws: { workspaceId: string; timezon
 
 async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: string }, chosen: SubjectInfo[], range: DashboardRange): Promise<Overview> {
   const prev = previousPeriod(range.from, range.to);
-  const [rows, settings] = await Promise.all([loadDaily(db, ws.workspaceId, prev.from, range.to, chosen), getAnalyticsSettings(db, ws.workspaceId)]);
-  const cur = totalsBySubject(rows, range.from, range.to);
-  const before = totalsBySubject(rows, prev.from, prev.to);
+  const [totals, settings] = await Promise.all([periodTotals(db, ws.workspaceId, chosen, range, prev), getAnalyticsSettings(db, ws.workspaceId)]);
+  const cur = totals.current;
+  const before = totals.previous;
   const sum = (m: typeof cur, f: (t: NonNullable<ReturnType<typeof cur.get>>) => number) => [...m.values()].reduce((s, t) => s + f(t), 0);
   const kpi = (value: number, previous: number): Kpi => ({ value, previous, change: changeRatio(value, previous) });
   const growth = (m: typeof cur) => sum(m, (t) => (t.lastFollowers ?? 0) - (t.firstFollowers ?? t.lastFollowers ?? 0));
@@ -56,15 +56,7 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
   const buckets = bucketsInRange(range.from, range.to, range.granularity);
   const index = new Map(buckets.map((b, i) => [b, i]));
   const series = buckets.map((bucket) => ({ bucket, followers: {} as Record<string, number | null>, engagement: {} as Record<string, number>, notes: {} as Record<string, number> }));
-  for (const r of rows) {
-    if (r.day < range.from) continue;
-    const key = `${r.subjectType === "competitor" ? "c" : "a"}:${r.subjectId}`;
-    if (!seriesKeys.has(key)) continue;
-    const point = series[index.get(bucketOf(r.day, range.granularity))!];
-    point.engagement[key] = (point.engagement[key] ?? 0) + r.engagement;
-    point.notes[key] = (point.notes[key] ?? 0) + r.notesPublished;
-    if (r.followers !== null) point.followers[key] = r.followers; // rows are day-ordered: last wins
-  }
+  const seriesSubjects = chosen.filter((s) => seriesKeys.has(s.key));
 
   const totalEngagement = sum(cur, (t) => t.engagement);
   const weeks = Math.max(1, (daysBetween(range.from, range.to) + 1) / 7);
@@ -78,11 +70,19 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
   const noteWhere = and(eq(trackedNotes.workspaceId, ws.workspaceId), between(trackedNotes.publishedAt, start, new Date(end.getTime() - 1)), inArray(trackedNotes.subjectId, ids.length ? ids : [""]));
   const minViral = Math.min(settings.viralRule.minLikes, ...settings.viralRule.tiers.map((t) => t.minLikes));
   const noteCols = { noteId: trackedNotes.noteId, subjectType: trackedNotes.subjectType, subjectId: trackedNotes.subjectId, title: trackedNotes.title, type: trackedNotes.type, publishedAt: trackedNotes.publishedAt, likes: trackedNotes.likes, collects: trackedNotes.collects, comments: trackedNotes.comments, shares: trackedNotes.shares, engagement: trackedNotes.engagement, url: trackedNotes.url };
-  const [top, viralCandidates, alerts] = await Promise.all([
+  const [points, top, viralCandidates, alerts] = await Promise.all([
+    seriesRows(db, ws.workspaceId, seriesSubjects, range, range.granularity),
     db.select(noteCols).from(trackedNotes).where(noteWhere).orderBy(desc(trackedNotes.engagement)).limit(10),
     db.select(noteCols).from(trackedNotes).where(and(noteWhere, gte(trackedNotes.likes, minViral))).orderBy(desc(trackedNotes.likes)).limit(50),
     db.select().from(competitorAlerts).where(eq(competitorAlerts.workspaceId, ws.workspaceId)).orderBy(desc(competitorAlerts.createdAt)).limit(10),
   ]);
+  for (const r of points) {
+    const point = series[index.get(r.bucket) ?? -1];
+    if (!point) continue;
+    point.engagement[r.key] = r.engagement;
+    point.notes[r.key] = r.notes;
+    if (r.followers !== null) point.followers[r.key] = r.followers;
+  }
   const toRow = (n: (typeof top)[number]): NoteRow => ({ ...n, subjectKey: keyOf(n), publishedAt: n.publishedAt.getTime() });
   const followersOf = (key: string) => cur.get(key)?.lastFollowers ?? null;
 
@@ -102,6 +102,6 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
     topNotes: top.map(toRow),
     viralNotes: viralCandidates.map(toRow).filter((n) => isViral(n.likes, followersOf(n.subjectKey), settings.viralRule)).slice(0, 10),
     alerts: alerts.filter((a) => a.subjectType === "competitor" || chosen.some((s) => s.id === a.subjectId)).map((a) => ({ id: a.id, kind: a.kind, subjectKey: keyOf(a), payload: a.payload, createdAt: a.createdAt.getTime() })),
-    isEmpty: rows.length === 0,
+    isEmpty: cur.size === 0 && before.size === 0,
   };
 }
