@@ -194,4 +194,6 @@ CREATE TABLE `tracked_notes` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `tracked_notes_workspace_note_idx` ON `tracked_notes` (`workspace_id`,`note_id`);--> statement-breakpoint
 CREATE INDEX `tracked_notes_subject_time_idx` ON `tracked_notes` (`workspace_id`,`subject_type`,`subject_id`,`published_at`);--> statement-breakpoint
-CREATE INDEX `tracked_notes_workspace_time_idx` ON `tracked_notes` (`workspace_id`,`published_at`);
+CREATE INDEX `tracked_notes_workspace_time_idx` ON `tracked_notes` (`workspace_id`,`published_at`);--> statement-breakpoint
+CREATE INDEX `tracked_notes_workspace_engagement_idx` ON `tracked_notes` (`workspace_id`,`engagement`);--> statement-breakpoint
+CREATE INDEX `tracked_notes_workspace_likes_idx` ON `tracked_notes` (`workspace_id`,`likes`);

@@ -60,6 +60,9 @@ export const trackedNotes = sqliteTable(
     uniqueIndex("tracked_notes_workspace_note_idx").on(t.workspaceId, t.noteId),
     index("tracked_notes_subject_time_idx").on(t.workspaceId, t.subjectType, t.subjectId, t.publishedAt),
     index("tracked_notes_workspace_time_idx").on(t.workspaceId, t.publishedAt),
+    // Top and viral notes over long ranges: walk notes by engagement / likes and stop after a few.
+    index("tracked_notes_workspace_engagement_idx").on(t.workspaceId, t.engagement),
+    index("tracked_notes_workspace_likes_idx").on(t.workspaceId, t.likes),
   ],
 );
 

@@ -19,12 +19,15 @@ import { noteOf, profileSnapshotOf } from "./map-bridge-data";
 
 export type CollectSummary = { followers: number | null; notesSeen: number; notesIngested: number; notesSkipped: number };
 
-export async function collectCompetitor(db: Db, ctx: ImportActor, competitorId: string, client: DataBridgeClient, o: { maxDetails?: number; now?: Date } = {}): Promise<CollectSummary> {
+/** skipRateLimit: scheduled runs pace themselves; the limit guards people clicking "collect now". */
+export async function collectCompetitor(db: Db, ctx: ImportActor, competitorId: string, client: DataBridgeClient, o: { maxDetails?: number; now?: Date; skipRateLimit?: boolean } = {}): Promise<CollectSummary> {
   const competitor = await requireCompetitor(db, ctx.workspaceId, competitorId);
   if (!competitor.xsecToken) throw new AppError("UNPROCESSABLE", { fieldErrors: { xsecToken: ["The bridge needs the competitor's xsec_token (copy it from the profile link)"] } });
-  const cache = getCache();
-  if (await isRateLimited(cache, "bridgeCollect", ctx.workspaceId)) throw new AppError("RATE_LIMITED");
-  await recordAttempt(cache, "bridgeCollect", ctx.workspaceId);
+  if (!o.skipRateLimit) {
+    const cache = getCache();
+    if (await isRateLimited(cache, "bridgeCollect", ctx.workspaceId)) throw new AppError("RATE_LIMITED");
+    await recordAttempt(cache, "bridgeCollect", ctx.workspaceId);
+  }
   const now = o.now ?? new Date();
   const status = { workspaceId: ctx.workspaceId, source: "bridge_profile", subjectKey: competitor.id };
   try {
