@@ -24,7 +24,7 @@ test("imports a MediaCrawler export with a preview, a progress bar and a per-row
   await expect(page.getByTestId("import-progress")).toContainText("3 行已导入");
 
   await importer.upload(path.join(fixtures, "xhs_notes_bad_rows.csv"));
-  await expect(page.getByTestId("import-errors")).toContainText("Counts cannot be negative");
+  await expect(page.getByTestId("import-errors")).toContainText("计数不能为负数");
   await expect(page.getByTestId("import-errors")).toContainText("Date is in the future");
   await importer.start();
   await expect(page.getByTestId("import-progress")).toContainText("1 行已导入，4 行跳过");

@@ -20,7 +20,7 @@ function parseCsv(text: string): { header: string[]; records: RawRecord[]; error
     skip_records_with_error: true,
     info: true,
     on_skip: (err) => {
-      errors.push({ row: Number(err?.lines ?? 0), message: `Unreadable CSV row: ${err?.message ?? "parse error"}` });
+      errors.push({ row: Number(err?.lines ?? 0), message: `无法读取的 CSV 行 / Unreadable CSV row: ${err?.message ?? "parse error"}` });
       return undefined;
     },
   }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -29,7 +29,7 @@ function parseCsv(text: string): { header: string[]; records: RawRecord[]; error
   const records: RawRecord[] = [];
   for (const { record, info } of rows.slice(1)) {
     if (record.length !== header.length) {
-      errors.push({ row: info.lines, message: `Expected ${header.length} columns, found ${record.length}` });
+      errors.push({ row: info.lines, message: `应有 ${header.length} 列，实际 ${record.length} 列 / Expected ${header.length} columns, found ${record.length}` });
       continue;
     }
     records.push({ row: info.lines, values: Object.fromEntries(header.map((h, i) => [h, record[i]])) });

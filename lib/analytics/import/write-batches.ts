@@ -23,7 +23,7 @@ export async function writeNoteBatch(tx: DbOrTx, env: BatchEnv, batch: MappedNot
   for (const item of batch) {
     const owner = owners.get(authorLabel(item.author));
     if (!owner) {
-      errors.push({ row: item.row, field: "nickname", message: `No competitor for author "${authorLabel(item.author)}"` });
+      errors.push({ row: item.row, field: "nickname", message: `没有对应作者「${authorLabel(item.author)}」的竞品 / No competitor for author "${authorLabel(item.author)}"` });
       continue;
     }
     const entry = bySubject.get(owner.id) ?? { name: owner.name, notes: [] };

@@ -13,15 +13,15 @@ export const countSchema = z.union([z.number(), z.string()]).transform((v, ctx) 
   try {
     return parseCount(v).value;
   } catch {
-    ctx.addIssue({ code: "custom", message: /^\s*-\s*\d/.test(String(v)) ? "Counts cannot be negative" : `Not a count: "${v}"` });
+    ctx.addIssue({ code: "custom", message: /^\s*-\s*\d/.test(String(v)) ? "计数不能为负数 / Counts cannot be negative" : `无法识别的计数 / Not a count: "${v}"` });
     return z.NEVER;
   }
 });
 
 export const pastDateSchema = z.coerce
   .date()
-  .refine((d) => d.getTime() >= Date.UTC(2013, 0, 1), "Before RED existed (2013)")
-  .refine((d) => d.getTime() <= Date.now() + futureToleranceMs, "Date is in the future");
+  .refine((d) => d.getTime() >= Date.UTC(2013, 0, 1), "早于小红书上线（2013 年）/ Before RED existed (2013)")
+  .refine((d) => d.getTime() <= Date.now() + futureToleranceMs, "日期在未来 / Date is in the future");
 
 export const profileSnapshotInputSchema = z
   .object({
