@@ -14,6 +14,7 @@ type Suite = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => P
 const suites: Suite[] = [
   { name: "foundation-http", load: () => import("./suites/foundation-http") },
   { name: "accounts-matrix", load: () => import("./suites/accounts-matrix") },
+  { name: "competitors", load: () => import("./suites/competitors") },
 ];
 
 async function shutdown(): Promise<void> {

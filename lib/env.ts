@@ -46,6 +46,9 @@ const envSchema = z.object({
    * whose bridge runs on their LAN). Metadata endpoints (169.254.169.254 …) are always refused.
    */
   ALLOW_PRIVATE_PUBLISHER_URLS: booleanFlag,
+  /** xiaohongshu-mcp bridge used to collect competitor data (profile, search, note detail). */
+  XHS_DATA_BRIDGE_URL: optionalUrl,
+  XHS_DATA_BRIDGE_TOKEN: optionalText,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -90,6 +93,7 @@ function buildEnv(source: NodeJS.ProcessEnv) {
       ? { source: "env" as const, keys: e.ENCRYPTION_KEYS }
       : { source: "file" as const, file: path.join(dataDir, "encryption-keys") },
     allowPrivatePublisherUrls: e.ALLOW_PRIVATE_PUBLISHER_URLS ?? e.NODE_ENV !== "production",
+    dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },

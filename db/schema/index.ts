@@ -4,3 +4,5 @@ export * from "./access";
 export * from "./audit";
 export * from "./publish-jobs";
 export * from "./publishing";
+export * from "./competitors";
+export * from "./analytics";

@@ -3,7 +3,7 @@ import { createdAt, updatedAt } from "./columns";
 import { accounts, workspaces } from "./workspaces";
 
 /** What will be sent, frozen when the job is scheduled: later edits to the draft do not change it. */
-export type NoteSnapshot = { title: string; body: string; topics: string[]; images: string[]; video?: string | null };
+export type JobSnapshot = { title: string; body: string; topics: string[]; images: string[]; video?: string | null };
 
 export const publishJobStatuses = ["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"] as const;
 
@@ -14,7 +14,7 @@ export const publishJobs = sqliteTable(
     workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
     accountId: text("account_id").notNull().references(() => accounts.id),
     draftId: text("draft_id"),
-    snapshot: text("snapshot", { mode: "json" }).$type<NoteSnapshot>().notNull(),
+    snapshot: text("snapshot", { mode: "json" }).$type<JobSnapshot>().notNull(),
     runAt: integer("run_at", { mode: "timestamp_ms" }).notNull(),
     status: text("status", { enum: publishJobStatuses }).notNull().default("scheduled"),
     attempts: integer("attempts").notNull().default(0),

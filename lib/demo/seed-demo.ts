@@ -11,6 +11,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { newId } from "@/lib/ids/new-id";
 import { demoAccounts, seedDemoAccounts } from "./seed-accounts";
 import { seedDemoSchedule } from "./seed-schedule";
+import { seedCompetitors } from "./seed-competitors";
 
 const demoMembers: { name: string; email: string; role: Role }[] = [
   { name: "李娜", email: "lina.demo@redmatrix.local", role: "operator" },
@@ -39,4 +40,5 @@ export async function seedDemoWorkspace(db: Db, input: SeedInput): Promise<void>
     });
   });
   await seedDemoSchedule(db, input.workspaceId, input.timezone);
+  await seedCompetitors(db, input);
 }

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accounts, publishJobs, type NoteSnapshot } from "@/db/schema";
+import { accounts, publishJobs, type JobSnapshot } from "@/db/schema";
 import { newId } from "@/lib/ids/new-id";
 import { dayKey } from "@/lib/scheduling/calendar-range";
 import { startOfDayInZone } from "@/lib/time/zoned";
@@ -32,7 +32,7 @@ export async function seedDemoSchedule(db: Db, workspaceId: string, timezone: st
       const runAt = new Date(today + day * 86_400_000 + minutes * 60_000);
       const account = list[(day + 6 + i * 3) % list.length];
       const title = titles[(day + 6 + i) % titles.length];
-      const snapshot: NoteSnapshot = { title, body: `${title}\n\n（示例笔记正文）`, topics: ["日常分享"], images: [] };
+      const snapshot: JobSnapshot = { title, body: `${title}\n\n（示例笔记正文）`, topics: ["日常分享"], images: [] };
       const past = runAt.getTime() < now.getTime();
       rows.push({
         id: newId("job"),

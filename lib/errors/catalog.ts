@@ -102,6 +102,21 @@ export const errorCatalog = {
     message: { "zh-CN": "尝试次数过多，请稍后再试。", en: "Too many attempts. Please wait and try again." },
     suggestion: { "zh-CN": "15 分钟后再试。", en: "Try again in 15 minutes." },
   },
+  IMPORT_TOO_LARGE: {
+    status: 413,
+    message: { "zh-CN": "导入文件过大（上限 50 MB）。", en: "The import file is too large (limit 50 MB)." },
+    suggestion: { "zh-CN": "按日期或关键词拆分导出文件后分批导入。", en: "Split the export by date or keyword and import the parts." },
+  },
+  IMPORT_UNREADABLE: {
+    status: 422,
+    message: { "zh-CN": "无法识别该文件：不是 MediaCrawler 导出的笔记、评论或博主文件。", en: "This file is not a MediaCrawler notes, comments or creators export." },
+    suggestion: { "zh-CN": "检查表头是否与 MediaCrawler 导出一致（如 note_id, title, liked_count），文件须为 CSV 或 JSON。", en: "Check the header matches MediaCrawler's export (e.g. note_id, title, liked_count); the file must be CSV or JSON." },
+  },
+  COLLECTION_FAILED: {
+    status: 502,
+    message: { "zh-CN": "采集失败：数据桥接服务没有正常响应。", en: "Collection failed: the data bridge did not answer properly." },
+    suggestion: { "zh-CN": "确认桥接服务已启动并已登录小红书，稍后重试。", en: "Check the bridge is running and logged in to RED, then try again." },
+  },
   INTERNAL: {
     status: 500,
     message: { "zh-CN": "服务器出错了。", en: "Something went wrong on our side." },

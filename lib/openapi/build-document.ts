@@ -4,10 +4,11 @@
  */
 import { z } from "zod";
 import { accountPaths } from "./paths/accounts";
+import { competitorsPaths } from "./paths/competitors";
 import { foundationPaths } from "./paths/foundation";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths, accountPaths];
+const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths];
 
 const errorSchema = {
   type: "object",

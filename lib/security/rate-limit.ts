@@ -10,6 +10,8 @@ export const rateLimitPolicies = {
   loginFailures: { limit: 5, windowSeconds: 15 * 60 },
   /** Invite acceptance attempts per IP (guessing tokens). */
   inviteAttempts: { limit: 20, windowSeconds: 15 * 60 },
+  /** "Collect now" bridge calls per workspace: RED throttles logged-in sessions that scrape fast. */
+  bridgeCollect: { limit: 20, windowSeconds: 10 * 60 },
 } as const;
 
 export type RateLimitPolicy = keyof typeof rateLimitPolicies;

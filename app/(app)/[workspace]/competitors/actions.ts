@@ -1,0 +1,52 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/analytics/analytics-settings";
+import { collectCompetitor } from "@/lib/analytics/collector/collect-competitor";
+import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
+import { addWatchTopic, removeWatchTopic, watchTopicSchema } from "@/lib/analytics/topic-watchlist";
+import { createCompetitorSchema } from "@/lib/competitors/competitor-schemas";
+import { createCompetitor, deleteCompetitor } from "@/lib/competitors/manage-competitors";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { workspaceAction } from "@/lib/next/workspace-action";
+
+const idSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+
+export const createCompetitorAction = workspaceAction({ permission: "competitors.manage", schema: createCompetitorSchema }, async ({ ctx, db, input }) => {
+  const competitor = await createCompetitor(db, ctx, input);
+  revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
+  return { id: competitor.id };
+});
+
+export const deleteCompetitorAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+  await deleteCompetitor(db, ctx, input.id);
+  revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
+  return { id: input.id };
+});
+
+export const collectNowAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+  const { url, token } = getEnv().dataBridge;
+  if (!url) throw new AppError("UNPROCESSABLE", { fieldErrors: { bridge: ["XHS_DATA_BRIDGE_URL is not set"] } });
+  const summary = await collectCompetitor(db, ctx, input.id, createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }));
+  revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
+  return summary;
+});
+
+export const addWatchTopicAction = workspaceAction({ permission: "competitors.manage", schema: watchTopicSchema }, async ({ ctx, db, input }) => {
+  await addWatchTopic(db, ctx, input.topic);
+  revalidatePath(`/${ctx.workspaceSlug}/competitors/topics`);
+  return { topic: input.topic };
+});
+
+export const removeWatchTopicAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+  await removeWatchTopic(db, ctx, input.id);
+  revalidatePath(`/${ctx.workspaceSlug}/competitors/topics`);
+  return { id: input.id };
+});
+
+export const updateAnalyticsSettingsAction = workspaceAction({ permission: "settings.manage", schema: analyticsSettingsSchema }, async ({ ctx, db, input }) => {
+  await updateAnalyticsSettings(db, ctx, input);
+  revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
+  return input;
+});

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { AnalyticsSettingsForm } from "@/components/competitors/analytics-settings-form";
+import { CompetitorForm } from "@/components/competitors/competitor-form";
+import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
+import { formatCount, formatDay } from "@/components/competitors/format";
+import { ImportForm } from "@/components/competitors/import-form";
+import { CompetitorRowActions } from "@/components/competitors/row-actions";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Forbidden } from "@/components/ui/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { listAccounts } from "@/lib/accounts/queries";
+import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
+import { listCollectionStatus } from "@/lib/analytics/collection-status";
+import { latestProfiles } from "@/lib/analytics/queries/latest-profiles";
+import { can } from "@/lib/auth/context";
+import { listCompetitors } from "@/lib/competitors/competitor-queries";
+import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
+import { requirePageContext } from "@/lib/next/session-context";
+import { collectNowAction, createCompetitorAction, deleteCompetitorAction, updateAnalyticsSettingsAction } from "../actions";
+
+export const metadata = { title: "Competitors" };
+
+export default async function ManageCompetitorsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const ctx = await requirePageContext((await params).workspace);
+  if (!can(ctx, "competitors.read")) return <Forbidden />;
+  const db = getDb();
+  const [t, locale, competitors, accounts, statuses, timezone, settings] = await Promise.all([
+    getTranslations("competitors"), getLocale(), listCompetitors(db, ctx.workspaceId), listAccounts(db, ctx), listCollectionStatus(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId), getAnalyticsSettings(db, ctx.workspaceId),
+  ]);
+  const profiles = await latestProfiles(db, ctx.workspaceId, competitors.map((c) => c.id));
+  const canManage = can(ctx, "competitors.manage");
+  const slug = ctx.workspaceSlug;
+
+  return (
+    <>
+      <PageHeader title={t("title")} subtitle={t("manage.subtitle")} />
+      <CompetitorsTabs slug={slug} active="manage" />
+      <div className="space-y-5">
+        {canManage && <ImportForm slug={slug} competitors={competitors.map((c) => ({ id: c.id, name: c.name }))} />}
+        {canManage && <CompetitorForm slug={slug} action={createCompetitorAction} accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} />}
+        {can(ctx, "settings.manage") && <AnalyticsSettingsForm slug={slug} action={updateAnalyticsSettingsAction} settings={settings} />}
+        {competitors.length === 0 ? (
+          <EmptyState title={t("empty.noCompetitorsTitle")} body={t("empty.noCompetitorsBody")} />
+        ) : (
+          <Card className="overflow-x-auto">
+            <table className="w-full text-sm" data-testid="competitors-table">
+              <thead className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800">
+                <tr>
+                  <th className="px-4 py-2.5 font-medium">{t("manage.name")}</th>
+                  <th className="px-4 py-2.5 font-medium">{t("manage.groups")}</th>
+                  <th className="px-4 py-2.5 text-right font-medium">{t("manage.followers")}</th>
+                  <th className="px-4 py-2.5 font-medium">{t("manage.status")}</th>
+                  {canManage && <th className="px-4 py-2.5" />}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                {competitors.map((c) => {
+                  const status = statuses.find((s) => s.subjectKey === c.id);
+                  return (
+                    <tr key={c.id}>
+                      <td className="px-4 py-2.5">
+                        <Link href={`/${slug}/competitors/${c.id}`} className="font-medium hover:text-brand-600 hover:underline">{c.name}</Link>
+                        <p className="font-mono text-xs text-zinc-400">{c.redUserId}</p>
+                      </td>
+                      <td className="px-4 py-2.5"><div className="flex flex-wrap gap-1">{[...c.groups, ...c.tags].map((g) => <Badge key={g}>{g}</Badge>)}</div></td>
+                      <td className="px-4 py-2.5 text-right tabular-nums">{formatCount(profiles.get(c.id)?.followers ?? null, locale)}</td>
+                      <td className="px-4 py-2.5 text-xs">
+                        {status ? (
+                          <span title={status.lastError ?? undefined}>
+                            <Badge tone={status.status === "ok" ? "green" : status.status === "error" ? "red" : "amber"}>{t(`manage.statuses.${status.status}`)}</Badge>{" "}
+                            <span className="text-zinc-500">{t(`manage.sources.${status.source as "api"}`)} · {formatDay(status.lastRunAt.getTime(), locale, timezone)}</span>
+                            {status.lastError && <span className="block text-red-600">{status.lastError}</span>}
+                          </span>
+                        ) : (
+                          <span className="text-zinc-400">{t("manage.neverCollected")}</span>
+                        )}
+                      </td>
+                      {canManage && <td className="px-4 py-2.5"><CompetitorRowActions slug={slug} id={c.id} name={c.name} collect={collectNowAction} remove={deleteCompetitorAction} /></td>}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/** Input schemas for competitors (shared by the REST routes, the server actions and OpenAPI). */
+import { z } from "zod";
+
+const label = z.string().trim().min(1).max(30);
+
+export const competitorFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(60),
+  redUserId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
+  profileUrl: z.url().max(500).refine((u) => /^https?:/.test(u), "http(s) only").nullable().optional(),
+  xsecToken: z.string().trim().max(200).nullable().optional(),
+  avatarUrl: z.url().max(500).refine((u) => /^https?:/.test(u), "http(s) only").nullable().optional(),
+  groups: z.array(label).max(10).optional(),
+  tags: z.array(label).max(20).optional(),
+  notes: z.string().max(2000).nullable().optional(),
+  comparedAccountIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+});
+
+export const createCompetitorSchema = competitorFieldsSchema.strict();
+export const updateCompetitorSchema = competitorFieldsSchema.partial().strict();
+export const listCompetitorsQuerySchema = z.object({ group: z.string().max(30).optional(), q: z.string().max(60).optional() }).strict();
+
+export type CreateCompetitorInput = z.infer<typeof createCompetitorSchema>;
+export type UpdateCompetitorInput = z.infer<typeof updateCompetitorSchema>;

@@ -1,0 +1,16 @@
+/** What every competitor dashboard page needs first: time zone, today, the range from the URL, the visible subjects. */
+import type { DbOrTx } from "@/db/client";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { resolveRange, type DashboardRange } from "@/lib/analytics/queries/range-params";
+import { listSubjects, type SubjectInfo } from "@/lib/analytics/queries/subject-names";
+import { dayKey } from "@/lib/analytics/time-buckets";
+import { workspaceTimezone } from "./ingest-competitor-data";
+
+export type DashboardBase = { timezone: string; today: string; range: DashboardRange; subjects: SubjectInfo[]; names: Record<string, string>; query: string };
+
+export async function loadDashboardBase(db: DbOrTx, ctx: WorkspaceContext, search: Record<string, string | string[] | undefined>): Promise<DashboardBase> {
+  const [timezone, subjects] = await Promise.all([workspaceTimezone(db, ctx.workspaceId), listSubjects(db, ctx)]);
+  const range = resolveRange(search, timezone);
+  const query = new URLSearchParams(Object.entries(search).flatMap(([k, v]) => (typeof v === "string" && ["from", "to", "g", "s"].includes(k) ? [[k, v]] : []))).toString();
+  return { timezone, today: dayKey(new Date(), timezone), range, subjects, names: Object.fromEntries(subjects.map((s) => [s.key, s.name])), query };
+}
