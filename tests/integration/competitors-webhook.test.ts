@@ -1,11 +1,11 @@
 /** The signed collection webhook: QStash-format JWT verified against body and URL, then a run through the fake bridge. */
-import { createHash, createHmac, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhook from "@/app/api/webhooks/collection/route";
 import type { Db } from "@/db/client";
 import { trackedNotes } from "@/db/schema";
-import { signingKeys } from "@/lib/analytics/collector/verify-signature";
+import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
+import { signingKeys } from "@/lib/scheduling/signing-keys";
 import { createCompetitor } from "@/lib/competitors/manage-competitors";
 import { callRoute } from "../support/call-route";
 import { startFakeDataBridge, type FakeBridge } from "../support/fake-xhs-data-bridge";
@@ -13,14 +13,7 @@ import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 
 const url = "http://localhost:3000/api/webhooks/collection";
-const b64url = (b: Buffer | string) => Buffer.from(b).toString("base64url");
-
-/** Exactly what QStash sends: HS256 JWT with iss, sub = URL, body = base64url(sha256(body)), iat/nbf/exp, jti. */
-function sign(body: string, key: string, at = Math.floor(Date.now() / 1000)): string {
-  const header = b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
-  const claims = b64url(JSON.stringify({ iss: "Upstash", sub: url, body: b64url(createHash("sha256").update(body).digest()), iat: at, nbf: at, exp: at + 300, jti: randomUUID() }));
-  return `${header}.${claims}.${b64url(createHmac("sha256", key).update(`${header}.${claims}`).digest())}`;
-}
+const sign = (body: string, key: string) => signQstashRequest({ url, body, key });
 
 describe("collection webhook", () => {
   let db: Db;
