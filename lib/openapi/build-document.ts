@@ -3,10 +3,11 @@
  * specs; request schemas come from the same zod schemas the routes validate with.
  */
 import { z } from "zod";
+import { draftsPaths } from "./paths/drafts";
 import { foundationPaths } from "./paths/foundation";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths];
+const allPaths: PathSpecs[] = [foundationPaths, draftsPaths];
 
 const errorSchema = {
   type: "object",
