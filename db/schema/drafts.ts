@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { DraftDoc } from "@/lib/drafts/doc-types";
+import { draftStatuses } from "@/lib/drafts/draft-statuses";
 import { createdAt, updatedAt } from "./columns";
 import { users } from "./users";
 import { accounts, workspaces } from "./workspaces";
 
-export const draftStatuses = ["draft", "in_review", "changes_requested", "approved", "scheduled", "published"] as const;
-export type DraftStatus = (typeof draftStatuses)[number];
+export { draftStatuses, type DraftStatus } from "@/lib/drafts/draft-statuses";
 export type DraftImage = { url: string; alt: string };
 
 export const draftFolders = sqliteTable(
