@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
@@ -26,8 +28,20 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
 ];
 
+// A git worktree may share node_modules through a symlink; Turbopack resolves packages only
+// inside its root, so the root becomes the directory holding both (unchanged otherwise).
+function turbopackRoot(): string {
+  const cwd = process.cwd();
+  const modules = path.dirname(fs.realpathSync(path.join(cwd, "node_modules")));
+  let root = cwd;
+  while (!modules.startsWith(root + path.sep) && modules !== root && path.dirname(root) !== root) root = path.dirname(root);
+  return root;
+}
+
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  turbopack: { root: turbopackRoot() },
+  outputFileTracingRoot: turbopackRoot(),
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "pino"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   async headers() {

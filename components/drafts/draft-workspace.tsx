@@ -150,7 +150,7 @@ export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilit
             <h2 className="mb-2 text-sm font-semibold">{t("editor.accounts")}</h2>
             <div className="flex flex-wrap gap-2">
               {accounts.map((a) => (
-                <label key={a.id} className="flex items-center gap-1.5 rounded-full border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-700">
+                <label key={a.id} data-testid="account-choice" className="flex items-center gap-1.5 rounded-full border border-zinc-200 px-3 py-1 text-sm dark:border-zinc-700">
                   <input type="checkbox" disabled={!editable} checked={accountIds.includes(a.id)} onChange={(e) => { const next = e.target.checked ? [...accountIds, a.id] : accountIds.filter((x) => x !== a.id); setAccountIds(next); push({ accountIds: next }); }} />
                   {a.name}
                 </label>

@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { newId } from "@/lib/ids/new-id";
+import { seedDemoDrafts } from "./seed-drafts";
 
 const demoMembers: { name: string; email: string; role: Role }[] = [
   { name: "李娜", email: "lina.demo@redmatrix.local", role: "operator" },
@@ -49,4 +50,5 @@ export async function seedDemoWorkspace(db: Db, input: SeedInput): Promise<void>
       after: { members: demoMembers.length, accounts: demoAccounts.length },
     });
   });
+  await seedDemoDrafts(db, input);
 }
