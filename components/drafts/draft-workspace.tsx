@@ -22,6 +22,7 @@ import { ConfirmStep } from "./confirm-step";
 import { ConflictView } from "./conflict-view";
 import { draftApi } from "./draft-api";
 import { HistoryPanel } from "./history-panel";
+import { ImagesPanel } from "./images-panel";
 import { readLocalCopy } from "./local-copy";
 import { PhonePreview, type PreviewAccount } from "./phone-preview";
 import { PresenceBanner } from "./presence-banner";
@@ -41,6 +42,7 @@ export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilit
   const [title, setTitle] = useState(draft.title);
   const [doc, setDoc] = useState<DraftDoc>(draft.doc);
   const [accountIds, setAccountIds] = useState(draft.accountIds);
+  const [images, setImages] = useState(draft.images);
   const [status, setStatus] = useState<DraftStatus>(draft.status);
   const [busy, setBusy] = useState(false);
   const [copyId, setCopyId] = useState<string | null>(null);
@@ -54,19 +56,20 @@ export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilit
   // the server moved on meanwhile, open the conflict view instead of dropping either side.
   useEffect(() => {
     const local = readLocalCopy(draft.id);
-    const differs = local && (local.title !== draft.title || JSON.stringify(local.doc) !== JSON.stringify(draft.doc));
+    const differs = local && (local.title !== draft.title || JSON.stringify(local.doc) !== JSON.stringify(draft.doc) || JSON.stringify(local.images ?? draft.images) !== JSON.stringify(draft.images));
     if (local && differs) {
-      const content = { title: local.title, doc: local.doc, accountIds: local.accountIds };
+      const content = { title: local.title, doc: local.doc, accountIds: local.accountIds, images: local.images ?? draft.images };
       setTitle(content.title);
       setDoc(content.doc);
       setAccountIds(content.accountIds);
+      setImages(content.images);
       setInitial(content);
       if (local.baseVersion === draft.version) save.change(content);
       else {
         save.change(content);
         save.showConflict(draft);
       }
-    } else setInitial({ title: draft.title, doc: draft.doc, accountIds: draft.accountIds });
+    } else setInitial({ title: draft.title, doc: draft.doc, accountIds: draft.accountIds, images: draft.images });
     // Runs once per draft: later server copies arrive through saves, not props.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft.id]);
@@ -76,12 +79,11 @@ export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilit
     if (save.saved) setStatus(save.saved.status);
   }, [save.saved]);
 
-  const latest = useRef<Content>({ title, doc, accountIds });
-  latest.current = { title, doc, accountIds };
+  const latest = useRef<Content>({ title, doc, accountIds, images });
+  latest.current = { title, doc, accountIds, images };
   const push = (patch: Partial<Content>) => save.change({ ...latest.current, ...patch });
 
   const rendered = useMemo(() => renderPlainText(doc, settings), [doc, settings]);
-  const images = draft.images;
   const checks = useMemo(() => checkNote({ title, body: rendered.body, topics: rendered.topics, imageCount: images.length, accountCount: accountIds.length }, settings), [title, rendered, images, accountIds, settings]);
   const targets = accounts.filter((a) => accountIds.includes(a.id));
   const onEditor = useCallback((e: Editor) => void (editorRef.current = e), []);
@@ -91,12 +93,13 @@ export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilit
     setTitle(server.title);
     setDoc(server.doc);
     setAccountIds(server.accountIds);
+    setImages(server.images);
     setStatus(server.status);
   }
   async function saveMineAsCopy(theirs: DraftView) {
     setBusy(true);
     const mine = latest.current;
-    const res = await draftApi<{ draft: DraftView }>(slug, "/drafts", { method: "POST", body: { title: `${mine.title}${t("conflict.copySuffix")}`, doc: mine.doc, accountIds: mine.accountIds } });
+    const res = await draftApi<{ draft: DraftView }>(slug, "/drafts", { method: "POST", body: { title: `${mine.title}${t("conflict.copySuffix")}`, doc: mine.doc, accountIds: mine.accountIds, images: mine.images } });
     setBusy(false);
     if (!res.ok) return;
     setCopyId(res.data.draft.id);
@@ -146,6 +149,10 @@ export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilit
             <span data-testid="body-count" className={length > settings.bodyLimit ? "font-semibold text-red-600" : undefined}>{t("editor.bodyCount", { n: length, limit: settings.bodyLimit })}</span>
             <span data-testid="topic-count" className={rendered.topics.length > settings.maxTopics ? "font-semibold text-red-600" : undefined}>{t("editor.topicCount", { n: rendered.topics.length, limit: settings.maxTopics })}</span>
           </div>
+          <Card className="p-4">
+            <h2 className="mb-2 text-sm font-semibold">{t("images.title", { n: images.length, limit: settings.maxImages })}</h2>
+            <ImagesPanel slug={slug} images={images} editable={editable} onChange={(next) => { setImages(next); push({ images: next }); }} />
+          </Card>
           <Card className="p-4">
             <h2 className="mb-2 text-sm font-semibold">{t("editor.accounts")}</h2>
             <div className="flex flex-wrap gap-2">

@@ -70,30 +70,34 @@ export function DraftsBrowser({ slug, rows, total, pageSize, filters, folders, a
           <FolderTree folders={folders} current={filters.folderId} hrefFor={(folderId) => hrefWith({ folderId, q: undefined })} canWrite={canWrite} onCreate={(name, parentId) => run(() => actions.createFolder(slug, { name, parentId }))} onDelete={(id) => run(() => actions.deleteFolder(slug, { id }))} />
         </Card>
         <div className="min-w-0 space-y-3">
-          <form action={`/${slug}/drafts`} method="get" className="flex flex-wrap items-end gap-2" role="search">
+          <form action={`/${slug}/drafts`} method="get" className="space-y-2" role="search">
             {filters.folderId && <input type="hidden" name="folderId" value={filters.folderId} />}
-            <div className="relative min-w-48 flex-1">
-              <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-zinc-400" />
-              <TextInput name="q" type="search" defaultValue={filters.q} placeholder={t("list.searchPlaceholder")} aria-label={t("list.search")} className="pl-8" />
+            <div className="flex gap-2">
+              <div className="relative min-w-0 flex-1">
+                <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-zinc-400" />
+                <TextInput name="q" type="search" defaultValue={filters.q} placeholder={t("list.searchPlaceholder")} aria-label={t("list.search")} className="pl-8" />
+              </div>
+              <Button type="submit" variant="secondary">{t("list.apply")}</Button>
+              {canWrite && <Button onClick={newDraft} disabled={pending}><Plus className="size-4" /> {t("list.new")}</Button>}
             </div>
-            <Select name="status" defaultValue={filters.status ?? ""} aria-label={t("list.status")} className="w-auto">
-              <option value="">{t("list.anyStatus")}</option>
-              {draftStatuses.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
-            </Select>
-            <Select name="accountId" defaultValue={filters.accountId ?? ""} aria-label={t("list.account")} className="w-auto">
-              <option value="">{t("list.anyAccount")}</option>
-              {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </Select>
-            <Select name="authorId" defaultValue={filters.authorId ?? ""} aria-label={t("list.author")} className="w-auto">
-              <option value="">{t("list.anyAuthor")}</option>
-              {authors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-            </Select>
-            <TextInput name="updatedFrom" type="date" defaultValue={filters.updatedFrom} aria-label={t("list.updatedFrom")} className="w-auto" />
-            <Select name="sort" defaultValue={filters.sort ?? "updated_desc"} aria-label={t("list.sort")} className="w-auto">
-              {(["updated_desc", "updated_asc", "created_desc", "title_asc"] as const).map((s) => <option key={s} value={s}>{t(`sorts.${s}`)}</option>)}
-            </Select>
-            <Button type="submit" variant="secondary">{t("list.apply")}</Button>
-            {canWrite && <Button onClick={newDraft} disabled={pending}><Plus className="size-4" /> {t("list.new")}</Button>}
+            <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
+              <Select name="status" defaultValue={filters.status ?? ""} aria-label={t("list.status")}>
+                <option value="">{t("list.anyStatus")}</option>
+                {draftStatuses.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+              </Select>
+              <Select name="accountId" defaultValue={filters.accountId ?? ""} aria-label={t("list.account")}>
+                <option value="">{t("list.anyAccount")}</option>
+                {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              </Select>
+              <Select name="authorId" defaultValue={filters.authorId ?? ""} aria-label={t("list.author")}>
+                <option value="">{t("list.anyAuthor")}</option>
+                {authors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              </Select>
+              <TextInput name="updatedFrom" type="date" defaultValue={filters.updatedFrom} aria-label={t("list.updatedFrom")} title={t("list.updatedFrom")} />
+              <Select name="sort" defaultValue={filters.sort ?? "updated_desc"} aria-label={t("list.sort")}>
+                {(["updated_desc", "updated_asc", "created_desc", "title_asc"] as const).map((s) => <option key={s} value={s}>{t(`sorts.${s}`)}</option>)}
+              </Select>
+            </div>
           </form>
           <ActionError failure={failure} />
           {rows.length === 0 ? (

@@ -2,9 +2,10 @@
  * The browser's copy of unsaved edits (localStorage), so nothing typed is lost to a closed tab,
  * a dead network or a refused save. Cleared only once the server has the same content.
  */
+import type { DraftImage } from "@/db/schema";
 import type { DraftDoc } from "@/lib/drafts/doc-types";
 
-export type LocalCopy = { baseVersion: number; title: string; doc: DraftDoc; accountIds: string[]; at: number };
+export type LocalCopy = { baseVersion: number; title: string; doc: DraftDoc; accountIds: string[]; images?: DraftImage[]; at: number };
 const keyOf = (draftId: string) => `rm:draft:${draftId}`;
 
 export function readLocalCopy(draftId: string): LocalCopy | null {

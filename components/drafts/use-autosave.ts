@@ -5,13 +5,14 @@
  * conflict view. Offline or refused saves keep the edits in localStorage and retry.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { DraftImage } from "@/db/schema";
 import type { DraftView } from "@/lib/drafts/get-draft";
 import type { DraftDoc } from "@/lib/drafts/doc-types";
 import { draftApi, type ApiError } from "./draft-api";
 import { clearLocalCopy, writeLocalCopy } from "./local-copy";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "offline" | "conflict" | "too_large" | "error";
-export type Content = { title: string; doc: DraftDoc; accountIds: string[] };
+export type Content = { title: string; doc: DraftDoc; accountIds: string[]; images: DraftImage[] };
 
 export const autosaveDelayMs = 1500;
 const retryMs = 5000;

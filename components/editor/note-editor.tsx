@@ -101,7 +101,8 @@ export function NoteEditor({ content, topics, editable, onChange, onBlur, onEdit
     if (editor) onEditor?.(editor);
   }, [editor, onEditor]);
   useEffect(() => {
-    editor?.setEditable(editable);
+    // emitUpdate false: toggling editability is not an edit, and must not trigger an autosave.
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, editable]);
 
   if (!editor) return <div className="min-h-80 animate-pulse rounded-xl bg-zinc-100 dark:bg-zinc-800" />;

@@ -48,6 +48,8 @@ export const drafts = sqliteTable(
     index("drafts_workspace_status_idx").on(t.workspaceId, t.status, t.updatedAt),
     index("drafts_workspace_folder_idx").on(t.workspaceId, t.folderId, t.updatedAt),
     index("drafts_workspace_author_idx").on(t.workspaceId, t.authorId, t.updatedAt),
+    index("drafts_workspace_created_idx").on(t.workspaceId, t.createdAt),
+    index("drafts_workspace_title_idx").on(t.workspaceId, t.title),
   ],
 );
 

@@ -5,3 +5,4 @@ export * from "./audit";
 export * from "./drafts";
 export * from "./note-settings";
 export * from "./notifications";
+export * from "./media";

@@ -13,8 +13,9 @@ import { AppError } from "@/lib/errors/app-error";
 export function draftScopeFilter(scope: AccountScope): SQL {
   const inWorkspace = eq(drafts.workspaceId, scope.workspaceId);
   if (scope.accountIds === null) return inWorkspace;
-  const granted = scope.accountIds.length ? sql`or exists (select 1 from ${draftTargets} t where t.draft_id = ${drafts.id} and t.account_id in ${scope.accountIds})` : sql``;
-  return and(inWorkspace, sql`(not exists (select 1 from ${draftTargets} t where t.draft_id = ${drafts.id}) ${granted})`)!;
+  // Uncorrelated IN subqueries: SQLite builds each id set once instead of probing per row.
+  const granted = scope.accountIds.length ? sql`or ${drafts.id} in (select draft_id from ${draftTargets} where account_id in ${scope.accountIds})` : sql``;
+  return and(inWorkspace, sql`(${drafts.id} not in (select draft_id from ${draftTargets}) ${granted})`)!;
 }
 
 export async function targetsOf(db: DbOrTx, draftIds: string[]): Promise<Map<string, string[]>> {

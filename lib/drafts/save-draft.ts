@@ -25,7 +25,7 @@ export function conflictError(current: DraftView): AppError {
 
 export async function saveDraft(db: Db, ctx: WorkspaceContext, draftId: string, raw: SaveDraftInput): Promise<DraftView> {
   const input = saveDraftSchema.parse(raw);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const current = await getDraft(tx, ctx, draftId);
     if (current.version !== input.baseVersion) throw conflictError(current);
     if (lockedStatuses.includes(current.status)) throw new AppError("DRAFT_LOCKED");
@@ -39,18 +39,19 @@ export async function saveDraft(db: Db, ctx: WorkspaceContext, draftId: string, 
     const status: DraftStatus = contentChanged && current.status === "approved" ? "draft" : current.status;
     const version = current.version + 1;
 
+    const changes = {
+      ...content,
+      status,
+      version,
+      lastEditorId: ctx.userId,
+      folderId: input.folderId !== undefined ? input.folderId : current.folderId,
+      tags: input.tags ?? current.tags,
+      images: input.images ?? current.images,
+      updatedAt: new Date(),
+    };
     const updated = await tx
       .update(drafts)
-      .set({
-        ...content,
-        status,
-        version,
-        lastEditorId: ctx.userId,
-        ...(input.folderId !== undefined ? { folderId: input.folderId } : {}),
-        ...(input.tags ? { tags: input.tags } : {}),
-        ...(input.images ? { images: input.images } : {}),
-        updatedAt: new Date(),
-      })
+      .set(changes)
       .where(and(eq(drafts.id, draftId), eq(drafts.version, input.baseVersion)))
       .returning({ id: drafts.id });
     if (!updated.length) throw conflictError(await getDraft(tx, ctx, draftId));
@@ -63,6 +64,7 @@ export async function saveDraft(db: Db, ctx: WorkspaceContext, draftId: string, 
       before: { version: current.version, status: current.status },
       after: { version, status, title: content.title, ...(targets ? { accountIds: targets } : {}) },
     });
+    // Everything the save wrote is known here: no second read after the commit.
+    return { ...current, ...changes, accountIds: targets ?? current.accountIds };
   });
-  return getDraft(db, ctx, draftId);
 }

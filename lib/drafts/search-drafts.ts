@@ -33,7 +33,9 @@ export async function searchDrafts(db: DbOrTx, scope: AccountScope, raw: z.input
   const filters: SQL[] = [draftScopeFilter(scope)];
   if (long.length) {
     const match = long.map(ftsPhrase).join(" AND ");
-    filters.push(sql`${drafts.id} in (select draft_id from drafts_fts where drafts_fts match ${match})`);
+    // FTS rowids mirror drafts.rowid (see the migration): reading rowids only skips the FTS
+    // content table, which matters when a common term matches thousands of drafts.
+    filters.push(sql`${drafts}.rowid in (select rowid from drafts_fts where drafts_fts match ${match})`);
   }
   for (const term of short) {
     const pattern = likePattern(term);
@@ -56,3 +58,9 @@ export async function searchDrafts(db: DbOrTx, scope: AccountScope, raw: z.input
 }
 
 export type DraftSearchHit = Awaited<ReturnType<typeof searchDrafts>>[number];
+
+/** Re-derives the search index from the drafts (after a VACUUM, which may renumber rowids). */
+export async function rebuildDraftSearchIndex(db: DbOrTx): Promise<void> {
+  await db.run(sql`delete from drafts_fts`);
+  await db.run(sql`insert into drafts_fts(rowid, draft_id, title, body) select rowid, id, title, plain_text from drafts`);
+}

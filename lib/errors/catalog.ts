@@ -117,6 +117,16 @@ export const errorCatalog = {
     message: { "zh-CN": "这篇笔记还不能排期。", en: "This note cannot be scheduled yet." },
     suggestion: { "zh-CN": "修复所有错误、确认所有提醒，并完成审批后再试。", en: "Fix every error, tick every warning, and get it approved first." },
   },
+  MEDIA_TYPE_REFUSED: {
+    status: 422,
+    message: { "zh-CN": "只能上传 JPEG、PNG、WebP 或 GIF 图片。", en: "Only JPEG, PNG, WebP or GIF images can be uploaded." },
+    suggestion: { "zh-CN": "这个文件的内容不是图片（与文件名无关），请换一张图片。", en: "This file's content is not an image (whatever its name says); pick another file." },
+  },
+  MEDIA_TOO_LARGE: {
+    status: 413,
+    message: { "zh-CN": "图片过大（上限 20 MB）。", en: "The image is too large (limit 20 MB)." },
+    suggestion: { "zh-CN": "压缩后再上传。", en: "Compress it and upload again." },
+  },
   INTERNAL: {
     status: 500,
     message: { "zh-CN": "服务器出错了。", en: "Something went wrong on our side." },

@@ -12,13 +12,16 @@ test.describe.configure({ mode: "serial" });
 const title = "上海宝藏咖啡店☕️";
 let slug = "";
 let draftUrl = "";
+// A real 1x1 PNG, and a Windows executable pretending to be a photo.
+const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const exe = Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
 const approver = { email: `approver-${Date.now()}@example.com`, password: "" };
 
 async function shot(page: Page, info: { attach: (n: string, o: { body: Buffer; contentType: string }) => Promise<void> }, name: string) {
   await info.attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }
 
-test("writes a Chinese note with topics; it autosaves and survives a reload", async ({ page }, info) => {
+test("writes a Chinese note with an image and topics; it autosaves and survives a reload", async ({ page }, info) => {
   slug = await signedInAdmin(page);
   await page.goto(`/${slug}/drafts`);
   await page.getByRole("button", { name: "新建草稿" }).first().click();
@@ -30,6 +33,11 @@ test("writes a Chinese note with topics; it autosaves and survives a reload", as
   await expect(page.getByTestId("title-width")).toHaveText("8/20");
   await editor.typeBody("周末探了 3 家咖啡店🍰\n第一家在武康路，拿铁很绝\n#咖啡探店 #上海周末 ");
   await page.getByTestId("account-choice").first().getByRole("checkbox").check();
+  await page.getByTestId("image-input").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: exe });
+  await expect(page.getByTestId("images").getByRole("alert")).toContainText("只能上传 JPEG、PNG、WebP 或 GIF 图片");
+  await page.getByTestId("image-input").setInputFiles({ name: "封面.png", mimeType: "image/png", buffer: png });
+  await expect(page.getByTestId("image-thumb")).toHaveCount(1);
+  await page.getByLabel("第 1 张的图片描述").fill("武康路咖啡店门口");
   await editor.expectSaved();
 
   await expect(page.getByTestId("preview-title")).toHaveText(title);
@@ -40,6 +48,8 @@ test("writes a Chinese note with topics; it autosaves and survives a reload", as
 
   await page.reload();
   await expect(page.getByLabel("笔记标题")).toHaveValue(title);
+  await expect(page.getByTestId("image-thumb")).toHaveCount(1);
+  await expect(page.getByTestId("phone-preview").locator("img")).toHaveAttribute("alt", "武康路咖啡店门口");
   await expect(editor.body).toContainText("第一家在武康路，拿铁很绝");
   await expect(editor.body).toContainText("#咖啡探店");
 });
@@ -108,6 +118,10 @@ test("the writer submits, another member approves", async ({ page, browser }, in
 
   await page.reload();
   await expect(page.getByTestId("draft-status")).toHaveText("已通过");
+  const confirm = page.getByTestId("confirm-step");
+  await confirm.getByRole("button", { name: "确认" }).click();
+  await expect(confirm).toContainText("已通过，可以排期。");
+  await shot(page, info, "ready to schedule");
 });
 
 test("previews the note on a phone-size screen exactly as it will be sent", async ({ browser }, info) => {
@@ -120,7 +134,8 @@ test("previews the note on a phone-size screen exactly as it will be sent", asyn
   await expect(preview.getByTestId("preview-title")).toHaveText(title);
   await expect(preview.getByTestId("preview-body")).not.toContainText("#");
   await expect(preview.getByTestId("preview-topics")).toHaveText("#咖啡探店 #上海周末");
-  await expect(page.getByTestId("checks")).toContainText("图文笔记至少需要 1 张图片");
+  await expect(preview.locator("img")).toBeVisible();
+  await expect(page.getByTestId("checks-ok")).toBeVisible();
   await info.attach("phone preview", { body: await preview.screenshot(), contentType: "image/png" });
   await shot(page, info, "phone page");
   await phone.close();

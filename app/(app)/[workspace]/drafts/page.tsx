@@ -11,6 +11,8 @@ import { listDrafts, listDraftsQuerySchema } from "@/lib/drafts/list-drafts";
 import { searchDrafts } from "@/lib/drafts/search-drafts";
 import { listMembers } from "@/lib/members/queries";
 import { requirePageContext } from "@/lib/next/session-context";
+import { startOfDayInZone } from "@/lib/time/zoned";
+import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { createDraftAction, createFolderAction, deleteFolderAction, moveDraftAction } from "./actions";
 
 export const metadata = { title: "Drafts" };
@@ -20,10 +22,13 @@ export default async function DraftsPage({ params, searchParams }: { params: Pro
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "drafts.read")) return <Forbidden />;
   const sp = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
-  const parsed = listDraftsQuerySchema.safeParse({ ...sp, q: undefined, pageSize });
+  const db = getDb();
+  const workspace = await getWorkspaceBySlug(db, ctx.workspaceSlug);
+  // A picked day starts at midnight in the workspace's time zone, not UTC.
+  const updatedFrom = typeof sp.updatedFrom === "string" ? startOfDayInZone(sp.updatedFrom, workspace?.timezone ?? "Asia/Shanghai") : null;
+  const parsed = listDraftsQuerySchema.safeParse({ ...sp, q: undefined, updatedFrom: updatedFrom ?? undefined, pageSize });
   const query = parsed.success ? parsed.data : listDraftsQuerySchema.parse({ pageSize });
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "";
-  const db = getDb();
   const [t, locale, folders, accounts, members] = await Promise.all([getTranslations("drafts"), getLocale(), listFolders(db, ctx.workspaceId), listAccounts(db, ctx), listMembers(db, ctx.workspaceId)]);
   const accountName = new Map(accounts.map((a) => [a.id, a.name]));
 
@@ -38,7 +43,7 @@ export default async function DraftsPage({ params, searchParams }: { params: Pro
     status: i.status,
     authorName: i.authorName,
     updatedAt: i.updatedAt.toISOString(),
-    updatedLabel: formatDateTime(i.updatedAt, locale),
+    updatedLabel: formatDateTime(i.updatedAt, locale, workspace?.timezone),
     accountNames: i.accountIds.map((id) => accountName.get(id)).filter((n): n is string => !!n),
     topics: i.topics,
   }));
