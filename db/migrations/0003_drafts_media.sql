@@ -12,5 +12,7 @@ CREATE TABLE `media` (
 );
 --> statement-breakpoint
 CREATE INDEX `media_workspace_idx` ON `media` (`workspace_id`,`created_at`);--> statement-breakpoint
+ALTER TABLE `drafts` ADD `has_targets` integer DEFAULT false NOT NULL;--> statement-breakpoint
 CREATE INDEX `drafts_workspace_created_idx` ON `drafts` (`workspace_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `drafts_workspace_title_idx` ON `drafts` (`workspace_id`,`title`);
+CREATE INDEX `drafts_workspace_title_idx` ON `drafts` (`workspace_id`,`title`);--> statement-breakpoint
+CREATE INDEX `drafts_scope_idx` ON `drafts` (`workspace_id`,`has_targets`,`status`,`updated_at`,`id`);

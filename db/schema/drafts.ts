@@ -40,6 +40,8 @@ export const drafts = sqliteTable(
     /** Optimistic concurrency: every save names the version it started from. */
     version: integer("version").notNull().default(1),
     lastEditorId: text("last_editor_id").references(() => users.id),
+    /** Whether draft_targets has rows for it: lets account scoping skip a subquery for unaimed drafts. */
+    hasTargets: integer("has_targets", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -50,6 +52,8 @@ export const drafts = sqliteTable(
     index("drafts_workspace_author_idx").on(t.workspaceId, t.authorId, t.updatedAt),
     index("drafts_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("drafts_workspace_title_idx").on(t.workspaceId, t.title),
+    // Covers the list's count under account scoping and status filters without reading the fat rows.
+    index("drafts_scope_idx").on(t.workspaceId, t.hasTargets, t.status, t.updatedAt, t.id),
   ],
 );
 

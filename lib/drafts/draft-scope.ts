@@ -13,9 +13,9 @@ import { AppError } from "@/lib/errors/app-error";
 export function draftScopeFilter(scope: AccountScope): SQL {
   const inWorkspace = eq(drafts.workspaceId, scope.workspaceId);
   if (scope.accountIds === null) return inWorkspace;
-  // Uncorrelated IN subqueries: SQLite builds each id set once instead of probing per row.
+  // An uncorrelated IN subquery: SQLite builds the id set once instead of probing per row.
   const granted = scope.accountIds.length ? sql`or ${drafts.id} in (select draft_id from ${draftTargets} where account_id in ${scope.accountIds})` : sql``;
-  return and(inWorkspace, sql`(${drafts.id} not in (select draft_id from ${draftTargets}) ${granted})`)!;
+  return and(inWorkspace, sql`(${drafts.hasTargets} = 0 ${granted})`)!;
 }
 
 export async function targetsOf(db: DbOrTx, draftIds: string[]): Promise<Map<string, string[]>> {
@@ -43,4 +43,5 @@ export async function resolveTargets(db: DbOrTx, scope: AccountScope, requested:
 export async function replaceTargets(db: DbOrTx, draftId: string, accountIds: string[]): Promise<void> {
   await db.delete(draftTargets).where(eq(draftTargets.draftId, draftId));
   if (accountIds.length) await db.insert(draftTargets).values(accountIds.map((accountId) => ({ draftId, accountId })));
+  await db.update(drafts).set({ hasTargets: accountIds.length > 0 }).where(eq(drafts.id, draftId));
 }

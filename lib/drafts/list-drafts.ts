@@ -61,7 +61,7 @@ function filtersOf(scope: AccountScope, q: z.infer<typeof listDraftsQuerySchema>
   if (q.accountId) {
     // An account outside the caller's grants matches nothing rather than leaking its drafts.
     const allowed = scope.accountIds === null || scope.accountIds.includes(q.accountId);
-    filters.push(allowed ? sql`exists (select 1 from ${draftTargets} t where t.draft_id = ${drafts.id} and t.account_id = ${q.accountId})` : sql`0`);
+    filters.push(allowed ? sql`${drafts.id} in (select draft_id from ${draftTargets} where account_id = ${q.accountId})` : sql`0`);
   }
   return filters;
 }

@@ -65,6 +65,7 @@ export async function saveDraft(db: Db, ctx: WorkspaceContext, draftId: string, 
       after: { version, status, title: content.title, ...(targets ? { accountIds: targets } : {}) },
     });
     // Everything the save wrote is known here: no second read after the commit.
-    return { ...current, ...changes, accountIds: targets ?? current.accountIds };
+    const accountIds = targets ?? current.accountIds;
+    return { ...current, ...changes, accountIds, hasTargets: accountIds.length > 0 };
   });
 }

@@ -109,7 +109,9 @@ test("the writer submits, another member approves", async ({ page, browser }, in
   const reviewer = await otherContext.newPage();
   await new SignInPage(reviewer).signIn(approver.email, approver.password);
   await expect(reviewer).toHaveURL(/\/dashboard$/);
-  await reviewer.goto(draftUrl);
+  await reviewer.goto(`/${slug}/drafts`);
+  await reviewer.getByTestId("notifications").getByRole("link", { name: `张伟 提交了《${title}》，请审核` }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`${draftUrl}$`));
   await expect(reviewer.getByTestId("review")).toContainText("请帮忙看看标题");
   await reviewer.getByRole("button", { name: "通过", exact: true }).click();
   await expect(reviewer.getByTestId("draft-status")).toHaveText("已通过");

@@ -5,12 +5,14 @@ import * as commentsRoute from "@/app/api/v1/drafts/[id]/comments/route";
 import * as confirmRoute from "@/app/api/v1/drafts/[id]/confirm/route";
 import * as presenceRoute from "@/app/api/v1/drafts/[id]/presence/route";
 import * as requestChangesRoute from "@/app/api/v1/drafts/[id]/request-changes/route";
+import * as reviewRoute from "@/app/api/v1/drafts/[id]/review/route";
 import * as draftRoute from "@/app/api/v1/drafts/[id]/route";
 import * as submitRoute from "@/app/api/v1/drafts/[id]/submit/route";
 import * as draftsRoute from "@/app/api/v1/drafts/route";
 import * as searchRoute from "@/app/api/v1/drafts/search/route";
 import * as folderRoute from "@/app/api/v1/draft-folders/[id]/route";
 import * as foldersRoute from "@/app/api/v1/draft-folders/route";
+import * as noteSettingsRoute from "@/app/api/v1/note-settings/route";
 import * as notificationsRoute from "@/app/api/v1/notifications/route";
 import type { Db } from "@/db/client";
 import { drafts } from "@/db/schema";
@@ -132,5 +134,25 @@ describe("drafts REST API", () => {
     const seen = await callRoute(presenceRoute.POST, `/api/v1/drafts/${id}/presence`, { method: "POST", token: second.token, params: { id } });
     expect(seen.json.others.map((o: { name: string }) => o.name)).toEqual(["operator member"]);
     expect(seen.json.others[0].userId).toBe(writer.ctx.userId);
+  });
+
+  it("lets only settings managers change the note rules, which the checks then follow", async () => {
+    const rules = { ...defaultNoteSettings, titleLimit: 5, bannedWords: ["最好"], approvalRequired: true };
+    const put = (token: string, body: unknown) => callRoute(noteSettingsRoute.PUT, "/api/v1/note-settings", { method: "PUT", token, body });
+    expect((await put(writer.token, rules)).status).toBe(403);
+    expect((await put(approver.token, { ...rules, titleLimit: 0 })).status).toBe(400);
+    expect((await put(approver.token, rules)).status).toBe(200);
+    const got = await callRoute(noteSettingsRoute.GET, "/api/v1/note-settings", { token: guest.token });
+    expect(got.json.settings).toMatchObject({ titleLimit: 5, bannedWords: ["最好"] });
+
+    const { id } = (await create(writer.token, { title: "全网最好的防晒霜", text: "夏天必备 #防晒" })).json.draft;
+    const review = await callRoute(reviewRoute.GET, `/api/v1/drafts/${id}/review`, { token: writer.token, params: { id } });
+    expect(review.json.checks.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(["title_too_wide", "banned_words"]));
+
+    const unread = await callRoute(notificationsRoute.GET, "/api/v1/notifications", { token: writer.token, search: { unread: "1" } });
+    expect(unread.json.notifications.length).toBeGreaterThan(0);
+    await callRoute(notificationsRoute.POST, "/api/v1/notifications", { method: "POST", token: writer.token });
+    const inbox = await callRoute(notificationsRoute.GET, "/api/v1/notifications", { token: writer.token, search: { unread: "1" } });
+    expect(inbox.json.notifications).toEqual([]);
   });
 });

@@ -123,6 +123,15 @@ describe("drafts: saving, history, folders, search, scope", () => {
     expect((await listDrafts(db, ctx, { accountId: b.id })).items).toEqual([]);
     await expect(createDraft(db, ctx, { title: "越权", accountIds: [b.id] })).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
 
+    // A draft aimed at no account is visible to everyone, until it is aimed at someone else's account.
+    const open = await createDraft(db, ws.admin, { title: "还没定账号" });
+    expect(await findDraft(db, ctx, open.id)).not.toBeNull();
+    await saveDraft(db, ws.admin, open.id, { baseVersion: 1, accountIds: [b.id] });
+    expect(await findDraft(db, ctx, open.id)).toBeNull();
+    expect((await listDrafts(db, ctx, { pageSize: 100 })).items.map((d) => d.id)).not.toContain(open.id);
+    await saveDraft(db, ws.admin, open.id, { baseVersion: 2, accountIds: [] });
+    expect((await listDrafts(db, ctx, { pageSize: 100 })).items.map((d) => d.id)).toContain(open.id);
+
     const copies = await duplicateDraft(db, ws.admin, forA.id, { accountIds: [a.id, b.id] });
     expect(copies.map((c) => c.accountIds)).toEqual([[a.id], [b.id]]);
     expect((await listDrafts(db, ws.admin, { accountId: b.id, pageSize: 100 })).total).toBe(2);

@@ -5,6 +5,7 @@ import { duplicateDraftSchema } from "@/lib/drafts/duplicate-draft";
 import { folderInputSchema, updateFolderSchema } from "@/lib/drafts/folders";
 import { listDraftsQuerySchema } from "@/lib/drafts/list-drafts";
 import { moveDraftSchema } from "@/lib/drafts/move-draft";
+import { noteSettingsSchema } from "@/lib/drafts/note-settings";
 import { prepareScheduleSchema } from "@/lib/drafts/prepare-schedule";
 import { restoreRevisionSchema } from "@/lib/drafts/revisions";
 import { searchDraftsQuerySchema } from "@/lib/drafts/search-drafts";
@@ -53,6 +54,15 @@ export const draftsPaths: PathSpecs = {
     patch: { summary: "Rename and/or move (into itself or a descendant -> 422)", tags, permission: "drafts.write", body: updateFolderSchema, responses: { 200: { description: "Updated" } }, errors: [404, 422] },
     delete: { summary: "Delete; its drafts and subfolders move to its parent", tags, permission: "drafts.write", responses: { 204: { description: "Deleted" } }, errors: [404] },
   },
+  "/note-settings": {
+    get: { summary: "The workspace's RED note rules (defaults until saved)", tags, permission: "drafts.read", responses: { 200: { description: "settings" } } },
+    put: { summary: "Save the note rules (limits, bullets, banned words, approval required)", tags, permission: "settings.manage", body: noteSettingsSchema, responses: { 200: { description: "Saved" } } },
+  },
+  "/media": {
+    get: { summary: "The workspace's uploaded images, newest first", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "media" } } },
+    post: { summary: "Upload an image (multipart `file`; JPEG/PNG/WebP/GIF by magic bytes, <= 20 MB)", tags: ["media"], permission: "drafts.write", responses: { 201: { description: "Stored" } }, errors: [413, 422] },
+  },
+  "/media/{id}/file": { get: { summary: "The image bytes", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "image/*" } }, errors: [404] } },
   "/notifications": {
     get: { summary: "The caller's in-app notifications", tags: ["notifications"], permission: null, responses: { 200: { description: "notifications" } } },
     post: { summary: "Mark all as read", tags: ["notifications"], permission: null, responses: { 200: { description: "Done" } } },

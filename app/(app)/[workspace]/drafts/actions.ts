@@ -5,6 +5,7 @@ import { createDraftSchema } from "@/lib/drafts/draft-input";
 import { createFolder, deleteFolder, folderInputSchema } from "@/lib/drafts/folders";
 import { moveDraft } from "@/lib/drafts/move-draft";
 import { z } from "zod";
+import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { workspaceAction } from "@/lib/next/workspace-action";
 
 export const createDraftAction = workspaceAction({ permission: "drafts.write", schema: createDraftSchema }, async ({ ctx, db, input }) => {
@@ -32,3 +33,11 @@ export const moveDraftAction = workspaceAction(
     return { ok: true };
   },
 );
+
+/** A plain form action (no result shown): marks the caller's notifications read. */
+export async function markNotificationsReadAction(workspaceSlug: string): Promise<void> {
+  await workspaceAction({ permission: null, schema: z.object({}).strict() }, async ({ ctx, db }) => {
+    await markNotificationsRead(db, ctx.workspaceId, ctx.userId);
+    revalidatePath(`/${ctx.workspaceSlug}/drafts`);
+  })(workspaceSlug, {});
+}

@@ -2,6 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { formatDateTime } from "@/components/audit/format-time";
 import { DraftsBrowser, type BrowserFilters } from "@/components/drafts/drafts-browser";
+import { NotificationsPanel } from "@/components/drafts/notifications-panel";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
@@ -10,10 +11,11 @@ import { listFolders } from "@/lib/drafts/folders";
 import { listDrafts, listDraftsQuerySchema } from "@/lib/drafts/list-drafts";
 import { searchDrafts } from "@/lib/drafts/search-drafts";
 import { listMembers } from "@/lib/members/queries";
+import { listNotifications } from "@/lib/notifications/notifications";
 import { requirePageContext } from "@/lib/next/session-context";
 import { startOfDayInZone } from "@/lib/time/zoned";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
-import { createDraftAction, createFolderAction, deleteFolderAction, moveDraftAction } from "./actions";
+import { createDraftAction, createFolderAction, deleteFolderAction, markNotificationsReadAction, moveDraftAction } from "./actions";
 
 export const metadata = { title: "Drafts" };
 const pageSize = 20;
@@ -29,7 +31,7 @@ export default async function DraftsPage({ params, searchParams }: { params: Pro
   const parsed = listDraftsQuerySchema.safeParse({ ...sp, q: undefined, updatedFrom: updatedFrom ?? undefined, pageSize });
   const query = parsed.success ? parsed.data : listDraftsQuerySchema.parse({ pageSize });
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "";
-  const [t, locale, folders, accounts, members] = await Promise.all([getTranslations("drafts"), getLocale(), listFolders(db, ctx.workspaceId), listAccounts(db, ctx), listMembers(db, ctx.workspaceId)]);
+  const [t, locale, folders, accounts, members, unread] = await Promise.all([getTranslations("drafts"), getLocale(), listFolders(db, ctx.workspaceId), listAccounts(db, ctx), listMembers(db, ctx.workspaceId), listNotifications(db, ctx.workspaceId, ctx.userId, { unreadOnly: true, limit: 10 })]);
   const accountName = new Map(accounts.map((a) => [a.id, a.name]));
 
   const result = q
@@ -52,6 +54,7 @@ export default async function DraftsPage({ params, searchParams }: { params: Pro
   return (
     <>
       <PageHeader title={t("title")} subtitle={q ? t("list.searchResults", { q, n: result.total }) : t("subtitle", { n: result.total })} />
+      <NotificationsPanel slug={ctx.workspaceSlug} items={unread} markRead={markNotificationsReadAction.bind(null, ctx.workspaceSlug)} />
       <DraftsBrowser
         slug={ctx.workspaceSlug}
         rows={rows}
