@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { EmojiPicker } from "./emoji-picker";
+import { MarkdownButtons } from "./markdown-buttons";
 
 function ToolButton({ label, active, onClick, children, disabled }: { label: string; active?: boolean; onClick: () => void; children: ReactNode; disabled?: boolean }) {
   return (
@@ -49,6 +50,8 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       <ToolButton label={t("redo")} disabled={!editor.can().redo()} onClick={() => chain().redo().run()}><Redo2 className={icon} /></ToolButton>
       <span className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />
       <EmojiPicker onPick={(emoji) => chain().insertContent(emoji).run()} />
+      <span className="mx-1 h-5 w-px bg-zinc-200 dark:bg-zinc-700" />
+      <MarkdownButtons editor={editor} />
     </div>
   );
 }

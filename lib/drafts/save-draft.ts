@@ -35,8 +35,9 @@ export async function saveDraft(db: Db, ctx: WorkspaceContext, draftId: string, 
     const contentChanged = content.title !== current.title || JSON.stringify(content.doc) !== JSON.stringify(current.doc);
     if (input.folderId !== undefined) await assertFolder(tx, ctx.workspaceId, input.folderId);
     const targets = input.accountIds ? await resolveTargets(tx, ctx, input.accountIds, current.accountIds) : null;
-    // An approval covers the text that was approved: changing it sends the draft back to draft.
-    const status: DraftStatus = contentChanged && current.status === "approved" ? "draft" : current.status;
+    // An approval covers the text and images that were approved: changing them sends the draft back to draft.
+    const imagesChanged = input.images !== undefined && JSON.stringify(input.images) !== JSON.stringify(current.images);
+    const status: DraftStatus = (contentChanged || imagesChanged) && current.status === "approved" ? "draft" : current.status;
     const version = current.version + 1;
 
     const changes = {

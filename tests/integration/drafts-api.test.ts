@@ -97,6 +97,9 @@ describe("drafts REST API", () => {
     const comments = await callRoute(commentsRoute.GET, `/api/v1/drafts/${id}/comments`, { token: writer.token, params: { id } });
     expect(comments.json.comments.map((c: { kind: string }) => c.kind)).toEqual(["submitted", "changes_requested", "submitted", "approved"]);
 
+    const guestComment = await callRoute(commentsRoute.POST, `/api/v1/drafts/${id}/comments`, { method: "POST", token: guest.token, body: { body: "路过" }, params: { id } });
+    expect(guestComment.status).toBe(403);
+
     // Editing approved text withdraws the approval.
     const edited = await put(writer.token, id, { baseVersion: approved.json.draft.version, doc: docFromText("改了一个字") });
     expect(edited.json.draft.status).toBe("draft");

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as fileRoute from "@/app/api/v1/media/[id]/file/route";
 import * as mediaRoute from "@/app/api/v1/media/route";
 import * as draftRoute from "@/app/api/v1/drafts/[id]/route";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { drafts } from "@/db/schema";
 import { createDraft } from "@/lib/drafts/create-draft";
 import { rebuildDraftSearchIndex, searchDrafts } from "@/lib/drafts/search-drafts";
 import { getEnv } from "@/lib/env";
@@ -67,6 +69,11 @@ describe("media uploads and draft images", () => {
     expect(saved.json.draft.images.map((i: { url: string }) => i.url)).toEqual([b.url, a.url]);
     const bad = await put({ baseVersion: saved.json.draft.version, images: [{ url: "javascript:alert(1)", alt: "" }] });
     expect(bad.status).toBe(400);
+
+    // A new cover changes what was approved: the approval is withdrawn.
+    await db.update(drafts).set({ status: "approved" }).where(eq(drafts.id, draft.id));
+    const recovered = await put({ baseVersion: saved.json.draft.version, images: [{ url: a.url, alt: "" }, { url: b.url, alt: "封面" }] });
+    expect(recovered.json.draft).toMatchObject({ status: "draft", images: [{ url: a.url }, { url: b.url }] });
   });
 
   it("rebuilds the search index from the drafts (after a VACUUM)", async () => {

@@ -31,7 +31,7 @@ export const draftsPaths: PathSpecs = {
   "/drafts/{id}/request-changes": { post: { summary: "Request changes (comment required)", tags, permission: "drafts.approve", body: workflowInputSchema, responses: { 200: { description: "changes_requested" } }, errors: [404, 409] } },
   "/drafts/{id}/comments": {
     get: { summary: "Comments, oldest first", tags, permission: "drafts.read", responses: { 200: { description: "comments" } }, errors: [404] },
-    post: { summary: "Add a comment", tags, permission: "drafts.read", body: commentInputSchema, responses: { 201: { description: "Created" } }, errors: [404] },
+    post: { summary: "Add a comment", tags, permission: "drafts.write", body: commentInputSchema, responses: { 201: { description: "Created" } }, errors: [404] },
   },
   "/drafts/{id}/revisions": {
     get: { summary: "Revisions (coalesced per author per minute), newest first", tags, permission: "drafts.read", responses: { 200: { description: "revisions" } }, errors: [404] },

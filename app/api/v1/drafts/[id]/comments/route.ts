@@ -7,5 +7,5 @@ export const GET = withWorkspace<never, never, P>(async ({ ctx, db, params }) =>
 
 export const POST = withWorkspace<typeof commentInputSchema, never, P>(
   async ({ ctx, db, body, params }) => Response.json({ comment: await addComment(db, ctx, params.id, body) }, { status: 201 }),
-  { permission: "drafts.read", body: commentInputSchema },
+  { permission: "drafts.write", body: commentInputSchema },
 );
