@@ -31,6 +31,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // The foundation suite starts at the setup wizard, so it runs first on the fresh database;
+  // feature suites run after it (and set the instance up themselves when run alone).
+  projects: [
+    { name: "foundation", testMatch: /foundation\.spec\.ts$/ },
+    { name: "features", testIgnore: /foundation\.spec\.ts$/, dependencies: ["foundation"] },
+  ],
   webServer: {
     // A fresh embedded database each run: the suite starts at the setup wizard.
     command: `node -e "require('fs').rmSync('.data-e2e',{recursive:true,force:true})" && DATA_DIR=.data-e2e PORT=${port} LOG_LEVEL=warn npm start`,
