@@ -20,6 +20,9 @@ import { bodyLength } from "@/lib/drafts/text-length";
 import { ChecksPanel } from "./checks-panel";
 import { ConfirmStep } from "./confirm-step";
 import { ConflictView } from "./conflict-view";
+import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { DeleteDraftButton } from "./delete-draft-button";
+import { DuplicateButtons } from "./duplicate-buttons";
 import { draftApi } from "./draft-api";
 import { HistoryPanel } from "./history-panel";
 import { ImagesPanel } from "./images-panel";
@@ -34,9 +37,9 @@ import { useAutosave, type Content } from "./use-autosave";
 
 
 
-type Props = { slug: string; draft: DraftView; accounts: PreviewAccount[]; settings: NoteSettings; topics: string[]; abilities: { canWrite: boolean; canSubmit: boolean; canApprove: boolean; canSchedule: boolean }; timeZone: string };
+type Props = { deleteAction?: WorkspaceActionFn; slug: string; draft: DraftView; accounts: PreviewAccount[]; settings: NoteSettings; topics: string[]; abilities: { canWrite: boolean; canSubmit: boolean; canApprove: boolean; canSchedule: boolean }; timeZone: string };
 
-export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilities, timeZone }: Props) {
+export function DraftWorkspace({ deleteAction, slug, draft, accounts, settings, topics, abilities, timeZone }: Props) {
   const t = useTranslations("drafts");
   const [initial, setInitial] = useState<Content | null>(null);
   const [title, setTitle] = useState(draft.title);
@@ -124,6 +127,8 @@ export function DraftWorkspace({ slug, draft, accounts, settings, topics, abilit
         <StatusPill status={save.status} />
         <Badge tone={statusTone[status]}><span data-testid="draft-status">{t(`statuses.${status}`)}</span></Badge>
         {save.lastError && save.status !== "saved" && <span className="text-xs text-red-600">{save.lastError.message}</span>}
+        {abilities.canWrite && <DuplicateButtons slug={slug} draftId={draft.id} accountIds={accountIds} beforeCopy={() => save.flush()} />}
+        {deleteAction && <span className="ml-auto"><DeleteDraftButton slug={slug} draftId={draft.id} action={deleteAction} /></span>}
         {copyId && <a className="text-sm text-brand-600 underline" href={`/${slug}/drafts/${copyId}`}>{t("conflict.copyMade")}</a>}
       </div>
       <PresenceBanner slug={slug} draftId={draft.id} />

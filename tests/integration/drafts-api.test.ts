@@ -73,6 +73,8 @@ describe("drafts REST API", () => {
     const [row] = await db.select().from(drafts).where(eq(drafts.id, id));
     expect(row).toMatchObject({ version: 1, title: "原文", plainText: "原来的内容", status: "draft" });
     expect((await create(guest.token, { title: "访客" })).status).toBe(403);
+    expect((await callRoute(draftRoute.DELETE, `/api/v1/drafts/${id}`, { method: "DELETE", token: guest.token, params: { id } })).status).toBe(403);
+    expect((await db.select().from(drafts).where(eq(drafts.id, id))).length).toBe(1);
   });
 
   it("walks draft -> in_review -> changes_requested -> in_review -> approved, only for those allowed, notifying each side", async () => {

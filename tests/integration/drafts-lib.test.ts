@@ -6,6 +6,7 @@ import { createAccount } from "@/lib/accounts/create-account";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
 import { docFromText } from "@/lib/drafts/doc-types";
 import { createDraft } from "@/lib/drafts/create-draft";
+import { deleteDraft } from "@/lib/drafts/delete-draft";
 import { duplicateDraft } from "@/lib/drafts/duplicate-draft";
 import { createFolder, deleteFolder, listFolders, moveFolder } from "@/lib/drafts/folders";
 import { findDraft, getDraft } from "@/lib/drafts/get-draft";
@@ -150,5 +151,19 @@ describe("drafts: saving, history, folders, search, scope", () => {
     const [{ n }] = await db.select({ n: count() }).from(drafts).where(eq(drafts.workspaceId, ws.workspaceId));
     expect(n).toBeGreaterThan(5);
     expect(await db.select().from(notifications)).toEqual([]);
+  });
+
+  it("deletes a draft with its history and search entry, but never a scheduled one", async () => {
+    const draft = await createDraft(db, ws.admin, { title: "要删除的草稿", text: "鼓浪屿三日游" });
+    await deleteDraft(db, ws.admin, draft.id);
+    expect(await findDraft(db, ws.admin, draft.id)).toBeNull();
+    expect(await searchDrafts(db, ws.admin, { q: "鼓浪屿三日" })).toEqual([]);
+    expect(await db.select().from(draftRevisions).where(eq(draftRevisions.draftId, draft.id))).toEqual([]);
+    await expect(deleteDraft(db, ws.admin, draft.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    const scheduled = await createDraft(db, ws.admin, { title: "已排期" });
+    await db.update(drafts).set({ status: "scheduled" }).where(eq(drafts.id, scheduled.id));
+    await expect(deleteDraft(db, ws.admin, scheduled.id)).rejects.toMatchObject({ code: "DRAFT_LOCKED" });
+    await expect(saveDraft(db, ws.admin, scheduled.id, { baseVersion: 1, title: "改" })).rejects.toMatchObject({ code: "DRAFT_LOCKED" });
   });
 });

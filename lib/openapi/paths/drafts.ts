@@ -25,6 +25,7 @@ export const draftsPaths: PathSpecs = {
   "/drafts/{id}": {
     get: { summary: "One draft", tags, permission: "drafts.read", responses: { 200: { description: "The draft" } }, errors: [404] },
     put: { summary: "Save (autosave) with baseVersion; stale -> 409 DRAFT_CONFLICT with error.details.current", tags, permission: "drafts.write", body: saveDraftSchema, responses: { 200: { description: "Saved; version + 1" } }, errors: [404, 409, 413] },
+    delete: { summary: "Delete a draft with its revisions and comments (not once scheduled)", tags, permission: "drafts.delete", responses: { 204: { description: "Deleted" } }, errors: [404, 409] },
   },
   "/drafts/{id}/submit": { post: { summary: "Submit for review", tags, permission: "drafts.submit", body: workflowInputSchema, responses: { 200: { description: "in_review" } }, errors: [404, 409] } },
   "/drafts/{id}/approve": { post: { summary: "Approve", tags, permission: "drafts.approve", body: workflowInputSchema, responses: { 200: { description: "approved" } }, errors: [404, 409] } },

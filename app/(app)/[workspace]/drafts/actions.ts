@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { createDraft } from "@/lib/drafts/create-draft";
+import { deleteDraft } from "@/lib/drafts/delete-draft";
 import { createDraftSchema } from "@/lib/drafts/draft-input";
 import { createFolder, deleteFolder, folderInputSchema } from "@/lib/drafts/folders";
 import { moveDraft } from "@/lib/drafts/move-draft";
@@ -11,6 +12,12 @@ import { workspaceAction } from "@/lib/next/workspace-action";
 export const createDraftAction = workspaceAction({ permission: "drafts.write", schema: createDraftSchema }, async ({ ctx, db, input }) => {
   const draft = await createDraft(db, ctx, input);
   return { id: draft.id };
+});
+
+export const deleteDraftAction = workspaceAction({ permission: "drafts.delete", schema: z.object({ id: z.string().min(1).max(64) }).strict() }, async ({ ctx, db, input }) => {
+  await deleteDraft(db, ctx, input.id);
+  revalidatePath(`/${ctx.workspaceSlug}/drafts`);
+  return { ok: true };
 });
 
 export const createFolderAction = workspaceAction({ permission: "drafts.write", schema: folderInputSchema }, async ({ ctx, db, input }) => {

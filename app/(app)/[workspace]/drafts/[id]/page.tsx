@@ -12,6 +12,7 @@ import { getNoteSettings } from "@/lib/drafts/note-settings-store";
 import { workspaceTopics } from "@/lib/drafts/workspace-topics";
 import { requirePageContext } from "@/lib/next/session-context";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
+import { deleteDraftAction } from "../actions";
 
 export const metadata = { title: "Draft" };
 
@@ -38,6 +39,7 @@ export default async function DraftPage({ params }: { params: Promise<{ workspac
       </Link>
       <DraftWorkspace
         slug={workspace}
+        deleteAction={can(ctx, "drafts.delete") ? deleteDraftAction : undefined}
         draft={plain}
         accounts={accounts.map((a) => ({ id: a.id, name: a.name, redId: a.redId }))}
         settings={settings}

@@ -1,3 +1,4 @@
+import { deleteDraft } from "@/lib/drafts/delete-draft";
 import { saveDraftSchema } from "@/lib/drafts/draft-input";
 import { getDraft } from "@/lib/drafts/get-draft";
 import { saveDraft } from "@/lib/drafts/save-draft";
@@ -11,4 +12,12 @@ export const GET = withWorkspace<never, never, P>(async ({ ctx, db, params }) =>
 export const PUT = withWorkspace<typeof saveDraftSchema, never, P>(
   async ({ ctx, db, body, params }) => ({ draft: await saveDraft(db, ctx, params.id, body) }),
   { permission: "drafts.write", body: saveDraftSchema },
+);
+
+export const DELETE = withWorkspace<never, never, P>(
+  async ({ ctx, db, params }) => {
+    await deleteDraft(db, ctx, params.id);
+    return new Response(null, { status: 204 });
+  },
+  { permission: "drafts.delete" },
 );
