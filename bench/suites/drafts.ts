@@ -62,12 +62,18 @@ export async function run(ctx: BenchContext): Promise<void> {
   const limitedSamples: number[] = [];
   const statuses = ["draft", "in_review", "approved", undefined] as const;
   const sorts = ["updated_desc", "updated_asc", "created_desc", "title_asc"] as const;
+  // Per filter kind too, so a slow p95 can be traced to the query shape behind it.
+  const byKind = new Map<string, number[]>();
   for (let i = 0; i < iterations; i++) {
     const query = { status: statuses[i % 4], accountId: i % 5 === 0 ? seeded.accountIds[i % seeded.accountIds.length] : undefined, folderId: i % 7 === 0 ? seeded.folderIds[0] : undefined, sort: sorts[i % 4], page: 1 + (i % 50), pageSize: 20 };
+    const kind = [query.accountId ? "account" : "", query.folderId ? "folder" : "", query.status ? "status" : ""].filter(Boolean).join("+") || "no filter";
+    const before = listSamples.length;
     await timed(listSamples, () => listDrafts(db, admin, query));
+    (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(listSamples[before]);
     await timed(limitedSamples, () => listDrafts(db, limited, { ...query, accountId: undefined }));
   }
   results.push(stats("list page (in-process)", listSamples, 50), stats("list page, member limited to 2 accounts", limitedSamples, 50));
+  for (const [kind, samples] of byKind) results.push(stats(`  list by filter: ${kind}`, samples));
 
   const shortSamples: number[] = [];
   const longSamples: number[] = [];

@@ -18,6 +18,8 @@ export const autosaveDelayMs = 1500;
 const retryMs = 5000;
 /** Above this the request would be refused (1 MB body limit): keep it local and say so. */
 const maxRequestBytes = 1_000_000;
+/** Browsers refuse keepalive requests over 64 KiB (UTF-8 bytes, not characters). */
+const keepaliveMaxBytes = 60_000;
 
 export function useAutosave(slug: string, draftId: string, initialVersion: number) {
   const [status, setStatus] = useState<SaveStatus>("saved");
@@ -38,14 +40,15 @@ export function useAutosave(slug: string, draftId: string, initialVersion: numbe
     if (inFlight.current) return; // The running save re-checks `dirty` when it ends.
     const content = latest.current;
     const body = { baseVersion: version.current, ...content };
-    if (JSON.stringify(body).length > maxRequestBytes) {
+    const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
+    if (bytes > maxRequestBytes) {
       setStatus("too_large");
       return;
     }
     inFlight.current = true;
     dirty.current = false;
     setStatus("saving");
-    const res = await draftApi<{ draft: DraftView }>(slug, `/drafts/${draftId}`, { method: "PUT", body, keepalive: options.keepalive && JSON.stringify(body).length < 60_000 });
+    const res = await draftApi<{ draft: DraftView }>(slug, `/drafts/${draftId}`, { method: "PUT", body, keepalive: options.keepalive && bytes < keepaliveMaxBytes });
     inFlight.current = false;
     if (res.ok) {
       version.current = res.data.draft.version;
