@@ -49,6 +49,17 @@ const orderBy = {
   created_desc: [desc(drafts.createdAt), desc(drafts.id)],
   title_asc: [asc(drafts.title), asc(drafts.id)],
 };
+/**
+ * The same orders as expressions, for one folder: walking a sort index would read every draft
+ * to find the folder's few; an expression cannot use the sort index, so SQLite takes the folder
+ * index and sorts those rows instead. (Measured; for account and "no folder" the index walk wins.)
+ */
+const orderByExpression = {
+  updated_desc: [sql`${drafts.updatedAt} + 0 desc`, desc(drafts.id)],
+  updated_asc: [sql`${drafts.updatedAt} + 0 asc`, asc(drafts.id)],
+  created_desc: [sql`${drafts.createdAt} + 0 desc`, desc(drafts.id)],
+  title_asc: [sql`${drafts.title} || '' asc`, asc(drafts.id)],
+};
 
 function filtersOf(scope: AccountScope, q: z.infer<typeof listDraftsQuerySchema>): SQL[] {
   const filters: SQL[] = [draftScopeFilter(scope)];
@@ -75,7 +86,7 @@ export async function listDrafts(db: DbOrTx, scope: AccountScope, raw: ListDraft
       .from(drafts)
       .innerJoin(users, eq(users.id, drafts.authorId))
       .where(where)
-      .orderBy(...orderBy[q.sort])
+      .orderBy(...(q.folderId && q.folderId !== "none" ? orderByExpression : orderBy)[q.sort])
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(drafts).where(where),
