@@ -2,7 +2,7 @@
  * `npm run bench [-- suite ...]`: runs the named suites (all when none are named), in order.
  * A suite is bench/suites/<name>.ts exporting `async function run(ctx: BenchContext)`; add it
  * to `suites` below. Settings come from env: BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS,
- * BENCH_SIGNIN_CONNECTIONS, BENCH_PORT, BENCH_KEEP_DATA=1.
+ * BENCH_SIGNIN_CONNECTIONS, BENCH_PORT, BENCH_KEEP_DATA=1; the drafts suite also BENCH_DRAFTS, BENCH_ITERATIONS.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +15,7 @@ const suites: Suite[] = [
   { name: "foundation-http", load: () => import("./suites/foundation-http") },
   { name: "accounts-matrix", load: () => import("./suites/accounts-matrix") },
   { name: "competitors", load: () => import("./suites/competitors") },
+  { name: "drafts", load: () => import("./suites/drafts") },
 ];
 
 async function shutdown(): Promise<void> {

@@ -6,3 +6,7 @@ export * from "./publish-jobs";
 export * from "./publishing";
 export * from "./competitors";
 export * from "./analytics";
+export * from "./drafts";
+export * from "./note-settings";
+export * from "./notifications";
+export * from "./media";

@@ -12,6 +12,7 @@ import { newId } from "@/lib/ids/new-id";
 import { demoAccounts, seedDemoAccounts } from "./seed-accounts";
 import { seedDemoSchedule } from "./seed-schedule";
 import { seedCompetitors } from "./seed-competitors";
+import { seedDemoDrafts } from "./seed-drafts";
 
 const demoMembers: { name: string; email: string; role: Role }[] = [
   { name: "李娜", email: "lina.demo@redmatrix.local", role: "operator" },
@@ -41,4 +42,5 @@ export async function seedDemoWorkspace(db: Db, input: SeedInput): Promise<void>
   });
   await seedDemoSchedule(db, input.workspaceId, input.timezone);
   await seedCompetitors(db, input);
+  await seedDemoDrafts(db, input);
 }

@@ -7,13 +7,16 @@ export type FieldErrors = Record<string, string[]>;
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
-    options: { detail?: string; fieldErrors?: FieldErrors; cause?: unknown } = {},
+    options: { detail?: string; fieldErrors?: FieldErrors; details?: Record<string, unknown>; cause?: unknown } = {},
   ) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = "AppError";
     this.fieldErrors = options.fieldErrors;
+    this.details = options.details;
   }
   readonly fieldErrors?: FieldErrors;
+  /** Data the caller needs to recover (e.g. the server's copy on a save conflict); never secrets. */
+  readonly details?: Record<string, unknown>;
 
   get status(): number {
     return errorCatalog[this.code].status;
@@ -26,6 +29,7 @@ export type ErrorBody = {
   suggestion: string;
   requestId?: string;
   fieldErrors?: FieldErrors;
+  details?: Record<string, unknown>;
 };
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
@@ -52,5 +56,6 @@ export function errorBody(error: AppError, locale: Locale, requestId?: string): 
     suggestion: entry.suggestion[locale],
     ...(requestId ? { requestId } : {}),
     ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+    ...(error.details ? { details: error.details } : {}),
   };
 }

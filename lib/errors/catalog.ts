@@ -117,6 +117,46 @@ export const errorCatalog = {
     message: { "zh-CN": "采集失败：数据桥接服务没有正常响应。", en: "Collection failed: the data bridge did not answer properly." },
     suggestion: { "zh-CN": "确认桥接服务已启动并已登录小红书，稍后重试。", en: "Check the bridge is running and logged in to RED, then try again." },
   },
+  DRAFT_CONFLICT: {
+    status: 409,
+    message: { "zh-CN": "这篇草稿已被他人更新，你的修改尚未保存。", en: "Someone else saved this draft first; your changes are not saved yet." },
+    suggestion: { "zh-CN": "对比两个版本：保留我的、采用对方的，或把我的另存为副本。", en: "Compare both versions: keep mine, take theirs, or save mine as a copy." },
+  },
+  INVALID_TRANSITION: {
+    status: 409,
+    message: { "zh-CN": "草稿当前的状态不允许这个操作。", en: "The draft's current status does not allow this step." },
+    suggestion: { "zh-CN": "刷新查看最新状态后再试。", en: "Reload to see the current status and try again." },
+  },
+  DRAFT_LOCKED: {
+    status: 409,
+    message: { "zh-CN": "已排期或已发布的草稿不能再编辑。", en: "A scheduled or published draft can no longer be edited." },
+    suggestion: { "zh-CN": "复制一份再修改。", en: "Duplicate it and edit the copy." },
+  },
+  FOLDER_CYCLE: {
+    status: 422,
+    message: { "zh-CN": "不能把文件夹移动到它自己或它的子文件夹里。", en: "A folder cannot be moved into itself or one of its subfolders." },
+    suggestion: { "zh-CN": "选择其他目标文件夹。", en: "Pick another destination folder." },
+  },
+  CONTENT_TOO_LARGE: {
+    status: 413,
+    message: { "zh-CN": "内容过长，无法保存（正文上限 50,000 字）。", en: "The content is too long to save (limit 50,000 characters)." },
+    suggestion: { "zh-CN": "删减内容后重试；你的文字仍保留在编辑器中。", en: "Shorten it and try again; your text is still in the editor." },
+  },
+  SCHEDULE_BLOCKED: {
+    status: 422,
+    message: { "zh-CN": "这篇笔记还不能排期。", en: "This note cannot be scheduled yet." },
+    suggestion: { "zh-CN": "修复所有错误、确认所有提醒，并完成审批后再试。", en: "Fix every error, tick every warning, and get it approved first." },
+  },
+  MEDIA_TYPE_REFUSED: {
+    status: 422,
+    message: { "zh-CN": "只能上传 JPEG、PNG、WebP 或 GIF 图片。", en: "Only JPEG, PNG, WebP or GIF images can be uploaded." },
+    suggestion: { "zh-CN": "这个文件的内容不是图片（与文件名无关），请换一张图片。", en: "This file's content is not an image (whatever its name says); pick another file." },
+  },
+  MEDIA_TOO_LARGE: {
+    status: 413,
+    message: { "zh-CN": "图片过大（上限 20 MB）。", en: "The image is too large (limit 20 MB)." },
+    suggestion: { "zh-CN": "压缩后再上传。", en: "Compress it and upload again." },
+  },
   INTERNAL: {
     status: 500,
     message: { "zh-CN": "服务器出错了。", en: "Something went wrong on our side." },

@@ -12,7 +12,7 @@ import type { ErrorCode } from "@/lib/errors/catalog";
 import { getLogger } from "@/lib/observability/logger";
 import { currentLocale, getSessionContext } from "./session-context";
 
-export type ActionFailure = { ok: false; code: ErrorCode; message: string; suggestion: string; fieldErrors?: FieldErrors };
+export type ActionFailure = { ok: false; code: ErrorCode; message: string; suggestion: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 /** What a client form receives as a prop: a wrapped server action. */
 export type WorkspaceActionFn<T = unknown> = (workspaceSlug: string, input: unknown) => Promise<ActionResult<T>>;

@@ -5,10 +5,11 @@
 import { z } from "zod";
 import { accountPaths } from "./paths/accounts";
 import { competitorsPaths } from "./paths/competitors";
+import { draftsPaths } from "./paths/drafts";
 import { foundationPaths } from "./paths/foundation";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths];
+const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths];
 
 const errorSchema = {
   type: "object",

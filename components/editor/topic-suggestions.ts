@@ -1,0 +1,21 @@
+/** Finds the `#partial` being typed before the caret and ranks topic suggestions for it. */
+import type { Editor } from "@tiptap/react";
+
+export type TopicQuery = { query: string; from: number; to: number };
+
+export function topicQueryAt(editor: Editor): TopicQuery | null {
+  const { $from, empty } = editor.state.selection;
+  if (!empty || !$from.parent.isTextblock) return null;
+  const before = $from.parent.textBetween(0, $from.parentOffset, "\n", "\ufffc");
+  const match = /(?:^|[^A-Za-z0-9_/&#])#([\p{L}\p{N}_·-]{0,30})$/u.exec(before);
+  if (!match) return null;
+  const query = match[1];
+  return { query, from: $from.pos - query.length - 1, to: $from.pos };
+}
+
+export function rankTopics(topics: string[], query: string, limit = 8): string[] {
+  const q = query.toLowerCase();
+  const starts = topics.filter((t) => t.toLowerCase().startsWith(q));
+  const contains = topics.filter((t) => !t.toLowerCase().startsWith(q) && t.toLowerCase().includes(q));
+  return [...starts, ...contains].slice(0, limit);
+}

@@ -1,0 +1,31 @@
+/** In-app notifications: written inside the transaction of what caused them, read by their user. */
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { members, notifications } from "@/db/schema";
+import { rolePermissions, type Permission, type Role } from "@/lib/auth/permissions";
+import { newId } from "@/lib/ids/new-id";
+
+export async function notify(db: DbOrTx, workspaceId: string, userIds: string[], kind: string, payload: Record<string, unknown>): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length) await db.insert(notifications).values(unique.map((userId) => ({ id: newId("ntf"), workspaceId, userId, kind, payload })));
+}
+
+/** Active members whose role grants `permission` (e.g. every approver). */
+export async function usersWithPermission(db: DbOrTx, workspaceId: string, permission: Permission): Promise<string[]> {
+  const roles = (Object.keys(rolePermissions) as Role[]).filter((role) => rolePermissions[role].includes(permission));
+  const rows = await db
+    .select({ userId: members.userId })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.status, "active"), inArray(members.role, roles)));
+  return rows.map((r) => r.userId);
+}
+
+export async function listNotifications(db: DbOrTx, workspaceId: string, userId: string, options: { unreadOnly?: boolean; limit?: number } = {}) {
+  const filters = [eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId)];
+  if (options.unreadOnly) filters.push(isNull(notifications.readAt));
+  return db.select().from(notifications).where(and(...filters)).orderBy(desc(notifications.createdAt)).limit(options.limit ?? 50);
+}
+
+export async function markNotificationsRead(db: Db, workspaceId: string, userId: string): Promise<void> {
+  await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
