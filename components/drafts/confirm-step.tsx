@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { NoteCheck } from "@/lib/drafts/note-checks";
+import { ScheduleForm } from "@/components/scheduling/schedule-form";
 import { draftApi, type ApiError } from "./draft-api";
 import type { PreviewAccount } from "./phone-preview";
 
@@ -44,6 +45,7 @@ export function ConfirmStep({ slug, draftId, title, topics, checks, accounts, ne
       ))}
       <Button size="sm" disabled={blocked} onClick={confirm}>{t("confirm")}</Button>
       {result?.ok && <Alert tone="success">{t("ready")}</Alert>}
+      {result?.ok && <ScheduleForm slug={slug} draftId={draftId} accounts={accounts} acknowledged={ticked} />}
       {result && !result.ok && <Alert tone="error">{result.error.message} {result.error.suggestion}</Alert>}
     </div>
   );

@@ -14,6 +14,8 @@ export const publishJobs = sqliteTable(
     workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
     accountId: text("account_id").notNull().references(() => accounts.id),
     draftId: text("draft_id"),
+    /** Jobs made together (one draft to many accounts) share a batch, for the progress view. */
+    batchId: text("batch_id"),
     snapshot: text("snapshot", { mode: "json" }).$type<JobSnapshot>().notNull(),
     runAt: integer("run_at", { mode: "timestamp_ms" }).notNull(),
     status: text("status", { enum: publishJobStatuses }).notNull().default("scheduled"),
@@ -38,6 +40,7 @@ export const publishJobs = sqliteTable(
     index("publish_jobs_due_idx").on(t.status, t.runAt),
     index("publish_jobs_workspace_run_idx").on(t.workspaceId, t.runAt),
     index("publish_jobs_account_run_idx").on(t.accountId, t.runAt),
+    index("publish_jobs_batch_idx").on(t.batchId),
   ],
 );
 

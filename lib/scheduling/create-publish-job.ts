@@ -33,7 +33,8 @@ export const createPublishJobSchema = z
     draftId: z.string().min(1).max(64).optional(),
     snapshot: noteSnapshotSchema,
     runAt: z.coerce.date(),
-    idempotencyKey: z.string().min(8).max(120).optional(),
+    idempotencyKey: z.string().min(8).max(200).optional(),
+    batchId: z.string().min(1).max(100).optional(),
   })
   .strict();
 
@@ -54,7 +55,7 @@ export async function createPublishJob(db: Db, driver: SchedulerDriver, ctx: Wor
     if (existing) return { row: existing, created: false };
     const [row] = await tx
       .insert(publishJobs)
-      .values({ id: newId("job"), workspaceId: ctx.workspaceId, accountId: account.id, draftId: input.draftId ?? null, snapshot: input.snapshot, runAt: input.runAt, idempotencyKey, createdBy: ctx.userId })
+      .values({ id: newId("job"), workspaceId: ctx.workspaceId, accountId: account.id, draftId: input.draftId ?? null, batchId: input.batchId ?? null, snapshot: input.snapshot, runAt: input.runAt, idempotencyKey, createdBy: ctx.userId })
       .returning();
     await recordAudit(tx, ctx, { action: "schedules.create", targetType: "publish_job", targetId: row.id, after: { accountId: account.id, runAt: input.runAt, title: input.snapshot.title } });
     return { row, created: true };

@@ -4,7 +4,7 @@
  */
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { publishJobs, type PublishJob } from "@/db/schema";
+import { drafts, publishJobs, type PublishJob } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { retryDelayMs } from "./backoff";
 import type { DeliveryPayload } from "./drivers/scheduler-driver";
@@ -67,6 +67,10 @@ export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: 
       { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
       { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined } },
     );
+    if (changes.status === "published" && job.draftId) {
+      // The draft's first post that goes live marks it published.
+      await tx.update(drafts).set({ status: "published" }).where(and(eq(drafts.id, job.draftId), eq(drafts.status, "scheduled")));
+    }
     const result = changes.status === "scheduled" ? "retry" : changes.status;
     return { result, job: updated } as DeliveryResult;
   });

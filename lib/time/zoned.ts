@@ -27,3 +27,14 @@ export function startOfDayInZone(day: string, timeZone: string): Date | null {
   const first = guess - zoneOffsetMs(new Date(guess), timeZone);
   return new Date(guess - zoneOffsetMs(new Date(first), timeZone));
 }
+
+/** The instant of a wall-clock time ("2026-11-23T20:30", as a datetime-local input gives it) in `timeZone`. */
+export function zonedDateTime(local: string, timeZone: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const start = startOfDayInZone(match[1], timeZone);
+  if (!start) return null;
+  const guess = new Date(start.getTime() + (Number(match[2]) * 60 + Number(match[3])) * 60_000);
+  // Across a DST change inside the day the offset differs from midnight's: correct once.
+  return new Date(guess.getTime() - (zoneOffsetMs(guess, timeZone) - zoneOffsetMs(start, timeZone)));
+}

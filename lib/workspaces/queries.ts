@@ -16,3 +16,8 @@ export async function getWorkspaceBySlug(db: DbOrTx, slug: string) {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug)).limit(1);
   return row ?? null;
 }
+
+export async function workspaceTimezone(db: DbOrTx, workspaceId: string): Promise<string> {
+  const [row] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  return row?.timezone ?? "Asia/Shanghai";
+}

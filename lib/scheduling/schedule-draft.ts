@@ -1,0 +1,57 @@
+/**
+ * Schedules an approved draft to one or many accounts: the drafts module's confirmation step
+ * (checks, warnings ticked, approval) must pass, every account's posting rules must hold, and
+ * only then are the jobs created, all under one batch id. Nothing is created half-way: a
+ * refused plan creates no job. A batch key from the client makes a double submit harmless.
+ */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { drafts, publishJobs, type PublishJob } from "@/db/schema";
+import type { WorkspaceContext } from "@/lib/auth/context";
+import { prepareSchedule } from "@/lib/drafts/prepare-schedule";
+import { getDraft } from "@/lib/drafts/get-draft";
+import { AppError } from "@/lib/errors/app-error";
+import { newId } from "@/lib/ids/new-id";
+import { createPublishJob } from "./create-publish-job";
+import type { SchedulerDriver } from "./drivers/scheduler-driver";
+import { batchPlanSchema, planBatch } from "./plan-batch";
+
+export const scheduleDraftSchema = batchPlanSchema
+  .extend({ acknowledged: z.array(z.string().max(40)).max(20).default([]), batchKey: z.string().min(8).max(80).optional() })
+  .strict();
+
+export async function scheduleDraft(
+  db: Db,
+  driver: SchedulerDriver,
+  ctx: WorkspaceContext,
+  draftId: string,
+  input: z.infer<typeof scheduleDraftSchema>,
+  workspaceTimezone: string,
+): Promise<{ batchId: string; jobs: PublishJob[] }> {
+  const batchId = input.batchKey ? `batch_${input.batchKey}` : newId("batch");
+  // A double submit of the same batch answers with what the first one made.
+  const earlier = input.batchKey ? await db.select().from(publishJobs).where(and(eq(publishJobs.batchId, batchId), eq(publishJobs.workspaceId, ctx.workspaceId))) : [];
+  if (earlier.length) return { batchId, jobs: earlier };
+
+  await prepareSchedule(db, ctx, draftId, { acknowledged: input.acknowledged });
+  const draft = await getDraft(db, ctx, draftId);
+  const plan = await planBatch(db, ctx, input, workspaceTimezone);
+  const unticked = plan.warnings.filter((w) => !input.acknowledged.includes(w.code));
+  if (unticked.length) throw new AppError("SCHEDULE_BLOCKED", { details: { unticked: unticked.map((w) => w.code) } });
+  const refused = plan.jobs.filter((j) => j.blocked || j.violations.length);
+  if (refused.length) {
+    throw new AppError("UNPROCESSABLE", {
+      fieldErrors: Object.fromEntries(refused.map((j) => [`accounts.${j.accountId}`, [j.blocked ? `Account is ${j.blocked}` : j.violations.map((v) => v.rule).join(", ")]])),
+    });
+  }
+  const snapshot = { title: draft.title, body: draft.plainText, topics: draft.topics, images: draft.images.map((i) => i.url) };
+  const jobs: PublishJob[] = [];
+  for (const planned of plan.jobs) {
+    jobs.push(
+      await createPublishJob(db, driver, ctx, { accountId: planned.accountId, draftId, snapshot, runAt: planned.runAt, idempotencyKey: `${batchId}:${planned.accountId}`, batchId }),
+    );
+  }
+  await db.update(drafts).set({ status: "scheduled" }).where(and(eq(drafts.id, draftId), eq(drafts.workspaceId, ctx.workspaceId)));
+  return { batchId, jobs };
+}
