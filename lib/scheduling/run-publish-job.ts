@@ -6,6 +6,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { drafts, publishJobs, type PublishJob } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { notify, usersWithPermission } from "@/lib/notifications/notifications";
 import { retryDelayMs } from "./backoff";
 import type { DeliveryPayload } from "./drivers/scheduler-driver";
 import type { PublishFn, PublishOutcome } from "./publish-outcome";
@@ -67,6 +68,11 @@ export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: 
       { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
       { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined } },
     );
+    if (changes.status === "failed" || changes.status === "unconfirmed") {
+      // Everyone who can act on it hears about it, in the app (other channels read the same events).
+      const people = await usersWithPermission(tx, job.workspaceId, "schedules.write");
+      await notify(tx, job.workspaceId, job.createdBy ? [...people, job.createdBy] : people, `publish_${changes.status}`, { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage, by: "" });
+    }
     if (changes.status === "published" && job.draftId) {
       // The draft's first post that goes live marks it published.
       await tx.update(drafts).set({ status: "published" }).where(and(eq(drafts.id, job.draftId), eq(drafts.status, "scheduled")));

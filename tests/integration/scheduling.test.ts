@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { accounts, publishJobs, type PublishJob } from "@/db/schema";
+import { accounts, notifications, publishJobs, type PublishJob } from "@/db/schema";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createPublishJob, cancelPublishJob } from "@/lib/scheduling/create-publish-job";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
@@ -149,6 +149,9 @@ describe("scheduling and publishing", () => {
     const risky = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
     const result = await runPublishJob(db, { jobId: risky.id, workspaceId: risky.workspaceId, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "timed out" }));
     expect(result.result).toBe("unconfirmed");
+    const told = await db.select().from(notifications).where(eq(notifications.kind, "publish_unconfirmed"));
+    expect(told.map((n) => n.userId)).toContain(ws.userId);
+    expect(told[0].payload).toMatchObject({ jobId: risky.id, title: snapshot.title });
     expect((await sweepJobs(db, new Date(Date.now() + 3600_000))).lost.map((j) => j.id)).not.toContain(risky.id);
   });
 
