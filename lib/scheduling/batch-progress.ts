@@ -6,28 +6,18 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { accountScopeFilter } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/errors/app-error";
 import type { SchedulerDriver } from "./drivers/scheduler-driver";
+import { jobColumns, toJobRow } from "./job-queries";
 import { retryJob } from "./job-actions";
 
 export async function getBatch(db: DbOrTx, ctx: WorkspaceContext, batchId: string) {
   const rows = await db
-    .select({
-      id: publishJobs.id,
-      accountId: publishJobs.accountId,
-      accountName: accounts.name,
-      runAt: publishJobs.runAt,
-      status: publishJobs.status,
-      attempts: publishJobs.attempts,
-      lastErrorCode: publishJobs.lastErrorCode,
-      lastErrorMessage: publishJobs.lastErrorMessage,
-      remoteUrl: publishJobs.remoteUrl,
-      title: publishJobs.snapshot,
-    })
+    .select(jobColumns)
     .from(publishJobs)
     .innerJoin(accounts, eq(accounts.id, publishJobs.accountId))
     .where(and(eq(publishJobs.batchId, batchId), eq(publishJobs.workspaceId, ctx.workspaceId), accountScopeFilter(ctx)))
     .orderBy(asc(publishJobs.runAt));
   if (rows.length === 0) throw new AppError("NOT_FOUND");
-  const jobs = rows.map(({ title, ...row }) => ({ ...row, title: title.title }));
+  const jobs = rows.map(toJobRow);
   const counts = Object.fromEntries(["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"].map((s) => [s, jobs.filter((j) => j.status === s).length]));
   const done = jobs.filter((j) => !["scheduled", "publishing"].includes(j.status)).length;
   return { batchId, title: jobs[0].title, jobs, counts, done, total: jobs.length };

@@ -12,7 +12,8 @@ function scopeFilters(scope: AccountScope): SQL[] {
   return filters;
 }
 
-const jobColumns = {
+/** The columns every job listing shows (the snapshot is reduced to its title by toJobRow). */
+export const jobColumns = {
   id: publishJobs.id,
   accountId: publishJobs.accountId,
   accountName: accounts.name,
@@ -37,7 +38,7 @@ export async function listJobsInRange(db: DbOrTx, scope: AccountScope, filter: J
     .where(and(...filters))
     .orderBy(asc(publishJobs.runAt))
     .limit(5000);
-  return rows.map(({ title, ...row }) => ({ ...row, title: title.title }));
+  return rows.map(toJobRow);
 }
 
 /** Jobs a person must look at: failed, or unconfirmed (may or may not be live). */
@@ -49,7 +50,11 @@ export async function listAttentionJobs(db: DbOrTx, scope: AccountScope, limit =
     .where(and(...scopeFilters(scope), inArray(publishJobs.status, ["failed", "unconfirmed"])))
     .orderBy(desc(publishJobs.runAt))
     .limit(limit);
-  return rows.map(({ title, ...row }) => ({ ...row, title: title.title }));
+  return rows.map(toJobRow);
+}
+
+export function toJobRow<T extends { title: { title: string } }>({ title, ...row }: T) {
+  return { ...row, title: title.title };
 }
 
 export type CalendarJob = Awaited<ReturnType<typeof listJobsInRange>>[number];
