@@ -37,10 +37,14 @@ export const updateMemorySchema = z
   .refine((v) => Object.keys(v).length > 0, "nothing to update");
 export type UpdateMemoryInput = z.input<typeof updateMemorySchema>;
 
-const csv = z
-  .string()
-  .max(1_000)
-  .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+/** "a,b" in a query string, or an array when called from code (parsing twice is harmless). */
+const csv = z.union([
+  z.array(z.string().max(40)).max(30),
+  z
+    .string()
+    .max(1_000)
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+]);
 
 export const listMemoriesQuerySchema = z
   .object({

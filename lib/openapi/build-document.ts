@@ -4,9 +4,10 @@
  */
 import { z } from "zod";
 import { foundationPaths } from "./paths/foundation";
+import { memoriesPaths } from "./paths/memories";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths];
+const allPaths: PathSpecs[] = [foundationPaths, memoriesPaths];
 
 const errorSchema = {
   type: "object",
