@@ -63,6 +63,13 @@ function buildEnv(source: NodeJS.ProcessEnv) {
           nextSigningKey: e.QSTASH_NEXT_SIGNING_KEY!,
         }
       : { driver: "embedded" as const },
+    /** QStash signing keys; without QStash, local keys in the data dir so the embedded dispatcher can sign the same way. */
+    get qstashSigningKeys(): { current: string; next: string } {
+      return {
+        current: e.QSTASH_CURRENT_SIGNING_KEY ?? readOrCreateSecret(dataDir, "qstash-current-signing-key"),
+        next: e.QSTASH_NEXT_SIGNING_KEY ?? readOrCreateSecret(dataDir, "qstash-next-signing-key"),
+      };
+    },
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },
