@@ -22,7 +22,7 @@ async function signedIn(page: Page) {
 
 async function openMemories(page: Page) {
   await signedIn(page);
-  await page.getByRole("link", { name: "品牌记忆" }).click();
+  await page.getByRole("link", { name: "品牌记忆" }).first().click();
   await expect(page.getByRole("heading", { name: "品牌记忆" })).toBeVisible();
 }
 

@@ -73,8 +73,9 @@ describe("memory search", () => {
   });
 
   it("never serves a stale cached search after a write", async () => {
-    expect(await top(admin, "蓝莓酸奶碗")).toEqual([]);
+    const before = await top(admin, "蓝莓酸奶碗"); // now cached
     const m = await createMemory(db, admin, { content: "蓝莓酸奶碗早餐笔记点赞很高", privacy: "workspace" });
+    expect(before).not.toContain(m.id);
     expect((await top(admin, "蓝莓酸奶碗"))[0]).toBe(m.id);
     await updateMemory(db, admin, m.id, { content: "芒果椰奶冻" });
     expect(await top(admin, "蓝莓酸奶碗", { minScore: 0.3 })).not.toContain(m.id);

@@ -76,7 +76,7 @@ describe("MMR under a token budget", () => {
 
 describe("relevance gate", () => {
   it("drops candidates that neither match keywords nor are similar enough, however important", () => {
-    const ranked = rankCandidates([{ ...base, seq: 1, distance: 0.9, importance: 1, accessCount: 99 }, { ...base, seq: 2, distance: 0.7 }], "hybrid", now);
+    const ranked = rankCandidates([{ ...base, seq: 1, distance: 0.95, importance: 1, accessCount: 99 }, { ...base, seq: 2, distance: 0.7 }], "hybrid", now);
     expect(ranked.map((r) => r.seq)).toEqual([2]);
   });
 });

@@ -12,12 +12,12 @@
  *
  * The weights sum to 1, so scores are in [0, 1] and a min-score threshold means the same thing
  * for every query. "vector" and "keyword" modes rank by that single signal (for evaluation).
- * Relevance gate: a candidate must match the keyword query or have vector similarity >= 0.2, so
+ * Relevance gate (hybrid mode): a candidate must match the keyword query or have vector similarity >= 0.1 (tuned on npm run eval:memory), so
  * importance and recency reorder relevant memories but never surface irrelevant ones.
  */
 export const rankingWeights = { vector: 0.5, keyword: 0.3, importance: 0.1, recency: 0.05, access: 0.05 } as const;
 export const recencyHalfLifeDays = 30;
-export const minVectorRelevance = 0.2;
+export const minVectorRelevance = 0.1;
 export const accessSaturation = 50;
 
 export type RankingMode = "hybrid" | "vector" | "keyword";
@@ -66,5 +66,6 @@ export function rankCandidates(candidates: Candidate[], mode: RankingMode, now =
           : (Object.keys(rankingWeights) as (keyof ScoreParts)[]).reduce((s, key) => s + rankingWeights[key] * parts[key], 0);
     return { seq: c.seq, score, parts };
   });
-  return scored.filter((s) => alwaysKeep.has(s.seq) || s.parts.keyword > 0 || s.parts.vector >= minVectorRelevance).sort((a, b) => b.score - a.score || b.seq - a.seq);
+  const gated = mode === "hybrid" ? scored.filter((s) => alwaysKeep.has(s.seq) || s.parts.keyword > 0 || s.parts.vector >= minVectorRelevance) : scored;
+  return gated.sort((a, b) => b.score - a.score || b.seq - a.seq);
 }
