@@ -13,6 +13,7 @@ type Suite = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => P
 
 const suites: Suite[] = [
   { name: "foundation-http", load: () => import("./suites/foundation-http") },
+  { name: "memory", load: () => import("./suites/memory") },
 ];
 
 async function shutdown(): Promise<void> {
