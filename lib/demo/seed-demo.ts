@@ -9,6 +9,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { newId } from "@/lib/ids/new-id";
+import { seedDemoMemories } from "./seed-memory";
 
 const demoMembers: { name: string; email: string; role: Role }[] = [
   { name: "李娜", email: "lina.demo@redmatrix.local", role: "operator" },
@@ -49,4 +50,5 @@ export async function seedDemoWorkspace(db: Db, input: SeedInput): Promise<void>
       after: { members: demoMembers.length, accounts: demoAccounts.length },
     });
   });
+  await seedDemoMemories(db, input);
 }
