@@ -36,3 +36,12 @@ describe("hashing embedder", () => {
     }
   });
 });
+
+describe("embedding dimension guard", () => {
+  it("refuses a vector of the wrong dimension or with NaN", async () => {
+    const { assertEmbeddingDim } = await import("@/lib/memory/embedder");
+    expect(() => assertEmbeddingDim([0.1, 0.2, 0.3])).toThrow(expect.objectContaining({ code: "UNPROCESSABLE" }));
+    expect(() => assertEmbeddingDim(new Array(384).fill(Number.NaN))).toThrow(expect.objectContaining({ code: "UNPROCESSABLE" }));
+    expect(assertEmbeddingDim(new Array(384).fill(0))).toHaveLength(384);
+  });
+});
