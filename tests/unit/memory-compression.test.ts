@@ -6,14 +6,14 @@ import { exactNeighbours, planClusters } from "@/lib/memory/maintenance/plan-clu
 const item = (seq: number, v: number[], importance = 0.5) => ({ seq, importance, vector: v.map((x) => x / Math.hypot(...v)) });
 
 describe("cluster planning", () => {
-  it("groups items that resemble their leader and does not chain", () => {
+  it("groups items that resemble their leader and does not chain", async () => {
     const items = [item(1, [1, 0, 0], 0.9), item(2, [0.95, 0.3, 0]), item(3, [0.6, 0.8, 0]), item(4, [0, 0, 1])];
-    expect(planClusters(items, 0.9, exactNeighbours(items, 0.9))).toEqual([[1, 2]]);
+    expect(await planClusters(items, 0.9, exactNeighbours(items, 0.9))).toEqual([[1, 2]]);
   });
 
-  it("returns no cluster when nothing is similar enough", () => {
+  it("returns no cluster when nothing is similar enough", async () => {
     const items = [item(1, [1, 0]), item(2, [0, 1])];
-    expect(planClusters(items, 0.85, exactNeighbours(items, 0.85))).toEqual([]);
+    expect(await planClusters(items, 0.85, exactNeighbours(items, 0.85))).toEqual([]);
   });
 });
 

@@ -29,13 +29,10 @@ async function annNeighbours(db: DbOrTx, item: ClusterItem): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Plans clusters for one owner+privacy group (async because the ANN path queries the index). */
+/** Plans clusters for one owner+privacy group: exact pairs when small, the DiskANN index when large. */
 export async function clustersFor(db: DbOrTx, items: ClusterItem[], threshold: number): Promise<number[][]> {
   if (items.length <= exactUpTo) return planClusters(items, threshold, exactNeighbours(items, threshold));
-  const neighbourMap = new Map<number, number[]>();
-  // Leader clustering only asks about leaders, but which items lead depends on the answers; ask for all up front.
-  for (const item of items) neighbourMap.set(item.seq, await annNeighbours(db, item));
-  return planClusters(items, threshold, (item) => neighbourMap.get(item.seq) ?? []);
+  return planClusters(items, threshold, (item) => annNeighbours(db, item));
 }
 
 export async function compressMemories(db: Db, actor: MemoryActor, options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean }): Promise<CompressResult> {

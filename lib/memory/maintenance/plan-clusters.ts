@@ -19,7 +19,8 @@ export function exactNeighbours(items: ClusterItem[], threshold: number): (item:
   return (item) => items.filter((o) => o.seq !== item.seq && dot(item.vector, o.vector) >= threshold).map((o) => o.seq);
 }
 
-export function planClusters(items: ClusterItem[], threshold: number, neighbours: (item: ClusterItem) => number[]): number[][] {
+/** Asks for neighbours only of leaders, so with the index the query count is the cluster count, not n. */
+export async function planClusters(items: ClusterItem[], threshold: number, neighbours: (item: ClusterItem) => number[] | Promise<number[]>): Promise<number[][]> {
   const bySeq = new Map(items.map((i) => [i.seq, i]));
   const assigned = new Set<number>();
   const clusters: number[][] = [];
@@ -27,7 +28,7 @@ export function planClusters(items: ClusterItem[], threshold: number, neighbours
   for (const leader of order) {
     if (assigned.has(leader.seq)) continue;
     assigned.add(leader.seq);
-    const members = neighbours(leader)
+    const members = (await neighbours(leader))
       .filter((s) => !assigned.has(s) && bySeq.has(s))
       .map((s) => bySeq.get(s)!)
       .filter((o) => dot(leader.vector, o.vector) >= threshold)

@@ -3,9 +3,10 @@
  *
  * Vector path (documented choice): a workspace with up to `exactScanLimit` memories is scanned
  * exactly (`vector_distance_cos` with `WHERE workspace_id = ?`: as fast as the index at that size,
- * and exact). Larger ones ask the DiskANN index (`vector_top_k`) for 10x the needed rows, since
- * the index cannot filter, and filter by workspace, privacy and filters after; if too few survive
- * (the workspace is a small part of a big shared database) it falls back to the exact scan.
+ * and exact). Larger ones ask the DiskANN index (`vector_top_k`) for more rows than needed, since
+ * the index cannot filter: 2x the needed rows times the workspace's inverse share of the index
+ * (capped at 10x), filtered by workspace, privacy and filters after; if too few survive it asks
+ * once more 5x wider, then falls back to the exact scan.
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
@@ -34,18 +35,24 @@ export async function vectorCandidates(db: DbOrTx, workspaceId: string, where: S
   // vector_top_k(..., 0) aborts the whole process: never let a k below 1 through.
   if (!Number.isInteger(n) || n < 1) throw new AppError("VALIDATION_FAILED", { fieldErrors: { k: ["k must be at least 1"] } });
   let useAnn = strategy === "ann";
-  if (strategy === "auto") {
-    const [{ total }] = await db.all<{ total: number }>(sql`SELECT count(*) AS total FROM memories WHERE workspace_id = ${workspaceId}`);
-    useAnn = total > exactScanLimit;
+  let share = 1;
+  if (strategy !== "exact") {
+    const [{ mine, total }] = await db.all<{ mine: number; total: number }>(sql`
+      SELECT (SELECT count(*) FROM memories WHERE workspace_id = ${workspaceId}) AS mine, (SELECT count(*) FROM memories) AS total`);
+    if (strategy === "auto") useAnn = mine > exactScanLimit;
+    share = mine > 0 ? total / mine : 1;
   }
   if (useAnn) {
-    const fetch = Math.min(maxAnnFetch, Math.max(n * 10, 100));
-    const rows = await db.all<{ seq: number }>(sql`
-      SELECT memories.seq AS seq FROM vector_top_k('memories_vec_idx', ${vec(query)}, ${fetch}) AS v
-      JOIN memories ON memories.seq = v.id
-      WHERE ${where}
-      ORDER BY vector_distance_cos(memories.embedding, ${vec(query)}) LIMIT ${n}`);
-    if (rows.length >= n || strategy === "ann") return rows.map((r) => r.seq);
+    // Over-fetch by how much of the index belongs to other workspaces (capped at 10x), then once more 5x wider.
+    const base = Math.ceil(n * Math.min(10, Math.max(1, share)) * 2);
+    for (const fetch of [Math.min(maxAnnFetch, base), Math.min(maxAnnFetch, base * 5)]) {
+      const rows = await db.all<{ seq: number }>(sql`
+        SELECT memories.seq AS seq FROM vector_top_k('memories_vec_idx', ${vec(query)}, ${fetch}) AS v
+        JOIN memories ON memories.seq = v.id
+        WHERE ${where}
+        ORDER BY vector_distance_cos(memories.embedding, ${vec(query)}) LIMIT ${n}`);
+      if (rows.length >= n || strategy === "ann" || fetch === maxAnnFetch) return rows.map((r) => r.seq);
+    }
   }
   const rows = await db.all<{ seq: number }>(sql`
     SELECT seq FROM memories WHERE ${where} AND embedding IS NOT NULL
