@@ -60,22 +60,13 @@ export async function vectorCandidates(db: DbOrTx, workspaceId: string, where: S
   return rows.map((r) => r.seq);
 }
 
-/**
- * Best keyword matches. FTS5 ranks its matches alone first (no per-row join), and only the top
- * `fetch` are joined and filtered: joining every match of a common term costs a lookup per row.
- * If filtering leaves too few, it asks again without the inner limit.
- */
-export async function keywordCandidates(db: DbOrTx, where: SQL, match: string | null, n: number, share = 1): Promise<Map<number, number>> {
+export async function keywordCandidates(db: DbOrTx, where: SQL, match: string | null, n: number): Promise<Map<number, number>> {
   if (!match) return new Map();
-  const fetch = Math.ceil(n * Math.min(10, Math.max(1, share)) * 2);
-  const ranked = (limit: SQL) => db.all<{ seq: number; bm25: number }>(sql`
-    SELECT memories.seq AS seq, f.bm25 AS bm25 FROM (
-      SELECT rowid AS seq, bm25(memories_fts) AS bm25 FROM memories_fts WHERE memories_fts MATCH ${match} ORDER BY bm25 ${limit}
-    ) AS f JOIN memories ON memories.seq = f.seq
-    WHERE ${where}
-    ORDER BY f.bm25 LIMIT ${n}`);
-  let rows = await ranked(sql`LIMIT ${fetch}`);
-  if (rows.length < n) rows = await ranked(sql``);
+  const rows = await db.all<{ seq: number; bm25: number }>(sql`
+    SELECT memories.seq AS seq, bm25(memories_fts) AS bm25 FROM memories_fts
+    JOIN memories ON memories.seq = memories_fts.rowid
+    WHERE memories_fts MATCH ${match} AND ${where}
+    ORDER BY bm25 LIMIT ${n}`);
   return new Map(rows.map((r) => [r.seq, r.bm25]));
 }
 
