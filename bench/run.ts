@@ -16,6 +16,7 @@ const suites: Suite[] = [
   { name: "accounts-matrix", load: () => import("./suites/accounts-matrix") },
   { name: "competitors", load: () => import("./suites/competitors") },
   { name: "drafts", load: () => import("./suites/drafts") },
+  { name: "memory", load: () => import("./suites/memory") },
 ];
 
 async function shutdown(): Promise<void> {

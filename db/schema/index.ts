@@ -10,3 +10,4 @@ export * from "./drafts";
 export * from "./note-settings";
 export * from "./notifications";
 export * from "./media";
+export * from "./memories";

@@ -13,6 +13,7 @@ import { demoAccounts, seedDemoAccounts } from "./seed-accounts";
 import { seedDemoSchedule } from "./seed-schedule";
 import { seedCompetitors } from "./seed-competitors";
 import { seedDemoDrafts } from "./seed-drafts";
+import { seedDemoMemories } from "./seed-memory";
 
 const demoMembers: { name: string; email: string; role: Role }[] = [
   { name: "李娜", email: "lina.demo@redmatrix.local", role: "operator" },
@@ -43,4 +44,5 @@ export async function seedDemoWorkspace(db: Db, input: SeedInput): Promise<void>
   await seedDemoSchedule(db, input.workspaceId, input.timezone);
   await seedCompetitors(db, input);
   await seedDemoDrafts(db, input);
+  await seedDemoMemories(db, input);
 }

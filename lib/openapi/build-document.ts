@@ -7,9 +7,10 @@ import { accountPaths } from "./paths/accounts";
 import { competitorsPaths } from "./paths/competitors";
 import { draftsPaths } from "./paths/drafts";
 import { foundationPaths } from "./paths/foundation";
+import { memoriesPaths } from "./paths/memories";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths];
+const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths, memoriesPaths];
 
 const errorSchema = {
   type: "object",

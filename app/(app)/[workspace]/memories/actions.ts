@@ -1,0 +1,61 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { createMemory } from "@/lib/memory/create-memory";
+import { deleteMemory } from "@/lib/memory/delete-memory";
+import { cleanupMemories } from "@/lib/memory/maintenance/cleanup-memories";
+import { compressMemories } from "@/lib/memory/maintenance/compress-memories";
+import { undoRun } from "@/lib/memory/maintenance/undo-run";
+import { actorOf } from "@/lib/memory/memory-access";
+import { updateMemoryConfig } from "@/lib/memory/memory-config";
+import { createMemorySchema, maintenanceRunSchema, undoRunSchema, updateMemoryConfigSchema, updateMemorySchema } from "@/lib/memory/memory-schemas";
+import { updateMemory } from "@/lib/memory/update-memory";
+import { workspaceAction } from "@/lib/next/workspace-action";
+
+const refresh = (slug: string) => revalidatePath(`/${slug}/memories`, "layout");
+const idSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+
+export const createMemoryAction = workspaceAction({ permission: "memories.write", schema: createMemorySchema }, async ({ ctx, db, input }) => {
+  const memory = await createMemory(db, actorOf(ctx), input);
+  refresh(ctx.workspaceSlug);
+  return { id: memory.id };
+});
+
+export const updateMemoryAction = workspaceAction(
+  { permission: "memories.write", schema: z.object({ id: z.string().min(1).max(64), changes: updateMemorySchema }).strict() },
+  async ({ ctx, db, input }) => {
+    await updateMemory(db, actorOf(ctx), input.id, input.changes);
+    refresh(ctx.workspaceSlug);
+    return { id: input.id };
+  },
+);
+
+export const deleteMemoryAction = workspaceAction({ permission: "memories.write", schema: idSchema }, async ({ ctx, db, input }) => {
+  await deleteMemory(db, actorOf(ctx), input.id);
+  refresh(ctx.workspaceSlug);
+  return { id: input.id };
+});
+
+export const cleanupMemoriesAction = workspaceAction({ permission: "memories.write", schema: maintenanceRunSchema }, async ({ ctx, db, input }) => {
+  const result = await cleanupMemories(db, actorOf(ctx), input);
+  refresh(ctx.workspaceSlug);
+  return result;
+});
+
+export const compressMemoriesAction = workspaceAction({ permission: "memories.write", schema: maintenanceRunSchema }, async ({ ctx, db, input }) => {
+  const result = await compressMemories(db, actorOf(ctx), input);
+  refresh(ctx.workspaceSlug);
+  return result;
+});
+
+export const undoRunAction = workspaceAction({ permission: "memories.write", schema: undoRunSchema }, async ({ ctx, db, input }) => {
+  const result = await undoRun(db, actorOf(ctx), input.batchId);
+  refresh(ctx.workspaceSlug);
+  return result;
+});
+
+export const updateMemoryConfigAction = workspaceAction({ permission: "memories.write", schema: updateMemoryConfigSchema }, async ({ ctx, db, input }) => {
+  const config = await updateMemoryConfig(db, actorOf(ctx), input);
+  refresh(ctx.workspaceSlug);
+  return config;
+});

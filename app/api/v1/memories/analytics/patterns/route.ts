@@ -1,0 +1,8 @@
+import { memoryPatterns } from "@/lib/memory/analytics/memory-patterns";
+import { workspaceTimezone } from "@/lib/memory/analytics/workspace-timezone";
+import { actorOf } from "@/lib/memory/memory-access";
+import { withWorkspace } from "@/lib/next/with-workspace";
+
+export const GET = withWorkspace(async ({ ctx, db }) => memoryPatterns(db, actorOf(ctx), await workspaceTimezone(db, ctx.workspaceId)), {
+  permission: "memories.read",
+});

@@ -1,0 +1,9 @@
+import { compressMemories } from "@/lib/memory/maintenance/compress-memories";
+import { actorOf } from "@/lib/memory/memory-access";
+import { maintenanceRunSchema } from "@/lib/memory/memory-schemas";
+import { withWorkspace } from "@/lib/next/with-workspace";
+
+export const POST = withWorkspace(async ({ ctx, db, body }) => compressMemories(db, actorOf(ctx), body), {
+  permission: "memories.write",
+  body: maintenanceRunSchema,
+});

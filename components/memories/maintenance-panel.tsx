@@ -1,0 +1,61 @@
+"use client";
+/** "Compress now" and "Clean up now": confirm, run, show what happened, offer undo. */
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { ActionError } from "@/components/ui/action-error";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
+
+type Actions = { compress: WorkspaceActionFn; cleanup: WorkspaceActionFn; undo: WorkspaceActionFn };
+type RunResult = { batchId: string; clusters?: number; merged?: number; removed?: number; promoted?: number };
+
+export function MaintenancePanel({ slug, actions }: { slug: string; actions: Actions }) {
+  const t = useTranslations("memories");
+  const [pending, startTransition] = useTransition();
+  const [summary, setSummary] = useState<{ text: string; batchId: string | null } | null>(null);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+
+  function run(kind: "compress" | "cleanup") {
+    startTransition(async () => {
+      const result = await actions[kind](slug, { scope: "mine" });
+      if (!result.ok) return setFailure(result);
+      setFailure(null);
+      const r = result.data as RunResult;
+      const text = kind === "compress" ? t("compressResult", { merged: r.merged ?? 0, clusters: r.clusters ?? 0 }) : t("cleanupResult", { removed: r.removed ?? 0, promoted: r.promoted ?? 0 });
+      const undoable = kind === "compress" ? (r.clusters ?? 0) > 0 : (r.removed ?? 0) > 0;
+      setSummary({ text, batchId: undoable ? r.batchId : null });
+    });
+  }
+
+  function undo(batchId: string) {
+    startTransition(async () => {
+      const result = await actions.undo(slug, { batchId });
+      if (!result.ok) return setFailure(result);
+      const r = result.data as { restored: number; removed: number };
+      setSummary({ text: t("undone", r), batchId: null });
+    });
+  }
+
+  return (
+    <div className="space-y-2" data-testid="maintenance-panel">
+      <div className="flex flex-wrap gap-2">
+        <ConfirmButton label={t("compressNow")} message={t("compressConfirm")} confirmLabel={t("compressNow")} onConfirm={() => run("compress")} disabled={pending} />
+        <ConfirmButton label={t("cleanupNow")} message={t("cleanupConfirm")} confirmLabel={t("cleanupNow")} onConfirm={() => run("cleanup")} disabled={pending} />
+        {pending && <span className="self-center text-sm text-zinc-500">{t("running")}</span>}
+      </div>
+      {summary && (
+        <Alert tone="success">
+          <span data-testid="maintenance-summary">{summary.text}</span>
+          {summary.batchId && (
+            <Button variant="ghost" size="sm" className="ml-2" onClick={() => undo(summary.batchId!)} disabled={pending}>
+              {t("undo")}
+            </Button>
+          )}
+        </Alert>
+      )}
+      <ActionError failure={failure} />
+    </div>
+  );
+}

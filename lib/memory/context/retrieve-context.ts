@@ -1,0 +1,59 @@
+/**
+ * Intelligent context retrieval for the copilot: given what it is working on (a draft's topic, an
+ * account), return the best k memories that fit a token budget, diverse by MMR. The workspace's
+ * long-term shared memories (brand voice, audience facts) are always in the candidate pool, even
+ * when the context does not mention them. Chosen memories count an access.
+ */
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { memories } from "@/db/schema";
+import { embedOne } from "../embedder";
+import type { MemoryActor } from "../memory-access";
+import { invalidateMemoryReads } from "../memory-cache";
+import { toMemoryView, type MemoryView } from "../memory-view";
+import { countAccesses } from "../get-memory";
+import { candidateDetails, keywordCandidates, searchFilterSql, vectorCandidates } from "../search/candidates";
+import { toFtsMatch } from "../search/fts-query";
+import { rankCandidates } from "../search/ranking";
+import { estimateTokens, selectMmr } from "./mmr";
+
+export const retrieveContextSchema = z
+  .object({
+    context: z.string().trim().min(1).max(4_000),
+    k: z.number().int().min(1).max(20).default(5),
+    tokenBudget: z.number().int().min(20).max(8_000).default(800),
+  })
+  .strict();
+
+const alwaysConsidered = 30;
+
+export async function retrieveContext(db: Db, actor: MemoryActor, raw: z.input<typeof retrieveContextSchema>): Promise<{ memories: MemoryView[]; tokens: number }> {
+  const input = retrieveContextSchema.parse(raw);
+  const query = await embedOne(input.context);
+  const where = searchFilterSql(actor, {});
+  const pool = Math.max(input.k * 6, 30);
+  const chosen = await db.transaction(async (tx) => {
+    const vectorSeqs = await vectorCandidates(tx, actor.workspaceId, where, query, pool);
+    const bm25 = await keywordCandidates(tx, where, toFtsMatch(input.context), pool);
+    const brand = await tx
+      .select({ seq: memories.seq })
+      .from(memories)
+      .where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "long_term"), eq(memories.privacy, "workspace"), isNull(memories.compressedInto)))
+      .orderBy(desc(memories.importance))
+      .limit(alwaysConsidered);
+    const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq)])];
+    const ranked = rankCandidates(await candidateDetails(tx, seqs, query, bm25), "hybrid", Date.now(), new Set(brand.map((b) => b.seq)));
+    if (ranked.length === 0) return [];
+    const rows = await tx.all<{ seq: number; content: string; v: string }>(sql`
+      SELECT seq, content, vector_extract(embedding) AS v FROM memories WHERE seq IN (${sql.join(ranked.map((r) => sql`${r.seq}`), sql`, `)})`);
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    const picked = selectMmr(
+      ranked.map((r) => ({ key: String(r.seq), relevance: r.score, vector: JSON.parse(bySeq.get(r.seq)!.v) as number[], tokens: estimateTokens(bySeq.get(r.seq)!.content) })),
+      { k: input.k, tokenBudget: input.tokenBudget },
+    );
+    return countAccesses(tx, picked.map((p) => Number(p.key)));
+  });
+  if (chosen.length) await invalidateMemoryReads(actor.workspaceId);
+  return { memories: chosen.map(toMemoryView), tokens: chosen.reduce((s, m) => s + estimateTokens(m.content), 0) };
+}

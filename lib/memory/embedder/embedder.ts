@@ -1,0 +1,6 @@
+/** What every embedding provider offers: fixed-dimension, L2-normalised vectors for texts. */
+export interface Embedder {
+  readonly id: string;
+  readonly dim: number;
+  embed(texts: string[]): Promise<number[][]>;
+}

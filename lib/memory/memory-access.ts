@@ -1,0 +1,37 @@
+/**
+ * Who sees and who changes a memory. A memory is visible to its owner, or to every member with
+ * memories.read when its privacy is "workspace". Anything else answers NOT_FOUND, so a private
+ * memory's existence never leaks.
+ */
+import { and, eq, isNull, or, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { memories } from "@/db/schema";
+import type { AuditActor } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import { memoryColumns, type MemoryRow } from "./memory-view";
+
+/** The acting user: a member's context, or the owner on whose behalf maintenance runs. */
+export type MemoryActor = AuditActor & { workspaceId: string; canManage?: boolean };
+
+export function actorOf(ctx: { workspaceId: string; userId: string; userName: string; ip?: string; requestId?: string; permissions: ReadonlySet<string> }): MemoryActor {
+  return { ...ctx, canManage: ctx.permissions.has("memories.manage") };
+}
+
+export function visibleTo(actor: Pick<MemoryActor, "workspaceId" | "userId">, options: { includeCompressed?: boolean } = {}): SQL {
+  return and(
+    eq(memories.workspaceId, actor.workspaceId),
+    or(eq(memories.ownerId, actor.userId), eq(memories.privacy, "workspace")),
+    options.includeCompressed ? undefined : isNull(memories.compressedInto),
+  )!;
+}
+
+export async function findVisibleMemory(db: DbOrTx, actor: MemoryActor, id: string, options: { includeCompressed?: boolean } = {}): Promise<MemoryRow> {
+  const [row] = await db.select(memoryColumns).from(memories).where(and(eq(memories.id, id), visibleTo(actor, options))).limit(1);
+  if (!row) throw new AppError("NOT_FOUND");
+  return row;
+}
+
+/** The owner changes their memory; someone else's workspace memory needs memories.manage. */
+export function assertCanChange(actor: MemoryActor, row: MemoryRow): void {
+  if (row.ownerId !== actor.userId && !actor.canManage) throw new AppError("FORBIDDEN");
+}

@@ -1,0 +1,101 @@
+/** The zod schemas for memory input: shared by the lib functions, the REST routes and the OpenAPI document. */
+import { z } from "zod";
+import { memoryPrivacies, memorySources, memoryTypes } from "@/db/schema";
+
+export const maxContentChars = 8_000;
+const tag = z.string().trim().min(1).max(40);
+const metadata = z
+  .record(z.string().max(64), z.unknown())
+  .refine((m) => JSON.stringify(m).length <= 8_000, "metadata is larger than 8 KB");
+
+export const createMemorySchema = z
+  .object({
+    content: z.string().trim().min(1).max(maxContentChars),
+    type: z.enum(memoryTypes).default("short_term"),
+    category: z.string().trim().min(1).max(60).nullable().optional(),
+    tags: z.array(tag).max(30).default([]),
+    metadata: metadata.default({}),
+    importance: z.number().min(0).max(1).default(0.5),
+    source: z.enum(memorySources).exclude(["compression"]).default("manual"),
+    /** Omitted: the owner's configured default. */
+    privacy: z.enum(memoryPrivacies).optional(),
+  })
+  .strict();
+export type CreateMemoryInput = z.input<typeof createMemorySchema>;
+
+export const updateMemorySchema = z
+  .object({
+    content: z.string().trim().min(1).max(maxContentChars).optional(),
+    type: z.enum(memoryTypes).optional(),
+    category: z.string().trim().min(1).max(60).nullable().optional(),
+    tags: z.array(tag).max(30).optional(),
+    metadata: metadata.optional(),
+    importance: z.number().min(0).max(1).optional(),
+    privacy: z.enum(memoryPrivacies).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, "nothing to update");
+export type UpdateMemoryInput = z.input<typeof updateMemorySchema>;
+
+/** "a,b" in a query string, or an array when called from code (parsing twice is harmless). */
+const csv = z.union([
+  z.array(z.string().max(40)).max(30),
+  z
+    .string()
+    .max(1_000)
+    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+]);
+
+export const listMemoriesQuerySchema = z
+  .object({
+    type: z.enum(memoryTypes).optional(),
+    category: z.string().max(60).optional(),
+    tags: csv.optional(),
+    privacy: z.enum(memoryPrivacies).optional(),
+    from: z.coerce.date().optional(),
+    to: z.coerce.date().optional(),
+    text: z.string().max(200).optional(),
+    sort: z.enum(["created", "importance", "access"]).default("created"),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+export type ListMemoriesQuery = z.input<typeof listMemoriesQuerySchema>;
+
+export const searchMemoriesSchema = z
+  .object({
+    query: z.string().trim().min(1).max(500),
+    k: z.number().int().min(1).max(100).default(10),
+    minScore: z.number().min(0).max(1).default(0),
+    type: z.enum(memoryTypes).optional(),
+    category: z.string().max(60).optional(),
+    tags: z.array(tag).max(30).optional(),
+    privacy: z.enum(memoryPrivacies).optional(),
+    mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
+    explain: z.boolean().default(false),
+  })
+  .strict();
+export type SearchMemoriesInput = z.input<typeof searchMemoriesSchema>;
+
+export const memoryConfigSchema = z
+  .object({
+    shortTermRetentionDays: z.number().int().min(1).max(365),
+    longTermThreshold: z.number().min(0).max(1),
+    promoteAfterAccesses: z.number().int().min(1).max(1000),
+    autoCleanup: z.boolean(),
+    autoCompress: z.boolean(),
+    compressionThreshold: z.number().min(0.5).max(0.99),
+    defaultPrivacy: z.enum(memoryPrivacies),
+  })
+  .strict();
+export const updateMemoryConfigSchema = memoryConfigSchema.partial().strict();
+export type MemoryConfig = z.infer<typeof memoryConfigSchema>;
+
+/** Cleanup and compress: your own memories, or (memories.manage) the whole workspace. */
+export const maintenanceRunSchema = z
+  .object({
+    scope: z.enum(["mine", "workspace"]).default("mine"),
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+export const undoRunSchema = z.object({ batchId: z.string().min(1).max(64) }).strict();

@@ -1,0 +1,87 @@
+/**
+ * Candidate retrieval for search: nearest neighbours by vector and best matches by keyword.
+ *
+ * Vector path (documented choice): a workspace with up to `exactScanLimit` memories is scanned
+ * exactly (`vector_distance_cos` with `WHERE workspace_id = ?`: as fast as the index at that size,
+ * and exact). Larger ones ask the DiskANN index (`vector_top_k`) for more rows than needed, since
+ * the index cannot filter: 2x the needed rows times the workspace's inverse share of the index
+ * (capped at 10x), filtered by workspace, privacy and filters after; if too few survive it asks
+ * once more 5x wider, then falls back to the exact scan.
+ */
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { memories } from "@/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import { visibleTo, type MemoryActor } from "../memory-access";
+import type { Candidate } from "./ranking";
+
+export const exactScanLimit = 5_000;
+const maxAnnFetch = 5_000;
+
+export type SearchFilters = { type?: "short_term" | "long_term"; category?: string; tags?: string[]; privacy?: "private" | "workspace" };
+
+export function searchFilterSql(actor: Pick<MemoryActor, "workspaceId" | "userId">, f: SearchFilters): SQL {
+  const parts: (SQL | undefined)[] = [visibleTo(actor)];
+  if (f.type) parts.push(eq(memories.type, f.type));
+  if (f.category) parts.push(eq(memories.category, f.category));
+  if (f.privacy) parts.push(eq(memories.privacy, f.privacy));
+  for (const tag of f.tags ?? []) parts.push(sql`EXISTS (SELECT 1 FROM json_each(${memories.tags}) WHERE value = ${tag})`);
+  return and(...parts)!;
+}
+
+const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
+
+export async function vectorCandidates(db: DbOrTx, workspaceId: string, where: SQL, query: number[], n: number, strategy: "auto" | "exact" | "ann" = "auto"): Promise<number[]> {
+  // vector_top_k(..., 0) aborts the whole process: never let a k below 1 through.
+  if (!Number.isInteger(n) || n < 1) throw new AppError("VALIDATION_FAILED", { fieldErrors: { k: ["k must be at least 1"] } });
+  let useAnn = strategy === "ann";
+  let share = 1;
+  if (strategy !== "exact") {
+    const [{ mine, total }] = await db.all<{ mine: number; total: number }>(sql`
+      SELECT (SELECT count(*) FROM memories WHERE workspace_id = ${workspaceId}) AS mine, (SELECT count(*) FROM memories) AS total`);
+    if (strategy === "auto") useAnn = mine > exactScanLimit;
+    share = mine > 0 ? total / mine : 1;
+  }
+  if (useAnn) {
+    // Over-fetch by how much of the index belongs to other workspaces (capped at 10x), then once more 5x wider.
+    const base = Math.ceil(n * Math.min(10, Math.max(1, share)) * 2);
+    for (const fetch of [Math.min(maxAnnFetch, base), Math.min(maxAnnFetch, base * 5)]) {
+      const rows = await db.all<{ seq: number }>(sql`
+        SELECT memories.seq AS seq FROM vector_top_k('memories_vec_idx', ${vec(query)}, ${fetch}) AS v
+        JOIN memories ON memories.seq = v.id
+        WHERE ${where}
+        ORDER BY vector_distance_cos(memories.embedding, ${vec(query)}) LIMIT ${n}`);
+      if (rows.length >= n || strategy === "ann" || fetch === maxAnnFetch) return rows.map((r) => r.seq);
+    }
+  }
+  const rows = await db.all<{ seq: number }>(sql`
+    SELECT seq FROM memories WHERE ${where} AND embedding IS NOT NULL
+    ORDER BY vector_distance_cos(embedding, ${vec(query)}) LIMIT ${n}`);
+  return rows.map((r) => r.seq);
+}
+
+export async function keywordCandidates(db: DbOrTx, where: SQL, match: string | null, n: number): Promise<Map<number, number>> {
+  if (!match) return new Map();
+  const rows = await db.all<{ seq: number; bm25: number }>(sql`
+    SELECT memories.seq AS seq, bm25(memories_fts) AS bm25 FROM memories_fts
+    JOIN memories ON memories.seq = memories_fts.rowid
+    WHERE memories_fts MATCH ${match} AND ${where}
+    ORDER BY bm25 LIMIT ${n}`);
+  return new Map(rows.map((r) => [r.seq, r.bm25]));
+}
+
+/** Everything the ranking needs about each candidate, in one query. */
+export async function candidateDetails(db: DbOrTx, seqs: number[], query: number[], bm25: Map<number, number>): Promise<Candidate[]> {
+  if (seqs.length === 0) return [];
+  const rows = await db.all<{ seq: number; distance: number | null; importance: number; access_count: number; created_at: number; last_accessed_at: number | null }>(sql`
+    SELECT seq, vector_distance_cos(embedding, ${vec(query)}) AS distance, importance, access_count, created_at, last_accessed_at
+    FROM memories WHERE seq IN (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
+  return rows.map((r) => ({
+    seq: r.seq,
+    distance: r.distance ?? 1,
+    bm25: bm25.get(r.seq) ?? null,
+    importance: r.importance,
+    accessCount: r.access_count,
+    lastUsedAt: Math.max(r.created_at, r.last_accessed_at ?? 0),
+  }));
+}

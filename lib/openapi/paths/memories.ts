@@ -1,0 +1,32 @@
+/** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories. */
+import { createMemorySchema, listMemoriesQuerySchema, maintenanceRunSchema, searchMemoriesSchema, updateMemoryConfigSchema, updateMemorySchema } from "@/lib/memory/memory-schemas";
+import type { PathSpecs } from "../types";
+
+const tags = ["memories"];
+
+export const memoriesPaths: PathSpecs = {
+  "/memories": {
+    get: { summary: "List visible memories: filters (type, category, tags, privacy, from/to, text), sort, keyset cursor", tags, permission: "memories.read", query: listMemoriesQuerySchema, responses: { 200: { description: "memories and nextCursor" } } },
+    post: { summary: "Create a memory (embedded on write; short-term ones expire per the owner's retention)", tags, permission: "memories.write", body: createMemorySchema, responses: { 201: { description: "The memory" } } },
+  },
+  "/memories/{id}": {
+    get: { summary: "One memory (counts an access; may promote it to long-term)", tags, permission: "memories.read", responses: { 200: { description: "The memory" } }, errors: [404] },
+    put: { summary: "Edit a memory (re-embedded when its text changes)", tags, permission: "memories.write", body: updateMemorySchema, responses: { 200: { description: "The memory" } }, errors: [404] },
+    delete: { summary: "Delete a memory (kept in its history)", tags, permission: "memories.write", responses: { 204: { description: "Deleted" } }, errors: [404] },
+  },
+  "/memories/search": {
+    post: { summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part", tags, permission: "memories.read", body: searchMemoriesSchema, responses: { 200: { description: "hits with score (and explain)" } } },
+  },
+  "/memories/cleanup": {
+    post: { summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage", tags, permission: "memories.write", body: maintenanceRunSchema, responses: { 200: { description: "batchId, promoted, removed" } } },
+  },
+  "/memories/compress": {
+    post: { summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage", tags, permission: "memories.write", body: maintenanceRunSchema, responses: { 200: { description: "batchId, clusters, merged, created" } } },
+  },
+  "/memories/analytics/stats": { get: { summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage", tags, permission: "memories.read", responses: { 200: { description: "Stats" } } } },
+  "/memories/analytics/patterns": { get: { summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters", tags, permission: "memories.read", responses: { 200: { description: "Patterns" } } } },
+  "/memories/config": {
+    get: { summary: "Your memory settings (defaults until saved)", tags, permission: "memories.read", responses: { 200: { description: "config" } } },
+    put: { summary: "Change your memory settings (validated ranges)", tags, permission: "memories.write", body: updateMemoryConfigSchema, responses: { 200: { description: "config" } } },
+  },
+};

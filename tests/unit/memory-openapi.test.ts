@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@/lib/openapi/build-document";
+
+describe("memory API in the OpenAPI document", () => {
+  it("documents exactly the seed's 12 endpoints with their permissions", () => {
+    const doc = buildOpenApiDocument("http://localhost:3000");
+    const ops = Object.entries(doc.paths)
+      .filter(([path]) => path.startsWith("/memories"))
+      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${(op as { description: string }).description}`));
+    expect(ops.sort()).toEqual(
+      [
+        "POST /memories Requires `memories.write`.",
+        "GET /memories Requires `memories.read`.",
+        "GET /memories/{id} Requires `memories.read`.",
+        "PUT /memories/{id} Requires `memories.write`.",
+        "DELETE /memories/{id} Requires `memories.write`.",
+        "POST /memories/search Requires `memories.read`.",
+        "POST /memories/cleanup Requires `memories.write`.",
+        "POST /memories/compress Requires `memories.write`.",
+        "GET /memories/analytics/stats Requires `memories.read`.",
+        "GET /memories/analytics/patterns Requires `memories.read`.",
+        "GET /memories/config Requires `memories.read`.",
+        "PUT /memories/config Requires `memories.write`.",
+      ].sort(),
+    );
+  });
+});
