@@ -7,6 +7,7 @@ import { signInSchema } from "@/lib/auth/schemas";
 import { getCache } from "@/lib/cache";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { getLogger } from "@/lib/observability/logger";
 import { authConfig } from "./auth-config";
 import { clientIp } from "./request-info";
 
@@ -20,6 +21,18 @@ class TooManyAttempts extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig,
   secret: getEnv().authSecret,
+  // Through our logger: a wrong password is an expected outcome (already counted and audited),
+  // not an error with a stack trace.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+      getLogger().error({ err: error }, "auth error");
+    },
+    warn(code) {
+      getLogger().warn({ code }, "auth warning");
+    },
+    debug() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
