@@ -19,7 +19,7 @@ test.afterAll(async () => {
 test("adds a WeCom robot channel and sends a test message", async ({ page }, info) => {
   const slug = await signInAsAdmin(page);
   await page.goto(`/${slug}/settings`);
-  await page.getByRole("link", { name: "通知渠道" }).click();
+  await page.getByRole("tab", { name: "通知渠道" }).click();
   await expect(page).toHaveURL(new RegExp(`/${slug}/settings/notifications$`));
 
   await page.getByRole("button", { name: "添加渠道" }).first().click();
