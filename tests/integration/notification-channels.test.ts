@@ -130,6 +130,7 @@ describe("notification channels", () => {
     for (const secret of Object.values(secrets)) expect(list.text).not.toContain(secret);
     const audit = JSON.stringify(await db.select().from(auditEvents).where(eq(auditEvents.targetType, "notification_channel")));
     expect(audit).toContain("notification_channels.update");
+    expect(audit).toContain("notification_channels.test");
     for (const secret of Object.values(secrets)) expect(audit).not.toContain(secret);
   });
 
@@ -169,6 +170,19 @@ describe("notification channels", () => {
     expect((await row(onlyUnconfirmed.json.id)).lastSentAt).toBeNull();
     // In-app notifications are still written as before.
     expect((await db.select().from(notifications).where(eq(notifications.kind, "publish_failed"))).some((n) => n.payload.jobId === job.id)).toBe(true);
+  });
+
+  it("tells channels subscribed to unconfirmed when a publish timed out after sending", async () => {
+    const before = robot.received.length;
+    const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
+    const result = await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "发布接口超时" }));
+    expect(result.result).toBe("unconfirmed");
+    const got = robot.received.slice(before);
+    // dingtalk + wecom (both events) + the unconfirmed-only wecom channel.
+    expect(got.map((m) => m.robot).sort()).toEqual(["dingtalk", "wecom", "wecom"]);
+    const text = (got.find((m) => m.robot === "dingtalk")!.body.markdown as { text: string }).text;
+    expect(text).toContain("发布结果未确认");
+    expect(text).toContain("请到小红书核实");
   });
 
   it("keeps publishing working when every channel is broken", async () => {
