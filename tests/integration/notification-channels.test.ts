@@ -15,6 +15,8 @@ import { createPublishJob } from "@/lib/scheduling/create-publish-job";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
 import type { PublishOutcome } from "@/lib/scheduling/publish-outcome";
 import { runPublishJob } from "@/lib/scheduling/run-publish-job";
+import { rotateKeys } from "@/lib/security/crypto/rotate-keys";
+import { keyIdOf } from "@/lib/security/crypto/secret-box";
 import { callRoute } from "../support/call-route";
 import { startFakeRobotServer } from "../support/fake-robot-server";
 import { memberWithToken, setUpWorkspace } from "../support/fixtures";
@@ -207,6 +209,15 @@ describe("notification channels", () => {
     expect(robot.received.slice(before).map((m) => m.robot)).toEqual(["dingtalk"]);
     expect((await callRoute(deleteRoute, "/x", { method: "DELETE", token, params: { id: ids.wecom } })).status).toBe(204);
     expect((await callRoute(deleteRoute, "/x", { method: "DELETE", token, params: { id: ids.wecom } })).status).toBe(404);
+  });
+
+  it("re-encrypts channel secrets on key rotation, and they still work", async () => {
+    const before = (await row(ids.ding)).secrets!;
+    const outcome = await rotateKeys(db, { log: () => {} });
+    const after = (await row(ids.ding)).secrets!;
+    expect(keyIdOf(after)).toBe(outcome.currentKeyId);
+    expect(keyIdOf(after)).not.toBe(keyIdOf(before));
+    expect((await sendTest(ids.ding)).json).toEqual({ ok: true });
   });
 
   it("is for admins only", async () => {
