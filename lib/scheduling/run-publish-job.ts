@@ -6,6 +6,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { drafts, publishJobs, type PublishJob } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { dispatchNotification } from "@/lib/notifications/channels/dispatch-notification";
 import { notify, usersWithPermission } from "@/lib/notifications/notifications";
 import { retryDelayMs } from "./backoff";
 import type { DeliveryPayload } from "./drivers/scheduler-driver";
@@ -57,7 +58,7 @@ export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: 
   if (!job) return { result: "skipped" };
   const outcome = await safePublish(publish, job);
   const changes = changesFor(job, outcome, new Date());
-  return db.transaction(async (tx) => {
+  const delivered = await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(publishJobs)
       .set(changes)
@@ -80,4 +81,9 @@ export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: 
     const result = changes.status === "scheduled" ? "retry" : changes.status;
     return { result, job: updated } as DeliveryResult;
   });
+  if ((delivered.result === "failed" || delivered.result === "unconfirmed") && delivered.job) {
+    // Outside the transaction (it has committed); best-effort, never throws.
+    await dispatchNotification(db, job.workspaceId, { kind: `publish_${delivered.result}`, payload: { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage } });
+  }
+  return delivered;
 }

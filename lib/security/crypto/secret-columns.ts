@@ -6,4 +6,5 @@ export type SecretColumn = { table: string; idColumn: string; column: string };
 
 export const secretColumns: readonly SecretColumn[] = [
   { table: "accounts", idColumn: "id", column: "publisher_secrets" },
+  { table: "notification_channels", idColumn: "id", column: "secrets" },
 ];

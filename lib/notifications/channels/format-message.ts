@@ -1,0 +1,81 @@
+/**
+ * Renders a workspace event as a channel message, in the workspace's language (Chinese by
+ * default) and time zone: what happened, to which note and account, when, why, and where to act.
+ */
+import type { ChannelEvent, ChannelMessage } from "./types";
+
+export type MessageLocale = "zh-CN" | "en";
+
+export type MessageInput = {
+  event: ChannelEvent | "test";
+  locale: MessageLocale;
+  timeZone: string;
+  /** Where "open the calendar" points: `${appUrl}/${slug}/calendar`. */
+  appUrl: string;
+  slug: string;
+  workspaceName: string;
+  at: Date;
+  title?: string;
+  accountName?: string;
+  reason?: string | null;
+};
+
+const text = {
+  "zh-CN": {
+    publish_failed: "发布失败",
+    publish_unconfirmed: "发布结果未确认",
+    test: "测试消息",
+    testBody: "这是一条来自 RedMatrix 的测试消息，收到即表示通知渠道配置正确。",
+    note: "笔记",
+    account: "账号",
+    time: "时间",
+    reason: "原因",
+    open: "打开日历处理",
+    unconfirmedHint: "可能已经发出，请到小红书核实后标记为已发布或重试。",
+  },
+  en: {
+    publish_failed: "Publishing failed",
+    publish_unconfirmed: "Publishing not confirmed",
+    test: "Test message",
+    testBody: "This is a test message from RedMatrix: if you can read it, the channel works.",
+    note: "Note",
+    account: "Account",
+    time: "Time",
+    reason: "Reason",
+    open: "Open the calendar",
+    unconfirmedHint: "It may have gone out: check on RED, then mark it published or retry.",
+  },
+} as const;
+
+/** `2026-11-22 20:30 (Asia/Shanghai)`. */
+export function formatZoned(at: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone})`;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+export function formatMessage(input: MessageInput): ChannelMessage {
+  const t = text[input.locale];
+  const heading = `【${input.workspaceName}】${t[input.event]}`;
+  const link = `${input.appUrl.replace(/\/$/, "")}/${input.slug}/calendar`;
+  const rows: [string, string][] = [];
+  if (input.title) rows.push([t.note, input.title]);
+  if (input.accountName) rows.push([t.account, input.accountName]);
+  rows.push([t.time, formatZoned(input.at, input.timeZone)]);
+  if (input.reason) rows.push([t.reason, input.reason]);
+  const lead = input.event === "test" ? t.testBody : input.event === "publish_unconfirmed" ? t.unconfirmedHint : null;
+  const markdown = [`### ${heading}`, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `- **${k}**：${v}`), `[${t.open}](${link})`].join("\n\n");
+  const plain = [heading, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `${k}：${v}`), `${t.open}：${link}`].join("\n");
+  const html = [
+    `<h3>${escapeHtml(heading)}</h3>`,
+    ...(lead ? [`<p>${escapeHtml(lead)}</p>`] : []),
+    `<ul>${rows.map(([k, v]) => `<li><b>${escapeHtml(k)}</b>：${escapeHtml(v)}</li>`).join("")}</ul>`,
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(t.open)}</a></p>`,
+  ].join("\n");
+  return { title: heading, markdown, text: plain, html };
+}

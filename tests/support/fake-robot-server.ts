@@ -1,0 +1,68 @@
+/**
+ * A local stand-in for the DingTalk and WeCom robot webhooks, for tests and e2e. DingTalk
+ * (`/robot/send`): checks access_token and, when a secret is set, recomputes the sign from the
+ * timestamp and refuses stale or wrong ones (errcode 310000) as DingTalk does. WeCom
+ * (`/cgi-bin/webhook/send`): checks key (errcode 93000). Can be told to answer an error.
+ */
+import { createHmac } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type RobotMessage = { robot: "dingtalk" | "wecom"; body: Record<string, unknown>; query: Record<string, string> };
+
+export interface FakeRobotServer {
+  url: string;
+  received: RobotMessage[];
+  /** Answer every request with this errcode/errmsg (null: behave normally). */
+  failWith(error: { errcode: number; errmsg: string } | null): void;
+  close(): Promise<void>;
+}
+
+export async function startFakeRobotServer(options: { dingtalkToken?: string; dingtalkSecret?: string; wecomKey?: string; port?: number } = {}): Promise<FakeRobotServer> {
+  const received: RobotMessage[] = [];
+  let forced: { errcode: number; errmsg: string } | null = null;
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? "/", "http://robot.local");
+    const query = Object.fromEntries(url.searchParams);
+    const answer = (body: Record<string, unknown>) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(body));
+    };
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+    } catch {
+      return answer({ errcode: 40035, errmsg: "invalid json" });
+    }
+    if (forced) return answer(forced);
+    if (req.method === "POST" && url.pathname === "/robot/send") {
+      if (query.access_token !== options.dingtalkToken) return answer({ errcode: 300001, errmsg: "token is not exist" });
+      if (options.dingtalkSecret) {
+        const timestamp = Number(query.timestamp);
+        const expected = createHmac("sha256", options.dingtalkSecret).update(`${timestamp}\n${options.dingtalkSecret}`).digest("base64");
+        if (!timestamp || Math.abs(Date.now() - timestamp) > 3_600_000) return answer({ errcode: 310000, errmsg: "invalid timestamp" });
+        if (query.sign !== expected) return answer({ errcode: 310000, errmsg: "sign not match" });
+      }
+      received.push({ robot: "dingtalk", body, query });
+      return answer({ errcode: 0, errmsg: "ok" });
+    }
+    if (req.method === "POST" && url.pathname === "/cgi-bin/webhook/send") {
+      if (query.key !== options.wecomKey) return answer({ errcode: 93000, errmsg: "invalid webhook url" });
+      received.push({ robot: "wecom", body, query });
+      return answer({ errcode: 0, errmsg: "ok" });
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    failWith: (error) => {
+      forced = error;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
