@@ -11,3 +11,4 @@ export * from "./note-settings";
 export * from "./notifications";
 export * from "./media";
 export * from "./memories";
+export * from "./publish-series";

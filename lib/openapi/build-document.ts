@@ -8,9 +8,10 @@ import { competitorsPaths } from "./paths/competitors";
 import { draftsPaths } from "./paths/drafts";
 import { foundationPaths } from "./paths/foundation";
 import { memoriesPaths } from "./paths/memories";
+import { seriesPaths } from "./paths/series";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths, memoriesPaths];
+const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths, memoriesPaths, seriesPaths];
 
 const errorSchema = {
   type: "object",
