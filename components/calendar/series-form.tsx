@@ -52,7 +52,7 @@ export function SeriesForm({ slug, timezone, accounts, actions, format, onCreate
   }
 
   const fieldErrors = failure?.fieldErrors ?? {};
-  const shown = cron ? preview : { occurrences: [], error: raw ? null : t("pickDays") };
+  const shown = cron ? preview : { occurrences: [], error: null };
   return (
     <form className="space-y-3" data-testid="series-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
       <h3 className="text-sm font-semibold">{t("create")}</h3>
@@ -94,6 +94,7 @@ export function SeriesForm({ slug, timezone, accounts, actions, format, onCreate
       )}
       <div className="rounded-lg bg-zinc-50 p-2 text-sm dark:bg-zinc-800/50" data-testid="series-preview" aria-live="polite">
         <p className="mb-1 text-xs font-medium text-zinc-500">{t("preview", { timezone })}</p>
+        {!cron && !raw && <p className="text-xs text-zinc-500">{t("pickDays")}</p>}
         {shown.error ? (
           <p role="alert" className="text-xs text-red-600 dark:text-red-400">{shown.error}</p>
         ) : (
