@@ -9,11 +9,16 @@ import * as seriesRoute from "@/app/api/v1/publish-series/[id]/route";
 import * as previewRoute from "@/app/api/v1/publish-series/preview/route";
 import * as listRoute from "@/app/api/v1/publish-series/route";
 import type { Db } from "@/db/client";
-import { auditEvents, members, publishJobs, users, workspaces } from "@/db/schema";
+import { auditEvents, members, publishJobs, publishSeries, users, workspaces } from "@/db/schema";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { newId } from "@/lib/ids/new-id";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
+import { startEmbeddedDispatcher } from "@/lib/scheduling/embedded-dispatcher";
+import { handleSweepWebhook, sweepWebhookPath } from "@/lib/scheduling/handle-maintenance-webhooks";
+import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
+import { signingKeys } from "@/lib/scheduling/signing-keys";
+import { getEnv } from "@/lib/env";
 import { materializeSeries } from "@/lib/scheduling/series/materialize-series";
 import { callRoute } from "../support/call-route";
 import { contextFor, memberWithToken, setUpWorkspace } from "../support/fixtures";
@@ -29,6 +34,7 @@ describe("recurring publish series", () => {
   let analyst = "";
   let accountId = "";
   let otherAccountId = "";
+  let adminWorkspace = "";
   const jobsOf = (seriesId: string) => db.select().from(publishJobs).where(eq(publishJobs.seriesId, seriesId)).orderBy(publishJobs.runAt);
   const create = (body: unknown, as = token) => callRoute(listRoute.POST, "/api/v1/publish-series", { method: "POST", token: as, body });
   const byId = (method: "GET" | "PATCH" | "DELETE", id: string, body?: unknown) =>
@@ -37,6 +43,7 @@ describe("recurring publish series", () => {
   beforeAll(async () => {
     db = await migratedDb();
     const ws = await setUpWorkspace(db);
+    adminWorkspace = ws.workspaceId;
     token = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
     analyst = (await memberWithToken(db, ws.admin, "analyst")).token;
     accountId = (await createAccount(db, ws.admin, { name: "小鹿美妆日记", redId: "xiaolu-series" })).id;
@@ -130,11 +137,38 @@ describe("recurring publish series", () => {
     await byId("DELETE", id);
   });
 
+  it("both sweep paths top up a series: the signed sweep webhook and the embedded dispatcher's tick", async () => {
+    const insertSeries = async () => {
+      const [row] = await db
+        .insert(publishSeries)
+        .values({ id: newId("ser"), workspaceId: adminWorkspace, accountId, snapshot: { ...snapshot, topics: [], images: [] }, cron: "0 12 * * *", timezone: "Asia/Shanghai", startsAt: new Date() })
+        .returning();
+      return row.id;
+    };
+    const viaWebhook = await insertSeries();
+    const url = `${getEnv().appUrl}${sweepWebhookPath}`;
+    const req = new Request(url, { method: "POST", body: "{}", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }) } });
+    const swept = await handleSweepWebhook(db, embeddedDriver, req);
+    expect(swept.seriesJobsCreated).toBe(14);
+    expect(await jobsOf(viaWebhook)).toHaveLength(14);
+
+    const viaDispatcher = await insertSeries();
+    const dispatcher = startEmbeddedDispatcher({ db, appUrl: "http://127.0.0.1:9", signingKey: signingKeys().current, tickMs: 60_000 });
+    try {
+      for (let i = 0; i < 100 && (await jobsOf(viaDispatcher)).length < 14; i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      dispatcher.stop();
+    }
+    expect(await jobsOf(viaDispatcher)).toHaveLength(14);
+    for (const id of [viaWebhook, viaDispatcher]) await byId("DELETE", id);
+  });
+
   it("another workspace's account or series is not found, and nothing is stored", async () => {
     const res = await create({ accountId: otherAccountId, snapshot, cron: tueThu });
     expect(res.status).toBe(404);
     expect((await db.select().from(publishJobs).where(eq(publishJobs.accountId, otherAccountId))).length).toBe(0);
     expect((await byId("GET", "ser_missing")).status).toBe(404);
+    expect((await create({ accountId, draftId: "drf_elsewhere", snapshot, cron: tueThu })).status).toBe(404);
   });
 
   it("an analyst may read but not create or stop", async () => {

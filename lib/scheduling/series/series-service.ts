@@ -8,6 +8,7 @@ import type { Db } from "@/db/client";
 import { accounts, publishJobs, publishSeries, type PublishJob, type PublishSeries } from "@/db/schema";
 import { getAccount } from "@/lib/accounts/queries";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { getDraft } from "@/lib/drafts/get-draft";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
@@ -52,6 +53,8 @@ export async function createSeries(db: Db, driver: SchedulerDriver, ctx: Workspa
   const account = await getAccount(db, ctx, input.accountId);
   if (!account) throw new AppError("NOT_FOUND");
   if (account.status !== "active") throw new AppError("UNPROCESSABLE", { fieldErrors: { accountId: [`Account is ${account.status}`] } });
+  // A draft from elsewhere (another workspace or out of the caller's accounts) is simply not found.
+  if (input.draftId) await getDraft(db, ctx, input.draftId);
   if (input.endsAt && input.endsAt <= (input.startsAt ?? now)) throw new AppError("UNPROCESSABLE", { fieldErrors: { endsAt: ["Ends before it starts"] } });
   const timezone = input.timezone ?? (await workspaceTimezone(db, ctx.workspaceId));
   const series = await db.transaction(async (tx) => {
