@@ -1,7 +1,8 @@
 "use client";
 /**
  * Creates a series: account, the note (title + body), days of the week + a time (or a raw cron
- * for power users), with a live preview of the next 5 occurrences in the workspace zone.
+ * for power users), with a live preview of the next 5 occurrences in the workspace zone. With
+ * `editing` it changes that series instead (its future jobs are planned again).
  */
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
@@ -9,20 +10,21 @@ import { ActionError } from "@/components/ui/action-error";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import type { ActionFailure } from "@/lib/next/workspace-action";
-import { weekdays, weeklyCron } from "@/lib/scheduling/series/weekly-cron";
-import type { SeriesActions } from "./series-panel";
+import { parseWeeklyCron, weekdays, weeklyCron } from "@/lib/scheduling/series/weekly-cron";
+import type { SeriesActions, SeriesRow } from "./series-panel";
 
-type Props = { slug: string; timezone: string; accounts: { id: string; name: string }[]; actions: SeriesActions; format: (iso: string) => string; onCreated: () => void };
+type Props = { slug: string; timezone: string; accounts: { id: string; name: string }[]; actions: SeriesActions; editing: SeriesRow | null; format: (iso: string) => string; onDone: () => void };
 
-export function SeriesForm({ slug, timezone, accounts, actions, format, onCreated }: Props) {
+export function SeriesForm({ slug, timezone, accounts, actions, editing, format, onDone }: Props) {
   const t = useTranslations("calendar.series");
-  const [accountId, setAccountId] = useState(accounts[0]?.id ?? "");
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
-  const [days, setDays] = useState<number[]>([]);
-  const [time, setTime] = useState("20:30");
-  const [raw, setRaw] = useState(false);
-  const [rawCron, setRawCron] = useState("");
+  const weekly = editing ? parseWeeklyCron(editing.cron) : null;
+  const [accountId, setAccountId] = useState(editing?.accountId ?? accounts[0]?.id ?? "");
+  const [title, setTitle] = useState(editing?.title ?? "");
+  const [body, setBody] = useState(editing?.body ?? "");
+  const [days, setDays] = useState<number[]>(weekly?.days ?? []);
+  const [time, setTime] = useState(weekly?.time ?? "20:30");
+  const [raw, setRaw] = useState(Boolean(editing && !weekly));
+  const [rawCron, setRawCron] = useState(editing && !weekly ? editing.cron : "");
   const [preview, setPreview] = useState<{ occurrences: string[]; error: string | null }>({ occurrences: [], error: null });
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,23 +44,25 @@ export function SeriesForm({ slug, timezone, accounts, actions, format, onCreate
   async function submit() {
     if (!cron) return;
     setBusy(true);
-    const result = await actions.create(slug, { accountId, cron, snapshot: { title, body } });
+    const result = editing
+      ? await actions.update(slug, { seriesId: editing.id, changes: { cron, snapshot: { title, body } } })
+      : await actions.create(slug, { accountId, cron, snapshot: { title, body } });
     setBusy(false);
     setFailure(result.ok ? null : result);
     if (!result.ok) return;
     setTitle("");
     setBody("");
-    onCreated();
+    onDone();
   }
 
   const fieldErrors = failure?.fieldErrors ?? {};
   const shown = cron ? preview : { occurrences: [], error: null };
   return (
     <form className="space-y-3" data-testid="series-form" onSubmit={(e) => (e.preventDefault(), void submit())}>
-      <h3 className="text-sm font-semibold">{t("create")}</h3>
+      <h3 className="text-sm font-semibold">{editing ? t("editTitle", { title: editing.title }) : t("create")}</h3>
       <ActionError failure={failure} />
       <Field label={t("account")} name="series-account" errors={fieldErrors.accountId}>
-        <Select name="series-account" value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+        <Select name="series-account" value={accountId} disabled={Boolean(editing)} onChange={(e) => setAccountId(e.target.value)}>
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>{a.name}</option>
           ))}
@@ -103,7 +107,14 @@ export function SeriesForm({ slug, timezone, accounts, actions, format, onCreate
           </ol>
         )}
       </div>
-      <Button type="submit" disabled={busy || !cron || !title.trim() || !accountId || Boolean(shown.error)}>{t("submit")}</Button>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={busy || !cron || !title.trim() || !accountId || Boolean(shown.error)}>{editing ? t("save") : t("submit")}</Button>
+        {editing && (
+          <Button variant="secondary" onClick={onDone}>
+            {t("cancelEdit")}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -6,13 +6,17 @@ import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionError } from "@/components/ui/action-error";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
 import { SeriesForm } from "./series-form";
 
-export type SeriesRow = { id: string; accountName: string; title: string; cron: string; timezone: string; status: "active" | "stopped"; nextRunAt: string | null };
-export type SeriesActions = { create: WorkspaceActionFn<{ id: string; jobs: number }>; stop: WorkspaceActionFn<{ canceled: number }>; preview: WorkspaceActionFn<{ occurrences: string[] }> };
+export type SeriesRow = { id: string; accountId: string; accountName: string; title: string; body: string; cron: string; timezone: string; status: "active" | "stopped"; nextRunAt: string | null };
+export type SeriesActions = {
+  create: WorkspaceActionFn<{ id: string; jobs: number }>;
+  update: WorkspaceActionFn<{ canceled: number; jobs: number }>;
+  stop: WorkspaceActionFn<{ canceled: number }>; preview: WorkspaceActionFn<{ occurrences: string[] }> };
 
 type Props = { slug: string; timezone: string; accounts: { id: string; name: string }[]; series: SeriesRow[]; canWrite: boolean; canCancel: boolean; actions: SeriesActions };
 
@@ -21,6 +25,7 @@ export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCan
   const locale = useLocale();
   const router = useRouter();
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [editing, setEditing] = useState<SeriesRow | null>(null);
   const format = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: "short", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
 
   async function stop(id: string) {
@@ -52,6 +57,11 @@ export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCan
                   </div>
                   <div className="flex shrink-0 items-center gap-2">
                     <Badge tone={s.status === "active" ? "green" : "gray"}>{t(`statuses.${s.status}`)}</Badge>
+                    {canWrite && s.status === "active" && (
+                      <Button variant="ghost" size="sm" onClick={() => setEditing(s)}>
+                        {t("edit")}
+                      </Button>
+                    )}
                     {canCancel && s.status === "active" && <ConfirmButton label={t("stop")} message={t("stopConfirm", { title: s.title })} confirmLabel={t("stop")} onConfirm={() => void stop(s.id)} />}
                   </div>
                 </li>
@@ -59,7 +69,18 @@ export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCan
             </ul>
           )}
         </div>
-        {canWrite && <SeriesForm slug={slug} timezone={timezone} accounts={accounts} actions={actions} format={format} onCreated={() => router.refresh()} />}
+        {canWrite && (
+          <SeriesForm
+            key={editing?.id ?? "new"}
+            slug={slug}
+            timezone={timezone}
+            accounts={accounts}
+            actions={actions}
+            editing={editing}
+            format={format}
+            onDone={() => (setEditing(null), router.refresh())}
+          />
+        )}
       </div>
     </Card>
   );

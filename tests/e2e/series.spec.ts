@@ -45,6 +45,17 @@ test("create every Tue/Thu 20:30 for a demo account, see it on next week's calen
   await expect(chips.first()).toHaveAttribute("data-status", "scheduled");
   await info.attach("recurring series on next week's calendar", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
+  // Edit: Thursdays only. Next week keeps one post, still at 20:30.
+  await row.getByRole("button", { name: "编辑" }).click();
+  await expect(form.getByRole("heading", { name: /编辑/ })).toBeVisible();
+  await expect(form.getByLabel("周二")).toBeChecked();
+  await form.getByLabel("周二").uncheck();
+  await expect(preview).toHaveCount(5);
+  for (const text of await preview.allInnerTexts()) expect(text).toMatch(/周四.*20:30/);
+  await form.getByRole("button", { name: "保存修改" }).click();
+  await expect(row).toContainText("30 20 * * 4");
+  await expect(page.locator("[data-status='scheduled']").filter({ hasText: title })).toHaveCount(1);
+
   await row.getByRole("button", { name: "停止" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "停止" }).click();
   await expect(row).toHaveAttribute("data-status", "stopped");

@@ -119,7 +119,7 @@ describe("recurring publish series", () => {
   });
 
   it("update re-plans: old future jobs canceled, new ones at the new times with the new note", async () => {
-    const id = (await create({ accountId, snapshot, cron: tueThu })).json.series.id as string;
+    const id = (await create({ accountId, snapshot: { ...snapshot, images: ["/media/a.jpg"] }, cron: tueThu })).json.series.id as string;
     const res = await byId("PATCH", id, { cron: "0 9 * * 1", snapshot: { title: "周一早安打卡", body: "新的一周" } });
     expect(res.status).toBe(200);
     expect(res.json.canceled).toBe(4);
@@ -128,7 +128,7 @@ describe("recurring publish series", () => {
     for (const job of live) {
       expect(shanghaiWeekday(job.runAt)).toBe("Mon");
       expect(job.runAt.getUTCHours()).toBe(1);
-      expect(job.snapshot.title).toBe("周一早安打卡");
+      expect(job.snapshot).toMatchObject({ title: "周一早安打卡", body: "新的一周", images: ["/media/a.jpg"] });
     }
     // The same times again with a new note: the canceled jobs freed their keys.
     const retitled = await byId("PATCH", id, { snapshot: { title: "周一早安", body: "新的一周" } });

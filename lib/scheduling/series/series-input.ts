@@ -7,9 +7,10 @@ import { cronSchema } from "../recurrence";
 export const seriesCronSchema = cronSchema.describe("5-field cron: minute hour day-of-month month day-of-week, e.g. `30 20 * * 2,4`");
 export const timezoneSchema = z.string().trim().max(64).refine(isValidTimezone, "Unknown IANA time zone");
 
+const snapshotFields = noteSnapshotSchema.extend({ title: z.string().trim().min(1).max(200) });
+
 /** Title and body are enough for a series made in the calendar; topics and images default empty. */
-export const seriesSnapshotSchema = noteSnapshotSchema.extend({
-  title: z.string().trim().min(1).max(200),
+export const seriesSnapshotSchema = snapshotFields.extend({
   topics: z.array(z.string().max(40)).max(30).default([]),
   images: z.array(z.string().max(2000)).max(30).default([]),
 });
@@ -30,7 +31,8 @@ export const updateSeriesSchema = z
   .object({
     cron: seriesCronSchema.optional(),
     timezone: timezoneSchema.optional(),
-    snapshot: seriesSnapshotSchema.optional(),
+    /** Only the fields given change (an edit of the title keeps the images). */
+    snapshot: snapshotFields.partial().optional(),
     endsAt: z.coerce.date().nullable().optional(),
   })
   .strict()

@@ -97,7 +97,7 @@ export async function updateSeries(db: Db, driver: SchedulerDriver, ctx: Workspa
   const series = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(publishSeries)
-      .set({ cron: input.cron ?? before.cron, timezone: input.timezone ?? before.timezone, snapshot: input.snapshot ?? before.snapshot, endsAt: input.endsAt === undefined ? before.endsAt : input.endsAt })
+      .set({ cron: input.cron ?? before.cron, timezone: input.timezone ?? before.timezone, snapshot: { ...before.snapshot, ...input.snapshot }, endsAt: input.endsAt === undefined ? before.endsAt : input.endsAt })
       .where(and(eq(publishSeries.id, id), eq(publishSeries.status, "active")))
       .returning();
     if (!row) throw new AppError("CONFLICT");

@@ -17,7 +17,7 @@ import { listAttentionJobs, listJobsInRange } from "@/lib/scheduling/job-queries
 import { listSeries } from "@/lib/scheduling/series/series-service";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { cancelJobAction, markPublishedAction, rescheduleAction, retryJobAction } from "./actions";
-import { createSeriesAction, previewSeriesAction, stopSeriesAction } from "./series-actions";
+import { createSeriesAction, previewSeriesAction, stopSeriesAction, updateSeriesAction } from "./series-actions";
 
 export const metadata = { title: "Calendar" };
 
@@ -71,10 +71,10 @@ export default async function CalendarPage({ params, searchParams }: { params: P
         slug={ctx.workspaceSlug}
         timezone={timezone}
         accounts={accounts.filter((a) => a.status === "active").map(({ id, name }) => ({ id, name }))}
-        series={series.map((s) => ({ id: s.id, accountName: s.accountName, title: s.snapshot.title, cron: s.cron, timezone: s.timezone, status: s.status, nextRunAt: s.nextRunAt?.toISOString() ?? null }))}
+        series={series.map((s) => ({ id: s.id, accountId: s.accountId, accountName: s.accountName, title: s.snapshot.title, body: s.snapshot.body, cron: s.cron, timezone: s.timezone, status: s.status, nextRunAt: s.nextRunAt?.toISOString() ?? null }))}
         canWrite={can(ctx, "schedules.write")}
         canCancel={can(ctx, "schedules.cancel")}
-        actions={{ create: createSeriesAction, stop: stopSeriesAction, preview: previewSeriesAction }}
+        actions={{ create: createSeriesAction, update: updateSeriesAction, stop: stopSeriesAction, preview: previewSeriesAction }}
       />
     </>
   );

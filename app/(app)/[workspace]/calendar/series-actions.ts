@@ -3,8 +3,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { workspaceAction } from "@/lib/next/workspace-action";
 import { getSchedulerDriver } from "@/lib/scheduling/get-scheduler";
-import { createSeriesSchema, previewSeriesSchema } from "@/lib/scheduling/series/series-input";
-import { createSeries, previewOccurrences, stopSeries } from "@/lib/scheduling/series/series-service";
+import { createSeriesSchema, previewSeriesSchema, updateSeriesSchema } from "@/lib/scheduling/series/series-input";
+import { createSeries, previewOccurrences, stopSeries, updateSeries } from "@/lib/scheduling/series/series-service";
 import { workspaceTimezone } from "@/lib/workspaces/queries";
 
 const refresh = (slug: string) => revalidatePath(`/${slug}/calendar`);
@@ -14,6 +14,15 @@ export const createSeriesAction = workspaceAction({ permission: "schedules.write
   refresh(ctx.workspaceSlug);
   return { id: series.id, jobs: jobs.length };
 });
+
+export const updateSeriesAction = workspaceAction(
+  { permission: "schedules.write", schema: z.object({ seriesId: z.string().min(1).max(64), changes: updateSeriesSchema }).strict() },
+  async ({ ctx, db, input }) => {
+    const { canceled, jobs } = await updateSeries(db, getSchedulerDriver(), ctx, input.seriesId, input.changes);
+    refresh(ctx.workspaceSlug);
+    return { canceled, jobs: jobs.length };
+  },
+);
 
 export const stopSeriesAction = workspaceAction({ permission: "schedules.cancel", schema: z.object({ seriesId: z.string().min(1).max(64) }).strict() }, async ({ ctx, db, input }) => {
   const { canceled } = await stopSeries(db, getSchedulerDriver(), ctx, input.seriesId);
