@@ -12,3 +12,4 @@ export * from "./notifications";
 export * from "./media";
 export * from "./memories";
 export * from "./notification-channels";
+export * from "./publish-series";

@@ -16,6 +16,8 @@ export const publishJobs = sqliteTable(
     draftId: text("draft_id"),
     /** Jobs made together (one draft to many accounts) share a batch, for the progress view. */
     batchId: text("batch_id"),
+    /** Jobs materialised from a recurring series (publish_series). */
+    seriesId: text("series_id"),
     snapshot: text("snapshot", { mode: "json" }).$type<JobSnapshot>().notNull(),
     runAt: integer("run_at", { mode: "timestamp_ms" }).notNull(),
     status: text("status", { enum: publishJobStatuses }).notNull().default("scheduled"),
@@ -41,6 +43,7 @@ export const publishJobs = sqliteTable(
     index("publish_jobs_workspace_run_idx").on(t.workspaceId, t.runAt),
     index("publish_jobs_account_run_idx").on(t.accountId, t.runAt),
     index("publish_jobs_batch_idx").on(t.batchId),
+    index("publish_jobs_series_idx").on(t.seriesId, t.runAt),
   ],
 );
 

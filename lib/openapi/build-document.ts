@@ -9,9 +9,10 @@ import { draftsPaths } from "./paths/drafts";
 import { foundationPaths } from "./paths/foundation";
 import { memoriesPaths } from "./paths/memories";
 import { notificationChannelsPaths } from "./paths/notification-channels";
+import { seriesPaths } from "./paths/series";
 import type { OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths, memoriesPaths, notificationChannelsPaths];
+const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths, memoriesPaths, seriesPaths, notificationChannelsPaths];
 
 const errorSchema = {
   type: "object",

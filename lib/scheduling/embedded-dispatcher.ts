@@ -1,13 +1,15 @@
 /**
  * The in-process dispatcher of the embedded default: every tick it finds due jobs and POSTs a
  * QStash-signed request to the publish webhook, exactly as QStash would; every 5 minutes it
- * runs the sweep. The database is the source of truth, so a restart loses nothing.
+ * runs the sweep and tops up recurring series. The database is the source of truth, so a restart loses nothing.
  */
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { publishJobs } from "@/db/schema";
 import { signQstashRequest } from "./qstash-signature";
 import { publishWebhookPath } from "./drivers/scheduler-driver";
+import { embeddedDriver } from "./drivers/embedded-driver";
+import { materializeSeries } from "./series/materialize-series";
 import { sweepJobs } from "./sweep";
 
 type Options = {
@@ -40,6 +42,7 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
     if (now.getTime() - lastSweep >= (options.sweepEveryMs ?? 5 * 60_000)) {
       lastSweep = now.getTime();
       await sweepJobs(options.db, now);
+      await materializeSeries(options.db, embeddedDriver, now);
     }
     const due = await options.db
       .select({ id: publishJobs.id, workspaceId: publishJobs.workspaceId, version: publishJobs.version })

@@ -10,6 +10,7 @@ import { publishJobs } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishFailureWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
 import { deliverySchema } from "./handle-publish-webhook";
+import { materializeSeries } from "./series/materialize-series";
 import { sweepJobs } from "./sweep";
 import { verifyWebhook } from "./verify-webhook";
 
@@ -19,7 +20,8 @@ export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: R
   await verifyWebhook(req, sweepWebhookPath, z.object({}).passthrough());
   const { lost, unconfirmed } = await sweepJobs(db);
   for (const job of lost) await driver.enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: new Date() });
-  return { redelivered: lost.length, unconfirmed };
+  const series = await materializeSeries(db, driver);
+  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created };
 }
 
 const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();

@@ -5,6 +5,7 @@ import { publishJobStatuses } from "@/db/schema";
 import { AttentionQueue } from "@/components/calendar/attention-queue";
 import { CalendarBoard } from "@/components/calendar/calendar-board";
 import { CalendarToolbar } from "@/components/calendar/calendar-toolbar";
+import { SeriesPanel } from "@/components/calendar/series-panel";
 import { toJobView } from "@/components/calendar/to-job-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,8 +14,10 @@ import { can } from "@/lib/auth/context";
 import { requirePageContext } from "@/lib/next/session-context";
 import { calendarRange, dayKey } from "@/lib/scheduling/calendar-range";
 import { listAttentionJobs, listJobsInRange } from "@/lib/scheduling/job-queries";
+import { listSeries } from "@/lib/scheduling/series/series-service";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { cancelJobAction, markPublishedAction, rescheduleAction, retryJobAction } from "./actions";
+import { createSeriesAction, previewSeriesAction, stopSeriesAction, updateSeriesAction } from "./series-actions";
 
 export const metadata = { title: "Calendar" };
 
@@ -35,12 +38,13 @@ export default async function CalendarPage({ params, searchParams }: { params: P
   const today = dayKey(new Date(), timezone);
   const anchor = search.date ?? today;
   const { days, from, to } = calendarRange(search.view, anchor, timezone);
-  const [t, locale, accounts, jobs, attention] = await Promise.all([
+  const [t, locale, accounts, jobs, attention, series] = await Promise.all([
     getTranslations("calendar"),
     getLocale(),
     listAccounts(db, ctx),
     listJobsInRange(db, ctx, { from, to, accountIds: search.account ? [search.account] : undefined, statuses: search.status ? [search.status] : undefined }),
     listAttentionJobs(db, ctx),
+    listSeries(db, ctx),
   ]);
   const actions = { reschedule: rescheduleAction, retry: retryJobAction, markPublished: markPublishedAction, cancel: cancelJobAction };
 
@@ -63,6 +67,15 @@ export default async function CalendarPage({ params, searchParams }: { params: P
         />
         <AttentionQueue slug={ctx.workspaceSlug} jobs={attention.map(toJobView)} timezone={timezone} canWrite={can(ctx, "schedules.write")} actions={actions} />
       </div>
+      <SeriesPanel
+        slug={ctx.workspaceSlug}
+        timezone={timezone}
+        accounts={accounts.filter((a) => a.status === "active").map(({ id, name }) => ({ id, name }))}
+        series={series.map((s) => ({ id: s.id, accountId: s.accountId, accountName: s.accountName, title: s.snapshot.title, body: s.snapshot.body, cron: s.cron, timezone: s.timezone, status: s.status, nextRunAt: s.nextRunAt?.toISOString() ?? null }))}
+        canWrite={can(ctx, "schedules.write")}
+        canCancel={can(ctx, "schedules.cancel")}
+        actions={{ create: createSeriesAction, update: updateSeriesAction, stop: stopSeriesAction, preview: previewSeriesAction }}
+      />
     </>
   );
 }
