@@ -21,8 +21,10 @@
  *    job from the database, reported both as claimed_at − run_at (the webhook took it) and
  *    finished_at − run_at (the sandbox publication was recorded; the figure held to < 1 s).
  * 3. Calendar: BENCH_SCHED_CALENDAR_JOBS scheduled jobs (default 10,000) spread over next month;
- *    the signed-in month page over HTTP (harness settings) and listJobsInRange in-process
- *    (BENCH_SCHED_ITERATIONS, default 50), plus what the page actually contains.
+ *    the signed-in month page over HTTP with autocannon (BENCH_SCHED_PAGE_CONNECTIONS, default 1,
+ *    for BENCH_SCHED_PAGE_DURATION s, default 30, after BENCH_WARMUP: the page takes seconds, so a
+ *    10-connection run only measures queueing and yields a handful of samples), listJobsInRange
+ *    in-process (BENCH_SCHED_ITERATIONS, default 50), and what the page actually contains.
  * Writes bench/results/scheduling-<timestamp>.json and scheduling-latest.json.
  */
 import net from "node:net";
@@ -134,7 +136,7 @@ async function dispatcherLag(db: Db, ws: BenchWorkspace, count: number, spreadSe
   return { batchId, pending, claimLagMs: dist(claimed), finishLagMs: dist(finished), check };
 }
 
-async function calendar(ctx: BenchContext, prepared: PreparedApp, db: Db, ws: BenchWorkspace, baseUrl: string, count: number, iterations: number) {
+async function calendar(ctx: BenchContext, prepared: PreparedApp, db: Db, ws: BenchWorkspace, baseUrl: string, count: number, iterations: number, pageLoad: { connections: number; durationSec: number }) {
   const { calendarRange, dayKey, shiftAnchor } = await import("@/lib/scheduling/calendar-range");
   const { listJobsInRange } = await import("@/lib/scheduling/job-queries");
   const { startOfDayInZone } = await import("@/lib/time/zoned");
@@ -168,7 +170,8 @@ async function calendar(ctx: BenchContext, prepared: PreparedApp, db: Db, ws: Be
   const moreTotal = [...html.matchAll(/还有 (\d+) 条|(\d+) more/g)].reduce((s, m) => s + Number(m[1] ?? m[2]), 0);
   const page = { status: res.status, bytes: Buffer.byteLength(html), chipsRendered: chips.size, moreCounted: moreTotal, jobIdsInPayload: idsInPage.size };
 
-  const http = await measure(baseUrl, { name: "calendar month", path: pagePath, headers: { cookie: session.sessionCookie } }, ctx.settings);
+  const pageSettings = { ...ctx.settings, durationSec: pageLoad.durationSec };
+  const http = await measure(baseUrl, { name: "calendar month", path: pagePath, headers: { cookie: session.sessionCookie }, connections: pageLoad.connections }, pageSettings);
   return {
     month, anchor, batchId, seeded: count, rowsReturned: inRange, truncated: inRange < count,
     daysInMonth: monthDays.size, daysWithJobsShown: shownDays.size,
@@ -185,6 +188,8 @@ export async function run(ctx: BenchContext): Promise<void> {
     lagSpreadSec: intEnv("BENCH_SCHED_LAG_SPREAD", 20),
     calendarJobs: intEnv("BENCH_SCHED_CALENDAR_JOBS", 10_000),
     iterations: intEnv("BENCH_SCHED_ITERATIONS", 50),
+    pageConnections: intEnv("BENCH_SCHED_PAGE_CONNECTIONS", 1),
+    pageDurationSec: intEnv("BENCH_SCHED_PAGE_DURATION", 30),
     race: process.env.BENCH_SCHED_RACE !== "0",
   };
   const prepared = await prepareApp(ctx.root);
@@ -202,7 +207,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   try {
     lag = await dispatcherLag(db, ws, cfg.lagJobs, cfg.lagSpreadSec);
     race = cfg.race ? await webhookRacing(db, ws, key, appUrl, app.baseUrl, cfg.jobs, cfg.connections) : null;
-    cal = await calendar(ctx, prepared, db, ws, app.baseUrl, cfg.calendarJobs, cfg.iterations);
+    cal = await calendar(ctx, prepared, db, ws, app.baseUrl, cfg.calendarJobs, cfg.iterations, { connections: cfg.pageConnections, durationSec: cfg.pageDurationSec });
   } finally {
     await app.stop();
   }
@@ -214,7 +219,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     ...(race ? [{ metric: "webhook + dispatcher racing", n: race.run.requests, rate: `${race.jobsPerSec} jobs/s`, ...race.run.latencyMs, errors: nonOk(race.run), check: once(race.check), target: "exactly once", met: race.check.ok ? "yes" : "NO" }] : []),
     { metric: "dispatcher lag run_at→claimed_at", rate: "-", ...lag.claimLagMs, errors: lag.pending, check: once(lag.check), target: "-", met: "-" },
     { metric: "dispatcher lag run_at→finished_at", rate: "-", ...lag.finishLagMs, errors: lag.pending, check: once(lag.check), target: "p95 < 1000 ms", met: lag.finishLagMs.p95 < 1000 && lag.pending === 0 ? "yes" : "NO" },
-    { metric: `calendar month page (${cal.seeded} jobs)`, n: cal.http.responses, rate: `${cal.http.reqPerSec.mean} req/s`, p50: cal.http.latencyMs.p50, p95: cal.http.latencyMs.p95, p99: cal.http.latencyMs.p99, max: cal.http.latencyMs.max, errors: cal.http.errors + cal.http.nonSuccess, check: `${cal.page.jobIdsInPayload} job ids in page`, target: "report", met: cal.truncated ? "INCOMPLETE" : "-" },
+    { metric: `calendar month page (${cal.seeded} jobs, ${cal.http.connections} conn)`, n: cal.http.responses, rate: `${cal.http.reqPerSec.mean} req/s`, p50: cal.http.latencyMs.p50, p95: cal.http.latencyMs.p95, p99: cal.http.latencyMs.p99, max: cal.http.latencyMs.max, errors: cal.http.errors + cal.http.nonSuccess, check: `${cal.page.jobIdsInPayload} job ids in page`, target: "report", met: cal.truncated ? "INCOMPLETE" : "-" },
     { metric: "listJobsInRange month (in-process)", rate: "-", ...cal.inProcessMs, errors: 0, check: `${cal.rowsReturned}/${cal.seeded} rows`, target: "report", met: cal.truncated ? "INCOMPLETE" : "-" },
   ];
   const notes = [
