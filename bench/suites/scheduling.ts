@@ -28,6 +28,7 @@
  * Writes bench/results/scheduling-<timestamp>.json and scheduling-latest.json.
  */
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchUser, prepareApp, signIn, startApp, type PreparedApp } from "../lib/app-server";
@@ -192,6 +193,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     pageDurationSec: intEnv("BENCH_SCHED_PAGE_DURATION", 30),
     race: process.env.BENCH_SCHED_RACE !== "0",
   };
+  const loadBefore = os.loadavg().map(r2);
   const prepared = await prepareApp(ctx.root);
   const db = await openDb(prepared);
   const ws = await benchWorkspace(db, prepared.slug, benchUser.email);
@@ -222,7 +224,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     { metric: `calendar month page (${cal.seeded} jobs, ${cal.http.connections} conn)`, n: cal.http.responses, rate: `${cal.http.reqPerSec.mean} req/s`, p50: cal.http.latencyMs.p50, p95: cal.http.latencyMs.p95, p99: cal.http.latencyMs.p99, max: cal.http.latencyMs.max, errors: cal.http.errors + cal.http.nonSuccess, check: `${cal.page.jobIdsInPayload} job ids in page`, target: "report", met: cal.truncated ? "INCOMPLETE" : "-" },
     { metric: "listJobsInRange month (in-process)", rate: "-", ...cal.inProcessMs, errors: 0, check: `${cal.rowsReturned}/${cal.seeded} rows`, target: "report", met: cal.truncated ? "INCOMPLETE" : "-" },
   ];
+  const loadAfter = os.loadavg().map(r2);
   const notes = [
+    `load average (1/5/15 min) before ${loadBefore.join("/")}, after ${loadAfter.join("/")} on ${ctx.machine.cpus} CPUs: other work on the machine depresses every figure`,
     `webhook alone: server APP_URL=${alone.mutedAppUrl} (closed port) so the embedded dispatcher cannot deliver; deliveries are signed for that URL and sent to the real port`,
     "errors column: transport errors + timeouts + non-200 answers (webhook rows); jobs still pending at the deadline (lag rows)",
     "lag rows: milliseconds; the dispatcher polls every 250 ms",
