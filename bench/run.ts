@@ -2,7 +2,8 @@
  * `npm run bench [-- suite ...]`: runs the named suites (all when none are named), in order.
  * A suite is bench/suites/<name>.ts exporting `async function run(ctx: BenchContext)`; add it
  * to `suites` below. Settings come from env: BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS,
- * BENCH_SIGNIN_CONNECTIONS, BENCH_PORT, BENCH_KEEP_DATA=1; the drafts suite also BENCH_DRAFTS, BENCH_ITERATIONS.
+ * BENCH_SIGNIN_CONNECTIONS, BENCH_PORT, BENCH_KEEP_DATA=1; the drafts suite also BENCH_DRAFTS, BENCH_ITERATIONS;
+ * the scheduling suite BENCH_SCHED_* (see its header).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -17,6 +18,7 @@ const suites: Suite[] = [
   { name: "competitors", load: () => import("./suites/competitors") },
   { name: "drafts", load: () => import("./suites/drafts") },
   { name: "memory", load: () => import("./suites/memory") },
+  { name: "scheduling", load: () => import("./suites/scheduling") },
 ];
 
 async function shutdown(): Promise<void> {

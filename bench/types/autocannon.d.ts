@@ -13,6 +13,8 @@ declare module "autocannon" {
       path?: string;
       headers?: Record<string, string>;
       body?: string | Buffer;
+      /** Rebuilds the request before each send (per-request bodies); must return it. */
+      setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
       /** Called for every response (status, body, per-client context, response headers). */
       onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Headers) => void;
     }
@@ -24,6 +26,8 @@ declare module "autocannon" {
       url: string;
       connections?: number;
       duration?: number;
+      /** Stop after this many requests (duration is then ignored). */
+      amount?: number;
       method?: string;
       headers?: Record<string, string>;
       body?: string | Buffer;
