@@ -44,26 +44,24 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
       await sweepJobs(options.db, now);
       await materializeSeries(options.db, embeddedDriver, now);
     }
+    // Deliveries run in the background, at most `concurrency` at a time: a slow publish must not
+    // hold back the next tick (that is what keeps run_at -> publish lag low under load).
+    const capacity = (options.concurrency ?? 16) - inFlight.size;
+    if (capacity <= 0) return 0;
     const due = await options.db
       .select({ id: publishJobs.id, workspaceId: publishJobs.workspaceId, version: publishJobs.version })
       .from(publishJobs)
       .where(and(eq(publishJobs.status, "scheduled"), lte(publishJobs.runAt, now)))
       .orderBy(asc(publishJobs.runAt))
-      .limit(options.concurrency ?? 16);
-    const fresh = due.filter((job) => !inFlight.has(`${job.id}:${job.version}`));
-    await Promise.all(
-      fresh.map(async (job) => {
-        const key = `${job.id}:${job.version}`;
-        inFlight.add(key);
-        try {
-          await deliverSigned(url, { jobId: job.id, workspaceId: job.workspaceId, version: job.version }, options.signingKey);
-        } catch (error) {
-          options.onError?.(error); // the job stays due; the next tick tries again
-        } finally {
-          inFlight.delete(key);
-        }
-      }),
-    );
+      .limit(capacity + inFlight.size);
+    const fresh = due.filter((job) => !inFlight.has(`${job.id}:${job.version}`)).slice(0, capacity);
+    for (const job of fresh) {
+      const key = `${job.id}:${job.version}`;
+      inFlight.add(key);
+      deliverSigned(url, { jobId: job.id, workspaceId: job.workspaceId, version: job.version }, options.signingKey)
+        .catch((error) => options.onError?.(error)) // the job stays due; a later tick tries again
+        .finally(() => inFlight.delete(key));
+    }
     return fresh.length;
   }
 

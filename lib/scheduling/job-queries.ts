@@ -27,6 +27,9 @@ export const jobColumns = {
   remoteUrl: publishJobs.remoteUrl,
 };
 
+/** The most jobs one calendar page loads; past it the page says the view is incomplete. */
+export const calendarJobCap = 5000;
+
 export async function listJobsInRange(db: DbOrTx, scope: AccountScope, filter: JobFilter) {
   const filters = [...scopeFilters(scope), gte(publishJobs.runAt, filter.from), lt(publishJobs.runAt, filter.to)];
   if (filter.accountIds?.length) filters.push(inArray(publishJobs.accountId, filter.accountIds));
@@ -37,7 +40,7 @@ export async function listJobsInRange(db: DbOrTx, scope: AccountScope, filter: J
     .innerJoin(accounts, eq(accounts.id, publishJobs.accountId))
     .where(and(...filters))
     .orderBy(asc(publishJobs.runAt))
-    .limit(5000);
+    .limit(calendarJobCap);
   return rows.map(toJobRow);
 }
 

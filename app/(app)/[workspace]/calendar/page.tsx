@@ -13,7 +13,8 @@ import { listAccounts } from "@/lib/accounts/queries";
 import { can } from "@/lib/auth/context";
 import { requirePageContext } from "@/lib/next/session-context";
 import { calendarRange, dayKey } from "@/lib/scheduling/calendar-range";
-import { listAttentionJobs, listJobsInRange } from "@/lib/scheduling/job-queries";
+import { calendarJobCap, listAttentionJobs, listJobsInRange } from "@/lib/scheduling/job-queries";
+import { Alert } from "@/components/ui/alert";
 import { listSeries } from "@/lib/scheduling/series/series-service";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { cancelJobAction, markPublishedAction, rescheduleAction, retryJobAction } from "./actions";
@@ -52,6 +53,11 @@ export default async function CalendarPage({ params, searchParams }: { params: P
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle", { timezone })} />
       <CalendarToolbar view={search.view} anchor={anchor} today={today} days={days} locale={locale} filters={{ account: search.account, status: search.status }} accounts={accounts.map(({ id, name }) => ({ id, name }))} />
+      {jobs.length >= calendarJobCap && (
+        <div className="mt-4">
+          <Alert tone="error">{t("truncated", { count: calendarJobCap })}</Alert>
+        </div>
+      )}
       <div className="mt-4 grid gap-6 xl:grid-cols-[1fr_18rem]">
         <CalendarBoard
           slug={ctx.workspaceSlug}
