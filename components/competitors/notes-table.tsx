@@ -36,9 +36,9 @@ export function NotesTable({ notes, locale, timeZone, showAuthor = false, testId
               {showAuthor && <td className="whitespace-nowrap px-3 py-2 text-zinc-600 dark:text-zinc-300">{n.author}</td>}
               <td className="whitespace-nowrap px-3 py-2 text-zinc-500 tabular-nums">{formatDay(n.publishedAt, locale, timeZone)}</td>
               {[n.likes, n.collects, n.comments, n.shares].map((v, i) => (
-                <td key={i} className="px-3 py-2 text-right tabular-nums">{formatCount(v, locale)}</td>
+                <td key={i} className="whitespace-nowrap px-3 py-2 text-right tabular-nums">{formatCount(v, locale)}</td>
               ))}
-              <td className="px-3 py-2 text-right font-medium tabular-nums">{formatCount(n.engagement, locale)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right font-medium tabular-nums">{formatCount(n.engagement, locale)}</td>
             </tr>
           ))}
         </tbody>

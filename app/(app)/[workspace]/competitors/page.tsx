@@ -91,7 +91,7 @@ export default async function CompetitorsOverviewPage({ params, searchParams }: 
               <BarListChart testId="chart-cadence" locale={locale} color="#2563eb" valueName={t("overview.perWeek")} data={overview.cadence.filter((c) => c.notesPerWeek > 0).slice(0, 12).map((c) => ({ label: name(c.key), value: Math.round(c.notesPerWeek * 10) / 10 }))} />
             </Card>
           </div>
-          <div className="grid gap-5 xl:grid-cols-[2fr_1fr]">
+          <div className="grid gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(16rem,1fr)]">
             <div className="space-y-5">
               <Card className="p-4">
                 <h2 className="mb-2 font-semibold">{t("overview.topNotes")}</h2>
