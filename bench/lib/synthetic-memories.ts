@@ -15,17 +15,6 @@ const enSeasons = ["spring", "summer", "autumn", "winter", "618 sale", "singles 
 const enLines = ["Fawn", "Cloud", "Camellia", "Dawn", "Sea Salt", "Lime", "Amber", "Peach", "Pine", "Mint"];
 const enFacts = ["titles with numbers get more clicks", "weekend afternoon posts get more engagement", "comparison covers get more saves", "a pinned question doubles comments", "roundups are saved more", "show the result in the first three seconds", "creator rates went up", "exaggerated claims were rejected", "the audience is mostly office workers", "budget picks perform better", "amateur reviews convert better", "live viewers stay longer", "vertical covers get more completions", "tutorials grow followers fastest", "price tables are bookmarked often", "real skin photos feel trustworthy", "limited editions spark discussion", "posts after 9pm get fewer reads", "questions in comments get replies", "readers ask about ingredients and irritation"];
 
-/** mulberry32: a tiny seeded PRNG, so every run generates the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pickFrom = (rand: () => number) => <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
 

@@ -20,7 +20,8 @@ import type { MemoryActor } from "@/lib/memory/memory-access";
 import type { BenchContext } from "../lib/context";
 import { memoryBenchDb } from "../lib/memory-bench-db";
 import { formatTable, writeResults } from "../lib/report";
-import { seededRandom, syntheticMemory, syntheticQuery } from "../lib/synthetic-memories";
+import { seededRandom } from "@/lib/random/seeded-random";
+import { syntheticMemory, syntheticQuery } from "../lib/synthetic-memories";
 
 export const name = "memory";
 

@@ -3,6 +3,7 @@
  * 180 days of daily profile snapshots and notes, generated deterministically (seeded PRNG) and
  * written through the same ingest path as real data (batched), so rollups and alerts are real.
  */
+import { seededRandom } from "@/lib/random/seeded-random";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, competitors, workspaces } from "@/db/schema";
@@ -25,24 +26,13 @@ const demoCompetitors: { name: string; redUserId: string; vertical: Vertical; fo
   { name: "三顿半咖啡", redUserId: "5a3b2c1d0000000001001008", vertical: "food", followers: 150_000, groups: ["美食"] },
 ];
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 // Posting hours follow the folklore peaks (7-9, 12-14, 18-22) with most weight at 20-22.
 const hours = [7, 8, 9, 12, 12, 13, 18, 19, 20, 20, 21, 21, 21, 22, 10, 15, 16, 23];
 
 function history(seed: number, vertical: Vertical, startFollowers: number, days: number, now: Date, notesPerDay: number): { profiles: ProfileSnapshotInput[]; notes: NoteInput[] } {
-  const r = prng(seed);
+  const r = seededRandom(seed);
   const vocab = demoVocabulary[vertical];
   const profiles: ProfileSnapshotInput[] = [];
   const notes: NoteInput[] = [];
