@@ -5,7 +5,7 @@
  */
 import { and, count, eq, like } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { auditEvents, sandboxPublications } from "@/db/schema";
+import { auditEvents, publishJobs, sandboxPublications } from "@/db/schema";
 
 type HistoryCheck = { kind: string; count: (db: DbOrTx, accountId: string) => Promise<number> };
 
@@ -14,6 +14,10 @@ export const historyChecks: HistoryCheck[] = [
     kind: "sandbox_publications",
     count: async (db, accountId) =>
       (await db.select({ n: count() }).from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId)))[0].n,
+  },
+  {
+    kind: "publish_jobs",
+    count: async (db, accountId) => (await db.select({ n: count() }).from(publishJobs).where(eq(publishJobs.accountId, accountId)))[0].n,
   },
   {
     // Publishing events in the audit log (publishing.* actions on this account).

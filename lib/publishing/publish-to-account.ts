@@ -16,7 +16,8 @@ import type { PublishNote, PublishOutcome, PublisherRuntime } from "./publishers
 type Target = { workspaceId: string; accountId: string };
 type Overrides = Partial<Pick<PublisherRuntime, "cache" | "breaker" | "sleep">>;
 
-async function attempt(db: Db, target: Target, note: PublishNote, overrides: Overrides): Promise<PublishOutcome> {
+/** The publisher call alone, for callers that record the outcome themselves (the scheduler, in its own transaction). */
+export async function publishThroughPublisher(db: Db, target: Target, note: PublishNote, overrides: Overrides = {}): Promise<PublishOutcome> {
   const [account] = await db.select().from(accounts).where(and(eq(accounts.id, target.accountId), eq(accounts.workspaceId, target.workspaceId))).limit(1);
   if (!account || account.archivedAt) return { status: "rejected", reason: "The account does not exist or is archived" };
   if (account.status !== "active") return { status: "rejected", reason: `The account is ${account.status}${account.statusReason ? `: ${account.statusReason}` : ""}` };
@@ -28,7 +29,7 @@ async function attempt(db: Db, target: Target, note: PublishNote, overrides: Ove
 }
 
 export async function publishToAccount(db: Db, actor: AuditActor, target: Target, note: PublishNote, overrides: Overrides = {}): Promise<PublishOutcome> {
-  const outcome = await attempt(db, target, note, overrides);
+  const outcome = await publishThroughPublisher(db, target, note, overrides);
   await recordAudit(db, actor, {
     action: "publishing.publish",
     targetType: "account",

@@ -1,7 +1,7 @@
 /** The bridge between a publish job and the account's publisher plugin (lib/publishing). */
 import type { Db } from "@/db/client";
 import type { PublishJob } from "@/db/schema";
-import { publishToAccount } from "@/lib/publishing/publish-to-account";
+import { publishThroughPublisher } from "@/lib/publishing/publish-to-account";
 import type { PublishNote } from "@/lib/publishing/publishers/types";
 import type { PublishFn, PublishOutcome } from "./publish-outcome";
 
@@ -14,7 +14,8 @@ export function noteFromJob(job: PublishJob): PublishNote {
 
 export function publishThroughAccount(db: Db): PublishFn {
   return async (job): Promise<PublishOutcome> => {
-    const outcome = await publishToAccount(db, { userId: "system", userName: "scheduler", workspaceId: job.workspaceId }, { workspaceId: job.workspaceId, accountId: job.accountId }, noteFromJob(job));
+    // runPublishJob audits the outcome in the same transaction that records it: one write fewer per job.
+    const outcome = await publishThroughPublisher(db, { workspaceId: job.workspaceId, accountId: job.accountId }, noteFromJob(job));
     switch (outcome.status) {
       case "published":
         return { kind: "published", remoteId: outcome.remoteId ?? undefined, url: outcome.url ?? undefined };

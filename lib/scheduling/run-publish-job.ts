@@ -67,7 +67,7 @@ export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: 
     await recordAudit(
       tx,
       { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
-      { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined } },
+      { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { accountId: job.accountId, title: job.snapshot.title, attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined, reason: "reason" in outcome ? outcome.reason : undefined } },
     );
     if (changes.status === "failed" || changes.status === "unconfirmed") {
       // Everyone who can act on it hears about it, in the app (other channels read the same events).

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { accounts, notifications, publishJobs, type PublishJob } from "@/db/schema";
+import { archiveAccount } from "@/lib/accounts/account-status";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createPublishJob, cancelPublishJob } from "@/lib/scheduling/create-publish-job";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
@@ -163,6 +164,12 @@ describe("scheduling and publishing", () => {
     } finally {
       dispatcher.stop();
     }
+  });
+
+  it("refuses to archive an account that has publish jobs", async () => {
+    const fresh = await createAccount(db, ws.admin, { name: "新号", redId: "fresh_archive" });
+    await createPublishJob(db, embeddedDriver, ws.admin, { accountId: fresh.id, snapshot, runAt: new Date(Date.now() + 3600_000) });
+    await expect(archiveAccount(db, ws.admin, fresh.id)).rejects.toMatchObject({ code: "ACCOUNT_HAS_HISTORY" });
   });
 
   it("refuses a time in the past or years ahead, a paused account, and another workspace's account", async () => {
