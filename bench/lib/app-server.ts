@@ -6,7 +6,8 @@
  * lib/env caches process.env on first use, so the data dir is prepared once per bench
  * process and shared by every suite; each suite starts (and stops) its own server on it.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { buildIfNeeded } from "../../scripts/build-if-needed";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -50,16 +51,9 @@ export type Session = {
   signInBody: string;
 };
 
-/** Runs `next build` only when .next/BUILD_ID is missing. */
+/** Builds when the sources changed since the last build (the same rule as `npm start`). */
 export function ensureBuild(root: string): void {
-  if (fs.existsSync(path.join(root, ".next", "BUILD_ID"))) return;
-  console.log("bench: no production build (.next/BUILD_ID missing), running next build …");
-  const result = spawnSync(process.execPath, [nextBin, "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
+  buildIfNeeded(root, (line) => console.log(`bench: ${line}`));
 }
 
 function tryListen(port: number): Promise<number | null> {
