@@ -15,6 +15,8 @@ test("a newcomer runs the setup wizard and lands on a working dashboard", async 
   await new SetupWizard(page).complete(admin, { demo: true });
   await expect(page.getByRole("heading", { name: `你好，${admin.name}` })).toBeVisible();
   await expect(page.getByTestId("kpi-accounts")).toHaveText("8");
+  await expect(page.getByTestId("kpi-attention")).toHaveText("2"); // the demo's failed and unconfirmed posts
+  await expect(page.getByTestId("kpi-review")).toHaveText("1");
   await info.attach("dashboard", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   await page.goto("/setup");

@@ -1,4 +1,4 @@
-import { Activity, CheckCircle2, Circle, ScrollText, Users, UserSquare2 } from "lucide-react";
+import { Activity, AlertTriangle, CalendarClock, CheckCircle2, Circle, FileCheck2, ScrollText, Users, UserSquare2 } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
@@ -17,6 +17,9 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
   const base = `/${ctx.workspaceSlug}`;
 
   const kpis = [
+    { id: "scheduled", label: t("scheduledNext7d"), value: overview.scheduledNext7d, icon: CalendarClock, href: `${base}/calendar` },
+    { id: "attention", label: t("needsAttention"), value: overview.needsAttention, icon: AlertTriangle, href: `${base}/calendar` },
+    { id: "review", label: t("draftsInReview"), value: overview.draftsInReview, icon: FileCheck2, href: `${base}/drafts` },
     { id: "accounts", label: t("accounts"), value: overview.accounts, icon: UserSquare2, href: `${base}/accounts` },
     { id: "members", label: t("members"), value: overview.members, icon: Users, href: `${base}/settings/members` },
     { id: "events", label: t("events7d"), value: overview.events7d, icon: Activity, href: `${base}/audit` },
@@ -30,7 +33,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold sm:text-2xl">{t("greeting", { name: ctx.userName })}</h1>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 xl:grid-cols-6">
         {kpis.map(({ id, label, value, icon: Icon, href }) => (
           <Link key={id} href={href}>
             <Card className="p-5 transition-shadow hover:shadow-md">
@@ -38,7 +41,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
                 {label}
                 <Icon className="size-4" aria-hidden />
               </div>
-              <p className="mt-2 text-3xl font-semibold tabular-nums" data-testid={`kpi-${id}`}>
+              <p className={`mt-2 text-3xl font-semibold tabular-nums ${id === "attention" && value > 0 ? "text-amber-600" : ""}`} data-testid={`kpi-${id}`}>
                 {value.toLocaleString(locale)}
               </p>
             </Card>
