@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionError } from "@/components/ui/action-error";
 import { Alert } from "@/components/ui/alert";
@@ -9,25 +9,19 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { roles } from "@/lib/auth/permissions";
 import type { CreateMemberResult } from "@/lib/members/create-member";
-import type { ActionResult, WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { useWorkspaceAction } from "@/components/ui/use-workspace-action";
+import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
 
 export function AddMemberForm({ slug, action }: { slug: string; action: WorkspaceActionFn<CreateMemberResult> }) {
   const t = useTranslations("members");
   const tShell = useTranslations("shell");
-  const [result, setResult] = useState<ActionResult<CreateMemberResult> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const failure = result && !result.ok ? result : null;
+  const { result, failure, pending, run } = useWorkspaceAction(slug, action);
   const created = result?.ok ? result.data : null;
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    const input = Object.fromEntries(new FormData(form));
-    startTransition(async () => {
-      const next = await action(slug, input);
-      setResult(next);
-      if (next.ok) form.reset();
-    });
+    run(Object.fromEntries(new FormData(form)), () => form.reset());
   }
 
   return (

@@ -1,28 +1,23 @@
 "use client";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionError } from "@/components/ui/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import type { ActionResult, WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { useWorkspaceAction } from "@/components/ui/use-workspace-action";
+import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
 
 export function ChangePasswordForm({ slug, action }: { slug: string; action: WorkspaceActionFn }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const failure = result && !result.ok ? result : null;
+  const { result, failure, pending, run } = useWorkspaceAction(slug, action);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
     const data = new FormData(form);
-    startTransition(async () => {
-      const next = await action(slug, { currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") });
-      setResult(next);
-      if (next.ok) form.reset();
-    });
+    run({ currentPassword: data.get("currentPassword"), newPassword: data.get("newPassword") }, () => form.reset());
   }
 
   return (

@@ -1,25 +1,23 @@
 "use client";
-import { useState, useTransition, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionError } from "@/components/ui/action-error";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import type { ActionResult, WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { useWorkspaceAction } from "@/components/ui/use-workspace-action";
+import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
 
 type Values = { name: string; timezone: string; locale: string };
 
 export function WorkspaceSettingsForm({ slug, action, timezones, values }: { slug: string; action: WorkspaceActionFn; timezones: string[]; values: Values }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
-  const [pending, startTransition] = useTransition();
-  const failure = result && !result.ok ? result : null;
+  const { result, failure, pending, run } = useWorkspaceAction(slug, action);
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const input = Object.fromEntries(new FormData(e.currentTarget));
-    startTransition(async () => setResult(await action(slug, input)));
+    run(Object.fromEntries(new FormData(e.currentTarget)));
   }
 
   return (
