@@ -1,7 +1,8 @@
 "use client";
 /**
  * The note's images: upload (type checked from the bytes on the server), drag to reorder, the
- * first is the cover ("set as cover" moves one there), alt text, remove.
+ * first is the cover ("set as cover" moves one there), alt text, remove. The strip shows the
+ * server-made thumbnails; the draft keeps the originals' URLs (what gets published).
  */
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates, useSortable } from "@dnd-kit/sortable";
@@ -9,6 +10,7 @@ import { ImagePlus, Star, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { DraftImage } from "@/db/schema";
+import { thumbnailUrl } from "@/lib/media/media-urls";
 
 type Props = { slug: string; images: DraftImage[]; editable: boolean; onChange: (images: DraftImage[]) => void };
 
@@ -20,7 +22,7 @@ function Thumb({ image, index, editable, onAlt, onCover, onRemove }: { image: Dr
     <li ref={setNodeRef} style={style} data-testid="image-thumb" className={`w-28 space-y-1 ${isDragging ? "z-10 opacity-80" : ""}`}>
       <div className="relative aspect-[3/4] cursor-grab overflow-hidden rounded-lg bg-zinc-100 ring-1 ring-zinc-200 dark:ring-zinc-700" {...attributes} {...listeners} aria-label={t("reorder", { n: index + 1 })}>
         {/* eslint-disable-next-line @next/next/no-img-element -- our own media route or user URLs */}
-        <img src={image.url} alt={image.alt} className="size-full object-cover" draggable={false} />
+        <img src={thumbnailUrl(image.url)} alt={image.alt} loading="lazy" className="size-full object-cover" draggable={false} />
         {index === 0 && <span className="absolute left-1 top-1 rounded bg-brand-500 px-1.5 text-[10px] text-white">{t("cover")}</span>}
       </div>
       {editable && (
