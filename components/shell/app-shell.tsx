@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { AccountSwitcher, type SwitcherAccount } from "./account-switcher";
+import { NotificationsBell } from "./notifications-bell";
 import { LanguageSwitch, ThemeToggle } from "./preferences";
 import { SidebarNav } from "./sidebar-nav";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -77,6 +78,7 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
           </button>
           <div className="flex-1" />
           {switcher && <AccountSwitcher slug={slug} accounts={switcher.accounts} cookieValue={switcher.cookieValue} />}
+          <NotificationsBell slug={slug} />
           <LanguageSwitch />
           <ThemeToggle initialDark={initialDark} />
         </header>

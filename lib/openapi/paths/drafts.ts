@@ -66,7 +66,8 @@ export const draftsPaths: PathSpecs = {
   "/media/{id}/file": { get: { summary: "The original image bytes (what gets published)", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "image/*" } }, errors: [404] } },
   "/media/{id}/thumb": { get: { summary: "The 320 px WebP thumbnail made on upload (the original for media uploaded before thumbnails)", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "image/webp" } }, errors: [404] } },
   "/notifications": {
-    get: { summary: "The caller's in-app notifications", tags: ["notifications"], permission: null, responses: { 200: { description: "notifications" } } },
+    get: { summary: "The caller's in-app notifications, newest first (`?unread=1`, `?limit=` up to 100), with `unreadCount`", tags: ["notifications"], permission: null, responses: { 200: { description: "notifications" } } },
     post: { summary: "Mark all as read", tags: ["notifications"], permission: null, responses: { 200: { description: "Done" } } },
   },
+  "/notifications/{id}/read": { post: { summary: "Mark one notification as read", tags: ["notifications"], permission: null, responses: { 200: { description: "Done" } }, errors: [404] } },
 };
