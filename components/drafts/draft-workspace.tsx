@@ -16,7 +16,7 @@ import type { DraftView } from "@/lib/drafts/get-draft";
 import { checkNote } from "@/lib/drafts/note-checks";
 import type { NoteSettings } from "@/lib/drafts/note-settings";
 import { renderPlainText } from "@/lib/drafts/render-plain-text";
-import type { TopicSuggestion } from "@/lib/drafts/topic-suggestions";
+import type { TopicSuggestion } from "@/lib/drafts/rank-topics";
 import { bodyLength } from "@/lib/drafts/text-length";
 import { ChecksPanel } from "./checks-panel";
 import { ConfirmStep } from "./confirm-step";

@@ -13,7 +13,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { DraftDoc } from "@/lib/drafts/doc-types";
 import { EditorToolbar } from "./editor-toolbar";
-import { rankTopics, type TopicSuggestion } from "@/lib/drafts/topic-suggestions";
+import { rankTopics, type TopicSuggestion } from "@/lib/drafts/rank-topics";
 import { topicQueryAt, type TopicQuery } from "./topic-suggestions";
 
 const markdownHint = /^(#{1,3} |[-*] |\d+\. |> )|\*\*[^*]+\*\*/m;

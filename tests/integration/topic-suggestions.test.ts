@@ -6,7 +6,8 @@ import { addDays, dayKey } from "@/lib/analytics/time-buckets";
 import { createCompetitor } from "@/lib/competitors/manage-competitors";
 import { ingestCompetitorData } from "@/lib/competitors/ingest-competitor-data";
 import { createDraft } from "@/lib/drafts/create-draft";
-import { rankTopics, topicSuggestions } from "@/lib/drafts/topic-suggestions";
+import { rankTopics } from "@/lib/drafts/rank-topics";
+import { topicSuggestions } from "@/lib/drafts/topic-suggestions";
 import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 

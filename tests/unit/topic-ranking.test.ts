@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeTopicSuggestions, rankTopics } from "@/lib/drafts/topic-suggestions";
+import { mergeTopicSuggestions, rankTopics } from "@/lib/drafts/rank-topics";
 
 describe("topic suggestions ranking", () => {
   it("puts hot topics first, once each, and marks an own topic that is hot", () => {
