@@ -26,12 +26,17 @@ export function NotificationsBell({ slug }: { slug: string }) {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  // Bumped by every mark-read: a list fetched before it is stale and must not undo the change.
+  const generation = useRef(0);
 
   const call = useCallback((path: string, method = "GET") => fetch(`/api/v1/notifications${path}`, { method, headers: { "x-workspace": slug }, cache: "no-store" }), [slug]);
   const load = useCallback(async () => {
+    const started = generation.current;
     const res = await call("?limit=20").catch(() => null);
+    if (started !== generation.current) return;
     if (!res?.ok) return setFailed(true);
     const json = (await res.json()) as { notifications: Notification[]; unreadCount: number };
+    if (started !== generation.current) return;
     setFailed(false);
     setInbox({ items: json.notifications.map((n) => toNotificationView(n, slug)), unread: json.unreadCount });
   }, [call, slug]);
@@ -62,10 +67,13 @@ export function NotificationsBell({ slug }: { slug: string }) {
     button.current?.focus();
   }
   async function markRead(id: string) {
+    generation.current += 1;
     setInbox((b) => b && { items: b.items.map((n) => (n.id === id ? { ...n, isRead: true } : n)), unread: Math.max(0, b.unread - (b.items.find((n) => n.id === id && !n.isRead) ? 1 : 0)) });
     await call(`/${id}/read`, "POST").catch(() => null);
+    void load();
   }
   async function markAll() {
+    generation.current += 1;
     setInbox((b) => b && { items: b.items.map((n) => ({ ...n, isRead: true })), unread: 0 });
     await call("", "POST").catch(() => null);
     void load();
@@ -119,7 +127,7 @@ export function NotificationsBell({ slug }: { slug: string }) {
                     <span aria-hidden className={cn("mt-1.5 size-2 shrink-0 rounded-full", n.isRead ? "bg-transparent" : "bg-brand-500")} />
                     <div className="min-w-0 flex-1">
                       {n.href ? (
-                        <Link href={n.href} onClick={() => { if (!n.isRead) void markRead(n.id); setOpen(false); }} className="text-sm hover:text-brand-600 focus-visible:underline">
+                        <Link href={n.href} onClick={() => { if (!n.isRead) void markRead(n.id); setOpen(false); }} className="relative block text-sm hover:text-brand-600 focus-visible:underline">
                           {!n.isRead && <span className="sr-only">{t("unread")}: </span>}
                           {text}
                         </Link>
