@@ -49,18 +49,29 @@ const envSchema = z.object({
   /** xiaohongshu-mcp bridge used to collect competitor data (profile, search, note detail). */
   XHS_DATA_BRIDGE_URL: optionalUrl,
   XHS_DATA_BRIDGE_TOKEN: optionalText,
+  /** S3-compatible media storage (AWS S3, Cloudflare R2, MinIO, OSS …): on when S3_BUCKET is set. */
+  S3_BUCKET: optionalText,
+  S3_ENDPOINT: optionalUrl,
+  S3_REGION: optionalText,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  /** Path-style URLs (`endpoint/bucket/key`), needed by MinIO and most self-hosted servers. */
+  S3_FORCE_PATH_STYLE: booleanFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
 
-function buildEnv(source: NodeJS.ProcessEnv) {
+export function buildEnv(source: NodeJS.ProcessEnv) {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  if (e.S3_BUCKET && !(e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY)) {
+    throw new Error("Invalid environment: S3_BUCKET is set, so S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required");
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "redmatrix.db")}`;
   const hasUpstash = Boolean(e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN);
@@ -92,6 +103,17 @@ function buildEnv(source: NodeJS.ProcessEnv) {
     encryption: e.ENCRYPTION_KEYS
       ? { source: "env" as const, keys: e.ENCRYPTION_KEYS }
       : { source: "file" as const, file: path.join(dataDir, "encryption-keys") },
+    media: e.S3_BUCKET
+      ? {
+          driver: "s3" as const,
+          bucket: e.S3_BUCKET,
+          endpoint: e.S3_ENDPOINT,
+          region: e.S3_REGION ?? "us-east-1",
+          accessKeyId: e.S3_ACCESS_KEY_ID!,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
+        }
+      : { driver: "local" as const, root: path.join(dataDir, "media") },
     allowPrivatePublisherUrls: e.ALLOW_PRIVATE_PUBLISHER_URLS ?? e.NODE_ENV !== "production",
     dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
     get authSecret(): string {
@@ -119,6 +141,9 @@ export function describeDrivers(env: Env = getEnv()): string[] {
     env.scheduler.driver === "qstash"
       ? "scheduler: QStash"
       : "scheduler: embedded dispatcher (set QSTASH_TOKEN and signing keys for QStash)",
+    env.media.driver === "s3"
+      ? `media: S3 bucket ${env.media.bucket} at ${env.media.endpoint ? new URL(env.media.endpoint).host : `AWS ${env.media.region}`}${env.media.forcePathStyle ? " (path-style)" : ""}`
+      : `media: local files ${env.media.root} (set S3_BUCKET and S3 keys for S3-compatible storage)`,
     env.encryption.source === "env"
       ? "secrets: encrypted with ENCRYPTION_KEYS"
       : `secrets: encrypted with the generated key file ${env.encryption.file} (set ENCRYPTION_KEYS to manage keys yourself)`,

@@ -16,6 +16,7 @@ import type { DraftView } from "@/lib/drafts/get-draft";
 import { checkNote } from "@/lib/drafts/note-checks";
 import type { NoteSettings } from "@/lib/drafts/note-settings";
 import { renderPlainText } from "@/lib/drafts/render-plain-text";
+import type { TopicSuggestion } from "@/lib/drafts/rank-topics";
 import { bodyLength } from "@/lib/drafts/text-length";
 import { ChecksPanel } from "./checks-panel";
 import { ConfirmStep } from "./confirm-step";
@@ -37,7 +38,7 @@ import { useAutosave, type Content } from "./use-autosave";
 
 
 
-type Props = { deleteAction?: WorkspaceActionFn; slug: string; draft: DraftView; accounts: PreviewAccount[]; settings: NoteSettings; topics: string[]; abilities: { canWrite: boolean; canSubmit: boolean; canApprove: boolean; canSchedule: boolean }; timeZone: string };
+type Props = { deleteAction?: WorkspaceActionFn; slug: string; draft: DraftView; accounts: PreviewAccount[]; settings: NoteSettings; topics: TopicSuggestion[]; abilities: { canWrite: boolean; canSubmit: boolean; canApprove: boolean; canSchedule: boolean }; timeZone: string };
 
 export function DraftWorkspace({ deleteAction, slug, draft, accounts, settings, topics, abilities, timeZone }: Props) {
   const t = useTranslations("drafts");

@@ -1,14 +1,18 @@
 "use client";
 /**
- * The note's images: upload (type checked from the bytes on the server), drag to reorder, the
- * first is the cover ("set as cover" moves one there), alt text, remove.
+ * The note's images: upload (type checked from the bytes on the server) or pick from the
+ * workspace's media library, drag to reorder, the
+ * first is the cover ("set as cover" moves one there), alt text, remove. The strip shows the
+ * server-made thumbnails; the draft keeps the originals' URLs (what gets published).
  */
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates, useSortable } from "@dnd-kit/sortable";
-import { ImagePlus, Star, X } from "lucide-react";
+import { ImagePlus, Images, Star, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import type { DraftImage } from "@/db/schema";
+import { thumbnailUrl } from "@/lib/media/media-urls";
+import { MediaLibrary } from "./media-library";
 
 type Props = { slug: string; images: DraftImage[]; editable: boolean; onChange: (images: DraftImage[]) => void };
 
@@ -20,7 +24,7 @@ function Thumb({ image, index, editable, onAlt, onCover, onRemove }: { image: Dr
     <li ref={setNodeRef} style={style} data-testid="image-thumb" className={`w-28 space-y-1 ${isDragging ? "z-10 opacity-80" : ""}`}>
       <div className="relative aspect-[3/4] cursor-grab overflow-hidden rounded-lg bg-zinc-100 ring-1 ring-zinc-200 dark:ring-zinc-700" {...attributes} {...listeners} aria-label={t("reorder", { n: index + 1 })}>
         {/* eslint-disable-next-line @next/next/no-img-element -- our own media route or user URLs */}
-        <img src={image.url} alt={image.alt} className="size-full object-cover" draggable={false} />
+        <img src={thumbnailUrl(image.url)} alt={image.alt} loading="lazy" className="size-full object-cover" draggable={false} />
         {index === 0 && <span className="absolute left-1 top-1 rounded bg-brand-500 px-1.5 text-[10px] text-white">{t("cover")}</span>}
       </div>
       {editable && (
@@ -41,6 +45,7 @@ export function ImagesPanel({ slug, images, editable, onChange }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
+  const [showLibrary, setShowLibrary] = useState(false);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
 
   async function upload(files: FileList) {
@@ -83,12 +88,17 @@ export function ImagesPanel({ slug, images, editable, onChange }: Props) {
                   <ImagePlus className="size-6" />
                   {uploading ? t("uploading") : t("add")}
                 </button>
+                <button type="button" onClick={() => setShowLibrary(!showLibrary)} aria-expanded={showLibrary} className="mt-1 flex w-28 items-center justify-center gap-1 rounded-md py-1 text-xs text-zinc-500 hover:text-brand-600">
+                  <Images className="size-3.5" />
+                  {t("library")}
+                </button>
                 <input ref={input} type="file" accept="image/jpeg,image/png,image/webp,image/gif" multiple hidden aria-label={t("add")} data-testid="image-input" onChange={(e) => e.target.files?.length && void upload(e.target.files)} />
               </li>
             )}
           </ul>
         </SortableContext>
       </DndContext>
+      {editable && showLibrary && <MediaLibrary slug={slug} attached={images.map((i) => i.url)} onPick={(url) => onChange([...images, { url, alt: "" }])} onClose={() => setShowLibrary(false)} />}
       {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
       <p className="text-xs text-zinc-500">{t("hint")}</p>
     </div>

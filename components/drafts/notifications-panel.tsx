@@ -1,12 +1,14 @@
-/** Unread review notifications (requests for approvers, decisions for writers), each linking to its draft. */
+/** Unread review notifications (requests for approvers, decisions for writers), each linking to its target. */
 import { Bell } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import type { Notification } from "@/db/schema";
+import { toNotificationView } from "@/lib/notifications/notification-view";
 
 export async function NotificationsPanel({ slug, items, markRead }: { slug: string; items: Notification[]; markRead: () => Promise<void> }) {
   const t = await getTranslations("drafts.notifications");
+  const n = await getTranslations("notifications");
   if (!items.length) return null;
   return (
     <Card className="mb-4 p-4" data-testid="notifications">
@@ -15,14 +17,13 @@ export async function NotificationsPanel({ slug, items, markRead }: { slug: stri
         <form action={markRead}><button type="submit" className="text-xs text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">{t("markRead")}</button></form>
       </div>
       <ul className="space-y-1 text-sm">
-        {items.map((n) => {
-          const p = n.payload as { draftId?: string; title?: string; by?: string; comment?: string };
+        {items.map((row) => {
+          const view = toNotificationView(row, slug);
+          const text = n(`kinds.${view.kind}`, { by: view.values.by, title: view.values.title || n("untitled") });
           return (
-            <li key={n.id}>
-              <Link href={`/${slug}/drafts/${p.draftId}`} className="hover:text-brand-600">
-                {t(`kinds.${n.kind.replace("draft.", "")}`, { by: p.by ?? "", title: p.title || t("untitled") })}
-              </Link>
-              {p.comment && <span className="text-zinc-500">：{p.comment}</span>}
+            <li key={view.id}>
+              {view.href ? <Link href={view.href} className="hover:text-brand-600">{text}</Link> : text}
+              {view.detail && <span className="text-zinc-500">：{view.detail}</span>}
             </li>
           );
         })}

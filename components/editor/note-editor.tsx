@@ -1,7 +1,8 @@
 "use client";
 /**
  * The note body editor (Tiptap 3): StarterKit (paragraphs, headings, bold/italic, lists, links,
- * undo/redo, Markdown input rules), Markdown paste, `#topic` suggestions and an emoji picker.
+ * undo/redo, Markdown input rules), Markdown paste, `#topic` suggestions (hot ones labelled)
+ * and an emoji picker.
  * The document goes out as JSON through onChange; the server sanitizes and renders it.
  */
 import { Markdown } from "@tiptap/markdown";
@@ -12,13 +13,14 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { DraftDoc } from "@/lib/drafts/doc-types";
 import { EditorToolbar } from "./editor-toolbar";
-import { rankTopics, topicQueryAt, type TopicQuery } from "./topic-suggestions";
+import { rankTopics, type TopicSuggestion } from "@/lib/drafts/rank-topics";
+import { topicQueryAt, type TopicQuery } from "./topic-suggestions";
 
 const markdownHint = /^(#{1,3} |[-*] |\d+\. |> )|\*\*[^*]+\*\*/m;
 
 type Props = {
   content: DraftDoc;
-  topics: string[];
+  topics: TopicSuggestion[];
   editable: boolean;
   onChange: (doc: DraftDoc) => void;
   onBlur: () => void;
@@ -27,7 +29,7 @@ type Props = {
 
 export function NoteEditor({ content, topics, editable, onChange, onBlur, onEditor }: Props) {
   const t = useTranslations("drafts.editor");
-  const [suggest, setSuggest] = useState<{ at: TopicQuery; items: string[]; index: number; top: number; left: number } | null>(null);
+  const [suggest, setSuggest] = useState<{ at: TopicQuery; items: TopicSuggestion[]; index: number; top: number; left: number } | null>(null);
   const suggestRef = useRef(suggest);
   suggestRef.current = suggest;
   const topicsRef = useRef(topics);
@@ -67,7 +69,7 @@ export function NoteEditor({ content, topics, editable, onChange, onBlur, onEdit
           return true;
         }
         if (event.key === "Enter" || event.key === "Tab") {
-          pick(editorRef.current, s.items[s.index]);
+          pick(editorRef.current, s.items[s.index].topic);
           return true;
         }
         if (event.key === "Escape") {
@@ -112,10 +114,11 @@ export function NoteEditor({ content, topics, editable, onChange, onBlur, onEdit
       <EditorContent editor={editor} />
       {suggest && (
         <ul role="listbox" aria-label={t("topicSuggestions")} className="absolute z-20 w-56 rounded-lg border border-zinc-200 bg-white py-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900" style={{ top: suggest.top + 40, left: Math.max(8, suggest.left) }}>
-          {suggest.items.map((topic, i) => (
+          {suggest.items.map(({ topic, isHot }, i) => (
             <li key={topic} role="option" aria-selected={i === suggest.index}>
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(editor, topic)} className={`block w-full px-3 py-1.5 text-left ${i === suggest.index ? "bg-brand-50 text-brand-700" : "hover:bg-zinc-50 dark:hover:bg-zinc-800"}`}>
-                #{topic}
+              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(editor, topic)} className={`flex w-full items-center justify-between gap-2 px-3 py-1.5 text-left ${i === suggest.index ? "bg-brand-50 text-brand-700" : "hover:bg-zinc-50 dark:hover:bg-zinc-800"}`}>
+                <span className="truncate">#{topic}</span>
+                {isHot && <span data-testid="hot-topic" title={t("hotTopicHint")} className="shrink-0 rounded bg-red-50 px-1.5 text-[10px] font-medium text-red-600 dark:bg-red-950 dark:text-red-300">{t("hotTopic")}</span>}
               </button>
             </li>
           ))}

@@ -1,4 +1,4 @@
-/** Finds the `#partial` being typed before the caret and ranks topic suggestions for it. */
+/** Finds the `#partial` being typed before the caret (ranking: lib/drafts/topic-suggestions.ts). */
 import type { Editor } from "@tiptap/react";
 
 export type TopicQuery = { query: string; from: number; to: number };
@@ -11,11 +11,4 @@ export function topicQueryAt(editor: Editor): TopicQuery | null {
   if (!match) return null;
   const query = match[1];
   return { query, from: $from.pos - query.length - 1, to: $from.pos };
-}
-
-export function rankTopics(topics: string[], query: string, limit = 8): string[] {
-  const q = query.toLowerCase();
-  const starts = topics.filter((t) => t.toLowerCase().startsWith(q));
-  const contains = topics.filter((t) => !t.toLowerCase().startsWith(q) && t.toLowerCase().includes(q));
-  return [...starts, ...contains].slice(0, limit);
 }

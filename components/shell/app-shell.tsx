@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { AccountSwitcher, type SwitcherAccount } from "./account-switcher";
+import { NotificationsBell } from "./notifications-bell";
 import { LanguageSwitch, ThemeToggle } from "./preferences";
 import { SidebarNav } from "./sidebar-nav";
 import { WorkspaceSwitcher } from "./workspace-switcher";
@@ -65,7 +66,7 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
         {sidebar}
       </aside>
       <div className="min-w-0">
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-3 border-b border-zinc-200 bg-white/80 px-4 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/80 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/80">
           <button
             type="button"
             className="rounded-md p-1.5 lg:hidden"
@@ -77,6 +78,7 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
           </button>
           <div className="flex-1" />
           {switcher && <AccountSwitcher slug={slug} accounts={switcher.accounts} cookieValue={switcher.cookieValue} />}
+          <NotificationsBell slug={slug} />
           <LanguageSwitch />
           <ThemeToggle initialDark={initialDark} />
         </header>

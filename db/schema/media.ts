@@ -15,6 +15,10 @@ export const media = sqliteTable(
     contentType: text("content_type").notNull(),
     bytes: integer("bytes").notNull(),
     originalName: text("original_name").notNull(),
+    /** A small WebP (320 px wide) made on upload, beside the original; null for rows from before thumbnails. */
+    thumbKey: text("thumb_key"),
+    width: integer("width"),
+    height: integer("height"),
     createdAt: createdAt(),
   },
   (t) => [index("media_workspace_idx").on(t.workspaceId, t.createdAt)],

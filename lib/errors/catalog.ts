@@ -152,6 +152,11 @@ export const errorCatalog = {
     message: { "zh-CN": "只能上传 JPEG、PNG、WebP 或 GIF 图片。", en: "Only JPEG, PNG, WebP or GIF images can be uploaded." },
     suggestion: { "zh-CN": "这个文件的内容不是图片（与文件名无关），请换一张图片。", en: "This file's content is not an image (whatever its name says); pick another file." },
   },
+  MEDIA_UNDECODABLE: {
+    status: 422,
+    message: { "zh-CN": "无法读取这张图片（文件已损坏或格式不完整）。", en: "This image cannot be read (the file is damaged or incomplete)." },
+    suggestion: { "zh-CN": "用看图软件打开确认后重新导出，再上传。", en: "Open it in an image viewer, export it again, then upload." },
+  },
   MEDIA_TOO_LARGE: {
     status: 413,
     message: { "zh-CN": "图片过大（上限 20 MB）。", en: "The image is too large (limit 20 MB)." },

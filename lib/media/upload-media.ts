@@ -1,7 +1,8 @@
 /**
  * Stores one uploaded image: the type is read from the bytes (an executable named photo.jpg is
- * refused), the size is capped, the bytes go to the storage driver, then the row is written in
- * a transaction with its audit event. A failed row write removes the stored bytes again.
+ * refused), the size is capped, sharp must decode it (and makes its WebP thumbnail), original
+ * and thumbnail go to the storage driver, then the row is written in a transaction with its
+ * audit event. A failed row write removes the stored bytes again.
  */
 import { desc, and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
@@ -11,31 +12,37 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
 import { detectImageType, imageExtension, maxImageBytes } from "./detect-image-type";
+import { thumbnailKey } from "./media-key";
 import type { MediaStorage } from "./media-storage";
+import { makeThumbnail } from "./make-thumbnail";
+import { mediaUrl, thumbnailUrl } from "./media-urls";
 
-export function mediaUrl(id: string): string {
-  return `/api/v1/media/${id}/file`;
-}
+export type MediaWithUrls = Media & { url: string; thumbUrl: string };
+const withUrls = (row: Media): MediaWithUrls => ({ ...row, url: mediaUrl(row.id), thumbUrl: thumbnailUrl(mediaUrl(row.id)) });
 
-export async function uploadMedia(db: Db, storage: MediaStorage, ctx: WorkspaceContext, file: { name: string; bytes: Uint8Array }): Promise<Media> {
+export async function uploadMedia(db: Db, storage: MediaStorage, ctx: WorkspaceContext, file: { name: string; bytes: Uint8Array }): Promise<MediaWithUrls> {
   if (file.bytes.length === 0) throw new AppError("VALIDATION_FAILED", { fieldErrors: { file: ["empty file"] } });
   if (file.bytes.length > maxImageBytes) throw new AppError("MEDIA_TOO_LARGE");
   const contentType = detectImageType(file.bytes);
   if (!contentType) throw new AppError("MEDIA_TYPE_REFUSED");
+  const thumb = await makeThumbnail(file.bytes);
+  if (!thumb) throw new AppError("MEDIA_UNDECODABLE");
   const id = newId("med");
   const storageKey = `${ctx.workspaceId}/${id}.${imageExtension[contentType]}`;
-  await storage.put(storageKey, file.bytes);
+  const thumbKey = thumbnailKey(storageKey);
   try {
+    await storage.put(storageKey, file.bytes, contentType);
+    await storage.put(thumbKey, thumb.bytes, "image/webp");
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(media)
-        .values({ id, workspaceId: ctx.workspaceId, uploaderId: ctx.userId, storageKey, contentType, bytes: file.bytes.length, originalName: file.name.slice(0, 200) })
+        .values({ id, workspaceId: ctx.workspaceId, uploaderId: ctx.userId, storageKey, thumbKey, width: thumb.width, height: thumb.height, contentType, bytes: file.bytes.length, originalName: file.name.slice(0, 200) })
         .returning();
       await recordAudit(tx, ctx, { action: "media.upload", targetType: "media", targetId: id, after: { contentType, bytes: file.bytes.length, name: row.originalName } });
-      return row;
+      return withUrls(row);
     });
   } catch (error) {
-    await storage.delete(storageKey);
+    await Promise.allSettled([storage.delete(storageKey), storage.delete(thumbKey)]);
     throw error;
   }
 }
@@ -45,7 +52,7 @@ export async function getMedia(db: DbOrTx, workspaceId: string, id: string): Pro
   return row ?? null;
 }
 
-export async function listMedia(db: DbOrTx, workspaceId: string, limit = 100): Promise<(Media & { url: string })[]> {
+export async function listMedia(db: DbOrTx, workspaceId: string, limit = 100): Promise<MediaWithUrls[]> {
   const rows = await db.select().from(media).where(eq(media.workspaceId, workspaceId)).orderBy(desc(media.createdAt)).limit(limit);
-  return rows.map((row) => ({ ...row, url: mediaUrl(row.id) }));
+  return rows.map(withUrls);
 }

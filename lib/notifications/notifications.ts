@@ -1,5 +1,5 @@
 /** In-app notifications: written inside the transaction of what caused them, read by their user. */
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { members, notifications } from "@/db/schema";
 import { rolePermissions, type Permission, type Role } from "@/lib/auth/permissions";
@@ -28,4 +28,18 @@ export async function listNotifications(db: DbOrTx, workspaceId: string, userId:
 
 export async function markNotificationsRead(db: Db, workspaceId: string, userId: string): Promise<void> {
   await db.update(notifications).set({ readAt: new Date() }).where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId), isNull(notifications.readAt)));
+}
+
+export async function countUnreadNotifications(db: DbOrTx, workspaceId: string, userId: string): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(notifications).where(and(eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+/** Marks one of the caller's notifications read; false when it is not theirs (or does not exist). Already read stays as it was. */
+export async function markNotificationRead(db: Db, workspaceId: string, userId: string, id: string): Promise<boolean> {
+  const mine = and(eq(notifications.id, id), eq(notifications.workspaceId, workspaceId), eq(notifications.userId, userId));
+  const updated = await db.update(notifications).set({ readAt: new Date() }).where(and(mine, isNull(notifications.readAt))).returning({ id: notifications.id });
+  if (updated.length) return true;
+  const [exists] = await db.select({ id: notifications.id }).from(notifications).where(mine).limit(1);
+  return Boolean(exists);
 }

@@ -1,8 +1,9 @@
-/** Readiness: can this instance serve? Checks the database, the cache and the scheduler driver. */
+/** Readiness: can this instance serve? Checks the database, the cache, the scheduler and the media storage driver. */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { Cache } from "@/lib/cache";
 import type { Env } from "@/lib/env";
+import type { MediaStorage } from "@/lib/media/media-storage";
 
 type Check = { name: string; ok: boolean; driver: string; detail?: string; ms: number };
 
@@ -19,7 +20,10 @@ async function timed(name: string, driver: string, probe: () => Promise<unknown>
   }
 }
 
-export async function checkReadiness(db: Db, cache: Cache, env: Env) {
+/** A key that never exists: reading it must answer "missing", which proves the bucket or directory is reachable. */
+const mediaProbeKey = "readiness/probe.png";
+
+export async function checkReadiness(db: Db, cache: Cache, env: Env, media: MediaStorage) {
   const checks = await Promise.all([
     timed("database", env.database.isEmbedded ? "libsql-file" : "libsql-remote", () => db.run(sql`select 1`)),
     timed("cache", cache.driver, async () => {
@@ -27,6 +31,7 @@ export async function checkReadiness(db: Db, cache: Cache, env: Env) {
     }),
     // The scheduler drivers arrive with scheduling; the embedded one lives in this process.
     timed("scheduler", env.scheduler.driver, async () => undefined),
+    timed("media", media.driver, () => media.get(mediaProbeKey)),
   ]);
   return { ready: checks.every((c) => c.ok), checks };
 }

@@ -4,6 +4,7 @@
  * by a Chinese substring, submit it, approve it as another member, preview it on a phone.
  */
 import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { SignInPage } from "./pages/auth-pages";
 import { DraftEditor, signedInAdmin } from "./pages/draft-pages";
 
@@ -54,7 +55,7 @@ test("writes a Chinese note with an image and topics; it autosaves and survives 
   await expect(editor.body).toContainText("#咖啡探店");
 });
 
-test("two tabs edit at once: the conflict view keeps both texts", async ({ page, context }, info) => {
+test("two tabs edit at once: the conflict view keeps both texts and both image lists", async ({ page, context }, info) => {
   await signedInAdmin(page);
   const other = await context.newPage();
   await page.goto(draftUrl);
@@ -64,19 +65,40 @@ test("two tabs edit at once: the conflict view keeps both texts", async ({ page,
   await expect(a.body).toContainText("拿铁很绝");
   await expect(b.body).toContainText("拿铁很绝");
 
+  // Tab A adds a real photo (a thumbnail is made on upload) and makes it the cover.
+  const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: { r: 120, g: 86, b: 60 } } }).jpeg().toBuffer();
+  await page.getByTestId("image-input").setInputFiles({ name: "拿铁.jpg", mimeType: "image/jpeg", buffer: photo });
+  await expect(page.getByTestId("image-thumb")).toHaveCount(2);
+  await expect(page.getByTestId("image-thumb").nth(1).locator("img")).toHaveAttribute("src", /\/api\/v1\/media\/med_[^/]+\/thumb$/);
+  await page.getByTestId("image-thumb").nth(1).getByRole("button", { name: "设为封面" }).click();
   await a.typeBody("\nA 标签页：第二家在安福路");
   await a.expectSaved();
   await b.typeBody("\nB 标签页：第三家在愚园路");
   await expect(b.status).toHaveAttribute("data-status", "conflict", { timeout: 15_000 });
   await expect(other.getByTestId("conflict-mine")).toContainText("B 标签页：第三家在愚园路");
   await expect(other.getByTestId("conflict-theirs")).toContainText("A 标签页：第二家在安福路");
+  await expect(other.getByTestId("conflict-mine").getByTestId("conflict-image")).toHaveCount(1);
+  await expect(other.getByTestId("conflict-theirs").getByTestId("conflict-image")).toHaveCount(2);
+  await expect(other.getByTestId("conflict-theirs").locator('[data-only-here="true"]')).toHaveCount(1);
+  await expect(other.getByTestId("conflict-image-summary")).toHaveText("图片：我的 1 张，对方 2 张（1 张只在对方版本中；封面不同）");
   await shot(other, info, "conflict view");
 
   await other.getByRole("button", { name: "把我的另存为副本" }).click();
   await expect(b.status).toHaveAttribute("data-status", "saved");
   await expect(b.body).toContainText("A 标签页：第二家在安福路");
+  await expect(other.getByTestId("image-thumb")).toHaveCount(2);
   await other.getByRole("link", { name: "已另存为副本，点此打开" }).click();
   await expect(new DraftEditor(other).body).toContainText("B 标签页：第三家在愚园路");
+  await expect(other.getByTestId("image-thumb")).toHaveCount(1);
+
+  // The media library attaches an image uploaded earlier (shown as its thumbnail) to the copy.
+  await other.getByRole("button", { name: "从媒体库选" }).click();
+  const library = other.getByTestId("media-library");
+  await expect(library.getByRole("button", { name: "封面.png（已添加）" })).toBeDisabled();
+  await library.getByRole("button", { name: "添加 拿铁.jpg" }).click();
+  await expect(other.getByTestId("image-thumb")).toHaveCount(2);
+  await expect(library.getByRole("button", { name: "拿铁.jpg（已添加）" })).toBeDisabled();
+  await new DraftEditor(other).expectSaved();
 });
 
 test("finds the note by a Chinese substring with the match highlighted", async ({ page }, info) => {
@@ -100,19 +122,36 @@ test("the writer submits, another member approves", async ({ page, browser }, in
   await form.getByRole("button", { name: "添加成员" }).click();
   approver.password = (await page.getByTestId("secret-value").textContent())!.trim();
 
+  // The new member's bell: nothing yet.
+  const otherContext = await browser.newContext();
+  const reviewer = await otherContext.newPage();
+  await new SignInPage(reviewer).signIn(approver.email, approver.password);
+  await expect(reviewer).toHaveURL(/\/dashboard$/);
+  const bell = reviewer.getByTestId("notifications-bell");
+  await bell.click();
+  await expect(reviewer.getByTestId("notifications-empty")).toContainText("暂无通知");
+  await reviewer.keyboard.press("Escape");
+  await expect(reviewer.getByTestId("notifications-panel")).toBeHidden();
+  await expect(bell).toBeFocused();
+
   await page.goto(draftUrl);
   await page.getByLabel("评论", { exact: true }).fill("请帮忙看看标题");
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByTestId("draft-status")).toHaveText("审核中");
 
-  const otherContext = await browser.newContext();
-  const reviewer = await otherContext.newPage();
-  await new SignInPage(reviewer).signIn(approver.email, approver.password);
-  await expect(reviewer).toHaveURL(/\/dashboard$/);
-  await reviewer.goto(`/${slug}/drafts`);
-  await reviewer.getByTestId("notifications").getByRole("link", { name: `张伟 提交了《${title}》，请审核` }).click();
+  // The bell picks it up (reload here; in a real tab on focus or within 45 s), opens by keyboard, and its link leads to the draft.
+  await reviewer.reload();
+  await expect(reviewer.getByTestId("notifications-badge")).toHaveText("1");
+  await expect(bell).toHaveAccessibleName("通知（1 条未读）");
+  await bell.focus();
+  await reviewer.keyboard.press("Enter");
+  await reviewer.getByTestId("notifications-panel").getByRole("link", { name: `张伟 提交了《${title}》，请审核` }).click();
   await expect(reviewer).toHaveURL(new RegExp(`${draftUrl}$`));
+  await expect(reviewer.getByTestId("notifications-badge")).toBeHidden();
   await expect(reviewer.getByTestId("review")).toContainText("请帮忙看看标题");
+  await reviewer.getByLabel("评论", { exact: true }).fill("标题很好，图也清楚");
+  await reviewer.getByRole("button", { name: "发表评论" }).click();
+  await expect(reviewer.getByTestId("review")).toContainText("标题很好，图也清楚");
   await reviewer.getByRole("button", { name: "通过", exact: true }).click();
   await expect(reviewer.getByTestId("draft-status")).toHaveText("已通过");
   await shot(reviewer, info, "approved");
@@ -124,6 +163,45 @@ test("the writer submits, another member approves", async ({ page, browser }, in
   await confirm.getByRole("button", { name: "确认" }).click();
   await expect(confirm).toContainText("已通过，可以排期。");
   await shot(page, info, "ready to schedule");
+});
+
+test("the writer's bell lists the decision; mark one read, mark all read; it fits a phone", async ({ page, browser }, info) => {
+  await signedInAdmin(page);
+  await page.goto(`/${slug}/drafts`);
+  const bell = page.getByTestId("notifications-bell");
+  await expect(page.getByTestId("notifications-badge")).toBeVisible();
+  const unread = Number(await page.getByTestId("notifications-badge").textContent());
+  await bell.click();
+  const panel = page.getByTestId("notifications-panel");
+  const decision = panel.getByTestId("notification-item").filter({ hasText: `审核小李 通过了《${title}》` });
+  await expect(decision).toHaveAttribute("data-read", "false");
+  await shot(page, info, "notifications bell (desktop)");
+  await decision.getByRole("button", { name: /^标为已读/ }).click();
+  await expect(decision).toHaveAttribute("data-read", "true");
+  // The reviewer's comment is still unread.
+  expect(unread).toBeGreaterThanOrEqual(2);
+  await expect(page.getByTestId("notifications-badge")).toHaveText(String(unread - 1));
+  await page.reload();
+  await page.getByTestId("notifications-bell").click();
+  await expect(page.getByTestId("notifications-panel").getByTestId("notification-item").filter({ hasText: `审核小李 通过了《${title}》` })).toHaveAttribute("data-read", "true");
+
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const small = await phone.newPage();
+  await signedInAdmin(small);
+  await small.getByTestId("notifications-bell").click();
+  const smallPanel = small.getByTestId("notifications-panel");
+  await expect(smallPanel).toBeVisible();
+  const box = (await smallPanel.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  // The header (menu, account switcher, bell, language, theme) fits: nothing scrolls sideways.
+  expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await shot(small, info, "notifications bell (phone)");
+  await expect(smallPanel.getByTestId("notification-item").filter({ hasText: `审核小李 评论了《${title}》` })).toContainText("标题很好，图也清楚");
+  await smallPanel.getByRole("button", { name: "全部标为已读" }).click();
+  await expect(small.getByTestId("notifications-badge")).toBeHidden();
+  await expect(smallPanel.locator('[data-read="false"]')).toHaveCount(0);
+  await phone.close();
 });
 
 test("previews the note on a phone-size screen exactly as it will be sent", async ({ browser }, info) => {

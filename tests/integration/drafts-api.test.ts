@@ -62,6 +62,29 @@ describe("drafts REST API", () => {
     expect(got.json.draft.plainText).toBe("客户端 A 的版本");
   });
 
+  it("carries images through a conflict: the 409 has their images; keep mine and save-as-copy keep mine", async () => {
+    const [a, b, c] = ["a", "b", "c"].map((x) => ({ url: `https://img.example.com/${x}.jpg`, alt: `图 ${x}` }));
+    const created = await create(writer.token, { title: "图片冲突", text: "正文", images: [a, b] });
+    const { id, version } = created.json.draft;
+    // Client A reorders (new cover) and adds an image; client B, still on the first version, removes one.
+    const first = await put(writer.token, id, { baseVersion: version, images: [b, a, c] });
+    expect(first.status).toBe(200);
+    const stale = await put(second.token, id, { baseVersion: version, images: [a] });
+    expect(stale.status).toBe(409);
+    const theirs = stale.json.error.details.current;
+    expect(theirs.images).toEqual([b, a, c]);
+
+    // Save mine as a copy: a new draft with my images; the original keeps theirs.
+    const copy = await create(second.token, { title: "图片冲突（我的副本）", text: "正文", images: [a] });
+    expect(copy.json.draft.images).toEqual([a]);
+    expect((await callRoute(draftRoute.GET, `/api/v1/drafts/${id}`, { token: second.token, params: { id } })).json.draft.images).toEqual([b, a, c]);
+
+    // Keep mine: saved on top of their version, my images win.
+    const kept = await put(second.token, id, { baseVersion: theirs.version, images: [a] });
+    expect(kept.status).toBe(200);
+    expect(kept.json.draft.images).toEqual([a]);
+  });
+
   it("refuses a 5 MB paste with 413, unknown fields with 400, and stores nothing", async () => {
     const created = await create(writer.token, { title: "原文", text: "原来的内容" });
     const { id } = created.json.draft;

@@ -61,11 +61,13 @@ export const draftsPaths: PathSpecs = {
   },
   "/media": {
     get: { summary: "The workspace's uploaded images, newest first", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "media" } } },
-    post: { summary: "Upload an image (multipart `file`; JPEG/PNG/WebP/GIF by magic bytes, <= 20 MB)", tags: ["media"], permission: "drafts.write", responses: { 201: { description: "Stored" } }, errors: [413, 422] },
+    post: { summary: "Upload an image (multipart `file`; JPEG/PNG/WebP/GIF by magic bytes, decodable, <= 20 MB; a WebP thumbnail is made)", tags: ["media"], permission: "drafts.write", responses: { 201: { description: "Stored" } }, errors: [413, 422] },
   },
-  "/media/{id}/file": { get: { summary: "The image bytes", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "image/*" } }, errors: [404] } },
+  "/media/{id}/file": { get: { summary: "The original image bytes (what gets published)", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "image/*" } }, errors: [404] } },
+  "/media/{id}/thumb": { get: { summary: "The 320 px WebP thumbnail made on upload (the original for media uploaded before thumbnails)", tags: ["media"], permission: "drafts.read", responses: { 200: { description: "image/webp" } }, errors: [404] } },
   "/notifications": {
-    get: { summary: "The caller's in-app notifications", tags: ["notifications"], permission: null, responses: { 200: { description: "notifications" } } },
+    get: { summary: "The caller's in-app notifications, newest first (`?unread=1`, `?limit=` up to 100), with `unreadCount`", tags: ["notifications"], permission: null, responses: { 200: { description: "notifications" } } },
     post: { summary: "Mark all as read", tags: ["notifications"], permission: null, responses: { 200: { description: "Done" } } },
   },
+  "/notifications/{id}/read": { post: { summary: "Mark one notification as read", tags: ["notifications"], permission: null, responses: { 200: { description: "Done" } }, errors: [404] } },
 };

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors/app-error";
 import { maxImageBytes } from "@/lib/media/detect-image-type";
 import { getMediaStorage } from "@/lib/media/media-storage";
-import { listMedia, mediaUrl, uploadMedia } from "@/lib/media/upload-media";
+import { listMedia, uploadMedia } from "@/lib/media/upload-media";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 export const GET = withWorkspace(async ({ ctx, db }) => ({ media: await listMedia(db, ctx.workspaceId) }), { permission: "drafts.read" });
@@ -14,7 +14,7 @@ export const POST = withWorkspace(
     const file = form?.get("file");
     if (!file || typeof file === "string") throw new AppError("VALIDATION_FAILED", { fieldErrors: { file: ["required"] } });
     const row = await uploadMedia(db, getMediaStorage(), ctx, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-    return Response.json({ media: { ...row, url: mediaUrl(row.id) } }, { status: 201 });
+    return Response.json({ media: row }, { status: 201 });
   },
   { permission: "drafts.write" },
 );

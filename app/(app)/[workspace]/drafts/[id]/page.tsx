@@ -9,7 +9,7 @@ import { listAccounts } from "@/lib/accounts/queries";
 import { can } from "@/lib/auth/context";
 import { findDraft } from "@/lib/drafts/get-draft";
 import { getNoteSettings } from "@/lib/drafts/note-settings-store";
-import { workspaceTopics } from "@/lib/drafts/workspace-topics";
+import { topicSuggestions } from "@/lib/drafts/topic-suggestions";
 import { requirePageContext } from "@/lib/next/session-context";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { deleteDraftAction } from "../actions";
@@ -21,12 +21,13 @@ export default async function DraftPage({ params }: { params: Promise<{ workspac
   const ctx = await requirePageContext(workspace);
   if (!can(ctx, "drafts.read")) return <Forbidden />;
   const db = getDb();
-  const [draft, accounts, settings, topics, ws, t] = await Promise.all([
+  const ws = await getWorkspaceBySlug(db, workspace);
+  const timeZone = ws?.timezone ?? "Asia/Shanghai";
+  const [draft, accounts, settings, topics, t] = await Promise.all([
     findDraft(db, ctx, id),
     listAccounts(db, ctx),
     getNoteSettings(db, ctx.workspaceId),
-    workspaceTopics(db, ctx.workspaceId),
-    getWorkspaceBySlug(db, workspace),
+    topicSuggestions(db, { workspaceId: ctx.workspaceId, timezone: timeZone }, { withHot: can(ctx, "competitors.read") }),
     getTranslations("drafts"),
   ]);
   if (!draft) notFound();
@@ -44,7 +45,7 @@ export default async function DraftPage({ params }: { params: Promise<{ workspac
         accounts={accounts.map((a) => ({ id: a.id, name: a.name, redId: a.redId }))}
         settings={settings}
         topics={topics}
-        timeZone={ws?.timezone ?? "Asia/Shanghai"}
+        timeZone={timeZone}
         abilities={{ canWrite: can(ctx, "drafts.write"), canSubmit: can(ctx, "drafts.submit"), canApprove: can(ctx, "drafts.approve"), canSchedule: can(ctx, "schedules.write") }}
       />
     </>

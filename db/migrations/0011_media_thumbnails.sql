@@ -1,0 +1,3 @@
+ALTER TABLE `media` ADD `thumb_key` text;--> statement-breakpoint
+ALTER TABLE `media` ADD `width` integer;--> statement-breakpoint
+ALTER TABLE `media` ADD `height` integer;
