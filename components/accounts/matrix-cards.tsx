@@ -4,12 +4,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { Count, Empty, LastPublish, NextScheduled } from "./matrix-figures";
 import { BreakerBadge, StatusBadge } from "./status-badge";
 import type { MatrixItem } from "./matrix-types";
 
-type Props = { slug: string; items: MatrixItem[]; selected: Set<string>; onToggle: (id: string) => void; selectable: boolean };
+type Props = { slug: string; locale: string; timeZone: string; items: MatrixItem[]; selected: Set<string>; onToggle: (id: string) => void; selectable: boolean };
 
-export function MatrixCards({ slug, items, selected, onToggle, selectable }: Props) {
+export function MatrixCards({ slug, locale, timeZone, items, selected, onToggle, selectable }: Props) {
   const t = useTranslations("matrix");
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4" data-testid="matrix-cards">
@@ -27,6 +28,22 @@ export function MatrixCards({ slug, items, selected, onToggle, selectable }: Pro
               <div className="font-mono text-xs text-zinc-500">{a.redId}</div>
             </div>
             <StatusBadge status={a.status} reason={a.statusReason} />
+          </div>
+          <dl className="mt-3 grid grid-cols-3 gap-2 text-center" data-testid="card-figures">
+            {([
+              ["followers", <Count key="f" value={a.followers} locale={locale} />],
+              ["postsThisWeek", a.postsThisWeek > 0 ? <Count key="p" value={a.postsThisWeek} locale={locale} /> : <Empty key="p" />],
+              ["failures7d", a.failures7d > 0 ? <Count key="x" value={a.failures7d} locale={locale} alert /> : <Empty key="x" />],
+            ] as const).map(([key, value]) => (
+              <div key={key} className="rounded-lg bg-zinc-50 px-1 py-1.5 dark:bg-zinc-800/60">
+                <dt className="truncate text-[11px] text-zinc-500">{t(`columns.${key}`)}</dt>
+                <dd className="text-sm font-semibold tabular-nums">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="mt-2 space-y-1 text-xs">
+            <div className="flex items-center justify-between gap-2"><span className="text-zinc-500">{t("cardNext")}</span><NextScheduled item={a} locale={locale} timeZone={timeZone} /></div>
+            <div className="flex items-center justify-between gap-2"><span className="text-zinc-500">{t("cardLast")}</span><LastPublish item={a} locale={locale} timeZone={timeZone} /></div>
           </div>
           <div className="mt-2 flex flex-wrap gap-1">
             {a.groups.map((g) => <Badge key={g} tone="brand">{g}</Badge>)}
