@@ -1,4 +1,4 @@
-/** Unread review notifications (requests for approvers, decisions for writers), each linking to its draft. */
+/** Unread notifications (review requests and decisions, publish problems, accounts that need a login), each linking to what it is about. */
 import { Bell } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -16,10 +16,11 @@ export async function NotificationsPanel({ slug, items, markRead }: { slug: stri
       </div>
       <ul className="space-y-1 text-sm">
         {items.map((n) => {
-          const p = n.payload as { draftId?: string; title?: string; by?: string; comment?: string };
+          const p = n.payload as { draftId?: string; accountId?: string; title?: string; by?: string; comment?: string };
+          const href = p.draftId ? `/${slug}/drafts/${p.draftId}` : n.kind.startsWith("account_") && p.accountId ? `/${slug}/accounts/${p.accountId}` : `/${slug}/calendar`;
           return (
             <li key={n.id}>
-              <Link href={`/${slug}/drafts/${p.draftId}`} className="hover:text-brand-600">
+              <Link href={href} className="hover:text-brand-600">
                 {t(`kinds.${n.kind.replace("draft.", "")}`, { by: p.by ?? "", title: p.title || t("untitled") })}
               </Link>
               {p.comment && <span className="text-zinc-500">：{p.comment}</span>}
