@@ -6,9 +6,22 @@ import type { MatrixItem } from "./matrix-types";
 
 const resultTone = { published: "green", failed: "red", unconfirmed: "amber" } as const;
 
+// Formatters are built once per locale / zone: building one costs far more than using it.
+const shortTimes = new Map<string, Intl.DateTimeFormat>();
+const numbers = new Map<string, Intl.NumberFormat>();
+
 /** "11-23 20:30" in the workspace zone: the year is noise in a dense table. */
 export function formatShortTime(value: Date | string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(value));
+  const key = `${locale}|${timeZone}`;
+  let f = shortTimes.get(key);
+  if (!f) shortTimes.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false })));
+  return f.format(new Date(value));
+}
+
+function formatNumber(value: number, locale: string): string {
+  let f = numbers.get(locale);
+  if (!f) numbers.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f.format(value);
 }
 
 export function Empty() {
@@ -18,7 +31,7 @@ export function Empty() {
 
 export function Count({ value, locale, alert }: { value: number | null; locale: string; alert?: boolean }) {
   if (value === null) return <Empty />;
-  return <span className={alert && value > 0 ? "font-medium text-red-600 dark:text-red-400" : undefined}>{value.toLocaleString(locale)}</span>;
+  return <span className={alert && value > 0 ? "font-medium text-red-600 dark:text-red-400" : undefined}>{formatNumber(value, locale)}</span>;
 }
 
 export function NextScheduled({ item, locale, timeZone }: { item: MatrixItem; locale: string; timeZone: string }) {
