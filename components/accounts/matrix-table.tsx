@@ -4,15 +4,16 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/audit/format-time";
 import { Badge } from "@/components/ui/badge";
-import { Count, Empty, LastPublish, NextScheduled } from "./matrix-figures";
+import { Count, LastPublish, NextScheduled, useMatrixLabels } from "./matrix-figures";
 import { SortHeader } from "./sort-header";
-import { BreakerBadge, StatusBadge } from "./status-badge";
+import { BreakerBadgeView, StatusBadgeView } from "./status-badge";
 import type { MatrixItem } from "./matrix-types";
 
 type Props = { slug: string; locale: string; timeZone: string; items: MatrixItem[]; selected: Set<string>; onToggle: (id: string) => void; onToggleAll: () => void; selectable: boolean };
 
 export function MatrixTable({ slug, locale, timeZone, items, selected, onToggle, onToggleAll, selectable }: Props) {
   const t = useTranslations("matrix");
+  const labels = useMatrixLabels();
   const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
   const th = "px-3 py-2 font-medium whitespace-nowrap";
   const num = `${th} text-right`;
@@ -51,25 +52,25 @@ export function MatrixTable({ slug, locale, timeZone, items, selected, onToggle,
               <Link href={`/${slug}/accounts/${a.id}`} className="font-medium whitespace-nowrap hover:underline">{a.name}</Link>
               <div className="font-mono text-xs text-zinc-500">{a.redId}</div>
             </td>
-            <td className={td}><StatusBadge status={a.status} reason={a.statusReason} /></td>
-            <td className={`${td} text-right tabular-nums`} data-testid="cell-followers"><Count value={a.followers} locale={locale} /></td>
-            <td className={`${td} text-right tabular-nums`} data-testid="cell-posts-week">{a.postsThisWeek > 0 ? <Count value={a.postsThisWeek} locale={locale} /> : <Empty />}</td>
-            <td className={`${td} text-xs whitespace-nowrap tabular-nums`} data-testid="cell-next"><NextScheduled item={a} locale={locale} timeZone={timeZone} /></td>
-            <td className={td} data-testid="cell-last-publish"><LastPublish item={a} locale={locale} timeZone={timeZone} /></td>
-            <td className={`${td} text-right tabular-nums`} data-testid="cell-failures">{a.failures7d > 0 ? <Count value={a.failures7d} locale={locale} alert /> : <Empty />}</td>
+            <td className={td}><StatusBadgeView status={a.status} reason={a.statusReason} label={labels.status[a.status] ?? a.status} /></td>
+            <td className={`${td} text-right tabular-nums`} data-testid="cell-followers"><Count value={a.followers} locale={locale} labels={labels} /></td>
+            <td className={`${td} text-right tabular-nums`} data-testid="cell-posts-week"><Count value={a.postsThisWeek} locale={locale} labels={labels} zeroIsEmpty /></td>
+            <td className={`${td} text-xs whitespace-nowrap tabular-nums`} data-testid="cell-next"><NextScheduled item={a} locale={locale} timeZone={timeZone} labels={labels} /></td>
+            <td className={td} data-testid="cell-last-publish"><LastPublish item={a} locale={locale} timeZone={timeZone} labels={labels} /></td>
+            <td className={`${td} text-right tabular-nums`} data-testid="cell-failures"><Count value={a.failures7d} locale={locale} labels={labels} alert zeroIsEmpty /></td>
             <td className={td}>
               <div className="flex flex-wrap gap-1">{a.groups.map((g) => <Badge key={g} tone="brand">{g}</Badge>)}</div>
               {a.tags.length > 0 && <div className="mt-0.5 text-xs text-zinc-500">{a.tags.join(" · ")}</div>}
             </td>
             <td className={`${td} text-xs whitespace-nowrap`}>{a.publisherName}</td>
-            <td className={td}><BreakerBadge state={a.breaker} /></td>
+            <td className={td}><BreakerBadgeView state={a.breaker} label={a.breaker ? labels.breaker[a.breaker] : ""} /></td>
             <td className={`${td} text-xs whitespace-nowrap text-zinc-500`} title={a.lastCheckMessage ?? undefined}>
               {a.lastCheckAt ? (
                 <span className={a.lastCheckOk ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}>
                   {a.lastCheckOk ? "✓" : "✗"} {formatDateTime(a.lastCheckAt, locale, timeZone)}
                 </span>
               ) : (
-                t("never")
+                labels.never
               )}
             </td>
           </tr>

@@ -11,6 +11,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accounts, cacheVersions, memberAccountGrants, workspaces } from "@/db/schema";
 import type { Cache } from "@/lib/cache/cache";
+import { getEnv } from "@/lib/env";
 import { toAccountView, type AccountView } from "./account-view";
 import { loadMatrixStats, weekStartInZone, type AccountStats } from "./matrix-stats";
 
@@ -18,7 +19,6 @@ export type MatrixDataAccount = AccountView & { memberIds: string[]; stats: Acco
 /** weekStart: the Monday (ms) the "posts this week" figures count from. */
 export type MatrixData = { timeZone: string; weekStart: number; accounts: MatrixDataAccount[] };
 
-const ttlSeconds = 60;
 
 export async function matrixVersion(db: DbOrTx, workspaceId: string): Promise<number> {
   const [row] = await db.select({ version: cacheVersions.version }).from(cacheVersions).where(eq(cacheVersions.scope, `matrix:${workspaceId}`));
@@ -57,7 +57,8 @@ function revive(data: MatrixData): MatrixData {
   return data;
 }
 
-export async function cachedMatrixData(db: DbOrTx, workspaceId: string, cache: Cache, now = new Date()): Promise<MatrixData> {
+export async function cachedMatrixData(db: DbOrTx, workspaceId: string, cache: Cache, now = new Date(), ttlSeconds = getEnv().matrixCacheSeconds): Promise<MatrixData> {
+  if (ttlSeconds === 0) return loadMatrixData(db, workspaceId, now);
   const key = `matrix:${workspaceId}:v${await matrixVersion(db, workspaceId)}`;
   const hit = await cache.get<MatrixData>(key);
   if (hit && hit.weekStart === weekStartInZone(now, hit.timeZone).getTime()) return revive(hit);

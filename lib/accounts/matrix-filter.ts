@@ -45,6 +45,10 @@ export type MatrixRow = {
   stats?: AccountStats;
 };
 
+// One collator for every comparison: localeCompare(x, "zh-CN") builds an ICU collator per call,
+// which dominated sorting 100 accounts (hundreds of comparisons per request).
+const collator = new Intl.Collator("zh-CN");
+
 const statusOrder: Record<string, number> = { error: 0, needs_login: 1, paused: 2, active: 3 };
 
 type Key = string | number | null;
@@ -89,10 +93,10 @@ export function filterAndSortAccounts<T extends MatrixRow>(rows: T[], query: Par
     const kb = keys.get(b)!;
     if (ka === null || kb === null) {
       if (ka !== kb) return ka === null ? 1 : -1;
-      return a.name.localeCompare(b.name, "zh-CN");
+      return collator.compare(a.name, b.name);
     }
-    const c = typeof ka === "number" && typeof kb === "number" ? ka - kb : String(ka).localeCompare(String(kb), "zh-CN");
-    return c === 0 ? a.name.localeCompare(b.name, "zh-CN") : c * sign;
+    const c = typeof ka === "number" && typeof kb === "number" ? ka - kb : collator.compare(String(ka), String(kb));
+    return c === 0 ? collator.compare(a.name, b.name) : c * sign;
   });
 }
 
