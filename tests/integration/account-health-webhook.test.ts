@@ -15,8 +15,12 @@ import { getAccount } from "@/lib/accounts/queries";
 import { pauseAccount } from "@/lib/accounts/account-status";
 import { updateMember } from "@/lib/members/update-member";
 import { createChannel } from "@/lib/notifications/channels/channel-store";
-import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
+import { startEmbeddedDispatcher } from "@/lib/scheduling/embedded-dispatcher";
+import { accountHealthWebhookPath, periodicWebhooks } from "@/lib/scheduling/periodic-webhooks";
+import { signQstashRequest, verifyQstashRequest } from "@/lib/scheduling/qstash-signature";
 import { signingKeys } from "@/lib/scheduling/signing-keys";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { callRoute } from "../support/call-route";
 import { startFakeRobotServer, type FakeRobotServer } from "../support/fake-robot-server";
 import { startFakeXhsBridge, type FakeXhsBridge } from "../support/fake-xhs-bridge";
@@ -107,5 +111,32 @@ describe("scheduled account health check (signed webhook)", () => {
     expect((await signed()).json.changed).toEqual([expect.objectContaining({ accountId: account.id, from: "needs_login", to: "active" })]);
     expect(await getAccount(db, ws.admin, account.id)).toMatchObject({ status: "active", statusReason: null, lastCheckOk: true });
     expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "accounts.health_check"), eq(auditEvents.targetId, account.id)))).toHaveLength(2);
+  });
+});
+
+describe("the embedded dispatcher schedules the health check", () => {
+  it("is registered every 30 minutes, and the dispatcher POSTs it signed for its URL once the period has passed", async () => {
+    expect(periodicWebhooks).toContainEqual(expect.objectContaining({ path: accountHealthWebhookPath, cron: "*/30 * * * *", everyMs: 30 * 60_000 }));
+    const got: { path: string; signature: string | null; body: string; at: number }[] = [];
+    const server = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      got.push({ path: req.url ?? "", signature: (req.headers["upstash-signature"] as string) ?? null, body: Buffer.concat(chunks).toString(), at: Date.now() });
+      res.writeHead(200).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const db = await migratedDb();
+    const started = Date.now();
+    const dispatcher = startEmbeddedDispatcher({ db, appUrl: base, signingKey: signingKeys().current, tickMs: 20, periodic: [{ id: "t", path: accountHealthWebhookPath, cron: "*/30 * * * *", everyMs: 150 }] });
+    try {
+      for (let i = 0; i < 150 && got.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(got[0].path).toBe(accountHealthWebhookPath);
+      expect(got[0].at - started).toBeGreaterThanOrEqual(150); // not at start, while the server is still booting
+      expect(await verifyQstashRequest({ signature: got[0].signature, url: `${base}${accountHealthWebhookPath}`, body: got[0].body, keys: signingKeys() })).toBe(true);
+    } finally {
+      dispatcher.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
