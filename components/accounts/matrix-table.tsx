@@ -17,9 +17,9 @@ export function MatrixTable({ slug, locale, timeZone, items, selected, onToggle,
   const allSelected = items.length > 0 && items.every((i) => selected.has(i.id));
   const th = "px-3 py-2 font-medium whitespace-nowrap";
   const num = `${th} text-right`;
-  const td = "px-3 py-1.5";
   return (
-    <table className="w-full text-sm" data-testid="matrix-table">
+    // Cell padding is set once here rather than repeated on each of the ~1,200 cells of 100 rows.
+    <table className="w-full text-sm [&_td]:px-3 [&_td]:py-1.5 [&_td.n]:text-right [&_td.n]:tabular-nums" data-testid="matrix-table">
       <thead className="border-b border-zinc-200 text-left text-xs text-zinc-500 dark:border-zinc-800">
         <tr>
           {selectable && (
@@ -44,27 +44,27 @@ export function MatrixTable({ slug, locale, timeZone, items, selected, onToggle,
         {items.map((a) => (
           <tr key={a.id} data-testid="matrix-row" data-account-id={a.id} className={selected.has(a.id) ? "bg-brand-50/40 dark:bg-brand-700/10" : undefined}>
             {selectable && (
-              <td className={td}>
+              <td>
                 <input type="checkbox" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} aria-label={t("selectRow", { name: a.name })} />
               </td>
             )}
-            <td className={td}>
+            <td>
               <Link href={`/${slug}/accounts/${a.id}`} className="font-medium whitespace-nowrap hover:underline">{a.name}</Link>
               <div className="font-mono text-xs text-zinc-500">{a.redId}</div>
             </td>
-            <td className={td}><StatusBadgeView status={a.status} reason={a.statusReason} label={labels.status[a.status] ?? a.status} /></td>
-            <td className={`${td} text-right tabular-nums`} data-testid="cell-followers"><Count value={a.followers} locale={locale} labels={labels} /></td>
-            <td className={`${td} text-right tabular-nums`} data-testid="cell-posts-week"><Count value={a.postsThisWeek} locale={locale} labels={labels} zeroIsEmpty /></td>
-            <td className={`${td} text-xs whitespace-nowrap tabular-nums`} data-testid="cell-next"><NextScheduled item={a} locale={locale} timeZone={timeZone} labels={labels} /></td>
-            <td className={td} data-testid="cell-last-publish"><LastPublish item={a} locale={locale} timeZone={timeZone} labels={labels} /></td>
-            <td className={`${td} text-right tabular-nums`} data-testid="cell-failures"><Count value={a.failures7d} locale={locale} labels={labels} alert zeroIsEmpty /></td>
-            <td className={td}>
-              <div className="flex flex-wrap gap-1">{a.groups.map((g) => <Badge key={g} tone="brand">{g}</Badge>)}</div>
-              {a.tags.length > 0 && <div className="mt-0.5 text-xs text-zinc-500">{a.tags.join(" · ")}</div>}
+            <td><StatusBadgeView status={a.status} reason={a.statusReason} label={labels.status[a.status] ?? a.status} /></td>
+            <td className="n" data-testid="cell-followers"><Count value={a.followers} locale={locale} labels={labels} /></td>
+            <td className="n" data-testid="cell-posts-week"><Count value={a.postsThisWeek} locale={locale} labels={labels} zeroIsEmpty /></td>
+            <td className="text-xs whitespace-nowrap tabular-nums" data-testid="cell-next"><NextScheduled item={a} locale={locale} timeZone={timeZone} labels={labels} /></td>
+            <td data-testid="cell-last-publish"><LastPublish item={a} locale={locale} timeZone={timeZone} labels={labels} /></td>
+            <td className="n" data-testid="cell-failures"><Count value={a.failures7d} locale={locale} labels={labels} alert zeroIsEmpty /></td>
+            <td>
+              <div className="flex gap-1">{a.groups.map((g) => <Badge key={g} tone="brand">{g}</Badge>)}</div>
+              {a.tags.length > 0 && <div className="mt-0.5 max-w-48 truncate text-xs text-zinc-500" title={a.tags.join(" · ")}>{a.tags.join(" · ")}</div>}
             </td>
-            <td className={`${td} text-xs whitespace-nowrap`}>{a.publisherName}</td>
-            <td className={td}><BreakerBadgeView state={a.breaker} label={a.breaker ? labels.breaker[a.breaker] : ""} /></td>
-            <td className={`${td} text-xs whitespace-nowrap text-zinc-500`} title={a.lastCheckMessage ?? undefined}>
+            <td className="text-xs whitespace-nowrap">{a.publisherName}</td>
+            <td><BreakerBadgeView state={a.breaker} label={a.breaker ? labels.breaker[a.breaker] : ""} /></td>
+            <td className="text-xs whitespace-nowrap text-zinc-500" title={a.lastCheckMessage ?? undefined}>
               {a.lastCheckAt ? (
                 <span className={a.lastCheckOk ? "text-emerald-700 dark:text-emerald-400" : "text-red-600 dark:text-red-400"}>
                   {a.lastCheckOk ? "✓" : "✗"} {formatDateTime(a.lastCheckAt, locale, timeZone)}
