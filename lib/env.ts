@@ -58,6 +58,8 @@ const envSchema = z.object({
   /** Path-style URLs (`endpoint/bucket/key`), needed by MinIO and most self-hosted servers. */
   S3_FORCE_PATH_STYLE: booleanFlag,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Seconds the account matrix data stays cached (writes invalidate it at once anyway); 0 turns the cache off. */
+  MATRIX_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -116,6 +118,7 @@ export function buildEnv(source: NodeJS.ProcessEnv) {
       : { driver: "local" as const, root: path.join(dataDir, "media") },
     allowPrivatePublisherUrls: e.ALLOW_PRIVATE_PUBLISHER_URLS ?? e.NODE_ENV !== "production",
     dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
+    matrixCacheSeconds: e.MATRIX_CACHE_SECONDS,
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },

@@ -9,7 +9,8 @@ import { cn } from "@/components/ui/cn";
 import type { MemberOption } from "./matrix-types";
 
 type Props = { groups: string[]; tags: string[]; members: MemberOption[] };
-const sorts = ["name", "redId", "status", "createdAt", "lastCheckAt"] as const;
+const sorts = ["name", "redId", "status", "createdAt", "lastCheckAt", "followers", "postsThisWeek", "nextScheduledAt", "lastPublishAt", "failures7d"] as const;
+const results = ["published", "failed", "unconfirmed", "none"] as const;
 const statuses = ["active", "paused", "needs_login", "error"] as const;
 
 export function MatrixToolbar({ groups, tags, members }: Props) {
@@ -48,8 +49,15 @@ export function MatrixToolbar({ groups, tags, members }: Props) {
       {select("tag", t("allTags"), tags.map((g) => ({ value: g, label: g })))}
       {select("status", t("allStatuses"), statuses.map((s) => ({ value: s, label: ts(s) })))}
       {members.length > 0 && select("member", t("allMembers"), members.map((m) => ({ value: m.id, label: m.name })))}
+      {select("result", t("allResults"), results.map((r) => ({ value: r, label: t(`results.${r}`) })))}
+      {select("failures", t("allFailures"), (["any", "none"] as const).map((v) => ({ value: v, label: t(`failuresFilter.${v}`) })))}
+      {select("scheduled", t("allScheduled"), (["yes", "none"] as const).map((v) => ({ value: v, label: t(`scheduledFilter.${v}`) })))}
       <Select aria-label={t("sortBy")} name="sort" value={params.get("sort") ?? "name"} onChange={(e) => set("sort", e.target.value)} className="w-auto!">
         {sorts.map((s) => <option key={s} value={s}>{t(`sort.${s}`)}</option>)}
+      </Select>
+      <Select aria-label={t("sortDirection")} name="dir" value={params.get("dir") ?? "asc"} onChange={(e) => set("dir", e.target.value === "desc" ? "desc" : "")} className="w-auto!">
+        <option value="asc">{t("sortAsc")}</option>
+        <option value="desc">{t("sortDesc")}</option>
       </Select>
       <div className="ml-auto flex rounded-lg ring-1 ring-zinc-200 dark:ring-zinc-700" role="group">
         {(["table", "cards"] as const).map((v) => (

@@ -15,6 +15,11 @@ export type MatrixItem = {
   lastCheckAt: Date | null;
   lastCheckOk: boolean | null;
   lastCheckMessage: string | null;
+  followers: number | null;
+  postsThisWeek: number;
+  nextScheduledAt: Date | null;
+  lastPublish: { status: "published" | "failed" | "unconfirmed"; at: Date } | null;
+  failures7d: number;
 };
 
 export type MemberOption = { id: string; name: string };

@@ -12,6 +12,7 @@ import type { MatrixItem, MemberOption } from "./matrix-types";
 type Props = {
   slug: string;
   locale: string;
+  timeZone: string;
   view: "table" | "cards";
   items: MatrixItem[];
   members: MemberOption[];
@@ -20,7 +21,7 @@ type Props = {
   bulkAction: WorkspaceActionFn<{ results: { accountId: string; name: string; ok: boolean; message: string }[] }>;
 };
 
-export function MatrixView({ slug, locale, view, items, members, canManage, canGrant, bulkAction }: Props) {
+export function MatrixView({ slug, locale, timeZone, view, items, members, canManage, canGrant, bulkAction }: Props) {
   const t = useTranslations("matrix");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const visible = useMemo(() => new Set(items.map((i) => i.id)), [items]);
@@ -48,10 +49,10 @@ export function MatrixView({ slug, locale, view, items, members, canManage, canG
         </>
       )}
       {view === "cards" ? (
-        <MatrixCards slug={slug} items={items} selected={selected} onToggle={toggle} selectable={canManage} />
+        <MatrixCards slug={slug} locale={locale} timeZone={timeZone} items={items} selected={selected} onToggle={toggle} selectable={canManage} />
       ) : (
         <Card className="overflow-x-auto">
-          <MatrixTable slug={slug} locale={locale} items={items} selected={selected} onToggle={toggle} onToggleAll={toggleAll} selectable={canManage} />
+          <MatrixTable slug={slug} locale={locale} timeZone={timeZone} items={items} selected={selected} onToggle={toggle} onToggleAll={toggleAll} selectable={canManage} />
         </Card>
       )}
     </>

@@ -4,6 +4,10 @@
  * one scoped query rather than with a dynamic SQL builder.
  */
 import { z } from "zod";
+import { emptyStats, type AccountStats } from "./matrix-stats";
+
+export const matrixSorts = ["name", "redId", "status", "createdAt", "lastCheckAt", "followers", "postsThisWeek", "nextScheduledAt", "lastPublishAt", "failures7d"] as const;
+export const lastResultFilters = ["published", "failed", "unconfirmed", "none"] as const;
 
 export const matrixQuerySchema = z
   .object({
@@ -12,7 +16,13 @@ export const matrixQuerySchema = z
     tag: z.string().trim().max(24).optional(),
     status: z.enum(["active", "paused", "needs_login", "error"]).optional(),
     member: z.string().trim().max(64).optional(),
-    sort: z.enum(["name", "redId", "status", "createdAt", "lastCheckAt"]).default("name"),
+    /** Last publish result ("none": never published). */
+    result: z.enum(lastResultFilters).optional(),
+    /** "any": at least one failure in 7 days; "none": none. */
+    failures: z.enum(["any", "none"]).optional(),
+    /** "yes": something is scheduled; "none": nothing is. */
+    scheduled: z.enum(["yes", "none"]).optional(),
+    sort: z.enum(matrixSorts).default("name"),
     dir: z.enum(["asc", "desc"]).default("asc"),
   })
   .strict();
@@ -31,29 +41,62 @@ export type MatrixRow = {
   lastCheckAt: Date | null;
   /** Members who can see the account (scope "all" members are not listed; they see all). */
   memberIds: string[];
+  /** Absent rows count as empty (no snapshot, no jobs). */
+  stats?: AccountStats;
 };
+
+// One collator for every comparison: localeCompare(x, "zh-CN") builds an ICU collator per call,
+// which dominated sorting 100 accounts (hundreds of comparisons per request).
+const collator = new Intl.Collator("zh-CN");
 
 const statusOrder: Record<string, number> = { error: 0, needs_login: 1, paused: 2, active: 3 };
 
-export function filterAndSortAccounts<T extends MatrixRow>(rows: T[], query: Partial<MatrixQuery>): T[] {
-  const needle = query.q?.toLowerCase();
-  const out = rows.filter(
-    (r) =>
-      (!needle || r.name.toLowerCase().includes(needle) || r.redId.toLowerCase().includes(needle) || r.tags.some((t) => t.toLowerCase().includes(needle))) &&
-      (!query.group || r.groups.includes(query.group)) &&
-      (!query.tag || r.tags.includes(query.tag)) &&
-      (!query.status || r.status === query.status) &&
-      (!query.member || r.memberIds.includes(query.member)),
+type Key = string | number | null;
+
+function sortKey(r: MatrixRow, sort: MatrixQuery["sort"]): Key {
+  const stats = r.stats ?? emptyStats;
+  switch (sort) {
+    case "status": return statusOrder[r.status] ?? 9;
+    case "createdAt": return r.createdAt.getTime();
+    case "lastCheckAt": return r.lastCheckAt?.getTime() ?? null;
+    case "followers": return stats.followers;
+    case "postsThisWeek": return stats.postsThisWeek;
+    case "nextScheduledAt": return stats.nextScheduledAt?.getTime() ?? null;
+    case "lastPublishAt": return stats.lastPublish?.at.getTime() ?? null;
+    case "failures7d": return stats.failures7d;
+    default: return r[sort].toLowerCase();
+  }
+}
+
+function matches(r: MatrixRow, query: Partial<MatrixQuery>, needle: string | undefined): boolean {
+  const stats = r.stats ?? emptyStats;
+  return (
+    (!needle || r.name.toLowerCase().includes(needle) || r.redId.toLowerCase().includes(needle) || r.tags.some((t) => t.toLowerCase().includes(needle))) &&
+    (!query.group || r.groups.includes(query.group)) &&
+    (!query.tag || r.tags.includes(query.tag)) &&
+    (!query.status || r.status === query.status) &&
+    (!query.member || r.memberIds.includes(query.member)) &&
+    (!query.result || (stats.lastPublish?.status ?? "none") === query.result) &&
+    (!query.failures || (stats.failures7d > 0) === (query.failures === "any")) &&
+    (!query.scheduled || (stats.nextScheduledAt !== null) === (query.scheduled === "yes"))
   );
+}
+
+/** Empty values ("—": no snapshot, nothing scheduled, never checked) sort last in both directions. */
+export function filterAndSortAccounts<T extends MatrixRow>(rows: T[], query: Partial<MatrixQuery>): T[] {
+  const out = rows.filter((r) => matches(r, query, query.q?.toLowerCase()));
   const sort = query.sort ?? "name";
   const sign = query.dir === "desc" ? -1 : 1;
-  const key = (r: T): string | number =>
-    sort === "status" ? statusOrder[r.status] ?? 9 : sort === "createdAt" ? r.createdAt.getTime() : sort === "lastCheckAt" ? (r.lastCheckAt?.getTime() ?? 0) : r[sort].toLowerCase();
+  const keys = new Map(out.map((r) => [r, sortKey(r, sort)]));
   return out.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    const c = typeof ka === "number" && typeof kb === "number" ? ka - kb : String(ka).localeCompare(String(kb), "zh-CN");
-    return c === 0 ? a.name.localeCompare(b.name, "zh-CN") : c * sign;
+    const ka = keys.get(a)!;
+    const kb = keys.get(b)!;
+    if (ka === null || kb === null) {
+      if (ka !== kb) return ka === null ? 1 : -1;
+      return collator.compare(a.name, b.name);
+    }
+    const c = typeof ka === "number" && typeof kb === "number" ? ka - kb : collator.compare(String(ka), String(kb));
+    return c === 0 ? collator.compare(a.name, b.name) : c * sign;
   });
 }
 

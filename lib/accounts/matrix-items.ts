@@ -20,5 +20,10 @@ export function toMatrixItems(accounts: MatrixAccount[], locale: Locale) {
     lastCheckAt: a.lastCheckAt,
     lastCheckOk: a.lastCheckOk,
     lastCheckMessage: a.lastCheckMessage,
+    followers: a.stats.followers,
+    postsThisWeek: a.stats.postsThisWeek,
+    nextScheduledAt: a.stats.nextScheduledAt,
+    lastPublish: a.stats.lastPublish,
+    failures7d: a.stats.failures7d,
   }));
 }

@@ -1,6 +1,7 @@
 /** The signed-in user's WorkspaceContext for pages and server actions. */
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
@@ -13,7 +14,12 @@ export async function getSessionUser(): Promise<{ id: string; sessionVersion?: n
   return { id: session.user.id, sessionVersion: (session as { sessionVersion?: number }).sessionVersion };
 }
 
-export async function getSessionContext(workspaceSlug: string): Promise<WorkspaceContext | null> {
+/**
+ * Once per request: the layout and the page both ask, and each answer costs a session
+ * decryption plus the member queries (React's cache() is per request; outside a render it
+ * simply calls through).
+ */
+export const getSessionContext = cache(async (workspaceSlug: string): Promise<WorkspaceContext | null> => {
   const user = await getSessionUser();
   if (!user) return null;
   const h = await headers();
@@ -25,7 +31,7 @@ export async function getSessionContext(workspaceSlug: string): Promise<Workspac
     ip: clientIp(h),
     requestId: requestIdOf(h),
   });
-}
+});
 
 /** For pages: signed out or no longer a member -> the sign-in page. */
 export async function requirePageContext(workspaceSlug: string): Promise<WorkspaceContext> {

@@ -1,7 +1,8 @@
 /**
  * The in-process dispatcher of the embedded default: every tick it finds due jobs and POSTs a
  * QStash-signed request to the publish webhook, exactly as QStash would; every 5 minutes it
- * runs the sweep and tops up recurring series. The database is the source of truth, so a restart loses nothing.
+ * runs the sweep and tops up recurring series; and it calls the periodic webhooks (account
+ * health every 30 minutes, periodic-webhooks.ts) signed the same way. The database is the source of truth, so a restart loses nothing.
  */
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -9,6 +10,7 @@ import { publishJobs } from "@/db/schema";
 import { signQstashRequest } from "./qstash-signature";
 import { publishWebhookPath } from "./drivers/scheduler-driver";
 import { embeddedDriver } from "./drivers/embedded-driver";
+import { periodicWebhooks, type PeriodicWebhook } from "./periodic-webhooks";
 import { materializeSeries } from "./series/materialize-series";
 import { sweepJobs } from "./sweep";
 
@@ -19,6 +21,8 @@ type Options = {
   tickMs?: number;
   sweepEveryMs?: number;
   concurrency?: number;
+  /** Default: periodicWebhooks; each first runs one interval after start (not while the server boots). */
+  periodic?: PeriodicWebhook[];
   onError?: (error: unknown) => void;
 };
 
@@ -36,6 +40,16 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   const inFlight = new Set<string>();
   let lastSweep = 0;
   let stopped = false;
+  const startedAt = Date.now();
+  const lastPeriodic = new Map((options.periodic ?? periodicWebhooks).map((w) => [w, startedAt]));
+
+  function callPeriodic(now: Date) {
+    for (const [webhook, last] of lastPeriodic) {
+      if (now.getTime() - last < webhook.everyMs) continue;
+      lastPeriodic.set(webhook, now.getTime());
+      deliverSigned(`${options.appUrl}${webhook.path}`, {}, options.signingKey).catch((error) => options.onError?.(error));
+    }
+  }
 
   async function tick(): Promise<number> {
     const now = new Date();
@@ -44,6 +58,7 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
       await sweepJobs(options.db, now);
       await materializeSeries(options.db, embeddedDriver, now);
     }
+    callPeriodic(now);
     // Deliveries run in the background, at most `concurrency` at a time: a slow publish must not
     // hold back the next tick (that is what keeps run_at -> publish lag low under load).
     const capacity = (options.concurrency ?? 16) - inFlight.size;

@@ -31,6 +31,9 @@ test("imports 12 accounts from CSV and sees them in the matrix table and card gr
   await matrix.open("?group=E2E批次");
   await expect(page.getByTestId("matrix-row")).toHaveCount(12);
   await expect(page.getByTestId("matrix-count")).toContainText("12 /");
+  // New accounts have no history yet: every figure says "—", never 0 or a blank.
+  await expect(matrix.row(batch[0].name).getByTestId("cell-followers")).toHaveText("—");
+  await expect(matrix.row(batch[0].name).getByTestId("cell-last-publish")).toHaveText("—");
   await info.attach("matrix table", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 
   await page.getByRole("button", { name: "卡片" }).click();
@@ -94,6 +97,44 @@ test("switches accounts from the header with the keyboard; the choice is in the 
   await switcher.pickAll();
   await expect(switcher.current()).toHaveText("我可见的全部账号");
   await expect(page).not.toHaveURL(/account=/);
+});
+
+test("the switcher narrows the drafts list to one account, in the URL and across reloads", async ({ page }, info) => {
+  slug = await signInOrSetUp(page);
+  const headers = { "x-workspace": slug };
+  const idOf = async (redId: string) => ((await (await page.request.get(`/api/v1/accounts?q=${redId}`, { headers })).json()) as { accounts: { id: string; redId: string }[] }).accounts.find((a) => a.redId === redId)!.id;
+  const [first, second] = [await idOf("e2e_matrix_1"), await idOf("e2e_matrix_2")];
+  const stamp = Date.now();
+  for (const [accountId, title] of [[first, `一号的草稿 ${stamp}`], [second, `二号的草稿 ${stamp}`]]) {
+    const res = await page.request.post("/api/v1/drafts", { data: { title, text: "正文", accountIds: [accountId] }, headers });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  const list = page.getByTestId("drafts-list");
+  const switcher = new AccountSwitcher(page);
+
+  await page.goto(`/${slug}/drafts?account=${first}`);
+  await expect(switcher.current()).toHaveText("矩阵号01");
+  await expect(list).toContainText(`一号的草稿 ${stamp}`);
+  await expect(list).not.toContainText(`二号的草稿 ${stamp}`);
+
+  await switcher.pickWithKeyboard("e2e_matrix_2");
+  await expect(switcher.current()).toHaveText("矩阵号02");
+  await expect(page).toHaveURL(new RegExp(`account=${second}`));
+  await expect(list).toContainText(`二号的草稿 ${stamp}`);
+  await expect(list).not.toContainText(`一号的草稿 ${stamp}`);
+  await info.attach("drafts narrowed to one account", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  await page.reload();
+  await expect(list).toContainText(`二号的草稿 ${stamp}`);
+  await expect(list).not.toContainText(`一号的草稿 ${stamp}`);
+  // A plain link: the remembered choice comes back into the URL and still narrows the list.
+  await page.goto(`/${slug}/drafts`);
+  await expect(page).toHaveURL(new RegExp(`account=${second}`));
+  await expect(list).not.toContainText(`一号的草稿 ${stamp}`);
+
+  await switcher.pickAll();
+  await expect(list).toContainText(`一号的草稿 ${stamp}`);
+  await expect(list).toContainText(`二号的草稿 ${stamp}`);
 });
 
 test("bulk-pauses 5 accounts with a visible progress bar and a result per account", async ({ page }, info) => {

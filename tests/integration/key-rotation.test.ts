@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { accounts, auditEvents } from "@/db/schema";
+import { accounts, auditEvents, workspaces } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { getKeyRing, resetKeyRingCache } from "@/lib/security/crypto/get-key-ring";
 import { countPendingSecrets } from "@/lib/security/crypto/reencrypt-secrets";
@@ -70,7 +70,23 @@ describe("key rotation (npm run keys:rotate)", () => {
 
     const events = await db.select().from(auditEvents).where(eq(auditEvents.action, "security.keys_rotate"));
     expect(events).toHaveLength(3);
+    expect(events.map((e) => e.workspaceId)).toEqual([workspaceId, workspaceId, workspaceId]);
     expect(events.at(-1)?.changes?.after).toMatchObject({ reencrypted: 30, complete: true });
     expect(JSON.stringify(events)).not.toMatch(/secret-\d/);
+  });
+
+  it("audits in each workspace whose secrets it re-encrypted, with that workspace's counts, and nowhere else", async () => {
+    const [other] = await db.insert(workspaces).values({ id: "ws_rot_other", slug: "rot-other", name: "Other brand" }).returning();
+    await db.insert(workspaces).values({ id: "ws_rot_empty", slug: "rot-empty", name: "No secrets" });
+    const ring = getKeyRing();
+    for (let i = 0; i < 4; i++) {
+      await db.insert(accounts).values({ id: `acc_rot_other_${i}`, workspaceId: other.id, name: `别家 ${i}`, redId: `rot_other_${i}`, publisherSecrets: encryptSecret(ring, JSON.stringify({ token: `secret-${i}` })) });
+    }
+    const before = (await db.select().from(auditEvents).where(eq(auditEvents.action, "security.keys_rotate"))).length;
+    const outcome = await rotateKeys(db);
+    expect(outcome.result.reencrypted).toBe(34);
+    const events = (await db.select().from(auditEvents).where(eq(auditEvents.action, "security.keys_rotate"))).slice(before);
+    expect(events.map((e) => [e.workspaceId, (e.changes?.after as { reencrypted: number }).reencrypted]).sort()).toEqual([[other.id, 4], [workspaceId, 30]].sort());
+    expect(events.every((e) => e.targetId === outcome.currentKeyId && e.actorId === null)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filterAndSortAccounts, matrixFacets, type MatrixRow } from "@/lib/accounts/matrix-filter";
 import { postingSlotsSchema } from "@/lib/accounts/account-schema";
+import { emptyStats, weekStartInZone } from "@/lib/accounts/matrix-stats";
 
 const row = (name: string, over: Partial<MatrixRow> = {}): MatrixRow => ({
   id: name, name, redId: name.toLowerCase(), status: "active", groups: [], tags: [], bio: "", createdAt: new Date(0), lastCheckAt: null, memberIds: [], ...over,
@@ -25,6 +26,31 @@ describe("matrix filter and sort", () => {
   it("sorts by status with problems first, and descending by name", () => {
     expect(filterAndSortAccounts(rows, { sort: "status" }).map((r) => r.status)).toEqual(["error", "needs_login", "paused"]);
     expect(filterAndSortAccounts(rows, { sort: "name", dir: "desc" }).map((r) => r.name)).toEqual(["Coffee", "Beauty", "Alpha"]);
+  });
+
+  it("filters and sorts by the figures; empty figures sort last in both directions", () => {
+    const withStats = [
+      row("Big", { stats: { ...emptyStats, followers: 9000, postsThisWeek: 3, lastPublish: { status: "published", at: new Date(5) } } }),
+      row("None", { stats: emptyStats }),
+      row("Small", { stats: { ...emptyStats, followers: 10, failures7d: 2, nextScheduledAt: new Date(9), lastPublish: { status: "failed", at: new Date(7) } } }),
+    ];
+    const names = (q: Parameters<typeof filterAndSortAccounts>[1]) => filterAndSortAccounts(withStats, q).map((r) => r.name);
+    expect(names({ sort: "followers" })).toEqual(["Small", "Big", "None"]);
+    expect(names({ sort: "followers", dir: "desc" })).toEqual(["Big", "Small", "None"]);
+    expect(names({ sort: "lastPublishAt", dir: "desc" })).toEqual(["Small", "Big", "None"]);
+    expect(names({ sort: "failures7d", dir: "desc" })).toEqual(["Small", "Big", "None"]);
+    expect(names({ result: "failed" })).toEqual(["Small"]);
+    expect(names({ result: "none" })).toEqual(["None"]);
+    expect(names({ failures: "none" })).toEqual(["Big", "None"]);
+    expect(names({ scheduled: "yes" })).toEqual(["Small"]);
+    expect(names({ scheduled: "none", sort: "postsThisWeek", dir: "desc" })).toEqual(["Big", "None"]);
+  });
+
+  it("starts the week on Monday 00:00 in the workspace zone", () => {
+    // Sunday 23:30 in Shanghai is still the week that began Monday 2026-11-16.
+    expect(weekStartInZone(new Date("2026-11-22T15:30:00Z"), "Asia/Shanghai").toISOString()).toBe("2026-11-15T16:00:00.000Z");
+    expect(weekStartInZone(new Date("2026-11-22T16:30:00Z"), "Asia/Shanghai").toISOString()).toBe("2026-11-22T16:00:00.000Z");
+    expect(weekStartInZone(new Date("2026-11-25T12:00:00Z"), "UTC").toISOString()).toBe("2026-11-23T00:00:00.000Z");
   });
 
   it("lists distinct groups and tags", () => {

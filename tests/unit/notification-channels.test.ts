@@ -62,6 +62,15 @@ describe("message formatting", () => {
     expect(m.text).toContain("原因：图片违规");
   });
 
+  it("an account that needs a login says why and links the account, not the calendar", () => {
+    const m = formatMessage({ ...base, event: "account_needs_login", accountName: "小鹿美妆日记", accountId: "acc_1", reason: "bridge reports logged out" });
+    expect(m.title).toContain("账号需要重新登录");
+    expect(m.markdown).toContain("小鹿美妆日记");
+    expect(m.markdown).toContain("bridge reports logged out");
+    expect(m.markdown).toContain("/accounts/acc_1)");
+    expect(m.markdown).not.toContain("/calendar");
+  });
+
   it("escapes HTML in the email version and speaks English for an en workspace", () => {
     const m = formatMessage({ ...base, locale: "en", event: "publish_unconfirmed", title: "<script>x</script>" });
     expect(m.title).toContain("Publishing not confirmed");

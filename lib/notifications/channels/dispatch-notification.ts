@@ -37,6 +37,7 @@ export async function dispatchNotification(db: Db, workspaceId: string, event: W
       at: event.at ?? new Date(),
       title: event.payload.title,
       accountName: account?.name,
+      accountId: event.payload.accountId,
       reason: event.payload.reason,
     });
     const results = await Promise.all(channels.map(async (c) => [c.id, await sendToChannel(db, c, message)] as const));

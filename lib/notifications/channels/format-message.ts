@@ -10,13 +10,14 @@ export type MessageInput = {
   event: ChannelEvent | "test";
   locale: MessageLocale;
   timeZone: string;
-  /** Where "open the calendar" points: `${appUrl}/${slug}/calendar`. */
+  /** Where "open the calendar" points: `${appUrl}/${slug}/calendar` (account events: the account's page). */
   appUrl: string;
   slug: string;
   workspaceName: string;
   at: Date;
   title?: string;
   accountName?: string;
+  accountId?: string;
   reason?: string | null;
 };
 
@@ -24,6 +25,7 @@ const text = {
   "zh-CN": {
     publish_failed: "发布失败",
     publish_unconfirmed: "发布结果未确认",
+    account_needs_login: "账号需要重新登录",
     test: "测试消息",
     testBody: "这是一条来自 RedMatrix 的测试消息，收到即表示通知渠道配置正确。",
     note: "笔记",
@@ -32,10 +34,13 @@ const text = {
     reason: "原因",
     open: "打开日历处理",
     unconfirmedHint: "可能已经发出，请到小红书核实后标记为已发布或重试。",
+    needsLoginHint: "定时健康检查发现桥接已退出登录，该账号的定时发布会失败：请在桥接程序中重新扫码登录。",
+    openAccount: "打开账号处理",
   },
   en: {
     publish_failed: "Publishing failed",
     publish_unconfirmed: "Publishing not confirmed",
+    account_needs_login: "Account needs to log in again",
     test: "Test message",
     testBody: "This is a test message from RedMatrix: if you can read it, the channel works.",
     note: "Note",
@@ -44,6 +49,8 @@ const text = {
     reason: "Reason",
     open: "Open the calendar",
     unconfirmedHint: "It may have gone out: check on RED, then mark it published or retry.",
+    needsLoginHint: "The scheduled health check found the bridge logged out, so scheduled posts of this account will fail: scan the QR code in the bridge again.",
+    openAccount: "Open the account",
   },
 } as const;
 
@@ -62,20 +69,22 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", 
 export function formatMessage(input: MessageInput): ChannelMessage {
   const t = text[input.locale];
   const heading = `【${input.workspaceName}】${t[input.event]}`;
-  const link = `${input.appUrl.replace(/\/$/, "")}/${input.slug}/calendar`;
+  const isAccountEvent = input.event === "account_needs_login";
+  const link = `${input.appUrl.replace(/\/$/, "")}/${input.slug}/${isAccountEvent && input.accountId ? `accounts/${input.accountId}` : "calendar"}`;
+  const open = isAccountEvent ? t.openAccount : t.open;
   const rows: [string, string][] = [];
   if (input.title) rows.push([t.note, input.title]);
   if (input.accountName) rows.push([t.account, input.accountName]);
   rows.push([t.time, formatZoned(input.at, input.timeZone)]);
   if (input.reason) rows.push([t.reason, input.reason]);
-  const lead = input.event === "test" ? t.testBody : input.event === "publish_unconfirmed" ? t.unconfirmedHint : null;
-  const markdown = [`### ${heading}`, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `- **${k}**：${v}`), `[${t.open}](${link})`].join("\n\n");
-  const plain = [heading, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `${k}：${v}`), `${t.open}：${link}`].join("\n");
+  const lead = input.event === "test" ? t.testBody : input.event === "publish_unconfirmed" ? t.unconfirmedHint : isAccountEvent ? t.needsLoginHint : null;
+  const markdown = [`### ${heading}`, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `- **${k}**：${v}`), `[${open}](${link})`].join("\n\n");
+  const plain = [heading, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `${k}：${v}`), `${open}：${link}`].join("\n");
   const html = [
     `<h3>${escapeHtml(heading)}</h3>`,
     ...(lead ? [`<p>${escapeHtml(lead)}</p>`] : []),
     `<ul>${rows.map(([k, v]) => `<li><b>${escapeHtml(k)}</b>：${escapeHtml(v)}</li>`).join("")}</ul>`,
-    `<p><a href="${escapeHtml(link)}">${escapeHtml(t.open)}</a></p>`,
+    `<p><a href="${escapeHtml(link)}">${escapeHtml(open)}</a></p>`,
   ].join("\n");
   return { title: heading, markdown, text: plain, html };
 }

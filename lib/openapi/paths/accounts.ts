@@ -10,7 +10,7 @@ const secretsNote = "Publisher secret fields (token, secret) are write-only: ans
 
 export const accountPaths: PathSpecs = {
   "/accounts": {
-    get: { summary: "List and filter the RED accounts visible to the caller (the matrix)", tags: ["accounts"], permission: "accounts.read", query: matrixQuerySchema, responses: { 200: { description: `accounts, total, facets. ${secretsNote}` } } },
+    get: { summary: "List and filter the RED accounts visible to the caller (the matrix)", tags: ["accounts"], permission: "accounts.read", query: matrixQuerySchema, responses: { 200: { description: `accounts (each with stats: followers, postsThisWeek, nextScheduledAt, lastPublish, failures7d), total, facets. ${secretsNote}` } } },
     post: { summary: "Add a RED account with its publisher settings", tags: ["accounts"], permission: "accounts.manage", body: createAccountSchema, responses: { 201: { description: `Created. ${secretsNote}` } }, errors: [409] },
   },
   "/accounts/{id}": {

@@ -11,22 +11,32 @@ import { keyIdOf, reencryptSecret } from "./secret-box";
 import { secretColumns, type SecretColumn } from "./secret-columns";
 
 export type ReencryptProgress = { column: string; scanned: number; reencrypted: number; alreadyCurrent: number; failed: number };
-export type ReencryptResult = { reencrypted: number; alreadyCurrent: number; failed: { column: string; id: string; reason: string }[]; stopped: boolean };
+export type WorkspaceCounts = { reencrypted: number; failed: number };
+export type ReencryptResult = {
+  reencrypted: number;
+  alreadyCurrent: number;
+  failed: { column: string; id: string; reason: string }[];
+  stopped: boolean;
+  /** Per workspace whose secrets this run touched (re-encrypted or failed). */
+  byWorkspace: Record<string, WorkspaceCounts>;
+};
 
 type Options = { batchSize?: number; onProgress?: (p: ReencryptProgress) => void; /** Stop after this many re-encrypted rows (bounded runs, tests). */ maxRows?: number; columns?: readonly SecretColumn[] };
 
 export async function reencryptSecrets(db: DbOrTx, ring: KeyRing, options: Options = {}): Promise<ReencryptResult> {
   const batchSize = options.batchSize ?? 200;
-  const result: ReencryptResult = { reencrypted: 0, alreadyCurrent: 0, failed: [], stopped: false };
+  const result: ReencryptResult = { reencrypted: 0, alreadyCurrent: 0, failed: [], stopped: false, byWorkspace: {} };
+  const countsOf = (workspaceId: string) => (result.byWorkspace[workspaceId] ??= { reencrypted: 0, failed: 0 });
   for (const col of options.columns ?? secretColumns) {
     const table = sql.identifier(col.table);
     const idCol = sql.identifier(col.idColumn);
     const valueCol = sql.identifier(col.column);
+    const workspaceCol = sql.identifier(col.workspaceColumn);
     const progress: ReencryptProgress = { column: `${col.table}.${col.column}`, scanned: 0, reencrypted: 0, alreadyCurrent: 0, failed: 0 };
     let lastId = "";
     for (;;) {
-      const rows = await db.all<{ id: string; value: string }>(
-        sql`SELECT ${idCol} AS id, ${valueCol} AS value FROM ${table} WHERE ${idCol} > ${lastId} AND ${valueCol} LIKE 'enc:v1:%' ORDER BY ${idCol} LIMIT ${batchSize}`,
+      const rows = await db.all<{ id: string; value: string; workspaceId: string }>(
+        sql`SELECT ${idCol} AS id, ${valueCol} AS value, ${workspaceCol} AS workspaceId FROM ${table} WHERE ${idCol} > ${lastId} AND ${valueCol} LIKE 'enc:v1:%' ORDER BY ${idCol} LIMIT ${batchSize}`,
       );
       if (rows.length === 0) break;
       for (const row of rows) {
@@ -47,8 +57,10 @@ export async function reencryptSecrets(db: DbOrTx, ring: KeyRing, options: Optio
           await db.run(sql`UPDATE ${table} SET ${valueCol} = ${next} WHERE ${idCol} = ${row.id} AND ${valueCol} = ${row.value}`);
           progress.reencrypted++;
           result.reencrypted++;
+          countsOf(row.workspaceId).reencrypted++;
         } catch (error) {
           progress.failed++;
+          countsOf(row.workspaceId).failed++;
           result.failed.push({ column: progress.column, id: row.id, reason: (error as Error).message });
         }
       }

@@ -4,6 +4,9 @@
  * new key first in the variable (`--print-new-key` makes one) and this re-encrypts to it.
  * Interrupted? Run it again: a pending rotation (secrets not on the current key) is resumed
  * instead of adding yet another key. Once nothing is pending, old keys can be removed.
+ * Audit: one `security.keys_rotate` event in each workspace whose secrets this run re-encrypted
+ * (or failed to), with that workspace's counts, so it shows in the workspace's audit log. A
+ * run that touches no workspace's secret (nothing stored yet) leaves no event; the CLI says so.
  */
 import type { Db } from "@/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -35,11 +38,17 @@ export async function rotateKeys(db: Db, options: RotateOptions = {}): Promise<R
     log(`ENCRYPTION_KEYS is set: re-encrypting to its first key ${ring.current.id} (put a new key first to rotate)`);
   }
   const result = await reencryptSecrets(db, ring, { onProgress: options.onProgress, maxRows: options.maxRows });
-  await recordAudit(db, { userId: null, userName: "keys:rotate", workspaceId: null }, {
-    action: "security.keys_rotate",
-    targetType: "key_ring",
-    targetId: ring.current.id,
-    after: { source: encryption.source, addedKey, reencrypted: result.reencrypted, alreadyCurrent: result.alreadyCurrent, failed: result.failed.length, complete: !result.stopped && result.failed.length === 0 },
+  const complete = !result.stopped && result.failed.length === 0;
+  await db.transaction(async (tx) => {
+    for (const [workspaceId, counts] of Object.entries(result.byWorkspace)) {
+      await recordAudit(tx, { userId: null, userName: "keys:rotate", workspaceId }, {
+        action: "security.keys_rotate",
+        targetType: "key_ring",
+        targetId: ring.current.id,
+        after: { source: encryption.source, addedKey, reencrypted: counts.reencrypted, failed: counts.failed, complete },
+      });
+    }
   });
+  if (!Object.keys(result.byWorkspace).length) log("no workspace had secrets to re-encrypt: nothing audited");
   return { source: encryption.source, currentKeyId: ring.current.id, addedKey, resumed: pending > 0, result };
 }

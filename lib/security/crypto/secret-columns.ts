@@ -2,9 +2,10 @@
  * Every database column that holds an encrypted secret (`enc:v1:...` values). Key rotation
  * re-encrypts exactly these; a feature that stores a new kind of secret adds its column here.
  */
-export type SecretColumn = { table: string; idColumn: string; column: string };
+/** workspaceColumn: whose secret it is (rotation audits per workspace). */
+export type SecretColumn = { table: string; idColumn: string; column: string; workspaceColumn: string };
 
 export const secretColumns: readonly SecretColumn[] = [
-  { table: "accounts", idColumn: "id", column: "publisher_secrets" },
-  { table: "notification_channels", idColumn: "id", column: "secrets" },
+  { table: "accounts", idColumn: "id", column: "publisher_secrets", workspaceColumn: "workspace_id" },
+  { table: "notification_channels", idColumn: "id", column: "secrets", workspaceColumn: "workspace_id" },
 ];

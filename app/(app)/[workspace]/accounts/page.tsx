@@ -22,7 +22,7 @@ type Search = Record<string, string | string[] | undefined>;
 
 function queryFrom(search: Search) {
   const pick = (k: string) => (typeof search[k] === "string" && search[k] !== "" ? (search[k] as string) : undefined);
-  const raw = { q: pick("q"), group: pick("group"), tag: pick("tag"), status: pick("status"), member: pick("member"), sort: pick("sort"), dir: pick("dir") };
+  const raw = { q: pick("q"), group: pick("group"), tag: pick("tag"), status: pick("status"), member: pick("member"), result: pick("result"), failures: pick("failures"), scheduled: pick("scheduled"), sort: pick("sort"), dir: pick("dir") };
   const parsed = matrixQuerySchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
   return parsed.success ? parsed.data : matrixQuerySchema.parse({});
 }
@@ -58,13 +58,14 @@ export default async function AccountsPage({ params, searchParams }: { params: P
       ) : (
         <>
           <MatrixToolbar groups={matrix.facets.groups} tags={matrix.facets.tags} members={members} />
-          <p className="mb-2 text-xs text-zinc-500" data-testid="matrix-count">{t("count", { shown: matrix.accounts.length, total: matrix.total })} · {t("missingData")}</p>
+          <p className="mb-2 text-xs text-zinc-500" data-testid="matrix-count">{t("count", { shown: matrix.accounts.length, total: matrix.total })}</p>
           {matrix.accounts.length === 0 ? (
             <Alert>{t("noMatch")} <Link className="underline" href={`/${slug}/accounts`}>{t("clearFilters")}</Link></Alert>
           ) : (
             <MatrixView
               slug={slug}
               locale={locale}
+              timeZone={matrix.timeZone}
               view={search.view === "cards" ? "cards" : "table"}
               items={toMatrixItems(matrix.accounts, locale as Locale)}
               members={members}

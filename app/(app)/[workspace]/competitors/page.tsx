@@ -16,6 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { getOverview } from "@/lib/analytics/queries/overview";
 import { can } from "@/lib/auth/context";
+import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 
@@ -27,7 +28,8 @@ export default async function CompetitorsOverviewPage({ params, searchParams }: 
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
-  const base = await loadDashboardBase(db, ctx, await searchParams);
+  const search = await searchParams;
+  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
   const [t, locale, overview, settings] = await Promise.all([
     getTranslations("competitors"),
     getLocale(),

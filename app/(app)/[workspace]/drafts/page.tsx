@@ -6,6 +6,7 @@ import { NotificationsPanel } from "@/components/drafts/notifications-panel";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
+import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { can } from "@/lib/auth/context";
 import { listFolders } from "@/lib/drafts/folders";
 import { listDrafts, listDraftsQuerySchema } from "@/lib/drafts/list-drafts";
@@ -23,19 +24,24 @@ const pageSize = 20;
 export default async function DraftsPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "drafts.read")) return <Forbidden />;
-  const sp = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
+  const search = await searchParams;
+  const sp = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]).filter(([, v]) => v));
   const db = getDb();
   const workspace = await getWorkspaceBySlug(db, ctx.workspaceSlug);
   // A picked day starts at midnight in the workspace's time zone, not UTC.
   const updatedFrom = typeof sp.updatedFrom === "string" ? startOfDayInZone(sp.updatedFrom, workspace?.timezone ?? "Asia/Shanghai") : null;
-  const parsed = listDraftsQuerySchema.safeParse({ ...sp, q: undefined, updatedFrom: updatedFrom ?? undefined, pageSize });
+  // The header switcher's account narrows the list unless the page's own account filter is set.
+  const selected = await getSelectedAccount(ctx, search);
+  // The schema is strict: keys it does not know (the switcher's `account`, the search `q`) must be left out, not set to undefined.
+  const { account: _switcher, q: _search, ...filterParams } = sp;
+  const parsed = listDraftsQuerySchema.safeParse({ ...filterParams, accountId: sp.accountId ?? selected.accountId ?? undefined, updatedFrom: updatedFrom ?? undefined, pageSize });
   const query = parsed.success ? parsed.data : listDraftsQuerySchema.parse({ pageSize });
   const q = typeof sp.q === "string" ? sp.q.trim().slice(0, 100) : "";
   const [t, locale, folders, accounts, members, unread] = await Promise.all([getTranslations("drafts"), getLocale(), listFolders(db, ctx.workspaceId), listAccounts(db, ctx), listMembers(db, ctx.workspaceId), listNotifications(db, ctx.workspaceId, ctx.userId, { unreadOnly: true, limit: 10 })]);
   const accountName = new Map(accounts.map((a) => [a.id, a.name]));
 
   const result = q
-    ? await searchDrafts(db, ctx, { q, limit: 50 }).then((hits) => ({ total: hits.length, items: hits.map((h) => ({ ...h, text: h.snippet, title: h.titleMarked, marked: true })) }))
+    ? await searchDrafts(db, selected.scope, { q, limit: 50 }).then((hits) => ({ total: hits.length, items: hits.map((h) => ({ ...h, text: h.snippet, title: h.titleMarked, marked: true })) }))
     : await listDrafts(db, ctx, query).then((r) => ({ total: r.total, items: r.items.map((i) => ({ ...i, text: i.excerpt, marked: false })) }));
   const rows = result.items.map((i) => ({
     id: i.id,

@@ -17,6 +17,7 @@ import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { getCompetitorDetail } from "@/lib/analytics/queries/competitor-detail";
 import { can } from "@/lib/auth/context";
 import { getCompetitor } from "@/lib/competitors/competitor-queries";
+import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 
@@ -31,7 +32,8 @@ export default async function CompetitorPage({ params, searchParams }: Props) {
   const db = getDb();
   const competitor = await getCompetitor(db, ctx.workspaceId, id);
   if (!competitor) notFound();
-  const base = await loadDashboardBase(db, ctx, await searchParams);
+  const search = await searchParams;
+  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
   const [t, locale, detail, settings] = await Promise.all([
     getTranslations("competitors"), getLocale(), getCompetitorDetail(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, id, base.range), getAnalyticsSettings(db, ctx.workspaceId),
   ]);

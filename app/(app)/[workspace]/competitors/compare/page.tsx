@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { getComparison } from "@/lib/analytics/queries/comparison";
 import { can } from "@/lib/auth/context";
+import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 
@@ -23,7 +24,8 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
-  const base = await loadDashboardBase(db, ctx, await searchParams);
+  const search = await searchParams;
+  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
   const [t, locale, rows, settings] = await Promise.all([getTranslations("competitors"), getLocale(), getComparison(db, ctx, base.subjects, base.range), getAnalyticsSettings(db, ctx.workspaceId)]);
   const w = settings.cesWeights;
   const sorted = [...rows].sort((a, b) => (a.type === b.type ? (b.perThousandFollowers ?? -1) - (a.perThousandFollowers ?? -1) : a.type === "account" ? -1 : 1));

@@ -9,6 +9,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { getContentAnalysis } from "@/lib/analytics/queries/content-analysis";
 import { can } from "@/lib/auth/context";
+import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 
@@ -20,7 +21,8 @@ export default async function ContentAnalysisPage({ params, searchParams }: Prop
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
-  const base = await loadDashboardBase(db, ctx, await searchParams);
+  const search = await searchParams;
+  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
   const subjectIds = base.range.subjects ? base.range.subjects.map((s) => s.id) : null;
   const [t, locale, content] = await Promise.all([getTranslations("competitors"), getLocale(), getContentAnalysis(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, base.range, subjectIds)]);
 

@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import type { TopicScore } from "@/lib/analytics/hot-topics";
 import { getHotTopics } from "@/lib/analytics/queries/hot-topics";
 import { can } from "@/lib/auth/context";
+import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 import { addWatchTopicAction, removeWatchTopicAction } from "../actions";
@@ -23,7 +24,8 @@ export default async function HotTopicsPage({ params, searchParams }: Props) {
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
-  const base = await loadDashboardBase(db, ctx, await searchParams);
+  const search = await searchParams;
+  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
   const [t, locale, hot] = await Promise.all([getTranslations("competitors"), getLocale(), getHotTopics(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, base.range.to)]);
   const canManage = can(ctx, "competitors.manage");
   const stats = (s: TopicScore) => t("topics.stats", { now: s.current.count, before: s.previous.count, eng: formatCount(s.current.engagement, locale), engBefore: formatCount(s.previous.engagement, locale) });
