@@ -26,7 +26,7 @@ export function MonthDaySummary({ day, counts, shown, accountNames, href }: Prop
   if (!counts) return null;
   const hidden = counts.total - shown;
   return (
-    <div className="space-y-0.5 px-1 text-[11px] leading-tight" data-testid={`day-summary-${day}`} data-total={counts.total}>
+    <div className="space-y-0.5 px-1 text-[11px] leading-tight" data-testid={`summary-${day}`} data-total={counts.total}>
       <p className="flex flex-wrap gap-x-1.5">
         {(Object.entries(counts.byStatus) as [JobView["status"], number][]).map(([status, n]) => (
           <span key={status} className={cn("tabular-nums", statusTone[status])}>
