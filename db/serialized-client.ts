@@ -7,8 +7,13 @@
  * queue for a transaction's whole life, removes that; SQLite has a single writer anyway.
  * A wait is bounded: code that wrongly uses the client (not `tx`) inside a transaction
  * would wait for itself, so it fails after `maxWaitMs` and the transaction rolls back.
+ *
+ * Durability: the file runs at SQLite's default `synchronous = FULL`. A `relaxedTransaction`
+ * (db/commit-durability.ts) commits at NORMAL: the level is set before BEGIN and set back to
+ * FULL after COMMIT, inside the same turn, so nothing else ever commits relaxed by accident.
  */
 import type { Client, Transaction } from "@libsql/client";
+import { isRelaxedCommit } from "./commit-durability";
 
 export function serializeClient(client: Client, maxWaitMs = 15_000): Client {
   let tail: Promise<unknown> = Promise.resolve();
@@ -41,11 +46,19 @@ export function serializeClient(client: Client, maxWaitMs = 15_000): Client {
   }
 
   async function transaction(...args: Parameters<Client["transaction"]>): Promise<Transaction> {
+    const relaxed = isRelaxedCommit();
     const release = await turn();
+    // Still our turn throughout: with one caller at a time the pool hands these statements and
+    // the transaction the same idle connection (the level is per connection).
+    const restore = async () => {
+      if (relaxed) await client.execute("PRAGMA synchronous = FULL");
+    };
     let tx: Transaction;
     try {
+      if (relaxed) await client.execute("PRAGMA synchronous = NORMAL");
       tx = await client.transaction(...args);
     } catch (error) {
+      await restore().catch(() => undefined);
       release();
       throw error;
     }
@@ -65,6 +78,7 @@ export function serializeClient(client: Client, maxWaitMs = 15_000): Client {
             try {
               return await value.apply(target, a);
             } finally {
+              await restore().catch(() => undefined);
               settle();
             }
           };

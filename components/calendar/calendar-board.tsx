@@ -10,7 +10,9 @@ import { dayKey, moveToDay } from "@/lib/scheduling/calendar-range";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
 import { JobChip } from "./job-chip";
 import { JobDetailsDialog, type JobActions } from "./job-details-dialog";
-import type { JobView } from "./types";
+import { MonthDaySummary } from "./month-day-summary";
+import { useLiveRefresh } from "./use-live-refresh";
+import type { DayCountsView, JobView } from "./types";
 
 type Props = {
   slug: string;
@@ -20,12 +22,17 @@ type Props = {
   today: string;
   timezone: string;
   jobs: JobView[];
+  /** Month view: the day's totals; `jobs` then holds only the first few of each day. */
+  dayCounts?: Record<string, DayCountsView> | null;
+  /** The filters (account, status) as a query string, kept by the "more" links. */
+  filterQuery?: string;
+  accountNames?: Record<string, string>;
   canWrite: boolean;
   canCancel: boolean;
   actions: JobActions & { reschedule: WorkspaceActionFn };
 };
 
-export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, canWrite, canCancel, actions }: Props) {
+export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, dayCounts, filterQuery = "", accountNames = {}, canWrite, canCancel, actions }: Props) {
   const t = useTranslations("calendar");
   const locale = useLocale();
   const router = useRouter();
@@ -36,6 +43,7 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
   const [, startTransition] = useTransition();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   useEffect(() => setItems(jobs), [jobs]);
+  const live = useLiveRefresh(jobs);
   useEffect(() => setViewerZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
 
   const byDay = useMemo(() => {
@@ -65,7 +73,7 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
   );
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-3" data-live={live}>
       <ActionError failure={failure} />
       {view === "list" ? (
         <ListView days={days} byDay={byDay} chip={chip} empty={t("emptyDay")} locale={locale} />
@@ -80,7 +88,15 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
             {days.map((day) => (
               <DayCell key={day} day={day} muted={view === "month" && !day.startsWith(month)} today={day === today} tall={view === "week"}>
                 {(byDay.get(day) ?? []).slice(0, view === "month" ? 3 : 50).map(chip)}
-                {view === "month" && (byDay.get(day)?.length ?? 0) > 3 && <p className="px-1 text-xs text-zinc-500">{t("more", { count: byDay.get(day)!.length - 3 })}</p>}
+                {view === "month" && (
+                  <MonthDaySummary
+                    day={day}
+                    counts={dayCounts?.[day]}
+                    shown={Math.min(3, byDay.get(day)?.length ?? 0)}
+                    accountNames={accountNames}
+                    href={`?${new URLSearchParams(`view=list&date=${day}${filterQuery ? `&${filterQuery}` : ""}`)}`}
+                  />
+                )}
               </DayCell>
             ))}
           </div>

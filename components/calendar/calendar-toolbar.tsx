@@ -3,6 +3,7 @@ import { ChevronLeft, ChevronRight } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { publishJobStatuses } from "@/db/schema";
 import { cn } from "@/components/ui/cn";
+import { allAccounts } from "@/lib/accounts/selected-account";
 import { shiftAnchor, type CalendarView } from "@/lib/scheduling/calendar-range";
 
 type Props = {
@@ -52,8 +53,9 @@ export async function CalendarToolbar({ view, anchor, today, days, locale, filte
       <form method="get" className="ml-auto flex flex-wrap gap-2" aria-label={t("filters")}>
         <input type="hidden" name="view" value={view} />
         <input type="hidden" name="date" value={anchor} />
-        <select name="account" defaultValue={filters.account ?? ""} aria-label={t("account")} className="rounded-md border border-zinc-200 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
-          <option value="">{t("allAccounts")}</option>
+        <select name="account" defaultValue={filters.account ?? allAccounts} aria-label={t("account")} className="rounded-md border border-zinc-200 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+          {/* "all", not empty: an empty value would fall back to the header switcher's cookie. */}
+          <option value={allAccounts}>{t("allAccounts")}</option>
           {accounts.map((a) => (
             <option key={a.id} value={a.id}>{a.name}</option>
           ))}

@@ -12,7 +12,9 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
 import { SeriesForm } from "./series-form";
 
-export type SeriesRow = { id: string; accountId: string; accountName: string; title: string; body: string; cron: string; timezone: string; status: "active" | "stopped"; nextRunAt: string | null };
+/** An occurrence the account's rules moved (runAt differs from `from`) or skipped. */
+export type SeriesAdjustmentView = { jobId: string; action: "shifted" | "skipped"; rule: "daily_cap" | "spacing"; from: string; runAt: string };
+export type SeriesRow = { id: string; accountId: string; accountName: string; title: string; body: string; cron: string; timezone: string; status: "active" | "stopped"; nextRunAt: string | null; adjustments: SeriesAdjustmentView[] };
 export type SeriesActions = {
   create: WorkspaceActionFn<{ id: string; jobs: number }>;
   update: WorkspaceActionFn<{ canceled: number; jobs: number }>;
@@ -54,6 +56,17 @@ export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCan
                       {s.accountName} · <code>{s.cron}</code> ({s.timezone})
                     </p>
                     <p className="text-xs text-zinc-500">{s.nextRunAt ? t("next", { time: format(s.nextRunAt) }) : t("noNext")}</p>
+                    {s.adjustments.length > 0 && (
+                      <ul className="mt-1 space-y-0.5 text-xs text-amber-700 dark:text-amber-400" aria-label={t("adjustments")}>
+                        {s.adjustments.map((a) => (
+                          <li key={a.jobId} data-testid={`adjustment-${a.jobId}`} data-action={a.action}>
+                            {a.action === "shifted"
+                              ? t("shifted", { from: format(a.from), to: format(a.runAt), reason: t(`rules.${a.rule}`) })
+                              : t("skipped", { from: format(a.from), reason: t(`rules.${a.rule}`) })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </div>
                   <div className="flex shrink-0 items-center gap-2">
                     <Badge tone={s.status === "active" ? "green" : "gray"}>{t(`statuses.${s.status}`)}</Badge>

@@ -11,3 +11,6 @@ export type JobView = {
   lastErrorMessage: string | null;
   remoteUrl: string | null;
 };
+
+/** Per-day totals of the month view (computed on the server, in the workspace zone). */
+export type DayCountsView = { total: number; byStatus: Partial<Record<JobView["status"], number>>; byAccount: Record<string, number> };

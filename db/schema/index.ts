@@ -14,3 +14,4 @@ export * from "./memories";
 export * from "./notification-channels";
 export * from "./publish-series";
 export * from "./cache-versions";
+export * from "./notification-outbox";

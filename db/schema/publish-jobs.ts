@@ -5,6 +5,12 @@ import { accounts, workspaces } from "./workspaces";
 /** What will be sent, frozen when the job is scheduled: later edits to the draft do not change it. */
 export type JobSnapshot = { title: string; body: string; topics: string[]; images: string[]; video?: string | null };
 
+/**
+ * Why a series occurrence is not at its cron time: moved to a free slot the same day, or skipped
+ * (a canceled job keeps the occurrence from being made again), because of the account's rules.
+ */
+export type PlanNote = { action: "shifted" | "skipped"; rule: "daily_cap" | "spacing"; from: string };
+
 export const publishJobStatuses = ["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"] as const;
 
 export const publishJobs = sqliteTable(
@@ -18,6 +24,7 @@ export const publishJobs = sqliteTable(
     batchId: text("batch_id"),
     /** Jobs materialised from a recurring series (publish_series). */
     seriesId: text("series_id"),
+    planNote: text("plan_note", { mode: "json" }).$type<PlanNote>(),
     snapshot: text("snapshot", { mode: "json" }).$type<JobSnapshot>().notNull(),
     runAt: integer("run_at", { mode: "timestamp_ms" }).notNull(),
     status: text("status", { enum: publishJobStatuses }).notNull().default("scheduled"),

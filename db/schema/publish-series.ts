@@ -22,6 +22,8 @@ export const publishSeries = sqliteTable(
     status: text("status", { enum: publishSeriesStatuses }).notNull().default("active"),
     startsAt: integer("starts_at", { mode: "timestamp_ms" }).notNull(),
     endsAt: integer("ends_at", { mode: "timestamp_ms" }),
+    /** QStash driver: the schedule that calls the series webhook at each occurrence (null: the sweep materialises). */
+    schedulerScheduleId: text("scheduler_schedule_id"),
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

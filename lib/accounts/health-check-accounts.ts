@@ -11,7 +11,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, type Account } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { dispatchNotification } from "@/lib/notifications/channels/dispatch-notification";
+import { deliverOutbox, enqueueNotification } from "@/lib/notifications/channels/notification-outbox";
 import { notify } from "@/lib/notifications/notifications";
 import { accountManagerUserIds } from "./account-managers";
 import { checkColumns, probeAccount, type HealthOverrides } from "./check-connection";
@@ -38,29 +38,26 @@ async function checkOne(db: Db, account: Account, overrides: HealthOverrides, no
   const health = await probeAccount(db, account, overrides);
   const columns = checkColumns(account, health, now);
   const change = columns.status !== account.status ? { accountId: account.id, workspaceId: account.workspaceId, from: account.status, to: columns.status, reason: columns.statusReason } : null;
-  const applied = await db.transaction(async (tx) => {
+  const outboxIds = await db.transaction(async (tx) => {
     // Only if nobody changed the status meanwhile (a person pausing it wins over the probe).
     const rows = await tx
       .update(accounts)
       .set(change ? columns : { lastCheckAt: columns.lastCheckAt, lastCheckOk: columns.lastCheckOk, lastCheckMessage: columns.lastCheckMessage })
       .where(and(eq(accounts.id, account.id), eq(accounts.status, account.status)))
       .returning({ id: accounts.id });
-    if (!rows.length || !change) return false;
+    if (!rows.length || !change) return null;
     const actor = { ...healthCheckActor, workspaceId: account.workspaceId };
     await recordAudit(tx, actor, {
       action: "accounts.health_check", targetType: "account", targetId: account.id,
       before: { status: account.status }, after: { status: change.to, reason: change.reason, ok: health.ok, loggedIn: health.loggedIn },
     });
-    if (change.to === "needs_login") {
-      await notify(tx, account.workspaceId, await accountManagerUserIds(tx, account.workspaceId, account.id), "account_needs_login", { accountId: account.id, title: account.name, reason: change.reason });
-    }
-    return true;
+    if (change.to !== "needs_login") return [];
+    await notify(tx, account.workspaceId, await accountManagerUserIds(tx, account.workspaceId, account.id), "account_needs_login", { accountId: account.id, title: account.name, reason: change.reason });
+    return enqueueNotification(tx, account.workspaceId, { kind: "account_needs_login", payload: { accountId: account.id, reason: change.reason }, at: now }, now);
   });
-  if (!applied || !change) return null;
-  if (change.to === "needs_login") {
-    // After the commit, best-effort (never throws).
-    await dispatchNotification(db, account.workspaceId, { kind: "account_needs_login", payload: { accountId: account.id, reason: change.reason }, at: now });
-  }
+  if (!outboxIds || !change) return null;
+  // Channel messages go out after the commit; the outbox retries them if a robot is down.
+  if (outboxIds.length) await deliverOutbox(db, { ids: outboxIds });
   return change;
 }
 

@@ -30,11 +30,14 @@ export async function publishThroughPublisher(db: Db, target: Target, note: Publ
 
 export async function publishToAccount(db: Db, actor: AuditActor, target: Target, note: PublishNote, overrides: Overrides = {}): Promise<PublishOutcome> {
   const outcome = await publishThroughPublisher(db, target, note, overrides);
+  if (outcome.status === "published") await outcome.record?.(db);
   await recordAudit(db, actor, {
     action: "publishing.publish",
     targetType: "account",
     targetId: target.accountId,
     after: { title: note.title, kind: note.kind, job: note.idempotencyKey, outcome: outcome.status, detail: "reason" in outcome ? outcome.reason : outcome.remoteId },
   });
-  return outcome;
+  if (outcome.status !== "published") return outcome;
+  const { record: _written, ...rest } = outcome;
+  return rest;
 }

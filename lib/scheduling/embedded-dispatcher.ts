@@ -1,12 +1,15 @@
 /**
  * The in-process dispatcher of the embedded default: every tick it finds due jobs and POSTs a
  * QStash-signed request to the publish webhook, exactly as QStash would; every 5 minutes it
- * runs the sweep and tops up recurring series; and it calls the periodic webhooks (account
- * health every 30 minutes, periodic-webhooks.ts) signed the same way. The database is the source of truth, so a restart loses nothing.
+ * runs the sweep and tops up recurring series; it sends due channel notifications from the
+ * outbox (retries, and rows a crash left behind); and it calls the periodic webhooks (account
+ * health every 30 minutes, periodic-webhooks.ts) signed the same way. The database is the
+ * source of truth, so a restart loses nothing.
  */
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { publishJobs } from "@/db/schema";
+import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { signQstashRequest } from "./qstash-signature";
 import { publishWebhookPath } from "./drivers/scheduler-driver";
 import { embeddedDriver } from "./drivers/embedded-driver";
@@ -20,6 +23,8 @@ type Options = {
   signingKey: string;
   tickMs?: number;
   sweepEveryMs?: number;
+  /** How often to look for due channel notifications (default 5 s). */
+  outboxEveryMs?: number;
   concurrency?: number;
   /** Default: periodicWebhooks; each first runs one interval after start (not while the server boots). */
   periodic?: PeriodicWebhook[];
@@ -39,6 +44,8 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   const url = `${options.appUrl}${publishWebhookPath}`;
   const inFlight = new Set<string>();
   let lastSweep = 0;
+  let lastOutbox = 0;
+  let outboxBusy = false;
   let stopped = false;
   const startedAt = Date.now();
   const lastPeriodic = new Map((options.periodic ?? periodicWebhooks).map((w) => [w, startedAt]));
@@ -59,6 +66,12 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
       await materializeSeries(options.db, embeddedDriver, now);
     }
     callPeriodic(now);
+    if (!outboxBusy && now.getTime() - lastOutbox >= (options.outboxEveryMs ?? 5_000)) {
+      // In the background too: a hanging robot must not stall publishing.
+      lastOutbox = now.getTime();
+      outboxBusy = true;
+      void deliverOutbox(options.db, { now }).finally(() => (outboxBusy = false));
+    }
     // Deliveries run in the background, at most `concurrency` at a time: a slow publish must not
     // hold back the next tick (that is what keeps run_at -> publish lag low under load).
     const capacity = (options.concurrency ?? 16) - inFlight.size;

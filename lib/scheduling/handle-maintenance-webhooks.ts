@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { publishJobs } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { publishFailureWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
 import { deliverySchema } from "./handle-publish-webhook";
 import { materializeSeries } from "./series/materialize-series";
@@ -21,7 +22,9 @@ export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: R
   const { lost, unconfirmed } = await sweepJobs(db);
   for (const job of lost) await driver.enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: new Date() });
   const series = await materializeSeries(db, driver);
-  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created };
+  // Channel notifications a crash left unsent, and retries that are due (QStash mode has no dispatcher).
+  const notificationsSent = await deliverOutbox(db);
+  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created, notificationsSent };
 }
 
 const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();

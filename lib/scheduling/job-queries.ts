@@ -6,7 +6,7 @@ import type { AccountScope } from "@/lib/accounts/queries";
 
 export type JobFilter = { from: Date; to: Date; accountIds?: string[]; statuses?: PublishJobStatus[] };
 
-function scopeFilters(scope: AccountScope): SQL[] {
+export function scopeFilters(scope: AccountScope): SQL[] {
   const filters: SQL[] = [eq(publishJobs.workspaceId, scope.workspaceId)];
   if (scope.accountIds !== null) filters.push(scope.accountIds.length ? inArray(publishJobs.accountId, scope.accountIds) : eq(publishJobs.id, ""));
   return filters;

@@ -12,7 +12,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { accountScopeFilter } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/errors/app-error";
 import { zonedDateTime } from "@/lib/time/zoned";
-import { nextFreeSlot, slotViolations, type SlotViolation } from "./slot-rules";
+import { accountRules, nextFreeSlot, slotViolations, type SlotViolation } from "./slot-rules";
 
 export const batchPlanSchema = z
   .object({
@@ -50,7 +50,7 @@ export async function planBatch(db: DbOrTx, ctx: WorkspaceContext, raw: BatchPla
 
   const jobs: PlannedJob[] = planned.map(({ account, runAt }) => {
     const taken = existing.filter((e) => e.accountId === account.id && e.status !== "failed").map((e) => e.runAt);
-    const rules = { dailyCap: account.dailyPostCap, spacingMinutes: account.minSpacingMinutes, slots: account.postingSlots, timezone: account.timezone ?? workspaceTimezone };
+    const rules = accountRules(account, workspaceTimezone);
     const violations = slotViolations(runAt, taken, rules);
     const blocked = account.archivedAt ? "archived" : account.status !== "active" ? account.status : null;
     return { accountId: account.id, accountName: account.name, runAt, violations, nextFreeSlot: violations.length ? nextFreeSlot(runAt, taken, rules) : null, blocked };

@@ -18,7 +18,7 @@ export function publishThroughAccount(db: Db): PublishFn {
     const outcome = await publishThroughPublisher(db, { workspaceId: job.workspaceId, accountId: job.accountId }, noteFromJob(job));
     switch (outcome.status) {
       case "published":
-        return { kind: "published", remoteId: outcome.remoteId ?? undefined, url: outcome.url ?? undefined };
+        return { kind: "published", remoteId: outcome.remoteId ?? undefined, url: outcome.url ?? undefined, record: outcome.record };
       case "rejected":
         return { kind: "rejected", code: "PUBLISH_REJECTED", reason: outcome.reason };
       case "retryable":

@@ -4,9 +4,11 @@
  * job waits for a person and is never retried automatically.
  */
 import type { PublishJob } from "@/db/schema";
+import type { OutcomeRecord } from "@/lib/publishing/publishers/types";
 
 export type PublishOutcome =
-  | { kind: "published"; remoteId?: string; url?: string }
+  /** record: written in the outcome transaction (see OutcomeRecord). */
+  | { kind: "published"; remoteId?: string; url?: string; record?: OutcomeRecord }
   | { kind: "rejected"; code: string; reason: string }
   | { kind: "retryable"; code: string; reason: string }
   | { kind: "unknown"; code: string; reason: string };

@@ -6,16 +6,18 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { drafts, publishJobs, type PublishJob } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { dispatchNotification } from "@/lib/notifications/channels/dispatch-notification";
+import { relaxedTransaction } from "@/db/commit-durability";
+import { enqueueNotification } from "@/lib/notifications/channels/notification-outbox";
 import { notify, usersWithPermission } from "@/lib/notifications/notifications";
 import { retryDelayMs } from "./backoff";
 import type { DeliveryPayload } from "./drivers/scheduler-driver";
 import type { PublishFn, PublishOutcome } from "./publish-outcome";
 
+/** notifications: outbox rows written with the outcome, for the caller to deliver after answering. */
 export type DeliveryResult =
   | { result: "skipped" }
-  | { result: "published" | "failed" | "unconfirmed"; job: PublishJob }
-  | { result: "retry"; job: PublishJob };
+  | { result: "published" | "failed" | "unconfirmed"; job: PublishJob; notifications: string[] }
+  | { result: "retry"; job: PublishJob; notifications: string[] };
 
 /** Deliveries may arrive a little early (clocks differ between QStash and us). */
 const earlyToleranceMs = 2_000;
@@ -58,7 +60,14 @@ export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: 
   if (!job) return { result: "skipped" };
   const outcome = await safePublish(publish, job);
   const changes = changesFor(job, outcome, new Date());
-  const delivered = await db.transaction(async (tx) => {
+  // Why a relaxed commit is safe here (and only here): the claim committed durably
+  // (synchronous=FULL) before anything was sent. If a power cut rolls this commit back, the job
+  // is found in `publishing` again and the sweep moves it to `unconfirmed` for a person: it is
+  // neither lost nor published twice. A process crash (kill -9) loses nothing at all: the WAL
+  // write has reached the OS. The sandbox record and the notification outbox rows live in this
+  // same transaction, so they roll back with it. A lost `retry` outcome likewise leaves the job in
+  // `publishing`: the redelivery finds nothing to claim and the sweep hands it to a person.
+  const delivered = await relaxedTransaction(db, async (tx) => {
     const [updated] = await tx
       .update(publishJobs)
       .set(changes)
@@ -69,21 +78,22 @@ export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: 
       { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
       { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { accountId: job.accountId, title: job.snapshot.title, attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined, reason: "reason" in outcome ? outcome.reason : undefined } },
     );
+    if (!updated) return { result: "skipped" } as DeliveryResult; // the sweep took it meanwhile
+    if (outcome.kind === "published") await outcome.record?.(tx);
+    let notifications: string[] = [];
     if (changes.status === "failed" || changes.status === "unconfirmed") {
-      // Everyone who can act on it hears about it, in the app (other channels read the same events).
+      // Everyone who can act on it hears about it, in the app; channels (robots, email) through
+      // the outbox, delivered after the response so a slow channel never holds the webhook.
       const people = await usersWithPermission(tx, job.workspaceId, "schedules.write");
       await notify(tx, job.workspaceId, job.createdBy ? [...people, job.createdBy] : people, `publish_${changes.status}`, { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage, by: "" });
+      notifications = await enqueueNotification(tx, job.workspaceId, { kind: `publish_${changes.status}`, payload: { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage } });
     }
     if (changes.status === "published" && job.draftId) {
       // The draft's first post that goes live marks it published.
       await tx.update(drafts).set({ status: "published" }).where(and(eq(drafts.id, job.draftId), eq(drafts.status, "scheduled")));
     }
     const result = changes.status === "scheduled" ? "retry" : changes.status;
-    return { result, job: updated } as DeliveryResult;
+    return { result, job: updated, notifications } as DeliveryResult;
   });
-  if ((delivered.result === "failed" || delivered.result === "unconfirmed") && delivered.job) {
-    // Outside the transaction (it has committed); best-effort, never throws.
-    await dispatchNotification(db, job.workspaceId, { kind: `publish_${delivered.result}`, payload: { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage } });
-  }
   return delivered;
 }

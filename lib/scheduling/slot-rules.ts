@@ -7,6 +7,11 @@ import { dayKey } from "./calendar-range";
 import { zonedDateTime } from "@/lib/time/zoned";
 
 export type AccountRules = { dailyCap: number; spacingMinutes: number; slots: string[]; timezone: string };
+
+/** An account's rules, in its own zone or else `fallbackZone` (the workspace's). */
+export function accountRules(account: { dailyPostCap: number; minSpacingMinutes: number; postingSlots: string[]; timezone: string | null }, fallbackZone: string): AccountRules {
+  return { dailyCap: account.dailyPostCap, spacingMinutes: account.minSpacingMinutes, slots: account.postingSlots, timezone: account.timezone ?? fallbackZone };
+}
 export type SlotViolation = { rule: "daily_cap"; day: string; count: number } | { rule: "spacing"; nearest: Date };
 
 export function slotViolations(runAt: Date, existing: Date[], rules: AccountRules): SlotViolation[] {

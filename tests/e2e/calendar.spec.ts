@@ -49,3 +49,59 @@ test("month and list views, and the unconfirmed post gets marked as published", 
   await expect(queue).not.toContainText("待确认");
   await expect(queue).toContainText("失败");
 });
+
+test("a draft scheduled for two sandbox accounts publishes live on the calendar; the header's account scopes it", async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const slug = await signInAsAdmin(page);
+  const api = (path: string, data?: object) => page.request.post(`/api/v1${path}`, { data, headers: { "x-workspace": slug } });
+  const stamp = Date.now().toString(36);
+  const names = [`日历甲${stamp}`, `日历乙${stamp}`];
+  const accountIds: string[] = [];
+  for (const name of names) {
+    const res = await api("/accounts", { name, redId: `cal_e2e_${accountIds.length}_${stamp}` });
+    expect(res.status(), await res.text()).toBe(201);
+    accountIds.push((await res.json()).account.id);
+  }
+  const created = await api("/drafts", { title: "通勤穿搭一周不重样", text: "五套通勤搭配\n#通勤穿搭 #上班族", accountIds, images: [{ url: "https://example.com/outfit.jpg", alt: "穿搭" }] });
+  expect(created.status(), await created.text()).toBe(201);
+  const draftId = (await created.json()).draft.id;
+  expect((await api(`/drafts/${draftId}/submit`, {})).status()).toBe(200);
+  expect((await api(`/drafts/${draftId}/approve`, {})).status()).toBe(200);
+
+  // Now for the first account, one minute later for the second.
+  await page.goto(`/${slug}/drafts/${draftId}`);
+  const confirm = page.getByTestId("confirm-step");
+  for (const box of await confirm.getByRole("checkbox").all()) await box.check();
+  await confirm.getByRole("button", { name: "确认", exact: true }).click();
+  const form = page.getByTestId("schedule-form");
+  await form.getByLabel("账号之间间隔（分钟）").fill("1");
+  await form.getByRole("button", { name: "预览排期" }).click();
+  await expect(page.getByTestId("schedule-plan").getByRole("row")).toHaveCount(2);
+  await form.getByText("个账号将在 30 分钟内发布相同内容").click();
+  await form.getByRole("button", { name: "确认排期（2 个账号）" }).click();
+  await expect(page).toHaveURL(/\/calendar\/batches\/batch_/);
+
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+  await page.goto(`/${slug}/calendar?view=week&date=${today}&account=all`);
+  const chipOf = (name: string) => page.locator("[data-testid^='job-']").filter({ hasText: name }).filter({ hasText: "通勤穿搭一周不重样" });
+  const statuses = async () => Promise.all(names.map((n) => chipOf(n).getAttribute("data-status")));
+  // Whichever account the plan put first is live already; the other waits its minute.
+  await expect.poll(async () => (await statuses()).sort(), { timeout: 20_000 }).toEqual(["published", "scheduled"]);
+  await info.attach("calendar: first published, second waiting", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  // No reload: the calendar refreshes itself while a post is due.
+  for (const name of names) await expect(chipOf(name)).toHaveAttribute("data-status", "published", { timeout: 120_000 });
+  await info.attach("calendar: both published", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  // The header's account (?account=, kept in a cookie) scopes the calendar: only that account's posts.
+  await page.goto(`/${slug}/calendar?view=week&date=${today}&account=${accountIds[1]}`);
+  await expect(chipOf(names[1])).toBeVisible();
+  await expect(chipOf(names[0])).toHaveCount(0);
+  await expect(page.locator("[data-testid^='job-']").filter({ hasNotText: names[1] })).toHaveCount(0);
+  await page.goto(`/${slug}/calendar?view=month&date=${today}&account=all`);
+  const summary = page.getByTestId(`summary-${today}`);
+  await expect(summary).toContainText("已发布");
+  await info.attach("calendar month with day totals", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(summary).toBeVisible();
+  await info.attach("calendar month at phone width", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+});

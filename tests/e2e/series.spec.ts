@@ -2,8 +2,13 @@
 import { expect, test } from "@playwright/test";
 import { signInAsAdmin } from "./pages/session";
 
-test("create every Tue/Thu 20:30 for a demo account, see it on next week's calendar, stop it", async ({ page }, info) => {
+test("create every Tue/Thu 20:30 for an account, see it on next week's calendar, stop it", async ({ page }, info) => {
   const slug = await signInAsAdmin(page);
+  // Its own account: series obey the account's cap and spacing, and the demo schedule already
+  // fills some 20:30 slots (that case is the next test).
+  const accountName = `晚间护肤号${Date.now().toString(36)}`;
+  const account = await page.request.post("/api/v1/accounts", { data: { name: accountName, redId: `series_e2e_${Date.now().toString(36)}` }, headers: { "x-workspace": slug } });
+  expect(account.status(), await account.text()).toBe(201);
   await page.goto(`/${slug}/calendar`);
   const panel = page.getByTestId("series-panel");
   await expect(panel.getByRole("heading", { name: "重复发布", exact: true })).toBeVisible();
@@ -11,6 +16,7 @@ test("create every Tue/Thu 20:30 for a demo account, see it on next week's calen
   const title = `每周二四晚间护肤分享 ${Date.now().toString(36)}`;
   const form = panel.getByTestId("series-form");
   await expect(form.getByLabel("账号")).not.toHaveValue("");
+  await form.getByLabel("账号").selectOption({ label: accountName });
   await form.getByLabel("笔记标题").fill(title);
   await form.getByLabel("笔记正文").fill("今晚 8 点半，聊聊换季修护。");
   await expect(form.getByTestId("series-preview")).toContainText("请至少选择一天");
@@ -50,6 +56,7 @@ test("create every Tue/Thu 20:30 for a demo account, see it on next week's calen
   await expect(form.getByRole("heading", { name: /编辑/ })).toBeVisible();
   await expect(form.getByLabel("周二")).toBeChecked();
   await form.getByLabel("周二").uncheck();
+  await expect(preview.filter({ hasText: "周二" })).toHaveCount(0); // the preview has caught up
   await expect(preview).toHaveCount(5);
   for (const text of await preview.allInnerTexts()) expect(text).toMatch(/周四.*20:30/);
   await form.getByRole("button", { name: "保存修改" }).click();
@@ -62,4 +69,31 @@ test("create every Tue/Thu 20:30 for a demo account, see it on next week's calen
   await expect(row).toContainText("已停止");
   await page.reload();
   await expect(page.locator("[data-status='scheduled']").filter({ hasText: title })).toHaveCount(0);
+});
+
+test("an account at its daily cap: the series skips those occurrences and says why", async ({ page }, info) => {
+  const slug = await signInAsAdmin(page);
+  const stamp = Date.now().toString(36);
+  const accountName = `暂停发文号${stamp}`;
+  const account = await page.request.post("/api/v1/accounts", { data: { name: accountName, redId: `capped_e2e_${stamp}`, dailyPostCap: 0 }, headers: { "x-workspace": slug } });
+  expect(account.status(), await account.text()).toBe(201);
+  await page.goto(`/${slug}/calendar`);
+  const panel = page.getByTestId("series-panel");
+  const form = panel.getByTestId("series-form");
+  const title = `每日早安 ${stamp}`;
+  await form.getByLabel("账号").selectOption({ label: accountName });
+  await form.getByLabel("笔记标题").fill(title);
+  await form.getByLabel("笔记正文").fill("早安打卡");
+  for (const day of ["周一", "周二", "周三", "周四", "周五", "周六", "周日"]) await form.getByLabel(day).check();
+  await form.getByLabel("时间（HH:mm）").fill("08:00");
+  await form.getByRole("button", { name: "创建重复发布" }).click();
+  const row = panel.getByRole("listitem").filter({ hasText: title });
+  await expect(row).toHaveAttribute("data-status", "active");
+  const skipped = row.locator("[data-action='skipped']");
+  await expect(skipped.first()).toContainText("已跳过（超过每日发布上限）");
+  await expect(skipped).toHaveCount(5); // the list shows the first five
+  await info.attach("series with skipped occurrences", { body: await panel.screenshot(), contentType: "image/png" });
+  await row.getByRole("button", { name: "停止" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "停止" }).click();
+  await expect(row).toHaveAttribute("data-status", "stopped");
 });

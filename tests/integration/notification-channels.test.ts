@@ -14,6 +14,7 @@ import { createAccount } from "@/lib/accounts/create-account";
 import { createPublishJob } from "@/lib/scheduling/create-publish-job";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
 import type { PublishOutcome } from "@/lib/scheduling/publish-outcome";
+import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { runPublishJob } from "@/lib/scheduling/run-publish-job";
 import { rotateKeys } from "@/lib/security/crypto/rotate-keys";
 import { keyIdOf } from "@/lib/security/crypto/secret-box";
@@ -42,7 +43,10 @@ describe("notification channels", () => {
   const fail = (reason: string): (() => Promise<PublishOutcome>) => async () => ({ kind: "rejected", code: "CONTENT_REJECTED", reason });
   async function failJob(reason: string) {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
-    return { job, result: await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, fail(reason)) };
+    const result = await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, fail(reason));
+    // Channels hear through the outbox, delivered after the webhook answered (see notification-outbox.test.ts).
+    if (result.result !== "skipped") await deliverOutbox(db, { ids: result.notifications });
+    return { job, result };
   }
 
   beforeAll(async () => {
@@ -179,6 +183,8 @@ describe("notification channels", () => {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
     const result = await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "发布接口超时" }));
     expect(result.result).toBe("unconfirmed");
+    // Three robots and the email channel.
+    if (result.result === "unconfirmed") expect(await deliverOutbox(db, { ids: result.notifications })).toBe(4);
     const got = robot.received.slice(before);
     // dingtalk + wecom (both events) + the unconfirmed-only wecom channel.
     expect(got.map((m) => m.robot).sort()).toEqual(["dingtalk", "wecom", "wecom"]);

@@ -34,6 +34,8 @@ describe("recurring publish series", () => {
   let analyst = "";
   let accountId = "";
   let otherAccountId = "";
+  /** Its own account: the series of other tests would otherwise take its slots (series obey spacing and caps). */
+  let replanAccountId = "";
   let adminWorkspace = "";
   const jobsOf = (seriesId: string) => db.select().from(publishJobs).where(eq(publishJobs.seriesId, seriesId)).orderBy(publishJobs.runAt);
   const create = (body: unknown, as = token) => callRoute(listRoute.POST, "/api/v1/publish-series", { method: "POST", token: as, body });
@@ -47,6 +49,7 @@ describe("recurring publish series", () => {
     token = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
     analyst = (await memberWithToken(db, ws.admin, "analyst")).token;
     accountId = (await createAccount(db, ws.admin, { name: "小鹿美妆日记", redId: "xiaolu-series" })).id;
+    replanAccountId = (await createAccount(db, ws.admin, { name: "早安打卡", redId: "morning-series" })).id;
     const otherWs = newId("ws");
     const otherUser = newId("usr");
     await db.insert(workspaces).values({ id: otherWs, slug: "other-brand", name: "Other Brand" });
@@ -119,7 +122,7 @@ describe("recurring publish series", () => {
   });
 
   it("update re-plans: old future jobs canceled, new ones at the new times with the new note", async () => {
-    const id = (await create({ accountId, snapshot: { ...snapshot, images: ["/media/a.jpg"] }, cron: tueThu })).json.series.id as string;
+    const id = (await create({ accountId: replanAccountId, snapshot: { ...snapshot, images: ["/media/a.jpg"] }, cron: tueThu })).json.series.id as string;
     const res = await byId("PATCH", id, { cron: "0 9 * * 1", snapshot: { title: "周一早安打卡", body: "新的一周" } });
     expect(res.status).toBe(200);
     expect(res.json.canceled).toBe(4);

@@ -85,6 +85,9 @@ describe("webhook and sandbox publishers, and Test connection", () => {
     const account = await createAccount(db, ws.admin, { name: "沙盒号", redId: "sandbox_acc" });
     const outcome = await sandboxPublisher.publish(note, {}, { workspaceId: ws.workspaceId, accountId: account.id, db });
     expect(outcome.status).toBe("published");
+    // The record is written by the caller, with the outcome (the scheduler: in its outcome transaction).
+    expect(await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, account.id))).toHaveLength(0);
+    if (outcome.status === "published") await outcome.record?.(db);
     const [row] = await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, account.id));
     expect(row).toMatchObject({ title: "周末去哪儿", kind: "image", payload: expect.objectContaining({ content: "武康路散步路线" }) });
     expect(await hasPublishingHistory(db, account.id)).toMatchObject({ hasHistory: true, counts: { sandbox_publications: 1 } });

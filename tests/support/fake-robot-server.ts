@@ -2,7 +2,8 @@
  * A local stand-in for the DingTalk and WeCom robot webhooks, for tests and e2e. DingTalk
  * (`/robot/send`): checks access_token and, when a secret is set, recomputes the sign from the
  * timestamp and refuses stale or wrong ones (errcode 310000) as DingTalk does. WeCom
- * (`/cgi-bin/webhook/send`): checks key (errcode 93000). Can be told to answer an error.
+ * (`/cgi-bin/webhook/send`): checks key (errcode 93000). Can be told to answer an error, or to
+ * hang (read the request, answer nothing until released or closed), as a stuck robot does.
  */
 import { createHmac } from "node:crypto";
 import http from "node:http";
@@ -15,15 +16,27 @@ export interface FakeRobotServer {
   received: RobotMessage[];
   /** Answer every request with this errcode/errmsg (null: behave normally). */
   failWith(error: { errcode: number; errmsg: string } | null): void;
+  /** true: hold every request unanswered (counted in `hanging`); false: release them, answering normally. */
+  hang(on: boolean): void;
+  hanging(): number;
   close(): Promise<void>;
 }
 
 export async function startFakeRobotServer(options: { dingtalkToken?: string; dingtalkSecret?: string; wecomKey?: string; port?: number } = {}): Promise<FakeRobotServer> {
   const received: RobotMessage[] = [];
   let forced: { errcode: number; errmsg: string } | null = null;
+  let hangOn = false;
+  const held = new Set<() => void>();
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (hangOn) {
+      await new Promise<void>((resolve) => {
+        held.add(resolve);
+        res.on("close", () => held.delete(resolve));
+      });
+      if (res.destroyed) return;
+    }
     const url = new URL(req.url ?? "/", "http://robot.local");
     const query = Object.fromEntries(url.searchParams);
     const answer = (body: Record<string, unknown>) => {
@@ -63,6 +76,16 @@ export async function startFakeRobotServer(options: { dingtalkToken?: string; di
     failWith: (error) => {
       forced = error;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    hang: (on) => {
+      hangOn = on;
+      if (!on) for (const release of [...held]) (held.delete(release), release());
+    },
+    hanging: () => held.size,
+    close: () => {
+      hangOn = false;
+      for (const release of [...held]) release();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * A local stand-in for the parts of the QStash HTTP API the scheduler driver uses, driven by
  * `@upstash/qstash`'s own Client: publish (notBefore, delay, deduplication id, retries, failure
- * callback), message cancel, and cron schedules. It delivers to the destination at the right
- * time with a real QStash signature, and retries non-2xx answers like QStash does.
+ * callback), message cancel, and cron schedules (create with `CRON_TZ=<zone>` and a chosen
+ * `Upstash-Schedule-Id`, which replaces a schedule of that id, as QStash does; delete). It
+ * delivers to the destination at the right time with a real QStash signature, and retries
+ * non-2xx answers like QStash does. `fire(id)` makes a schedule deliver now (tests cannot wait for a cron minute).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,7 +18,7 @@ export type DeliveryLog = { messageId: string; destination: string; status: numb
 export async function startQstashServer(options: { token: string; signingKey: string; retryDelayMs?: number }) {
   const messages = new Map<string, Message>();
   const dedup = new Map<string, string>();
-  const schedules = new Map<string, { cron: Cron; destination: string; body: string }>();
+  const schedules = new Map<string, { cron: Cron; expression: string; timezone?: string; destination: string; body: string; retries: number }>();
   const deliveries: DeliveryLog[] = [];
 
   async function deliver(message: Message, attempt = 1): Promise<void> {
@@ -35,6 +37,12 @@ export async function startQstashServer(options: { token: string; signingKey: st
       const body = JSON.stringify({ status, sourceMessageId: message.id, url: message.destination, sourceBody: Buffer.from(message.body).toString("base64") });
       await fetch(message.failureCallback, { method: "POST", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url: message.failureCallback, body, key: options.signingKey }) }, body }).catch(() => undefined);
     }
+  }
+
+  function fire(scheduleId: string): Promise<void> {
+    const s = schedules.get(scheduleId);
+    if (!s) throw new Error(`no schedule ${scheduleId}`);
+    return deliver({ id: `msg_${randomUUID()}`, destination: s.destination, body: s.body, notBefore: Date.now(), retries: s.retries, canceled: false });
   }
 
   function schedule(message: Message) {
@@ -70,10 +78,18 @@ export async function startQstashServer(options: { token: string; signingKey: st
       return answer(200, { cancelled: 1 });
     }
     if (req.method === "POST" && path.startsWith("/v2/schedules/")) {
-      const scheduleId = `scd_${randomUUID()}`;
+      const scheduleId = header("Upstash-Schedule-Id") ?? `scd_${randomUUID()}`;
       const target = destination("/v2/schedules/");
-      const cron = new Cron(header("Upstash-Cron") ?? "", () => void deliver({ id: `msg_${randomUUID()}`, destination: target, body, notBefore: Date.now(), retries: 0, canceled: false }));
-      schedules.set(scheduleId, { cron, destination: target, body });
+      const [, timezone, expression] = /^(?:CRON_TZ=(\S+)\s+)?(.*)$/.exec(header("Upstash-Cron") ?? "")!;
+      const retries = Number(header("Upstash-Retries") ?? 3);
+      let cron: Cron;
+      try {
+        cron = new Cron(expression, { timezone }, () => void fire(scheduleId));
+      } catch (error) {
+        return answer(400, { error: `invalid cron: ${(error as Error).message}` });
+      }
+      schedules.get(scheduleId)?.cron.stop();
+      schedules.set(scheduleId, { cron, expression, timezone, destination: target, body, retries });
       return answer(201, { scheduleId });
     }
     if (req.method === "DELETE" && path.startsWith("/v2/schedules/")) {
@@ -91,6 +107,7 @@ export async function startQstashServer(options: { token: string; signingKey: st
     deliveries,
     messages,
     schedules,
+    fire,
     async close() {
       for (const m of messages.values()) clearTimeout(m.timer);
       for (const s of schedules.values()) s.cron.stop();

@@ -1,5 +1,6 @@
 /** Sandbox publisher: records what would have been published (table sandbox_publications). */
 import { z } from "zod";
+import type { DbOrTx } from "@/db/client";
 import { sandboxPublications } from "@/db/schema";
 import { newId } from "@/lib/ids/new-id";
 import type { Publisher } from "./types";
@@ -22,9 +23,13 @@ export const sandboxPublisher: Publisher<typeof configSchema> = {
 
   async publish(note, _config, runtime) {
     const id = newId("sbx");
-    await runtime.db.insert(sandboxPublications).values({
-      id, workspaceId: runtime.workspaceId, accountId: runtime.accountId, kind: note.kind, title: note.title, payload: note as unknown as Record<string, unknown>,
-    });
-    return { status: "published", remoteId: id, url: null };
+    // Nothing leaves the process: the "publication" is this row, written by the caller together
+    // with the outcome (see OutcomeRecord).
+    const record = async (db: DbOrTx) => {
+      await db.insert(sandboxPublications).values({
+        id, workspaceId: runtime.workspaceId, accountId: runtime.accountId, kind: note.kind, title: note.title, payload: note as unknown as Record<string, unknown>,
+      });
+    };
+    return { status: "published", remoteId: id, url: null, record };
   },
 };

@@ -26,9 +26,16 @@ export type PublishNote = {
   idempotencyKey?: string;
 };
 
+/**
+ * A write that belongs with the outcome (the sandbox's record of what it "published"). The caller
+ * runs it in the transaction that records the outcome, so a publish costs one commit fewer and
+ * the record exists exactly when the job says published.
+ */
+export type OutcomeRecord = (db: DbOrTx) => Promise<void>;
+
 export type PublishOutcome =
   /** remoteId null: the target does not say (the bridge returns no note id; collection finds it later). */
-  | { status: "published"; remoteId: string | null; url: string | null }
+  | { status: "published"; remoteId: string | null; url: string | null; record?: OutcomeRecord }
   | { status: "rejected"; reason: string }
   | { status: "retryable"; reason: string }
   | { status: "unknown"; reason: string };

@@ -12,4 +12,8 @@ export const embeddedDriver: SchedulerDriver = {
   async cancel() {
     // A canceled job can no longer be claimed; there is no message to delete.
   },
+  async scheduleSeries() {
+    return null; // the dispatcher's sweep keeps the next 14 days of each series as jobs
+  },
+  async unscheduleSeries() {},
 };

@@ -1,6 +1,6 @@
 /** QStash: publish with notBefore and a deduplication id per job version; cancel deletes the message. */
 import { Client } from "@upstash/qstash";
-import { publishFailureWebhookPath, publishWebhookPath, type Delivery, type SchedulerDriver } from "./scheduler-driver";
+import { publishFailureWebhookPath, publishWebhookPath, seriesWebhookPath, type Delivery, type SchedulerDriver, type SeriesSchedule } from "./scheduler-driver";
 
 export function createQstashDriver(options: { token: string; baseUrl?: string; appUrl: string; retries?: number }): SchedulerDriver {
   const client = new Client({ token: options.token, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
@@ -20,6 +20,20 @@ export function createQstashDriver(options: { token: string; baseUrl?: string; a
     },
     async cancel(messageId) {
       if (messageId) await client.messages.cancel(messageId).catch(() => undefined); // already delivered: nothing to cancel
+    },
+    async scheduleSeries(series: SeriesSchedule) {
+      const { scheduleId } = await client.schedules.create({
+        scheduleId: `series-${series.seriesId}`,
+        destination: `${options.appUrl}${seriesWebhookPath}`,
+        // QStash evaluates the cron in this zone (20:30 stays 20:30 across DST).
+        cron: `CRON_TZ=${series.timezone} ${series.cron}`,
+        body: JSON.stringify({ seriesId: series.seriesId, workspaceId: series.workspaceId }),
+        retries: options.retries ?? 3,
+      });
+      return scheduleId;
+    },
+    async unscheduleSeries(scheduleId) {
+      if (scheduleId) await client.schedules.delete(scheduleId).catch(() => undefined); // already gone
     },
   };
 }

@@ -11,7 +11,17 @@ export interface SchedulerDriver {
   /** Arranges a signed POST of {jobId, workspaceId, version} to the publish webhook at runAt; returns a message id if any. */
   enqueue(delivery: Delivery): Promise<string | null>;
   cancel(messageId: string | null): Promise<void>;
+  /**
+   * A cron schedule that POSTs {seriesId, workspaceId} to the series webhook at each occurrence
+   * (in `timezone`), under a stable id so calling it again replaces it; null when the driver has
+   * no schedules (the embedded dispatcher materialises series itself).
+   */
+  scheduleSeries(series: SeriesSchedule): Promise<string | null>;
+  unscheduleSeries(scheduleId: string | null): Promise<void>;
 }
+
+export type SeriesSchedule = { seriesId: string; workspaceId: string; cron: string; timezone: string };
 
 export const publishWebhookPath = "/api/webhooks/publish";
 export const publishFailureWebhookPath = "/api/webhooks/publish-failed";
+export const seriesWebhookPath = "/api/webhooks/series";

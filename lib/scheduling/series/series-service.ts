@@ -1,12 +1,13 @@
 /**
- * Recurring series for people: create (materialises the next 14 days), update (cron, zone,
- * note or end: the still-scheduled future jobs are canceled and planned again), stop (cancels
- * them), list with each series' next occurrence, and a preview of a cron in a zone.
+ * Recurring series for people: create (a QStash schedule, or the next 14 days materialised with
+ * the embedded driver), update (cron, zone, note or end: the still-scheduled future jobs are
+ * canceled and planned again, the schedule replaced), stop (cancels them, deletes the schedule),
+ * list with each series' next occurrence and its shifted or skipped occurrences, and a preview.
  */
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { accounts, publishJobs, publishSeries, type PublishJob, type PublishSeries } from "@/db/schema";
-import { getAccount } from "@/lib/accounts/queries";
+import { accounts, publishJobs, publishSeries, type PlanNote, type PublishJob, type PublishSeries } from "@/db/schema";
+import { getAccount, type AccountScope } from "@/lib/accounts/queries";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getDraft } from "@/lib/drafts/get-draft";
 import type { WorkspaceContext } from "@/lib/auth/context";
@@ -17,9 +18,31 @@ import { cancelPublishJob } from "../create-publish-job";
 import type { SchedulerDriver } from "../drivers/scheduler-driver";
 import { nextOccurrences } from "../recurrence";
 import { materializeOne } from "./materialize-series";
+import { ensureSeriesSchedule, removeSeriesSchedule } from "./series-schedule";
 import type { CreateSeriesInput, UpdateSeriesInput } from "./series-input";
 
-export type SeriesView = PublishSeries & { accountName: string; nextRunAt: Date | null };
+/** An occurrence the account's rules moved or skipped (from a week ago on). */
+export type SeriesAdjustment = PlanNote & { jobId: string; runAt: Date };
+export type SeriesView = PublishSeries & { accountName: string; nextRunAt: Date | null; adjustments: SeriesAdjustment[] };
+
+const adjustmentsShown = 5;
+
+async function adjustmentsOf(db: Db, seriesIds: string[], now: Date): Promise<Map<string, SeriesAdjustment[]>> {
+  const map = new Map<string, SeriesAdjustment[]>();
+  if (!seriesIds.length) return map;
+  const rows = await db
+    .select({ seriesId: publishJobs.seriesId, jobId: publishJobs.id, runAt: publishJobs.runAt, planNote: publishJobs.planNote })
+    .from(publishJobs)
+    .where(and(inArray(publishJobs.seriesId, seriesIds), isNotNull(publishJobs.planNote), gte(publishJobs.runAt, new Date(now.getTime() - 7 * 86_400_000))))
+    .orderBy(asc(publishJobs.runAt))
+    .limit(500);
+  for (const row of rows) {
+    const list = map.get(row.seriesId!) ?? [];
+    if (list.length < adjustmentsShown && row.planNote) list.push({ ...row.planNote, jobId: row.jobId, runAt: row.runAt });
+    map.set(row.seriesId!, list);
+  }
+  return map;
+}
 
 export async function getSeries(db: Db, ctx: WorkspaceContext, id: string): Promise<PublishSeries> {
   const [row] = await db.select().from(publishSeries).where(and(eq(publishSeries.id, id), eq(publishSeries.workspaceId, ctx.workspaceId))).limit(1);
@@ -37,16 +60,16 @@ function nextRunOf(series: PublishSeries, now: Date): Date | null {
   return next && (!series.endsAt || next <= series.endsAt) ? next : null;
 }
 
-export async function listSeries(db: Db, ctx: WorkspaceContext, now = new Date()): Promise<SeriesView[]> {
+export async function listSeries(db: Db, ctx: AccountScope, now = new Date()): Promise<SeriesView[]> {
   const rows = await db
     .select({ series: publishSeries, accountName: accounts.name })
     .from(publishSeries)
     .innerJoin(accounts, eq(accounts.id, publishSeries.accountId))
     .where(eq(publishSeries.workspaceId, ctx.workspaceId))
     .orderBy(asc(publishSeries.status), desc(publishSeries.createdAt));
-  return rows
-    .filter((r) => !ctx.accountIds || ctx.accountIds.includes(r.series.accountId))
-    .map((r) => ({ ...r.series, accountName: r.accountName, nextRunAt: nextRunOf(r.series, now) }));
+  const visible = rows.filter((r) => !ctx.accountIds || ctx.accountIds.includes(r.series.accountId));
+  const adjustments = await adjustmentsOf(db, visible.map((r) => r.series.id), now);
+  return visible.map((r) => ({ ...r.series, accountName: r.accountName, nextRunAt: nextRunOf(r.series, now), adjustments: adjustments.get(r.series.id) ?? [] }));
 }
 
 export async function createSeries(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, input: CreateSeriesInput, now = new Date()) {
@@ -65,8 +88,10 @@ export async function createSeries(db: Db, driver: SchedulerDriver, ctx: Workspa
     await recordAudit(tx, ctx, { action: "series.create", targetType: "publish_series", targetId: row.id, after: { accountId: account.id, cron: row.cron, timezone, title: row.snapshot.title } });
     return row;
   });
-  const jobs = await materializeOne(db, driver, series, now, ctx);
-  return { series, jobs };
+  // QStash: its schedule makes each occurrence when it comes. Embedded (or no schedule yet): the next 14 days now.
+  const scheduleId = await ensureSeriesSchedule(db, driver, series);
+  const jobs = scheduleId ? [] : await materializeOne(db, driver, series, now, ctx);
+  return { series: { ...series, schedulerScheduleId: scheduleId }, jobs };
 }
 
 /** Cancels the series' jobs still waiting in the future and frees their keys, so a re-plan may use the same times. */
@@ -111,7 +136,9 @@ export async function updateSeries(db: Db, driver: SchedulerDriver, ctx: Workspa
     return row;
   });
   const canceled = await cancelFutureJobs(db, driver, ctx, id, now, true);
-  const jobs = await materializeOne(db, driver, series, now, ctx);
+  const rescheduled = series.cron !== before.cron || series.timezone !== before.timezone;
+  const scheduleId = await ensureSeriesSchedule(db, driver, series, { replace: rescheduled });
+  const jobs = scheduleId ? [] : await materializeOne(db, driver, series, now, ctx);
   return { series, canceled, jobs };
 }
 
@@ -123,6 +150,7 @@ export async function stopSeries(db: Db, driver: SchedulerDriver, ctx: Workspace
     return row;
   });
   // Also when already stopped: a retry after a half-finished stop cancels what is left.
+  await removeSeriesSchedule(db, driver, series);
   const canceled = await cancelFutureJobs(db, driver, ctx, id, now, false);
   return { series, canceled };
 }

@@ -10,10 +10,12 @@ import { toJobView } from "@/components/calendar/to-job-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
+import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { can } from "@/lib/auth/context";
 import { requirePageContext } from "@/lib/next/session-context";
 import { calendarRange, dayKey } from "@/lib/scheduling/calendar-range";
 import { calendarJobCap, listAttentionJobs, listJobsInRange } from "@/lib/scheduling/job-queries";
+import { monthSummary } from "@/lib/scheduling/month-summary";
 import { Alert } from "@/components/ui/alert";
 import { listSeries } from "@/lib/scheduling/series/series-service";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
@@ -33,27 +35,36 @@ export default async function CalendarPage({ params, searchParams }: { params: P
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "schedules.read")) return <Forbidden />;
   const db = getDb();
-  const search = searchSchema.parse(await searchParams);
+  const rawSearch = await searchParams;
+  const search = searchSchema.parse(rawSearch);
+  // The header's account switcher (?account=, else its cookie) scopes everything on the page.
+  const selected = await getSelectedAccount(ctx, rawSearch);
+  const scope = selected.scope;
+  const statuses = search.status ? [search.status] : undefined;
   const workspace = await getWorkspaceBySlug(db, ctx.workspaceSlug);
   const timezone = workspace?.timezone ?? "Asia/Shanghai";
   const today = dayKey(new Date(), timezone);
   const anchor = search.date ?? today;
   const { days, from, to } = calendarRange(search.view, anchor, timezone);
-  const [t, locale, accounts, jobs, attention, series] = await Promise.all([
+  // Month: counts per day from SQL and only the first jobs of each day; week and list load every job.
+  const loadJobs = search.view === "month"
+    ? monthSummary(db, scope, { days, timezone, statuses })
+    : listJobsInRange(db, scope, { from, to, statuses }).then((jobs) => ({ jobs, counts: null }));
+  const [t, locale, accounts, { jobs, counts }, attention, series] = await Promise.all([
     getTranslations("calendar"),
     getLocale(),
     listAccounts(db, ctx),
-    listJobsInRange(db, ctx, { from, to, accountIds: search.account ? [search.account] : undefined, statuses: search.status ? [search.status] : undefined }),
-    listAttentionJobs(db, ctx),
-    listSeries(db, ctx),
+    loadJobs,
+    listAttentionJobs(db, scope),
+    listSeries(db, scope),
   ]);
   const actions = { reschedule: rescheduleAction, retry: retryJobAction, markPublished: markPublishedAction, cancel: cancelJobAction };
 
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle", { timezone })} />
-      <CalendarToolbar view={search.view} anchor={anchor} today={today} days={days} locale={locale} filters={{ account: search.account, status: search.status }} accounts={accounts.map(({ id, name }) => ({ id, name }))} />
-      {jobs.length >= calendarJobCap && (
+      <CalendarToolbar view={search.view} anchor={anchor} today={today} days={days} locale={locale} filters={{ account: selected.accountId ?? undefined, status: search.status }} accounts={accounts.map(({ id, name }) => ({ id, name }))} />
+      {!counts && jobs.length >= calendarJobCap && (
         <div className="mt-4">
           <Alert tone="error">{t("truncated", { count: calendarJobCap })}</Alert>
         </div>
@@ -67,6 +78,9 @@ export default async function CalendarPage({ params, searchParams }: { params: P
           today={today}
           timezone={timezone}
           jobs={jobs.map(toJobView)}
+          dayCounts={counts}
+          accountNames={Object.fromEntries(accounts.map((a) => [a.id, a.name]))}
+          filterQuery={new URLSearchParams({ ...(selected.accountId ? { account: selected.accountId } : {}), ...(search.status ? { status: search.status } : {}) }).toString()}
           canWrite={can(ctx, "schedules.write")}
           canCancel={can(ctx, "schedules.cancel")}
           actions={actions}
@@ -77,7 +91,7 @@ export default async function CalendarPage({ params, searchParams }: { params: P
         slug={ctx.workspaceSlug}
         timezone={timezone}
         accounts={accounts.filter((a) => a.status === "active").map(({ id, name }) => ({ id, name }))}
-        series={series.map((s) => ({ id: s.id, accountId: s.accountId, accountName: s.accountName, title: s.snapshot.title, body: s.snapshot.body, cron: s.cron, timezone: s.timezone, status: s.status, nextRunAt: s.nextRunAt?.toISOString() ?? null }))}
+        series={series.map((s) => ({ id: s.id, accountId: s.accountId, accountName: s.accountName, title: s.snapshot.title, body: s.snapshot.body, cron: s.cron, timezone: s.timezone, status: s.status, nextRunAt: s.nextRunAt?.toISOString() ?? null, adjustments: s.adjustments.map((a) => ({ ...a, runAt: a.runAt.toISOString() })) }))}
         canWrite={can(ctx, "schedules.write")}
         canCancel={can(ctx, "schedules.cancel")}
         actions={{ create: createSeriesAction, update: updateSeriesAction, stop: stopSeriesAction, preview: previewSeriesAction }}
