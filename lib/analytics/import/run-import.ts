@@ -12,6 +12,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
+import { announceAlerts } from "../alerts/announce-alerts";
 import { checkTrendAlerts } from "../alerts/check-trend-alerts";
 import { invalidateAnalytics } from "../analytics-cache";
 import { getAnalyticsSettings } from "../analytics-settings";
@@ -100,7 +101,10 @@ export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Pro
     return done;
   });
   await invalidateAnalytics(ctx.workspaceId);
-  for (const subjectId of touched) await checkTrendAlerts(db, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId }, now);
+  // Trend alerts describe this week: announce them. Viral alerts of a backfill are history and stay in-app.
+  const trend: string[] = [];
+  for (const subjectId of touched) trend.push(...(await checkTrendAlerts(db, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId }, now)));
+  await announceAlerts(db, ctx.workspaceId, trend);
   return run;
 }
 

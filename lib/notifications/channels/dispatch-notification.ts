@@ -8,13 +8,14 @@ import type { Db } from "@/db/client";
 import { accounts, notificationChannels, workspaces } from "@/db/schema";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
-import { formatMessage } from "./format-message";
+import { formatMessage, type AlertFigures } from "./format-message";
 import { sendToChannel, type SendResult } from "./send-to-channel";
 import type { ChannelEvent } from "./types";
 
+/** Competitor alerts add who (subjectName), the numbers behind them and where to look (path). */
 export type WorkspaceEvent = {
   kind: ChannelEvent;
-  payload: { title?: string; jobId?: string; accountId?: string; reason?: string | null };
+  payload: { title?: string; jobId?: string; accountId?: string; reason?: string | null; subjectName?: string; figures?: AlertFigures; path?: string };
   at?: Date;
 };
 
@@ -38,6 +39,9 @@ export async function dispatchNotification(db: Db, workspaceId: string, event: W
       title: event.payload.title,
       accountName: account?.name,
       reason: event.payload.reason,
+      subjectName: event.payload.subjectName,
+      figures: event.payload.figures,
+      path: event.payload.path,
     });
     const results = await Promise.all(channels.map(async (c) => [c.id, await sendToChannel(db, c, message)] as const));
     return Object.fromEntries(results);

@@ -110,7 +110,7 @@ export default async function CompetitorsOverviewPage({ params, searchParams }: 
             </div>
             <Card className="p-4">
               <h2 className="mb-2 font-semibold">{t("alerts.title")}</h2>
-              <AlertsList alerts={overview.alerts} names={base.names} locale={locale} timeZone={base.timezone} />
+              <AlertsList alerts={overview.alerts} names={base.names} locale={locale} timeZone={base.timezone} slug={slug} />
             </Card>
           </div>
         </div>
