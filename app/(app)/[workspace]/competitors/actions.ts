@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { collectCompetitor } from "@/lib/analytics/collector/collect-competitor";
+import { collectOwnAccount } from "@/lib/analytics/collector/collect-own-account";
 import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
 import { addWatchTopic, removeWatchTopic, watchTopicSchema } from "@/lib/analytics/topic-watchlist";
 import { createCompetitorSchema } from "@/lib/competitors/competitor-schemas";
@@ -29,6 +30,13 @@ export const collectNowAction = workspaceAction({ permission: "competitors.manag
   const { url, token } = getEnv().dataBridge;
   if (!url) throw new AppError("UNPROCESSABLE", { fieldErrors: { bridge: ["XHS_DATA_BRIDGE_URL is not set"] } });
   const summary = await collectCompetitor(db, ctx, input.id, createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }));
+  revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
+  return summary;
+});
+
+export const collectOwnAccountNowAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+  const { url, token } = getEnv().dataBridge;
+  const summary = await collectOwnAccount(db, ctx, input.id, url ? createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }) : null);
   revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
   return summary;
 });
