@@ -2,6 +2,7 @@
  * Renders a workspace event as a channel message, in the workspace's language (Chinese by
  * default) and time zone: what happened, to which note and account, when, why, and where to act.
  */
+import { escapeHtml } from "@/lib/html/escape-html";
 import type { ChannelEvent, ChannelMessage } from "./types";
 
 export type MessageLocale = "zh-CN" | "en";
@@ -86,8 +87,6 @@ export function formatZoned(at: Date, timeZone: string): string {
   );
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} (${timeZone})`;
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 type Labels = (typeof text)[MessageLocale];
 

@@ -2,16 +2,15 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AnalyticsSettingsForm } from "@/components/competitors/analytics-settings-form";
+import { CollectionStatusCell } from "@/components/competitors/collection-status-cell";
 import { CompetitorForm } from "@/components/competitors/competitor-form";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
 import { formatCount } from "@/components/competitors/format";
 import { ImportForm } from "@/components/competitors/import-form";
-import { CollectionStatusCell } from "@/components/competitors/collection-status-cell";
 import { OwnAccountsTable } from "@/components/competitors/own-accounts-table";
 import { CompetitorRowActions } from "@/components/competitors/row-actions";
+import { WeeklyReportForm } from "@/components/competitors/weekly-report-form";
 import { Badge } from "@/components/ui/badge";
-import { ownBridgeKind } from "@/lib/analytics/collector/collect-own-account";
-import { getEnv } from "@/lib/env";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -19,12 +18,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
 import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { listCollectionStatus } from "@/lib/analytics/collection-status";
+import { ownBridgeKind } from "@/lib/analytics/collector/collect-own-account";
 import { latestProfiles } from "@/lib/analytics/queries/latest-profiles";
+import { getWeeklyReport } from "@/lib/analytics/reports/weekly-report-settings";
 import { can } from "@/lib/auth/context";
 import { listCompetitors } from "@/lib/competitors/competitor-queries";
 import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
+import { getEnv } from "@/lib/env";
 import { requirePageContext } from "@/lib/next/session-context";
-import { collectNowAction, collectOwnAccountNowAction, createCompetitorAction, deleteCompetitorAction, updateAnalyticsSettingsAction } from "../actions";
+import { listChannels } from "@/lib/notifications/channels/channel-store";
+import { formatZoned } from "@/lib/notifications/channels/format-message";
+import { collectNowAction, collectOwnAccountNowAction, createCompetitorAction, deleteCompetitorAction, sendWeeklyReportNowAction, updateAnalyticsSettingsAction, updateWeeklyReportAction } from "../actions";
 
 export const metadata = { title: "Competitors" };
 
@@ -32,8 +36,9 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
-  const [t, locale, competitors, accounts, statuses, timezone, settings] = await Promise.all([
+  const [t, locale, competitors, accounts, statuses, timezone, settings, weekly, channels] = await Promise.all([
     getTranslations("competitors"), getLocale(), listCompetitors(db, ctx.workspaceId), listAccounts(db, ctx), listCollectionStatus(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId), getAnalyticsSettings(db, ctx.workspaceId),
+    getWeeklyReport(db, ctx.workspaceId), listChannels(db, ctx.workspaceId),
   ]);
   const profiles = await latestProfiles(db, ctx.workspaceId, [...competitors.map((c) => c.id), ...accounts.map((a) => a.id)]);
   const hasDataBridge = Boolean(getEnv().dataBridge.url);
@@ -48,6 +53,18 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
         {canManage && <ImportForm slug={slug} competitors={competitors.map((c) => ({ id: c.id, name: c.name }))} />}
         {canManage && <CompetitorForm slug={slug} action={createCompetitorAction} accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} />}
         {can(ctx, "settings.manage") && <AnalyticsSettingsForm slug={slug} action={updateAnalyticsSettingsAction} settings={settings} />}
+        {can(ctx, "settings.manage") && (
+          <WeeklyReportForm
+            slug={slug}
+            timeZone={timezone}
+            settings={{ enabled: weekly.enabled, recipients: weekly.recipients, weekday: weekly.weekday, hour: weekly.hour }}
+            hasEmailChannel={channels.some((c) => c.kind === "email" && c.enabled)}
+            lastSent={weekly.lastSentAt ? formatZoned(weekly.lastSentAt, timezone) : null}
+            lastError={weekly.lastError}
+            save={updateWeeklyReportAction}
+            sendNow={sendWeeklyReportNowAction}
+          />
+        )}
         {competitors.length === 0 ? (
           <EmptyState title={t("empty.noCompetitorsTitle")} body={t("empty.noCompetitorsBody")} />
         ) : (
