@@ -27,8 +27,11 @@ import { keptErrors, mappedRows, scanExport, type MappedRow } from "./scan-expor
 import { writeCommentBatch, writeCreatorBatch, writeNoteBatch, type TouchedRanges } from "./write-batches";
 
 export type ImportActor = Pick<WorkspaceContext, "workspaceId" | "userId" | "userName" | "ip" | "requestId">;
-/** `file`: the export on disk (an upload streamed by withUploadedFile, or a local file). */
-export type ImportOptions = { file: string; fileName: string; assign: AssignMode; runId?: string; batchSize?: number; now?: Date };
+/**
+ * `file`: the export on disk (an upload streamed by withUploadedFile, or a local file).
+ * `onProgress`: called every 10,000 validated rows and after each written batch (the bench samples memory there).
+ */
+export type ImportOptions = { file: string; fileName: string; assign: AssignMode; runId?: string; batchSize?: number; now?: Date; onProgress?: (p: { phase: "validate" | "write"; rows: number }) => void };
 
 const runIdPattern = /^imp_[A-Za-z0-9_-]{8,40}$/;
 
@@ -55,7 +58,7 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
   const batchSize = o.batchSize ?? 2000;
   const [settings, timezone] = await Promise.all([getAnalyticsSettings(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId)]);
 
-  const scan = await scanExport(o.file, info);
+  const scan = await scanExport(o.file, info, async (rows) => o.onProgress?.({ phase: "validate", rows }));
   let owners = new Map<string, { id: string; name: string } | undefined>();
   if (info.kind === "notes") {
     owners = await db.transaction((tx) => resolveAuthors(tx, ctx, [...scan.authors.values()].map((a) => a.key), o.assign, true));
@@ -89,6 +92,7 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
       await tx.update(importRuns).set({ processedRows: processed, importedRows: imported + count }).where(eq(importRuns.id, runId));
       return count;
     });
+    o.onProgress?.({ phase: "write", rows: processed });
   };
   for await (const mapped of mappedRows(o.file, info)) {
     if (!mapped.ok) continue; // reported by the first pass

@@ -15,13 +15,13 @@ import { defaultViralRule } from "../viral-note";
 export const weeklyReportSchema = z
   .object({
     enabled: z.boolean(),
-    recipients: z.array(z.email("Not a valid email address")).max(20, "At most 20 recipients"),
+    recipients: z.array(z.email("不是有效的邮箱地址 / Not a valid email address")).max(20, "最多 20 位收件人 / At most 20 recipients"),
     weekday: z.number().int().min(1).max(7),
     hour: z.number().int().min(0).max(23),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.enabled && v.recipients.length === 0) ctx.addIssue({ code: "custom", path: ["recipients"], message: "At least one recipient when the report is on" });
+    if (v.enabled && v.recipients.length === 0) ctx.addIssue({ code: "custom", path: ["recipients"], message: "开启周报时至少填写一位收件人 / At least one recipient when the report is on" });
   });
 
 export type WeeklyReportSettings = z.infer<typeof weeklyReportSchema>;
