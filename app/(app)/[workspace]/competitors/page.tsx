@@ -45,7 +45,7 @@ export default async function CompetitorsOverviewPage({ params, searchParams }: 
     <>
       <PageHeader
         title={t("title")}
-        subtitle={t("overview.subtitle", { from: base.range.from, to: base.range.to })}
+        subtitle={base.range.granularity === "hour" ? t("overview.subtitleHourly", { from: base.range.from, to: base.range.to, timeZone: base.timezone }) : t("overview.subtitle", { from: base.range.from, to: base.range.to })}
         actions={
           can(ctx, "analytics.export") ? (
             <>
