@@ -122,7 +122,7 @@ export async function run(ctx: BenchContext): Promise<void> {
       overview.map((o) => [o.label, o.cached ? "cached" : "uncached", o.range, o.p50.toFixed(1), o.p95.toFixed(1), o.p99.toFixed(1), o.max.toFixed(1)]),
     ));
     console.log(`\nimport: ${importResult.rows} rows (${importResult.fileMiB} MiB) in ${importResult.seconds} s = ${importResult.rowsPerSecond} rows/s; ` +
-      `RSS ${importResult.rssBeforeMiB} -> peak ${importResult.peakRssMiB} MiB, heap ${importResult.heapBeforeMiB} -> peak ${importResult.peakHeapMiB} MiB (live after GC at progress points: ${importResult.peakLiveHeapMiB ?? "run with --expose-gc"} MiB); ${importResult.imported} imported, ${importResult.errors} errors`);
+      `RSS ${importResult.rssBeforeMiB} -> peak ${importResult.peakRssMiB} MiB, heap ${importResult.heapBeforeMiB} -> peak ${importResult.peakHeapMiB} MiB (live after GC at progress points: ${importResult.peakLiveHeapMiB === null ? "run with NODE_OPTIONS=--expose-gc" : `${importResult.peakLiveHeapMiB} MiB`}); ${importResult.imported} imported, ${importResult.errors} errors`);
     const file = writeResults(ctx, "competitors", { suite: name, sizes, iterations, generateSec, notes: generated.notes, overview, import: importResult, targets: { overviewP95UncachedMs: 150, overviewP95CachedMs: 20 } });
     console.log(`\nbench: wrote ${path.relative(ctx.root, file)} (and competitors-latest.json)`);
   } finally {
