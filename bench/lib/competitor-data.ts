@@ -74,15 +74,14 @@ export async function generateCompetitorData(db: Db, workspaceId: string, sizes:
   return { notes: noteCount };
 }
 
-export function mediaCrawlerCsv(rows: number, now = Date.now()): string {
-  const header = "note_id,type,title,desc,video_url,time,last_update_time,liked_count,collected_count,comment_count,share_count,image_list,tag_list,note_url,source_keyword,xsec_token,nickname";
+/** A MediaCrawler notes CSV of `rows` rows, line by line (written to a file, never held whole). */
+export function* mediaCrawlerCsvLines(rows: number, now = Date.now()): Generator<string> {
+  yield "note_id,type,title,desc,video_url,time,last_update_time,liked_count,collected_count,comment_count,share_count,image_list,tag_list,note_url,source_keyword,xsec_token,nickname\n";
   const r = rng(7);
-  const lines = [header];
   for (let i = 0; i < rows; i++) {
     const likes = Math.floor(r() * 30_000);
     const likeText = likes >= 10_000 ? `${(likes / 10_000).toFixed(1)}万` : String(likes);
     const t = now - Math.floor(r() * 365) * 86_400_000;
-    lines.push(`imp${i.toString(16).padStart(10, "0")},normal,${words[i % words.length]}分享 第${i}篇,"正文 #${words[i % words.length]}[话题]#",,${t},${now - 3_600_000},${likeText},${likes >> 2},${likes >> 4},${likes >> 5},"http://img/1.jpg,http://img/2.jpg",${words[i % words.length]},,,,作者${i % 50}`);
+    yield `imp${i.toString(16).padStart(10, "0")},normal,${words[i % words.length]}分享 第${i}篇,"正文 #${words[i % words.length]}[话题]#",,${t},${now - 3_600_000},${likeText},${likes >> 2},${likes >> 4},${likes >> 5},"http://img/1.jpg,http://img/2.jpg",${words[i % words.length]},,,,作者${i % 50}\n`;
   }
-  return lines.join("\n") + "\n";
 }

@@ -28,6 +28,9 @@ export function ImportForm({ slug, competitors }: { slug: string; competitors: {
   const [run, setRun] = useState<Run | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The run being polled: a poll answering after the import finished (or after another file was
+  // chosen) must not bring an old state back.
+  const polling = useRef<string | null>(null);
 
   const query = (f: File, extra: Record<string, string> = {}) => new URLSearchParams({ fileName: f.name.slice(0, 200), ...(target === "by_author" ? {} : { competitorId: target }), ...extra }).toString();
   const send = async (url: string, f: File) => {
@@ -41,6 +44,7 @@ export function ImportForm({ slug, competitors }: { slug: string; competitors: {
   };
 
   async function choose(f: File | null) {
+    polling.current = null;
     setFile(f);
     setPreview(null);
     setRun(null);
@@ -62,16 +66,21 @@ export function ImportForm({ slug, competitors }: { slug: string; competitors: {
     const runId = `imp_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`;
     setBusy(true);
     setError(null);
+    polling.current = runId;
     const poll = setInterval(async () => {
       const res = await fetch(`/api/v1/competitor-imports/${runId}`, { headers: { "x-workspace": slug } });
-      if (res.ok) setRun(((await res.json()) as { run: Run }).run);
+      const polled = res.ok ? ((await res.json()) as { run: Run }).run : null;
+      if (polled && polling.current === runId) setRun(polled);
     }, 700);
     try {
-      setRun(((await send(`/api/v1/competitor-imports?${query(file, { runId })}`, file)) as { run: Run }).run);
+      const done = ((await send(`/api/v1/competitor-imports?${query(file, { runId })}`, file)) as { run: Run }).run;
+      polling.current = null;
+      setRun(done);
       router.refresh();
     } catch (e) {
       setError((e as Error).message);
     } finally {
+      polling.current = null;
       clearInterval(poll);
       setBusy(false);
     }

@@ -6,7 +6,8 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
 type Subject = { key: string; name: string; type: "competitor" | "account" };
-type Props = { from: string; to: string; granularity: string; today: string; subjects?: Subject[]; selected?: string[]; showGranularity?: boolean };
+/** maxHourDays: offer "hour" (overview only), enabled while the range is at most this many days. */
+type Props = { from: string; to: string; granularity: string; today: string; subjects?: Subject[]; selected?: string[]; showGranularity?: boolean; maxHourDays?: number };
 
 function minus(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -14,7 +15,7 @@ function minus(day: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function RangeControls({ from, to, granularity, today, subjects, selected, showGranularity = true }: Props) {
+export function RangeControls({ from, to, granularity, today, subjects, selected, showGranularity = true, maxHourDays }: Props) {
   const t = useTranslations("competitors.range");
   const router = useRouter();
   const pathname = usePathname();
@@ -26,6 +27,8 @@ export function RangeControls({ from, to, granularity, today, subjects, selected
     router.push(`${pathname}?${next.toString()}`);
   };
   const presets = [7, 30, 90, 180, 365];
+  const spanDays = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  const granularities = maxHourDays ? (["hour", "day", "week", "month"] as const) : (["day", "week", "month"] as const);
   return (
     <div className="flex flex-wrap items-end gap-3 print:hidden" data-testid="range-controls">
       <div className="flex flex-wrap gap-1" role="group" aria-label={t("presets")}>
@@ -47,9 +50,12 @@ export function RangeControls({ from, to, granularity, today, subjects, selected
         <label className="text-xs text-zinc-500">
           {t("granularity")}
           <select name="g" value={granularity} onChange={(e) => go({ g: e.target.value })} className="mt-1 block rounded-lg border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900">
-            {(["day", "week", "month"] as const).map((g) => (
-              <option key={g} value={g}>{t(g)}</option>
-            ))}
+            {granularities.map((g) => {
+              const tooLong = g === "hour" && spanDays > (maxHourDays ?? 0);
+              return (
+                <option key={g} value={g} disabled={tooLong}>{tooLong ? t("hourHint", { days: maxHourDays ?? 0 }) : t(g)}</option>
+              );
+            })}
           </select>
         </label>
       )}

@@ -14,14 +14,19 @@ type Props = {
   testId?: string;
 };
 
+/** "2026-11-21" -> "11-21"; an hour bucket "2026-11-21T14" -> "11-21 14:00" (already local time). */
+function bucketLabel(bucket: string): string {
+  return bucket.length > 10 ? `${bucket.slice(5, 10)} ${bucket.slice(11, 13)}:00` : bucket.slice(5);
+}
+
 export function TrendChart({ data, series, kind = "line", locale, height = 280, testId }: Props) {
   const axis = { fontSize: 12, fill: "#71717a" };
   const common = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#e4e4e7" vertical={false} />
-      <XAxis dataKey="bucket" tick={axis} tickFormatter={(v: string) => v.slice(5)} minTickGap={16} />
+      <XAxis dataKey="bucket" tick={axis} tickFormatter={bucketLabel} minTickGap={16} />
       <YAxis tick={axis} width={56} tickFormatter={(v: number) => formatCount(v, locale)} />
-      <Tooltip formatter={(v) => formatCount(Number(v), locale)} labelStyle={{ fontWeight: 600 }} />
+      <Tooltip formatter={(v) => formatCount(Number(v), locale)} labelFormatter={(v) => bucketLabel(String(v))} labelStyle={{ fontWeight: 600 }} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
     </>
   );

@@ -64,11 +64,19 @@ export const topicWatchlist = sqliteTable(
 // Shapes validated by lib/analytics (cesWeightsSchema, viralRuleSchema); kept here so db/ imports nothing from lib/.
 type CesWeights = { like: number; collect: number; comment: number; share: number; follow: number };
 type ViralRule = { minLikes: number; tiers: { maxFollowers: number | null; minLikes: number }[] };
+/** weekday 1 = Monday … 7 = Sunday, hour 0-23, both in the workspace's time zone. */
+type WeeklyReport = { enabled: boolean; recipients: string[]; weekday: number; hour: number };
 
 export const analyticsSettings = sqliteTable("analytics_settings", {
   workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id),
   viralRule: text("viral_rule", { mode: "json" }).$type<ViralRule>().notNull(),
   cesWeights: text("ces_weights", { mode: "json" }).$type<CesWeights>().notNull(),
+  /** The emailed weekly competitor report; null = never configured (off). */
+  weeklyReport: text("weekly_report", { mode: "json" }).$type<WeeklyReport>(),
+  /** When the scheduled job last tried (once per scheduled slot), and why it failed if it did. */
+  weeklyReportLastRunAt: integer("weekly_report_last_run_at", { mode: "timestamp_ms" }),
+  weeklyReportLastSentAt: integer("weekly_report_last_sent_at", { mode: "timestamp_ms" }),
+  weeklyReportLastError: text("weekly_report_last_error"),
   updatedAt: updatedAt(),
 });
 

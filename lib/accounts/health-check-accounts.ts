@@ -53,7 +53,7 @@ async function checkOne(db: Db, account: Account, overrides: HealthOverrides, no
     });
     if (change.to !== "needs_login") return [];
     await notify(tx, account.workspaceId, await accountManagerUserIds(tx, account.workspaceId, account.id), "account_needs_login", { accountId: account.id, title: account.name, reason: change.reason });
-    return enqueueNotification(tx, account.workspaceId, { kind: "account_needs_login", payload: { accountId: account.id, reason: change.reason }, at: now }, now);
+    return enqueueNotification(tx, account.workspaceId, { kind: "account_needs_login", payload: { accountId: account.id, reason: change.reason, path: `/accounts/${account.id}` }, at: now }, now);
   });
   if (!outboxIds || !change) return null;
   // Channel messages go out after the commit; the outbox retries them if a robot is down.

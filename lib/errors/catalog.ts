@@ -117,6 +117,16 @@ export const errorCatalog = {
     message: { "zh-CN": "采集失败：数据桥接服务没有正常响应。", en: "Collection failed: the data bridge did not answer properly." },
     suggestion: { "zh-CN": "确认桥接服务已启动并已登录小红书，稍后重试。", en: "Check the bridge is running and logged in to RED, then try again." },
   },
+  NO_EMAIL_CHANNEL: {
+    status: 422,
+    message: { "zh-CN": "还没有启用的邮件通知渠道，无法发送周报。", en: "There is no enabled email channel to send the weekly report through." },
+    suggestion: { "zh-CN": "先在「设置 → 通知渠道」添加并启用一个邮件（SMTP）渠道。", en: "Add and enable an email (SMTP) channel under Settings → Notification channels first." },
+  },
+  REPORT_SEND_FAILED: {
+    status: 502,
+    message: { "zh-CN": "周报发送失败：邮件服务器没有接受。", en: "The weekly report was not sent: the mail server refused it." },
+    suggestion: { "zh-CN": "检查邮件渠道的服务器、账号和收件人，然后重试。", en: "Check the email channel's server, login and the recipients, then try again." },
+  },
   DRAFT_CONFLICT: {
     status: 409,
     message: { "zh-CN": "这篇草稿已被他人更新，你的修改尚未保存。", en: "Someone else saved this draft first; your changes are not saved yet." },

@@ -5,7 +5,7 @@
  */
 import type { Notification } from "@/db/schema";
 
-export const notificationKinds = ["submit", "approve", "request_changes", "comment", "publish_failed", "publish_unconfirmed", "competitor_alert", "account_needs_login"] as const;
+export const notificationKinds = ["submit", "approve", "request_changes", "comment", "publish_failed", "publish_unconfirmed", "competitor_alert", "competitor_viral_note", "competitor_cadence_doubled", "own_engagement_drop", "account_needs_login"] as const;
 export type NotificationKind = (typeof notificationKinds)[number] | "other";
 
 export type NotificationView = {
@@ -18,11 +18,13 @@ export type NotificationView = {
   createdAt: string;
 };
 
-type Payload = { draftId?: string; jobId?: string; competitorId?: string; accountId?: string; title?: string; by?: string; comment?: string; reason?: string };
+/** `href`: a path inside the workspace chosen by whoever wrote the notification (competitor alerts). */
+type Payload = { href?: string; draftId?: string; jobId?: string; competitorId?: string; accountId?: string; title?: string; by?: string; comment?: string; reason?: string };
 
 const isKind = (kind: string): kind is (typeof notificationKinds)[number] => (notificationKinds as readonly string[]).includes(kind);
 
 function hrefOf(kind: NotificationKind, p: Payload, slug: string): string | null {
+  if (kind !== "other" && p.href?.startsWith("/")) return `/${slug}${p.href}`;
   if (kind === "publish_failed" || kind === "publish_unconfirmed") return `/${slug}/calendar`;
   if (kind === "account_needs_login") return p.accountId ? `/${slug}/accounts/${p.accountId}` : `/${slug}/accounts`;
   if (kind === "competitor_alert") return p.competitorId ? `/${slug}/competitors/${p.competitorId}` : `/${slug}/competitors`;

@@ -76,3 +76,47 @@ test("exports the report as CSV (formula cells neutralised) and as a printable p
   await expect(page.getByTestId("print-report")).toBeHidden();
   await info.attach("printable report", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 });
+
+test("shows the overview by hour for short ranges, and says why not for long ones", async ({ page }, info) => {
+  slug = await enterWorkspace(page);
+  await page.goto(`/${slug}/competitors`);
+  await page.getByRole("button", { name: "近 7 天" }).click();
+  await expect(page).toHaveURL(/from=/);
+  await page.getByLabel("粒度").selectOption("hour");
+  await expect(page).toHaveURL(/g=hour/);
+  // Hour buckets are labelled with their local time, e.g. "11-21 14:00".
+  await expect(page.getByTestId("chart-engagement").locator(".recharts-cartesian-axis-tick-value").first()).toHaveText(/^\d{2}-\d{2} \d{2}:00$/);
+  await expect(page.getByTestId("chart-followers").locator(".recharts-line-curve").first()).toBeVisible();
+  await info.attach("overview by hour (7 days)", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  await page.getByRole("button", { name: "近 30 天" }).click();
+  await expect(page.getByLabel("粒度").locator('option[value="hour"]')).toBeDisabled();
+  await page.goto(`${page.url()}&g=hour`);
+  await expect(page.getByTestId("granularity-notice")).toContainText("按小时只支持 14 天以内");
+  await expect(page.getByLabel("粒度")).toHaveValue("day");
+});
+
+test("configures the weekly report email with validation; send now needs an email channel", async ({ page }, info) => {
+  slug = await enterWorkspace(page);
+  await page.goto(`/${slug}/competitors/manage`);
+  const card = page.getByTestId("weekly-report");
+  await expect(card).toContainText("还没有启用的邮件（SMTP）通知渠道");
+  await expect(card.getByTestId("send-report-now")).toBeDisabled();
+  await card.getByLabel("每周自动发送").check();
+  await card.getByLabel("收件人").fill("");
+  await card.getByRole("button", { name: "保存" }).click();
+  await expect(card.getByRole("alert").first()).toContainText("At least one recipient");
+  await card.getByLabel("收件人").fill("lead@example.com, not-an-email");
+  await card.getByRole("button", { name: "保存" }).click();
+  await expect(card.getByRole("alert").first()).toContainText("Not a valid email address");
+  await card.getByLabel("收件人").fill("lead@example.com，ops@example.com");
+  await card.getByLabel("星期").selectOption("5");
+  await card.getByLabel("时间").selectOption("18");
+  await card.getByRole("button", { name: "保存" }).click();
+  await expect(card.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+  await page.reload();
+  await expect(card.getByLabel("收件人")).toHaveValue("lead@example.com, ops@example.com");
+  await expect(card.getByLabel("星期")).toHaveValue("5");
+  await card.scrollIntoViewIfNeeded();
+  await info.attach("weekly report settings", { body: await card.screenshot(), contentType: "image/png" });
+});

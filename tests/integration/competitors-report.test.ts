@@ -1,5 +1,4 @@
 /** The competitor report as CSV over the API: formula cells neutralised, Excel BOM, numbers from the rollups, permission. */
-import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as csvRoute from "@/app/api/v1/competitor-reports/csv/route";
@@ -15,8 +14,7 @@ describe("competitor report CSV", () => {
   beforeAll(async () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
-    const bytes = fs.readFileSync(path.join(process.cwd(), "tests/fixtures/mediacrawler/xhs_notes.csv"));
-    await runImport(db, ws.admin, { bytes, fileName: "notes.csv", assign: { mode: "by_author", createMissing: true } });
+    await runImport(db, ws.admin, { file: path.join(process.cwd(), "tests/fixtures/mediacrawler/xhs_notes.csv"), fileName: "notes.csv", assign: { mode: "by_author", createMissing: true } });
   });
 
   it("exports subjects and top notes with formula cells neutralised", async () => {

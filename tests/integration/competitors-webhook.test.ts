@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhook from "@/app/api/webhooks/collection/route";
+import { periodicWebhooks } from "@/lib/scheduling/periodic-webhooks";
 import type { Db } from "@/db/client";
 import { trackedNotes } from "@/db/schema";
 import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
@@ -48,8 +49,15 @@ describe("collection webhook", () => {
     const body = JSON.stringify({ workspaceId: ws.workspaceId });
     const res = await call(body, sign(body, signingKeys().next));
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ competitors: 1, succeeded: 1 });
+    expect(res.json).toMatchObject({ workspaces: [{ workspaceId: ws.workspaceId, competitors: 1, succeeded: 1 }] });
     const [note] = await db.select().from(trackedNotes).where(eq(trackedNotes.noteId, "w1"));
     expect(note.likes).toBe(33_000);
+  });
+
+  it("collects every workspace when the periodic call names none", async () => {
+    const res = await call("{}", sign("{}", signingKeys().current));
+    expect(res.status).toBe(200);
+    expect(res.json.workspaces).toEqual(expect.arrayContaining([expect.objectContaining({ workspaceId: ws.workspaceId, competitors: 1, succeeded: 1 })]));
+    expect(periodicWebhooks).toContainEqual(expect.objectContaining({ path: "/api/webhooks/collection" }));
   });
 });

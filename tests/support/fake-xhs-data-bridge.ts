@@ -1,7 +1,9 @@
 /**
  * A tiny stand-in for the xiaohongshu-mcp bridge's data endpoints, in its documented envelope
- * (docs/RED.md): POST /api/v1/user/profile, GET|POST /api/v1/feeds/search, POST /api/v1/feeds/detail.
- * Tests set `profiles`, `notes`, `failNext` (an error envelope) or `delayMs` (for timeouts).
+ * (docs/RED.md): POST /api/v1/user/profile, GET /api/v1/user/me (the logged-in account's own
+ * profile, no xsec token), GET|POST /api/v1/feeds/search, POST /api/v1/feeds/detail.
+ * Tests set `profiles`, `notes`, `me` (who is logged in), `token` (a required Bearer token),
+ * `failNext` (an error envelope) or `delayMs` (for timeouts).
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +18,8 @@ export type FakeBridge = {
   calls: { path: string; body: Record<string, unknown> }[];
   failNext: { error: string; code: string; status: number } | null;
   delayMs: number;
+  me: FakeProfile | null;
+  token: string | null;
   close(): Promise<void>;
 };
 
@@ -28,7 +32,7 @@ function feedOf(n: FakeNote) {
 }
 
 export async function startFakeDataBridge(): Promise<FakeBridge> {
-  const state = { profiles: new Map<string, FakeProfile>(), notes: new Map<string, FakeNote>(), calls: [] as FakeBridge["calls"], failNext: null as FakeBridge["failNext"], delayMs: 0 };
+  const state = { profiles: new Map<string, FakeProfile>(), notes: new Map<string, FakeNote>(), calls: [] as FakeBridge["calls"], failNext: null as FakeBridge["failNext"], delayMs: 0, me: null as FakeProfile | null, token: null as string | null };
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -45,17 +49,23 @@ export async function startFakeDataBridge(): Promise<FakeBridge> {
       state.failNext = null;
       return send(f.status, { error: f.error, code: f.code, details: null });
     }
+    if (state.token && req.headers.authorization !== `Bearer ${state.token}`) return send(401, { error: "unauthorized", code: "UNAUTHORIZED", details: null });
     const ok = (data: unknown) => send(200, { success: true, data, message: "ok" });
+    const profileOf = (p: FakeProfile) => ({
+      data: {
+        userBasicInfo: { nickname: p.nickname, desc: "", images: "", redId: p.userId },
+        interactions: [{ type: "follows", name: "关注", count: p.follows }, { type: "fans", name: "粉丝", count: p.fans }, { type: "interaction", name: "获赞与收藏", count: p.interaction }],
+        feeds: p.noteIds.map((id) => feedOf(state.notes.get(id)!)),
+      },
+    });
     if (url.pathname === "/api/v1/user/profile") {
       const p = state.profiles.get(String(body.user_id));
       if (!p || !body.xsec_token) return send(400, { error: "user not found", code: "INVALID_REQUEST", details: null });
-      return ok({
-        data: {
-          userBasicInfo: { nickname: p.nickname, desc: "", images: "", redId: p.userId },
-          interactions: [{ type: "follows", name: "关注", count: p.follows }, { type: "fans", name: "粉丝", count: p.fans }, { type: "interaction", name: "获赞与收藏", count: p.interaction }],
-          feeds: p.noteIds.map((id) => feedOf(state.notes.get(id)!)),
-        },
-      });
+      return ok(profileOf(p));
+    }
+    if (url.pathname === "/api/v1/user/me" && req.method === "GET") {
+      if (!state.me) return send(500, { error: "未登录", code: "GET_MY_PROFILE_FAILED", details: null });
+      return ok(profileOf(state.me));
     }
     if (url.pathname === "/api/v1/feeds/search") {
       const keyword = String(body.keyword ?? "");

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { trendAlertsFor } from "@/lib/analytics/alerts/trend-alert-rules";
 import { noteOf, profileSnapshotOf } from "@/lib/analytics/collector/map-bridge-data";
-import { decodeFile } from "@/lib/analytics/import/decode-file";
 import { detectKind } from "@/lib/analytics/import/mediacrawler-columns";
 import { parseSubjects, resolveRange } from "@/lib/analytics/queries/range-params";
 
@@ -24,11 +23,6 @@ describe("import format detection", () => {
     expect(detectKind(["note_id", "type", "title", "desc", "time", "liked_count", "collected_count", "comment_count", "share_count", "nickname"])).toEqual({ kind: "notes" });
     expect(detectKind(["comment_id", "create_time", "note_id", "content"])).toEqual({ kind: "comments" });
     expect(detectKind(["note_id", "title", "liked_count"])).toEqual({ kind: null, closest: "notes", missing: ["time", "collected_count", "comment_count", "share_count"] });
-  });
-
-  it("decodes UTF-8 with a BOM, and GBK when UTF-8 is invalid", () => {
-    expect(decodeFile(new Uint8Array([0xef, 0xbb, 0xbf, 0xe4, 0xbd, 0xa0]))).toEqual({ text: "你", encoding: "utf-8" });
-    expect(decodeFile(new Uint8Array([0xc4, 0xe3, 0xba, 0xc3]))).toEqual({ text: "你好", encoding: "gbk" });
   });
 });
 

@@ -63,7 +63,7 @@ describe("message formatting", () => {
   });
 
   it("an account that needs a login says why and links the account, not the calendar", () => {
-    const m = formatMessage({ ...base, event: "account_needs_login", accountName: "小鹿美妆日记", accountId: "acc_1", reason: "bridge reports logged out" });
+    const m = formatMessage({ ...base, event: "account_needs_login", accountName: "小鹿美妆日记", path: "/accounts/acc_1", reason: "bridge reports logged out" });
     expect(m.title).toContain("账号需要重新登录");
     expect(m.markdown).toContain("小鹿美妆日记");
     expect(m.markdown).toContain("bridge reports logged out");

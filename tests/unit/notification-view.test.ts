@@ -13,6 +13,7 @@ describe("notification view", () => {
     expect(toNotificationView(row("publish_failed", { jobId: "job_1", title: "t", reason: "需要重新登录" }, new Date()), "acme")).toMatchObject({ kind: "publish_failed", href: "/acme/calendar", detail: "需要重新登录", isRead: true });
     expect(toNotificationView(row("competitor.alert", { competitorId: "cmp_9", title: "爆文" }), "acme")).toMatchObject({ kind: "competitor_alert", href: "/acme/competitors/cmp_9" });
     expect(toNotificationView(row("account_needs_login", { accountId: "acc_3", title: "小号3", reason: "bridge reports logged out" }), "acme")).toMatchObject({ kind: "account_needs_login", href: "/acme/accounts/acc_3", detail: "bridge reports logged out" });
+    expect(toNotificationView(row("competitor_viral_note", { alertId: "alr_1", title: "竞品A：爆文", href: "/competitors/cmp_2" }), "acme")).toMatchObject({ kind: "competitor_viral_note", href: "/acme/competitors/cmp_2" });
     expect(toNotificationView(row("something.new", { draftId: "drf_1" }), "acme")).toMatchObject({ kind: "other", href: null });
   });
 

@@ -1,4 +1,4 @@
-/** Reads a subject's last 14 days of rollups and raises cadence / engagement-drop alerts (once per week). */
+/** Reads a subject's last 14 days of rollups and raises cadence / engagement-drop alerts (once per week); returns the new alerts' ids. */
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { competitorAlerts, subjectDaily, type SubjectType } from "@/db/schema";
@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids/new-id";
 import { addDays, bucketOf, dayKey } from "../time-buckets";
 import { trendAlertsFor } from "./trend-alert-rules";
 
-export async function checkTrendAlerts(db: DbOrTx, s: { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string }, now = new Date()): Promise<number> {
+export async function checkTrendAlerts(db: DbOrTx, s: { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string }, now = new Date()): Promise<string[]> {
   const today = dayKey(now, s.timezone);
   const from = addDays(today, -13);
   const split = addDays(today, -6);
@@ -20,7 +20,7 @@ export async function checkTrendAlerts(db: DbOrTx, s: { workspaceId: string; tim
     .from(subjectDaily)
     .where(and(eq(subjectDaily.workspaceId, s.workspaceId), eq(subjectDaily.subjectType, s.subjectType), eq(subjectDaily.subjectId, s.subjectId), gte(subjectDaily.day, from), lte(subjectDaily.day, today)));
   const kinds = trendAlertsFor(s.subjectType, w);
-  if (!kinds.length) return 0;
+  if (!kinds.length) return [];
   const week = bucketOf(today, "week");
   const rows = await db
     .insert(competitorAlerts)
@@ -30,5 +30,5 @@ export async function checkTrendAlerts(db: DbOrTx, s: { workspaceId: string; tim
     })))
     .onConflictDoNothing()
     .returning({ id: competitorAlerts.id });
-  return rows.length;
+  return rows.map((r) => r.id);
 }

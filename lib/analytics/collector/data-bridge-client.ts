@@ -1,6 +1,6 @@
 /**
  * A small client for the read-only data endpoints of the xiaohongshu-mcp bridge (docs/RED.md):
- * user profile, feed search, note detail. Each call has a timeout; read-only calls are retried
+ * user profile, the logged-in account's own profile (GET /api/v1/user/me), feed search, note detail. Each call has a timeout; read-only calls are retried
  * once after a short backoff (never the case for publishing, which lives elsewhere).
  */
 export class BridgeError extends Error {
@@ -39,6 +39,8 @@ export type BridgeNoteDetail = {
 
 export type DataBridgeClient = {
   userProfile(userId: string, xsecToken: string): Promise<BridgeProfile>;
+  /** The profile of the account the bridge is logged in as (no xsec token needed). */
+  myProfile(): Promise<BridgeProfile>;
   searchFeeds(keyword: string): Promise<BridgeFeed[]>;
   feedDetail(feedId: string, xsecToken: string): Promise<BridgeNoteDetail>;
 };
@@ -51,9 +53,9 @@ export function createDataBridgeClient(o: Options): DataBridgeClient {
     let res: Response;
     try {
       res = await fetch(`${base}${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
-        body: JSON.stringify(body),
+        method: body === undefined ? "GET" : "POST",
+        headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(o.timeoutMs ?? 15_000),
       });
     } catch (error) {
@@ -77,6 +79,10 @@ export function createDataBridgeClient(o: Options): DataBridgeClient {
   return {
     async userProfile(userId, xsecToken) {
       const data = await call<{ data?: BridgeProfile } & BridgeProfile>("/api/v1/user/profile", { user_id: userId, xsec_token: xsecToken });
+      return data.data ?? data;
+    },
+    async myProfile() {
+      const data = await call<{ data?: BridgeProfile } & BridgeProfile>("/api/v1/user/me", undefined);
       return data.data ?? data;
     },
     async searchFeeds(keyword) {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { countSchema, noteInputSchema, pastDateSchema, type NoteInput } from "../ingest/ingest-schemas";
 import { topicsInText } from "../extract-keywords";
 import { exportColumns, type ExportKind } from "./mediacrawler-columns";
-import type { RawRecord, RowError } from "./parse-export";
+import type { RawRecord, RowError } from "./read-export";
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v)).trim();
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : text(v).split(/[,，]/)).map((s) => s.trim()).filter(Boolean);

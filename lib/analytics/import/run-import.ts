@@ -1,8 +1,10 @@
 /**
- * Imports a MediaCrawler export: rows are validated first (bad rows go to the per-row error
- * report, never half into the database), then written in batches of `batchSize`, one
- * transaction each, with the run's progress updated in the same transaction. Importing the same
- * file twice changes nothing: notes dedupe by note id, snapshots by (note, taken_at).
+ * Imports a MediaCrawler export from a file on disk, streaming (memory stays bounded by one
+ * batch, whatever the file size). Two passes: the first validates every row (bad rows go to the
+ * per-row error report, never half into the database; a file that turns out unreadable fails
+ * before anything is written) and resolves authors; the second writes the valid rows in batches
+ * of `batchSize`, one transaction each, with the run's progress in the same transaction.
+ * Importing the same file twice changes nothing: notes dedupe by note id, snapshots by (note, taken_at).
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -10,82 +12,97 @@ import { importRuns, type ImportRun } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, toAppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
+import { announceAlerts } from "../alerts/announce-alerts";
 import { checkTrendAlerts } from "../alerts/check-trend-alerts";
 import { invalidateAnalytics } from "../analytics-cache";
 import { getAnalyticsSettings } from "../analytics-settings";
-import { maxImportBytes } from "./decode-file";
 import { recordCollection } from "../collection-status";
 import { refreshSubjectNoteRollups } from "../ingest/ingest-series";
-import { writeCommentBatch, writeCreatorBatch, writeNoteBatch, type TouchedRanges } from "./write-batches";
-import { mapCommentRecord, mapCreatorRecord, mapNoteRecord, type MappedComment, type MappedCreator, type MappedNote } from "./map-rows";
-import { parseExport, type RowError } from "./parse-export";
+import type { MappedComment, MappedCreator, MappedNote } from "./map-rows";
+import { inspectExport, type ExportInfo, type RowError } from "./read-export";
 import { resolveAuthors, type AssignMode } from "./resolve-authors";
+import { keptErrors, mappedRows, scanExport, type MappedRow } from "./scan-export";
+import { writeCommentBatch, writeCreatorBatch, writeNoteBatch, type TouchedRanges } from "./write-batches";
 
 export type ImportActor = Pick<WorkspaceContext, "workspaceId" | "userId" | "userName" | "ip" | "requestId">;
-export type ImportOptions = { bytes: Uint8Array; fileName: string; assign: AssignMode; runId?: string; batchSize?: number; now?: Date };
+/**
+ * `file`: the export on disk (an upload streamed by withUploadedFile, or a local file).
+ * `onProgress`: called every 10,000 validated rows and after each written batch (the bench samples memory there).
+ */
+export type ImportOptions = { file: string; fileName: string; assign: AssignMode; runId?: string; batchSize?: number; now?: Date; onProgress?: (p: { phase: "validate" | "write"; rows: number }) => void };
 
 const runIdPattern = /^imp_[A-Za-z0-9_-]{8,40}$/;
 
 export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Promise<ImportRun> {
-  if (o.bytes.byteLength > maxImportBytes) throw new AppError("IMPORT_TOO_LARGE");
   if (o.runId && !runIdPattern.test(o.runId)) throw new AppError("VALIDATION_FAILED", { fieldErrors: { runId: ["imp_ followed by 8-40 letters/digits"] } });
   if (o.runId && (await getImportRun(db, ctx.workspaceId, o.runId))) throw new AppError("CONFLICT", { fieldErrors: { runId: ["This import id was already used"] } });
-  const parsed = parseExport(o.bytes);
-  const now = o.now ?? new Date();
-  const batchSize = o.batchSize ?? 2000;
-  const errors: RowError[] = [...parsed.errors];
+  const info = await inspectExport(o.file);
   const runId = o.runId ?? newId("imp");
   const fileName = o.fileName.slice(0, 200) || "import";
+  // The run exists from here on, so the progress bar has something to poll during validation.
+  await db.insert(importRuns).values({ id: runId, workspaceId: ctx.workspaceId, kind: info.kind, fileName, status: "running", totalRows: 0, createdBy: ctx.userId });
+  try {
+    return await importRows(db, ctx, o, info, runId, fileName);
+  } catch (error) {
+    const e = toAppError(error);
+    const why = e.code === "INTERNAL" ? e.code : `${e.code}${e.message !== e.code ? `: ${e.message}` : ""}`;
+    await db.update(importRuns).set({ status: "failed", errors: [{ row: 0, message: why.slice(0, 500) }], errorCount: 1, finishedAt: new Date() }).where(eq(importRuns.id, runId));
+    throw error;
+  }
+}
 
+async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: ExportInfo, runId: string, fileName: string): Promise<ImportRun> {
+  const now = o.now ?? new Date();
+  const batchSize = o.batchSize ?? 2000;
   const [settings, timezone] = await Promise.all([getAnalyticsSettings(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId)]);
+
+  const scan = await scanExport(o.file, info, async (rows) => o.onProgress?.({ phase: "validate", rows }));
+  let owners = new Map<string, { id: string; name: string } | undefined>();
+  if (info.kind === "notes") {
+    owners = await db.transaction((tx) => resolveAuthors(tx, ctx, [...scan.authors.values()].map((a) => a.key), o.assign, true));
+    if (o.assign.mode === "competitor" && ![...owners.values()].some(Boolean) && scan.validRows) throw new AppError("NOT_FOUND", { detail: "competitor" });
+  }
+  await db.update(importRuns).set({ totalRows: scan.totalRows, processedRows: scan.errorRows }).where(eq(importRuns.id, runId));
+
   const touched = new Set<string>();
   const noteRanges: TouchedRanges = new Map();
+  const lateErrors: RowError[] = []; // valid rows that cannot be written (no competitor for the author)
   let imported = 0;
-  let processed = parsed.errors.length;
-
-  const valid: (MappedNote | MappedComment | MappedCreator)[] = [];
-  const mapper = parsed.kind === "notes" ? mapNoteRecord : parsed.kind === "comments" ? mapCommentRecord : mapCreatorRecord;
-  for (const record of parsed.records) {
-    const mapped = mapper(record);
-    if (mapped.ok) valid.push(mapped.value);
-    else {
-      errors.push(...mapped.errors);
-      processed += 1;
-    }
-  }
-
-  let owners = new Map<string, { id: string; name: string } | undefined>();
-  if (parsed.kind === "notes") {
-    const notes = valid as MappedNote[];
-    owners = await db.transaction((tx) => resolveAuthors(tx, ctx, notes.map((n) => n.author), o.assign, true));
-    if (o.assign.mode === "competitor" && ![...owners.values()].some(Boolean) && notes.length) throw new AppError("NOT_FOUND", { detail: "competitor" });
-  }
-
-  await db.insert(importRuns).values({ id: runId, workspaceId: ctx.workspaceId, kind: parsed.kind, fileName, status: "running", totalRows: parsed.records.length + parsed.errors.length, createdBy: ctx.userId });
-
-  for (let i = 0; i < valid.length; i += batchSize) {
-    const batch = valid.slice(i, i + batchSize);
-    const written = await db.transaction(async (tx) => {
+  let processed = scan.errorRows;
+  let batch: MappedRow[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const rows = batch;
+    batch = [];
+    imported += await db.transaction(async (tx) => {
       let count = 0;
-      if (parsed.kind === "notes") {
-        const r = await writeNoteBatch(tx, { workspaceId: ctx.workspaceId, timezone, settings, now }, batch as MappedNote[], owners, errors, noteRanges);
+      if (info.kind === "notes") {
+        const r = await writeNoteBatch(tx, { workspaceId: ctx.workspaceId, timezone, settings, now }, rows as MappedNote[], owners, lateErrors, noteRanges);
         r.subjects.forEach((s) => touched.add(s));
         count = r.imported;
-      } else if (parsed.kind === "comments") count = await writeCommentBatch(tx, ctx.workspaceId, batch as MappedComment[]);
+      } else if (info.kind === "comments") count = await writeCommentBatch(tx, ctx.workspaceId, rows as MappedComment[]);
       else {
-        const r = await writeCreatorBatch(tx, ctx, { timezone, settings, now }, batch as MappedCreator[]);
+        const r = await writeCreatorBatch(tx, ctx, { timezone, settings, now }, rows as MappedCreator[]);
         r.subjects.forEach((s) => touched.add(s));
         count = r.imported;
       }
-      await tx.update(importRuns).set({ processedRows: processed + i + batch.length, importedRows: imported + count }).where(eq(importRuns.id, runId));
+      processed += rows.length;
+      await tx.update(importRuns).set({ processedRows: processed, importedRows: imported + count }).where(eq(importRuns.id, runId));
       return count;
     });
-    imported += written;
+    o.onProgress?.({ phase: "write", rows: processed });
+  };
+  for await (const mapped of mappedRows(o.file, info)) {
+    if (!mapped.ok) continue; // reported by the first pass
+    batch.push(mapped.value);
+    if (batch.length >= batchSize) await flush();
   }
+  await flush();
 
-  errors.sort((a, b) => a.row - b.row);
+  const errors = [...scan.errors, ...lateErrors.slice(0, keptErrors)].sort((a, b) => a.row - b.row).slice(0, keptErrors);
+  const errorCount = scan.errorCount + lateErrors.length;
   const [run] = await db.transaction(async (tx) => {
     for (const [subjectId, range] of noteRanges) {
       await refreshSubjectNoteRollups(tx, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId, authorName: range.name, settings }, range, now);
@@ -93,14 +110,17 @@ export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Pro
     }
     const done = await tx
       .update(importRuns)
-      .set({ status: "done", processedRows: processed + valid.length, importedRows: imported, skippedRows: new Set(errors.map((e) => e.row)).size, errors: errors.slice(0, 500), errorCount: errors.length, finishedAt: new Date() })
+      .set({ status: "done", processedRows: processed, importedRows: imported, skippedRows: scan.errorRows + new Set(lateErrors.map((e) => e.row)).size, errors, errorCount, finishedAt: new Date() })
       .where(eq(importRuns.id, runId))
       .returning();
-    await recordAudit(tx, ctx, { action: "competitors.import", targetType: "import_run", targetId: runId, after: { fileName, kind: parsed.kind, encoding: parsed.encoding, imported, errors: errors.length } });
+    await recordAudit(tx, ctx, { action: "competitors.import", targetType: "import_run", targetId: runId, after: { fileName, kind: info.kind, encoding: info.encoding, imported, errors: errorCount } });
     return done;
   });
   await invalidateAnalytics(ctx.workspaceId);
-  for (const subjectId of touched) await checkTrendAlerts(db, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId }, now);
+  // Trend alerts describe this week: announce them. Viral alerts of a backfill are history and stay in-app.
+  const trend: string[] = [];
+  for (const subjectId of touched) trend.push(...(await checkTrendAlerts(db, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId }, now)));
+  await announceAlerts(db, ctx.workspaceId, trend);
   return run;
 }
 

@@ -7,7 +7,7 @@ import { newId } from "@/lib/ids/new-id";
 import type { AnalyticsSettings } from "../analytics-settings";
 import { ingestSeries } from "../ingest/ingest-series";
 import type { MappedComment, MappedCreator, MappedNote } from "./map-rows";
-import type { RowError } from "./parse-export";
+import type { RowError } from "./read-export";
 import { authorLabel } from "./resolve-authors";
 
 type BatchEnv = { workspaceId: string; timezone: string; settings: AnalyticsSettings; now: Date };

@@ -16,7 +16,8 @@ import type { NoteInput, ProfileSnapshotInput } from "./ingest-schemas";
 import { refreshNoteRollups, refreshProfileRollups } from "./refresh-rollups";
 
 export type IngestTarget = { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string; authorName?: string | null; settings: AnalyticsSettings };
-export type IngestResult = { snapshotsAdded: number; notesCreated: number; notesUpdated: number; noteSnapshotsAdded: number; viralAlerts: number; notesRange: { from: number; to: number } | null };
+/** alertIds: alerts this ingest raised, for the caller to announce once its transaction committed. */
+export type IngestResult = { snapshotsAdded: number; notesCreated: number; notesUpdated: number; noteSnapshotsAdded: number; viralAlerts: number; notesRange: { from: number; to: number } | null; alertIds: string[] };
 
 const chunkSize = 200;
 const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / chunkSize) }, (_, i) => items.slice(i * chunkSize, (i + 1) * chunkSize));
@@ -27,7 +28,7 @@ const latestWins = (column: string) => sql.raw(`CASE WHEN excluded.last_snapshot
  * (refreshSubjectNoteRollups with the returned notesRange) instead of once per batch.
  */
 export async function ingestSeries(tx: DbOrTx, target: IngestTarget, data: { profiles?: ProfileSnapshotInput[]; notes?: NoteInput[] }, source: string, now = new Date(), o: { deferNoteRollups?: boolean } = {}): Promise<IngestResult> {
-  const result: IngestResult = { snapshotsAdded: 0, notesCreated: 0, notesUpdated: 0, noteSnapshotsAdded: 0, viralAlerts: 0, notesRange: null };
+  const result: IngestResult = { snapshotsAdded: 0, notesCreated: 0, notesUpdated: 0, noteSnapshotsAdded: 0, viralAlerts: 0, notesRange: null, alertIds: [] };
   const scope = { workspaceId: target.workspaceId, subjectType: target.subjectType, subjectId: target.subjectId };
   const rollup = { ...scope, offsetMs: zoneOffsetMs(now, target.timezone) };
   const profiles = data.profiles ?? [];
@@ -81,7 +82,11 @@ export async function ingestSeries(tx: DbOrTx, target: IngestTarget, data: { pro
       .onConflictDoNothing()
       .returning({ id: noteSnapshots.id });
     result.noteSnapshotsAdded += added.length;
-    if (target.subjectType === "competitor") result.viralAlerts += await raiseViralAlerts(tx, target, stored.filter((s) => s.likes >= threshold && s.subjectId === target.subjectId), threshold);
+    if (target.subjectType === "competitor") {
+      const raised = await raiseViralAlerts(tx, target, stored.filter((s) => s.likes >= threshold && s.subjectId === target.subjectId), threshold);
+      result.viralAlerts += raised.length;
+      result.alertIds.push(...raised);
+    }
   }
   const times = notes.map((n) => n.publishedAt.getTime());
   result.notesRange = { from: Math.min(...times), to: Math.max(...times) };
@@ -115,8 +120,8 @@ function dedupeNotes(notes: NoteInput[]): NoteInput[] {
   return [...byId.values()];
 }
 
-async function raiseViralAlerts(tx: DbOrTx, target: IngestTarget, viral: { noteId: string; likes: number; title: string }[], threshold: number): Promise<number> {
-  if (!viral.length) return 0;
+async function raiseViralAlerts(tx: DbOrTx, target: IngestTarget, viral: { noteId: string; likes: number; title: string }[], threshold: number): Promise<string[]> {
+  if (!viral.length) return [];
   const rows = await tx
     .insert(competitorAlerts)
     .values(viral.map((n) => ({
@@ -125,5 +130,5 @@ async function raiseViralAlerts(tx: DbOrTx, target: IngestTarget, viral: { noteI
     })))
     .onConflictDoNothing()
     .returning({ id: competitorAlerts.id });
-  return rows.length;
+  return rows.map((r) => r.id);
 }

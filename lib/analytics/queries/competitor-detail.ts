@@ -24,7 +24,9 @@ export type CompetitorDetail = {
 };
 
 export async function getCompetitorDetail(db: DbOrTx, ws: { workspaceId: string; timezone: string }, competitorId: string, range: DashboardRange): Promise<CompetitorDetail> {
-  return cachedAnalytics(ws.workspaceId, "competitor", { competitorId, from: range.from, to: range.to, g: range.granularity }, async () => {
+  // Hourly series exist on the overview only; here an hour request reads days.
+  const granularity = range.granularity === "hour" ? "day" : range.granularity;
+  return cachedAnalytics(ws.workspaceId, "competitor", { competitorId, from: range.from, to: range.to, g: granularity }, async () => {
     const subject = { type: "competitor" as const, id: competitorId };
     const [latestRow] = await db
       .select()
@@ -43,11 +45,11 @@ export async function getCompetitorDetail(db: DbOrTx, ws: { workspaceId: string;
         .orderBy(sql`sum(${topicDaily.notes}) desc`)
         .limit(15),
     ]);
-    const buckets = bucketsInRange(range.from, range.to, range.granularity);
+    const buckets = bucketsInRange(range.from, range.to, granularity);
     const index = new Map(buckets.map((b, i) => [b, i]));
     const series = buckets.map((bucket) => ({ bucket, followers: null as number | null, engagement: 0, notes: 0 }));
     for (const r of daily) {
-      const p = series[index.get(bucketOf(r.day, range.granularity))!];
+      const p = series[index.get(bucketOf(r.day, granularity))!];
       p.engagement += r.engagement;
       p.notes += r.notesPublished;
       if (r.followers !== null) p.followers = r.followers;

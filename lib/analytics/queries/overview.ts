@@ -10,7 +10,8 @@ import { cachedAnalytics } from "../analytics-cache";
 import { getAnalyticsSettings } from "../analytics-settings";
 import { changeRatio } from "../engagement";
 import { startOfDayInZone } from "@/lib/time/zoned";
-import { addDays, bucketsInRange, daysBetween, previousPeriod } from "../time-buckets";
+import { addDays, bucketsInRange, daysBetween, hourBucketsInRange, previousPeriod } from "../time-buckets";
+import { hourlySeriesRows } from "./hourly-series";
 import { isViral } from "../viral-note";
 import { periodTotals, seriesRows } from "./period-totals";
 import { subjectKey, type DashboardRange } from "./range-params";
@@ -20,7 +21,7 @@ export type Kpi = { value: number; previous: number; change: number | null };
 export type NoteRow = { noteId: string; subjectKey: string; title: string; type: string; publishedAt: number; likes: number; collects: number; comments: number; shares: number; engagement: number; url: string | null };
 
 export type Overview = {
-  range: { from: string; to: string; granularity: string; previousFrom: string; previousTo: string };
+  range: { from: string; to: string; granularity: string; previousFrom: string; previousTo: string; notice?: string };
   selected: string[];
   series: { bucket: string; followers: Record<string, number | null>; engagement: Record<string, number>; notes: Record<string, number> }[];
   kpis: { engagement: Kpi; notes: Kpi; engagementPerNote: Kpi; followerGrowth: Kpi; viralNotes: Kpi };
@@ -53,7 +54,8 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
   // Series: the chosen subjects (or the most engaged few when nothing is chosen explicitly).
   const ranked = [...chosen].sort((a, b) => (cur.get(b.key)?.engagement ?? 0) - (cur.get(a.key)?.engagement ?? 0));
   const seriesKeys = new Set((range.subjects ? chosen : ranked.slice(0, defaultSeriesLimit)).map((s) => s.key));
-  const buckets = bucketsInRange(range.from, range.to, range.granularity);
+  const g = range.granularity;
+  const buckets = g === "hour" ? hourBucketsInRange(range.from, range.to, ws.timezone) : bucketsInRange(range.from, range.to, g);
   const index = new Map(buckets.map((b, i) => [b, i]));
   const series = buckets.map((bucket) => ({ bucket, followers: {} as Record<string, number | null>, engagement: {} as Record<string, number>, notes: {} as Record<string, number> }));
   const seriesSubjects = chosen.filter((s) => seriesKeys.has(s.key));
@@ -71,7 +73,7 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
   const minViral = Math.min(settings.viralRule.minLikes, ...settings.viralRule.tiers.map((t) => t.minLikes));
   const noteCols = { noteId: trackedNotes.noteId, subjectType: trackedNotes.subjectType, subjectId: trackedNotes.subjectId, title: trackedNotes.title, type: trackedNotes.type, publishedAt: trackedNotes.publishedAt, likes: trackedNotes.likes, collects: trackedNotes.collects, comments: trackedNotes.comments, shares: trackedNotes.shares, engagement: trackedNotes.engagement, url: trackedNotes.url };
   const [points, top, viralCandidates, alerts] = await Promise.all([
-    seriesRows(db, ws.workspaceId, seriesSubjects, range, range.granularity),
+    g === "hour" ? hourlySeriesRows(db, ws, seriesSubjects, range) : seriesRows(db, ws.workspaceId, seriesSubjects, range, g),
     db.select(noteCols).from(trackedNotes).where(noteWhere).orderBy(desc(trackedNotes.engagement)).limit(10),
     db.select(noteCols).from(trackedNotes).where(and(noteWhere, gte(trackedNotes.likes, minViral))).orderBy(desc(trackedNotes.likes)).limit(50),
     db.select().from(competitorAlerts).where(eq(competitorAlerts.workspaceId, ws.workspaceId)).orderBy(desc(competitorAlerts.createdAt)).limit(10),
@@ -87,7 +89,7 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
   const followersOf = (key: string) => cur.get(key)?.lastFollowers ?? null;
 
   return {
-    range: { from: range.from, to: range.to, granularity: range.granularity, previousFrom: prev.from, previousTo: prev.to },
+    range: { from: range.from, to: range.to, granularity: range.granularity, previousFrom: prev.from, previousTo: prev.to, ...(range.notice ? { notice: range.notice } : {}) },
     selected: [...seriesKeys],
     series,
     kpis: {

@@ -7,7 +7,7 @@ import { and, between, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { subjectDaily } from "@/db/schema";
-import type { Granularity } from "../time-buckets";
+import type { DayGranularity } from "../time-buckets";
 import type { SubjectTotals } from "./load-daily";
 import type { SubjectRef } from "./range-params";
 
@@ -60,7 +60,7 @@ export async function periodTotals(db: DbOrTx, workspaceId: string, subjects: Su
   return out;
 }
 
-export function bucketSql(granularity: Granularity): SQL {
+export function bucketSql(granularity: DayGranularity): SQL {
   if (granularity === "day") return sql`${subjectDaily.day}`;
   if (granularity === "month") return sql`substr(${subjectDaily.day}, 1, 7) || '-01'`;
   // The Monday on or before the day: back 6 days, then forward to the next Monday (or stay).
@@ -69,7 +69,7 @@ export function bucketSql(granularity: Granularity): SQL {
 
 export type SeriesRow = { key: string; bucket: string; engagement: number; notes: number; followers: number | null };
 
-export async function seriesRows(db: DbOrTx, workspaceId: string, subjects: SubjectRef[], period: Period, granularity: Granularity): Promise<SeriesRow[]> {
+export async function seriesRows(db: DbOrTx, workspaceId: string, subjects: SubjectRef[], period: Period, granularity: DayGranularity): Promise<SeriesRow[]> {
   if (!subjects.length) return [];
   const bucket = bucketSql(granularity);
   const where = and(eq(subjectDaily.workspaceId, workspaceId), between(subjectDaily.day, period.from, period.to), subjectFilter(subjects));

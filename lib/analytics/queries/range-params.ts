@@ -7,16 +7,19 @@ import { z } from "zod";
 import { addDays, daysBetween, dayKey, type Granularity } from "../time-buckets";
 
 export type SubjectRef = { type: "competitor" | "account"; id: string };
-export type DashboardRange = { from: string; to: string; granularity: Granularity; subjects: SubjectRef[] | null };
+/** `notice`: why the URL's granularity was not honoured (hour over a range longer than maxHourRangeDays). */
+export type DashboardRange = { from: string; to: string; granularity: Granularity; subjects: SubjectRef[] | null; notice?: "hourRangeTooLong" };
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
 export const maxRangeDays = 731;
+/** Hourly series are built from raw snapshots: 14 days is 336 buckets per subject, no more. */
+export const maxHourRangeDays = 14;
 
 export const rangeQuerySchema = z
   .object({
     from: day.optional(),
     to: day.optional(),
-    g: z.enum(["day", "week", "month"]).optional(),
+    g: z.enum(["hour", "day", "week", "month"]).optional(),
     s: z.string().max(4000).optional(),
   })
   .strict();
@@ -42,8 +45,9 @@ export function resolveRange(raw: Record<string, string | string[] | undefined>,
   if (from > to) from = addDays(to, -29);
   if (daysBetween(from, to) > maxRangeDays) from = addDays(to, -maxRangeDays);
   const span = daysBetween(from, to);
-  const granularity = q.g ?? (span > 180 ? "month" : span > 60 ? "week" : "day");
-  return { from, to, granularity, subjects: parseSubjects(q.s) };
+  const fallback = span > 180 ? "month" : span > 60 ? "week" : "day";
+  if (q.g === "hour" && span + 1 > maxHourRangeDays) return { from, to, granularity: fallback, subjects: parseSubjects(q.s), notice: "hourRangeTooLong" };
+  return { from, to, granularity: q.g ?? fallback, subjects: parseSubjects(q.s) };
 }
 
 export function subjectKey(s: SubjectRef): string {

@@ -30,27 +30,33 @@ export const emailConfigSchema = z
   })
   .strict();
 
+export type EmailConfig = z.infer<typeof emailConfigSchema>;
+export type Email = { to: string[]; subject: string; text: string; html: string; attachments?: { filename: string; content: string | Buffer; contentType: string }[] };
+
+/** One email through the channel's SMTP server (its from address), to any recipients. */
+export async function sendEmail(config: EmailConfig, mail: Email): Promise<void> {
+  const transport = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure,
+    auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
+    connectionTimeout: 8_000,
+    greetingTimeout: 8_000,
+    socketTimeout: 10_000,
+  });
+  try {
+    await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
+  } catch (error) {
+    const e = error as { response?: string; message?: string };
+    throw new ChannelSendError(`SMTP: ${(e.response ?? e.message ?? "send failed").slice(0, 300)}`);
+  } finally {
+    transport.close();
+  }
+}
+
 export const email: ChannelSender<typeof emailConfigSchema> = {
   kind: "email",
   configSchema: emailConfigSchema,
   secretFields: ["password"],
-  async send(config, message) {
-    const transport = nodemailer.createTransport({
-      host: config.host,
-      port: config.port,
-      secure: config.secure,
-      auth: config.user ? { user: config.user, pass: config.password ?? "" } : undefined,
-      connectionTimeout: 8_000,
-      greetingTimeout: 8_000,
-      socketTimeout: 10_000,
-    });
-    try {
-      await transport.sendMail({ from: config.from, to: config.to, subject: message.title, text: message.text, html: message.html });
-    } catch (error) {
-      const e = error as { response?: string; message?: string };
-      throw new ChannelSendError(`SMTP: ${(e.response ?? e.message ?? "send failed").slice(0, 300)}`);
-    } finally {
-      transport.close();
-    }
-  },
+  send: (config, message) => sendEmail(config, { to: config.to, subject: message.title, text: message.text, html: message.html }),
 };

@@ -1,14 +1,15 @@
-/** Renders a workspace event (a failed or unconfirmed publish, an account that needs a login) as a channel message, in the workspace's locale and zone. */
+/** Renders a workspace event (a failed or unconfirmed publish, an account that needs a login, a competitor alert) as a channel message, in the workspace's locale and zone. */
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accounts, workspaces } from "@/db/schema";
 import { getEnv } from "@/lib/env";
-import { formatMessage } from "./format-message";
+import { formatMessage, type AlertFigures } from "./format-message";
 import type { ChannelEvent, ChannelMessage } from "./types";
 
+/** Competitor alerts add who (subjectName) and the numbers behind them; `path` is where the message links, inside the workspace (default the calendar). */
 export type WorkspaceEvent = {
   kind: ChannelEvent;
-  payload: { title?: string; jobId?: string; accountId?: string; reason?: string | null };
+  payload: { title?: string; jobId?: string; accountId?: string; reason?: string | null; subjectName?: string; figures?: AlertFigures; path?: string };
   at?: Date;
 };
 
@@ -27,7 +28,9 @@ export async function eventMessage(db: DbOrTx, workspaceId: string, event: Works
     at: event.at ?? new Date(),
     title: event.payload.title,
     accountName: account?.name,
-    accountId: event.payload.accountId,
+    subjectName: event.payload.subjectName,
+    figures: event.payload.figures,
+    path: event.payload.path,
     reason: event.payload.reason,
   });
 }

@@ -3,10 +3,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { collectCompetitor } from "@/lib/analytics/collector/collect-competitor";
+import { collectOwnAccount } from "@/lib/analytics/collector/collect-own-account";
 import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
+import { sendWeeklyReport } from "@/lib/analytics/reports/send-weekly-report";
+import { getWeeklyReport, updateWeeklyReport, weeklyReportSchema } from "@/lib/analytics/reports/weekly-report-settings";
 import { addWatchTopic, removeWatchTopic, watchTopicSchema } from "@/lib/analytics/topic-watchlist";
 import { createCompetitorSchema } from "@/lib/competitors/competitor-schemas";
 import { createCompetitor, deleteCompetitor } from "@/lib/competitors/manage-competitors";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { workspaceAction } from "@/lib/next/workspace-action";
@@ -33,6 +37,13 @@ export const collectNowAction = workspaceAction({ permission: "competitors.manag
   return summary;
 });
 
+export const collectOwnAccountNowAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+  const { url, token } = getEnv().dataBridge;
+  const summary = await collectOwnAccount(db, ctx, input.id, url ? createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }) : null);
+  revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
+  return summary;
+});
+
 export const addWatchTopicAction = workspaceAction({ permission: "competitors.manage", schema: watchTopicSchema }, async ({ ctx, db, input }) => {
   await addWatchTopic(db, ctx, input.topic);
   revalidatePath(`/${ctx.workspaceSlug}/competitors/topics`);
@@ -49,4 +60,18 @@ export const updateAnalyticsSettingsAction = workspaceAction({ permission: "sett
   await updateAnalyticsSettings(db, ctx, input);
   revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
   return input;
+});
+
+export const updateWeeklyReportAction = workspaceAction({ permission: "settings.manage", schema: weeklyReportSchema }, async ({ ctx, db, input }) => {
+  const saved = await updateWeeklyReport(db, ctx, input);
+  revalidatePath(`/${ctx.workspaceSlug}/competitors/manage`);
+  return saved;
+});
+
+/** Sends the report for the last 7 full days now, to the saved recipients (audited). */
+export const sendWeeklyReportNowAction = workspaceAction({ permission: "settings.manage", schema: z.object({}).strict() }, async ({ ctx, db }) => {
+  const sent = await sendWeeklyReport(db, ctx.workspaceId, await getWeeklyReport(db, ctx.workspaceId));
+  await recordAudit(db, ctx, { action: "analytics.weekly_report.send", targetType: "workspace", targetId: ctx.workspaceId, after: sent });
+  revalidatePath(`/${ctx.workspaceSlug}/competitors/manage`);
+  return sent;
 });

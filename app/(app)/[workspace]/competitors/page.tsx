@@ -15,6 +15,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { getOverview } from "@/lib/analytics/queries/overview";
+import { maxHourRangeDays } from "@/lib/analytics/queries/range-params";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
@@ -46,7 +47,7 @@ export default async function CompetitorsOverviewPage({ params, searchParams }: 
     <>
       <PageHeader
         title={t("title")}
-        subtitle={t("overview.subtitle", { from: base.range.from, to: base.range.to })}
+        subtitle={base.range.granularity === "hour" ? t("overview.subtitleHourly", { from: base.range.from, to: base.range.to, timeZone: base.timezone }) : t("overview.subtitle", { from: base.range.from, to: base.range.to })}
         actions={
           can(ctx, "analytics.export") ? (
             <>
@@ -61,7 +62,12 @@ export default async function CompetitorsOverviewPage({ params, searchParams }: 
         <EmptyState icon={<BarChart3 className="size-8" />} title={t("empty.noCompetitorsTitle")} body={t("empty.noCompetitorsBody")} action={<Link href={`/${slug}/competitors/manage`} className="rounded-lg bg-brand-500 px-4 py-2 text-sm text-white">{t("empty.addFirst")}</Link>} />
       ) : (
         <div className="space-y-5">
-          <RangeControls from={base.range.from} to={base.range.to} granularity={base.range.granularity} today={base.today} subjects={base.subjects} selected={base.range.subjects ? overview.selected : []} />
+          <RangeControls from={base.range.from} to={base.range.to} granularity={base.range.granularity} today={base.today} subjects={base.subjects} selected={base.range.subjects ? overview.selected : []} maxHourDays={maxHourRangeDays} />
+          {base.range.notice === "hourRangeTooLong" && (
+            <p role="status" data-testid="granularity-notice" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800">
+              {t("range.hourRangeTooLong", { days: maxHourRangeDays, fallback: t(`range.${base.range.granularity}`) })}
+            </p>
+          )}
           {overview.isEmpty && <EmptyState title={t("empty.noDataTitle")} body={t("empty.noDataBody")} action={<Link href={`/${slug}/competitors/manage`} className="text-sm text-brand-600 hover:underline">{t("empty.importData")}</Link>} />}
           <KpiGrid
             locale={locale}
@@ -106,7 +112,7 @@ export default async function CompetitorsOverviewPage({ params, searchParams }: 
             </div>
             <Card className="p-4">
               <h2 className="mb-2 font-semibold">{t("alerts.title")}</h2>
-              <AlertsList alerts={overview.alerts} names={base.names} locale={locale} timeZone={base.timezone} />
+              <AlertsList alerts={overview.alerts} names={base.names} locale={locale} timeZone={base.timezone} slug={slug} />
             </Card>
           </div>
         </div>

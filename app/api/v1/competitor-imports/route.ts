@@ -1,15 +1,15 @@
 import { assignModeOf, importQuerySchema } from "@/lib/analytics/import/import-schemas";
-import { readUpload } from "@/lib/analytics/import/read-upload";
 import { runImport } from "@/lib/analytics/import/run-import";
+import { withUploadedFile } from "@/lib/analytics/import/upload-file";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 export const maxDuration = 300;
 
-/** Body: the MediaCrawler export file (CSV or JSON, ≤ 50 MB). */
+/** Body: the MediaCrawler export file (CSV or JSON, ≤ 50 MB), streamed to a temp file and imported from there. */
 export const POST = withWorkspace(
   async ({ req, ctx, db, query }) => {
-    const bytes = await readUpload(req);
-    return Response.json({ run: await runImport(db, ctx, { bytes, fileName: query.fileName, runId: query.runId, assign: assignModeOf(query) }) }, { status: 201 });
+    const run = await withUploadedFile(req, (file) => runImport(db, ctx, { file, fileName: query.fileName, runId: query.runId, assign: assignModeOf(query) }));
+    return Response.json({ run }, { status: 201 });
   },
   { permission: "competitors.manage", query: importQuerySchema },
 );

@@ -2,11 +2,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AnalyticsSettingsForm } from "@/components/competitors/analytics-settings-form";
+import { CollectionStatusCell } from "@/components/competitors/collection-status-cell";
 import { CompetitorForm } from "@/components/competitors/competitor-form";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
-import { formatCount, formatDay } from "@/components/competitors/format";
+import { formatCount } from "@/components/competitors/format";
 import { ImportForm } from "@/components/competitors/import-form";
+import { OwnAccountsTable } from "@/components/competitors/own-accounts-table";
 import { CompetitorRowActions } from "@/components/competitors/row-actions";
+import { WeeklyReportForm } from "@/components/competitors/weekly-report-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -15,12 +18,17 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
 import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { listCollectionStatus } from "@/lib/analytics/collection-status";
+import { ownBridgeKind } from "@/lib/analytics/collector/collect-own-account";
 import { latestProfiles } from "@/lib/analytics/queries/latest-profiles";
+import { getWeeklyReport } from "@/lib/analytics/reports/weekly-report-settings";
 import { can } from "@/lib/auth/context";
 import { listCompetitors } from "@/lib/competitors/competitor-queries";
 import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
+import { getEnv } from "@/lib/env";
 import { requirePageContext } from "@/lib/next/session-context";
-import { collectNowAction, createCompetitorAction, deleteCompetitorAction, updateAnalyticsSettingsAction } from "../actions";
+import { listChannels } from "@/lib/notifications/channels/channel-store";
+import { formatZoned } from "@/lib/notifications/channels/format-message";
+import { collectNowAction, collectOwnAccountNowAction, createCompetitorAction, deleteCompetitorAction, sendWeeklyReportNowAction, updateAnalyticsSettingsAction, updateWeeklyReportAction } from "../actions";
 
 export const metadata = { title: "Competitors" };
 
@@ -28,10 +36,12 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
-  const [t, locale, competitors, accounts, statuses, timezone, settings] = await Promise.all([
+  const [t, locale, competitors, accounts, statuses, timezone, settings, weekly, channels] = await Promise.all([
     getTranslations("competitors"), getLocale(), listCompetitors(db, ctx.workspaceId), listAccounts(db, ctx), listCollectionStatus(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId), getAnalyticsSettings(db, ctx.workspaceId),
+    getWeeklyReport(db, ctx.workspaceId), listChannels(db, ctx.workspaceId),
   ]);
-  const profiles = await latestProfiles(db, ctx.workspaceId, competitors.map((c) => c.id));
+  const profiles = await latestProfiles(db, ctx.workspaceId, [...competitors.map((c) => c.id), ...accounts.map((a) => a.id)]);
+  const hasDataBridge = Boolean(getEnv().dataBridge.url);
   const canManage = can(ctx, "competitors.manage");
   const slug = ctx.workspaceSlug;
 
@@ -43,6 +53,18 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
         {canManage && <ImportForm slug={slug} competitors={competitors.map((c) => ({ id: c.id, name: c.name }))} />}
         {canManage && <CompetitorForm slug={slug} action={createCompetitorAction} accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} />}
         {can(ctx, "settings.manage") && <AnalyticsSettingsForm slug={slug} action={updateAnalyticsSettingsAction} settings={settings} />}
+        {can(ctx, "settings.manage") && (
+          <WeeklyReportForm
+            slug={slug}
+            timeZone={timezone}
+            settings={{ enabled: weekly.enabled, recipients: weekly.recipients, weekday: weekly.weekday, hour: weekly.hour }}
+            hasEmailChannel={channels.some((c) => c.kind === "email" && c.enabled)}
+            lastSent={weekly.lastSentAt ? formatZoned(weekly.lastSentAt, timezone) : null}
+            lastError={weekly.lastError}
+            save={updateWeeklyReportAction}
+            sendNow={sendWeeklyReportNowAction}
+          />
+        )}
         {competitors.length === 0 ? (
           <EmptyState title={t("empty.noCompetitorsTitle")} body={t("empty.noCompetitorsBody")} />
         ) : (
@@ -59,7 +81,6 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
               </thead>
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
                 {competitors.map((c) => {
-                  const status = statuses.find((s) => s.subjectKey === c.id);
                   return (
                     <tr key={c.id}>
                       <td className="px-4 py-2.5">
@@ -69,15 +90,7 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
                       <td className="px-4 py-2.5"><div className="flex flex-wrap gap-1">{[...c.groups, ...c.tags].map((g) => <Badge key={g}>{g}</Badge>)}</div></td>
                       <td className="px-4 py-2.5 text-right tabular-nums">{formatCount(profiles.get(c.id)?.followers ?? null, locale)}</td>
                       <td className="px-4 py-2.5 text-xs">
-                        {status ? (
-                          <span title={status.lastError ?? undefined}>
-                            <Badge tone={status.status === "ok" ? "green" : status.status === "error" ? "red" : "amber"}>{t(`manage.statuses.${status.status}`)}</Badge>{" "}
-                            <span className="text-zinc-500">{t(`manage.sources.${status.source as "api"}`)} · {formatDay(status.lastRunAt.getTime(), locale, timezone)}</span>
-                            {status.lastError && <span className="block text-red-600">{status.lastError}</span>}
-                          </span>
-                        ) : (
-                          <span className="text-zinc-400">{t("manage.neverCollected")}</span>
-                        )}
+                        <CollectionStatusCell statuses={statuses.filter((s) => s.subjectKey === c.id)} locale={locale} timeZone={timezone} />
                       </td>
                       {canManage && <td className="px-4 py-2.5"><CompetitorRowActions slug={slug} id={c.id} name={c.name} collect={collectNowAction} remove={deleteCompetitorAction} /></td>}
                     </tr>
@@ -87,6 +100,14 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
             </table>
           </Card>
         )}
+        <OwnAccountsTable
+          slug={slug}
+          locale={locale}
+          timeZone={timezone}
+          statuses={statuses}
+          collect={canManage ? collectOwnAccountNowAction : undefined}
+          accounts={accounts.map((a) => ({ id: a.id, name: a.name, redId: a.redId, bridge: ownBridgeKind(a, hasDataBridge), followers: profiles.get(a.id)?.followers ?? null }))}
+        />
       </div>
     </>
   );
