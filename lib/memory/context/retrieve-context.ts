@@ -23,6 +23,8 @@ export const retrieveContextSchema = z
     context: z.string().trim().min(1).max(4_000),
     k: z.number().int().min(1).max(20).default(5),
     tokenBudget: z.number().int().min(20).max(8_000).default(800),
+    /** Memories tagged with this account (metadata.accountId) join the candidate pool too. */
+    accountId: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -42,7 +44,12 @@ export async function retrieveContext(db: Db, actor: MemoryActor, raw: z.input<t
       .where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "long_term"), eq(memories.privacy, "workspace"), isNull(memories.compressedInto)))
       .orderBy(desc(memories.importance))
       .limit(alwaysConsidered);
-    const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq)])];
+    const forAccount = input.accountId
+      ? await tx.all<{ seq: number }>(sql`
+          SELECT seq FROM memories WHERE ${where} AND json_extract(metadata, '$.accountId') = ${input.accountId}
+          ORDER BY importance DESC LIMIT ${alwaysConsidered}`)
+      : [];
+    const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];
     const ranked = rankCandidates(await candidateDetails(tx, seqs, query, bm25), "hybrid", Date.now(), new Set(brand.map((b) => b.seq)));
     if (ranked.length === 0) return [];
     const rows = await tx.all<{ seq: number; content: string; v: string }>(sql`
