@@ -13,3 +13,4 @@ export * from "./media";
 export * from "./memories";
 export * from "./notification-channels";
 export * from "./publish-series";
+export * from "./memory-ai";

@@ -117,6 +117,11 @@ export const errorCatalog = {
     message: { "zh-CN": "采集失败：数据桥接服务没有正常响应。", en: "Collection failed: the data bridge did not answer properly." },
     suggestion: { "zh-CN": "确认桥接服务已启动并已登录小红书，稍后重试。", en: "Check the bridge is running and logged in to RED, then try again." },
   },
+  AI_PROVIDER_FAILED: {
+    status: 502,
+    message: { "zh-CN": "模型服务没有正常响应（嵌入或摘要接口）。", en: "The model provider did not answer properly (embeddings or chat)." },
+    suggestion: { "zh-CN": "检查记忆设置中的接口地址、模型名、向量维度和 API 密钥，稍后重试。", en: "Check the base URL, model, dimension and API key in the memory settings, then try again." },
+  },
   DRAFT_CONFLICT: {
     status: 409,
     message: { "zh-CN": "这篇草稿已被他人更新，你的修改尚未保存。", en: "Someone else saved this draft first; your changes are not saved yet." },

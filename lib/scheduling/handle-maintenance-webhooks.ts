@@ -7,6 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { publishJobs } from "@/db/schema";
+import { runPendingReembedJobs } from "@/lib/memory/vectors/reembed-job";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { publishFailureWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
 import { deliverySchema } from "./handle-publish-webhook";
@@ -21,7 +22,9 @@ export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: R
   const { lost, unconfirmed } = await sweepJobs(db);
   for (const job of lost) await driver.enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: new Date() });
   const series = await materializeSeries(db, driver);
-  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created };
+  // With QStash there is no in-process dispatcher: the sweep also advances memory re-embedding.
+  const reembed = await runPendingReembedJobs(db, { budgetMs: 5_000 });
+  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created, reembedJobsRunning: reembed.running };
 }
 
 const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();

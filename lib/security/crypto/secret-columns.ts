@@ -7,4 +7,7 @@ export type SecretColumn = { table: string; idColumn: string; column: string };
 export const secretColumns: readonly SecretColumn[] = [
   { table: "accounts", idColumn: "id", column: "publisher_secrets" },
   { table: "notification_channels", idColumn: "id", column: "secrets" },
+  { table: "memory_ai_settings", idColumn: "workspace_id", column: "embedding_api_key" },
+  { table: "memory_ai_settings", idColumn: "workspace_id", column: "active_embedding_api_key" },
+  { table: "memory_ai_settings", idColumn: "workspace_id", column: "chat_api_key" },
 ];
