@@ -1,12 +1,15 @@
 /**
  * Writing and dropping vectors of a space. The built-in space writes `memories.embedding`; an
  * external space upserts rows of its own table, created on first use with its DiskANN index
- * (compressed neighbours, as for memories_vec_idx: see GOTCHAS.md).
+ * (the same settings as memories_vec_idx).
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { assertEmbeddingDim } from "../embedder";
 import type { VectorSpace } from "./vector-space";
+
+/** The same DiskANN settings as memories_vec_idx (migration 0012: measured there). */
+export const vectorIndexOptions = "'metric=cosine', 'compress_neighbors=float1bit', 'max_neighbors=20', 'search_l=600'";
 
 const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
 
@@ -14,7 +17,7 @@ export async function ensureSpaceTable(db: DbOrTx, space: VectorSpace): Promise<
   if (!space.table) return;
   await db.run(sql.raw(`CREATE TABLE IF NOT EXISTS ${space.table} (seq INTEGER PRIMARY KEY, workspace_id TEXT NOT NULL, embedding F32_BLOB(${space.dim}) NOT NULL)`));
   await db.run(sql.raw(`CREATE INDEX IF NOT EXISTS ${space.table}_ws ON ${space.table}(workspace_id)`));
-  await db.run(sql.raw(`CREATE INDEX IF NOT EXISTS ${space.index} ON ${space.table}(libsql_vector_idx(embedding, 'metric=cosine', 'compress_neighbors=float8', 'max_neighbors=20'))`));
+  await db.run(sql.raw(`CREATE INDEX IF NOT EXISTS ${space.index} ON ${space.table}(libsql_vector_idx(embedding, ${vectorIndexOptions}))`));
   // A deleted memory, or one whose text changed, loses its vector here (the active space rewrites
   // it right after; a space being filled by a job re-embeds it). WHEN: SQLite fires UPDATE OF for
   // every column in the SET list, changed or not.
