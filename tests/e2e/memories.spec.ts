@@ -101,11 +101,11 @@ test("switch embeddings to an OpenAI-compatible API: the key stays hidden, re-em
   try {
     await openMemories(page);
     const form = page.getByRole("form", { name: "模型服务" });
-    await form.getByLabel("向量来源").selectOption("openai");
-    await form.getByLabel("接口地址").fill(fake.url);
-    await form.getByLabel("模型").fill("emb-e2e");
-    await form.getByLabel("向量维度").fill("64");
-    await form.getByLabel("API 密钥").fill("sk-e2e-secret");
+    await form.getByLabel("向量来源", { exact: true }).selectOption("openai");
+    await form.getByLabel("接口地址", { exact: true }).fill(fake.url);
+    await form.getByLabel("模型", { exact: true }).fill("emb-e2e");
+    await form.getByLabel("向量维度", { exact: true }).fill("64");
+    await form.getByLabel("API 密钥", { exact: true }).fill("sk-e2e-secret");
     await form.getByRole("button", { name: "保存模型设置" }).click();
     await expect(form.getByText("已保存")).toBeVisible();
     const job = page.getByRole("progressbar", { name: "重新生成向量" });
@@ -113,7 +113,7 @@ test("switch embeddings to an OpenAI-compatible API: the key stays hidden, re-em
     // The embedded dispatcher delivers the batches; the panel polls until the switch.
     await expect(page.getByText("重新生成向量 · 已完成")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText("当前搜索使用：emb-e2e (64)")).toBeVisible();
-    await expect(page.getByRole("form", { name: "模型服务" }).getByLabel("API 密钥")).toHaveAttribute("placeholder", "已设置，留空则保持不变");
+    await expect(page.getByRole("form", { name: "模型服务" }).getByLabel("API 密钥", { exact: true })).toHaveAttribute("placeholder", "已设置，留空则保持不变");
     expect(await page.content()).not.toContain("sk-e2e-secret");
     expect(fake.embeddingRequests.length).toBeGreaterThan(0);
     await page.getByRole("form", { name: "模型服务" }).scrollIntoViewIfNeeded();
@@ -124,7 +124,7 @@ test("switch embeddings to an OpenAI-compatible API: the key stays hidden, re-em
     await expect(page.getByTestId("memory-item").first()).toContainText("品牌调性");
 
     // Back to the built-in embedder, so later runs start from the default.
-    await page.getByRole("form", { name: "模型服务" }).getByLabel("向量来源").selectOption("builtin");
+    await page.getByRole("form", { name: "模型服务" }).getByLabel("向量来源", { exact: true }).selectOption("builtin");
     await page.getByRole("form", { name: "模型服务" }).getByRole("button", { name: "保存模型设置" }).click();
     await expect(page.getByText("当前搜索使用：内置（离线）")).toBeVisible({ timeout: 30_000 });
   } finally {
