@@ -82,14 +82,14 @@ export async function vectorCandidates(db: DbOrTx, space: VectorSpace, workspace
 /**
  * Keyword candidates, bounded. A broad query on a large workspace can match most of it (every
  * memory mentioning "标题" or "weekend"), and ranking every match by bm25 costs time in proportion
- * to the matches (~50 ms at 100k). So FTS5 returns the `keywordWindow` newest matches in rowid
+ * to the matches (~50 ms at 100k). So FTS5 returns the `keywordWindow` (200) newest matches in rowid
  * order (it stops early; the LIMIT must be a literal for that), bm25 ranks those, and the
  * caller's filters apply to them by key. A query with fewer matches than the window is ranked
  * exactly as before; a broad one favours recent matches (what the recency weight favours anyway),
  * and the vector side still finds older relevant memories. If the window is full yet too few of
  * its rows are the caller's (other workspaces' rows share the index), the exact query runs.
  */
-export const keywordWindow = 400;
+export const keywordWindow = 200;
 
 export async function keywordCandidates(db: DbOrTx, where: SQL, match: string | null, n: number): Promise<Map<number, number>> {
   if (!match) return new Map();
