@@ -18,6 +18,7 @@ const suites: Suite[] = [
   { name: "competitors", load: () => import("./suites/competitors") },
   { name: "drafts", load: () => import("./suites/drafts") },
   { name: "memory", load: () => import("./suites/memory") },
+  { name: "memory-http", load: () => import("./suites/memory-http") },
   { name: "scheduling", load: () => import("./suites/scheduling") },
 ];
 

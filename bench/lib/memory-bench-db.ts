@@ -23,3 +23,17 @@ export async function memoryBenchDb(label: string): Promise<{ db: Db; actor: Mem
   if (!ctx) throw new Error("bench: no context");
   return { db, actor: actorOf(ctx), file, dir };
 }
+
+/** Reopens a database a previous run kept (BENCH_KEEP_DATA=1), to measure search again without re-inserting. */
+export async function reopenMemoryBenchDb(file: string): Promise<{ db: Db; actor: MemoryActor; file: string; dir: string }> {
+  const dir = path.dirname(file);
+  process.env.DATA_DIR = dir;
+  process.env.LOG_LEVEL = "silent";
+  const db = createDb(`file:${file}`);
+  await migrateDb(db);
+  const [row] = await db.all<{ userId: string; workspaceId: string }>(sql`SELECT m.user_id AS userId, m.workspace_id AS workspaceId FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = 'bench@example.com' LIMIT 1`);
+  if (!row) throw new Error(`bench: ${file} has no bench workspace`);
+  const ctx = await loadWorkspaceContext(db, { userId: row.userId, workspace: { id: row.workspaceId }, via: "session" });
+  if (!ctx) throw new Error("bench: no context");
+  return { db, actor: actorOf(ctx), file, dir };
+}

@@ -15,3 +15,4 @@ export * from "./notification-channels";
 export * from "./publish-series";
 export * from "./cache-versions";
 export * from "./notification-outbox";
+export * from "./memory-ai";

@@ -127,6 +127,11 @@ export const errorCatalog = {
     message: { "zh-CN": "周报发送失败：邮件服务器没有接受。", en: "The weekly report was not sent: the mail server refused it." },
     suggestion: { "zh-CN": "检查邮件渠道的服务器、账号和收件人，然后重试。", en: "Check the email channel's server, login and the recipients, then try again." },
   },
+  AI_PROVIDER_FAILED: {
+    status: 502,
+    message: { "zh-CN": "模型服务没有正常响应（嵌入或摘要接口）。", en: "The model provider did not answer properly (embeddings or chat)." },
+    suggestion: { "zh-CN": "检查记忆设置中的接口地址、模型名、向量维度和 API 密钥，稍后重试。", en: "Check the base URL, model, dimension and API key in the memory settings, then try again." },
+  },
   DRAFT_CONFLICT: {
     status: 409,
     message: { "zh-CN": "这篇草稿已被他人更新，你的修改尚未保存。", en: "Someone else saved this draft first; your changes are not saved yet." },

@@ -3,7 +3,6 @@ import type { Db } from "@/db/client";
 import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids/new-id";
-import { embedOne } from "./embedder";
 import type { MemoryActor } from "./memory-access";
 import { invalidateMemoryReads } from "./memory-cache";
 import { loadMemoryConfig } from "./memory-config";
@@ -11,6 +10,8 @@ import { createMemorySchema, type CreateMemoryInput } from "./memory-schemas";
 import { toMemoryView, toSnapshot, type MemoryView } from "./memory-view";
 import { memoryColumns } from "./memory-view";
 import { recordMemoryHistory } from "./record-memory-history";
+import { activeSpace, assertStillActive, embedIn } from "./vectors/active-space";
+import { builtinColumnValue, storeExternalVector } from "./vectors/vector-store";
 
 export const memoryIdPrefix = "mry";
 
@@ -21,8 +22,10 @@ export function embeddingText(m: { content: string; tags: string[]; category?: s
 export async function createMemory(db: Db, actor: MemoryActor, raw: CreateMemoryInput): Promise<MemoryView> {
   const input = createMemorySchema.parse(raw);
   const tags = [...new Set(input.tags)];
-  const embedding = await embedOne(embeddingText({ ...input, tags }));
+  const active = await activeSpace(db, actor.workspaceId);
+  const vector = await embedIn(active, embeddingText({ ...input, tags }));
   const row = await db.transaction(async (tx) => {
+    await assertStillActive(tx, actor.workspaceId, active);
     const config = await loadMemoryConfig(tx, actor.workspaceId, actor.userId);
     const now = Date.now();
     const [created] = await tx
@@ -37,12 +40,13 @@ export async function createMemory(db: Db, actor: MemoryActor, raw: CreateMemory
         tags,
         metadata: input.metadata,
         importance: input.importance,
-        embedding,
+        embedding: builtinColumnValue(active.space, vector),
         source: input.source,
         privacy: input.privacy ?? config.defaultPrivacy,
         expiresAt: input.type === "short_term" ? new Date(now + config.shortTermRetentionDays * 86_400_000) : null,
       })
       .returning(memoryColumns);
+    await storeExternalVector(tx, active.space, created, vector);
     await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: created.id, actorId: actor.userId, action: "create", next: toSnapshot(created) });
     await recordAudit(tx, actor, { action: "memories.create", targetType: "memory", targetId: created.id, after: { type: created.type, privacy: created.privacy } });
     return created;

@@ -8,7 +8,8 @@
  */
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { publishJobs } from "@/db/schema";
+import { memoryReembedJobs, publishJobs } from "@/db/schema";
+import { reembedWebhookPath } from "@/lib/memory/vectors/reembed-job";
 import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { signQstashRequest } from "./qstash-signature";
 import { publishWebhookPath } from "./drivers/scheduler-driver";
@@ -58,8 +59,21 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
     }
   }
 
+  let reembedInFlight = false;
+  /** Memory re-embedding jobs: one signed call at a time to their webhook while any is running. */
+  async function kickReembedding(): Promise<void> {
+    if (reembedInFlight) return;
+    const [running] = await options.db.select({ id: memoryReembedJobs.id }).from(memoryReembedJobs).where(eq(memoryReembedJobs.status, "running")).limit(1);
+    if (!running) return;
+    reembedInFlight = true;
+    deliverSigned(`${options.appUrl}${reembedWebhookPath}`, {}, options.signingKey)
+      .catch((error) => options.onError?.(error))
+      .finally(() => (reembedInFlight = false));
+  }
+
   async function tick(): Promise<number> {
     const now = new Date();
+    await kickReembedding();
     if (now.getTime() - lastSweep >= (options.sweepEveryMs ?? 5 * 60_000)) {
       lastSweep = now.getTime();
       await sweepJobs(options.db, now);

@@ -7,6 +7,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { publishJobs } from "@/db/schema";
+import { runPendingReembedJobs } from "@/lib/memory/vectors/reembed-job";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { publishFailureWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
@@ -24,7 +25,9 @@ export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: R
   const series = await materializeSeries(db, driver);
   // Channel notifications a crash left unsent, and retries that are due (QStash mode has no dispatcher).
   const notificationsSent = await deliverOutbox(db);
-  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created, notificationsSent };
+  // With QStash there is no in-process dispatcher: the sweep also advances memory re-embedding.
+  const reembed = await runPendingReembedJobs(db, { budgetMs: 5_000 });
+  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created, notificationsSent, reembedJobsRunning: reembed.running };
 }
 
 const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();

@@ -1,9 +1,11 @@
 /**
  * Memory, as a content lead uses it: add brand facts, find them by search with a typo, edit one,
- * compress near-duplicates into a long-term memory (with lineage in its detail), undo, delete.
+ * compress near-duplicates into a long-term memory (with lineage in its detail), undo, delete;
+ * connect an OpenAI-compatible embeddings API (a local stand-in) and watch the re-embedding.
  * Self-sufficient: runs the setup wizard on a fresh database, or signs in after foundation.spec.
  */
 import { expect, test, type Page } from "@playwright/test";
+import { startFakeOpenAiServer } from "../support/fake-openai-server";
 import { SetupWizard, SignInPage, type Admin } from "./pages/auth-pages";
 
 test.describe.configure({ mode: "serial" });
@@ -92,4 +94,40 @@ test("compress near-duplicates, undo, compress again, see the lineage, and delet
   await expect(page).toHaveURL(/\/memories$/);
   await searchFor("clickbait");
   await expect(page.getByTestId("memory-item").filter({ hasText: "clickbait" })).toHaveCount(0);
+});
+
+test("switch embeddings to an OpenAI-compatible API: the key stays hidden, re-embedding shows progress, search keeps working", async ({ page }, info) => {
+  const fake = await startFakeOpenAiServer({ apiKey: "sk-e2e-secret", dims: { "emb-e2e": 64 } });
+  try {
+    await openMemories(page);
+    const form = page.getByRole("form", { name: "模型服务" });
+    await form.getByLabel("向量来源", { exact: true }).selectOption("openai");
+    await form.getByLabel("接口地址", { exact: true }).fill(fake.url);
+    await form.getByLabel("模型", { exact: true }).fill("emb-e2e");
+    await form.getByLabel("向量维度", { exact: true }).fill("64");
+    await form.getByLabel("API 密钥", { exact: true }).fill("sk-e2e-secret");
+    await form.getByRole("button", { name: "保存模型设置" }).click();
+    await expect(form.getByText("已保存")).toBeVisible();
+    const job = page.getByRole("progressbar", { name: "重新生成向量" });
+    await expect(job).toBeVisible();
+    // The embedded dispatcher delivers the batches; the panel polls until the switch.
+    await expect(page.getByText("重新生成向量 · 已完成")).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText("当前搜索使用：emb-e2e (64)")).toBeVisible();
+    await expect(page.getByRole("form", { name: "模型服务" }).getByLabel("API 密钥", { exact: true })).toHaveAttribute("placeholder", "已设置，留空则保持不变");
+    expect(await page.content()).not.toContain("sk-e2e-secret");
+    expect(fake.embeddingRequests.length).toBeGreaterThan(0);
+    await page.getByRole("form", { name: "模型服务" }).scrollIntoViewIfNeeded();
+    await info.attach("memory providers after re-embedding", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+    await page.getByRole("searchbox", { name: "搜索记忆" }).fill("品牌调性");
+    await page.getByRole("button", { name: "筛选" }).click();
+    await expect(page.getByTestId("memory-item").first()).toContainText("品牌调性");
+
+    // Back to the built-in embedder, so later runs start from the default.
+    await page.getByRole("form", { name: "模型服务" }).getByLabel("向量来源", { exact: true }).selectOption("builtin");
+    await page.getByRole("form", { name: "模型服务" }).getByRole("button", { name: "保存模型设置" }).click();
+    await expect(page.getByText("当前搜索使用：内置（离线）")).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await fake.close();
+  }
 });

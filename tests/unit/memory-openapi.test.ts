@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/openapi/build-document";
 
 describe("memory API in the OpenAPI document", () => {
-  it("documents exactly the seed's 12 endpoints with their permissions", () => {
+  it("documents the seed's 12 endpoints plus context retrieval and providers, with their permissions", () => {
     const doc = buildOpenApiDocument("http://localhost:3000");
     const ops = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith("/memories"))
@@ -15,6 +15,10 @@ describe("memory API in the OpenAPI document", () => {
         "PUT /memories/{id} Requires `memories.write`.",
         "DELETE /memories/{id} Requires `memories.write`.",
         "POST /memories/search Requires `memories.read`.",
+        "POST /memories/context Requires `memories.read`.",
+        "GET /memories/providers Requires `memories.manage`.",
+        "PUT /memories/providers Requires `memories.manage`.",
+        "POST /memories/reembed Requires `memories.manage`.",
         "POST /memories/cleanup Requires `memories.write`.",
         "POST /memories/compress Requires `memories.write`.",
         "GET /memories/analytics/stats Requires `memories.read`.",

@@ -5,10 +5,12 @@
  */
 export type MmrItem = { key: string; relevance: number; vector: number[]; tokens: number };
 
-const dot = (a: number[], b: number[]) => a.reduce((s, x, i) => s + x * b[i], 0);
+// A memory without a vector (not embedded yet) counts as unlike every other.
+const dot = (a: number[], b: number[]) => (a.length === b.length ? a.reduce((s, x, i) => s + x * b[i], 0) : 0);
 
 export function selectMmr(items: MmrItem[], options: { k: number; tokenBudget: number; lambda?: number }): MmrItem[] {
-  const lambda = options.lambda ?? 0.7;
+  // 0.5: at 0.7 a near-copy (similarity ~0.95) of a strong hit still beat a weaker but new fact.
+  const lambda = options.lambda ?? 0.5;
   const chosen: MmrItem[] = [];
   const left = [...items];
   let budget = options.tokenBudget;

@@ -8,7 +8,6 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { memories } from "@/db/schema";
-import { embedOne } from "../embedder";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { toMemoryView, type MemoryView } from "../memory-view";
@@ -17,12 +16,15 @@ import { candidateDetails, keywordCandidates, searchFilterSql, vectorCandidates 
 import { toFtsMatch } from "../search/fts-query";
 import { rankCandidates } from "../search/ranking";
 import { estimateTokens, selectMmr } from "./mmr";
+import { activeSpace, embedIn } from "../vectors/active-space";
 
 export const retrieveContextSchema = z
   .object({
     context: z.string().trim().min(1).max(4_000),
     k: z.number().int().min(1).max(20).default(5),
     tokenBudget: z.number().int().min(20).max(8_000).default(800),
+    /** Memories tagged with this account (metadata.accountId) join the candidate pool too. */
+    accountId: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -30,11 +32,12 @@ const alwaysConsidered = 30;
 
 export async function retrieveContext(db: Db, actor: MemoryActor, raw: z.input<typeof retrieveContextSchema>): Promise<{ memories: MemoryView[]; tokens: number }> {
   const input = retrieveContextSchema.parse(raw);
-  const query = await embedOne(input.context);
+  const active = await activeSpace(db, actor.workspaceId);
+  const query = await embedIn(active, input.context);
   const where = searchFilterSql(actor, {});
   const pool = Math.max(input.k * 6, 30);
   const chosen = await db.transaction(async (tx) => {
-    const vectorSeqs = await vectorCandidates(tx, actor.workspaceId, where, query, pool);
+    const vectorSeqs = await vectorCandidates(tx, active.space, actor.workspaceId, where, query, pool);
     const bm25 = await keywordCandidates(tx, where, toFtsMatch(input.context), pool);
     const brand = await tx
       .select({ seq: memories.seq })
@@ -42,14 +45,19 @@ export async function retrieveContext(db: Db, actor: MemoryActor, raw: z.input<t
       .where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "long_term"), eq(memories.privacy, "workspace"), isNull(memories.compressedInto)))
       .orderBy(desc(memories.importance))
       .limit(alwaysConsidered);
-    const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq)])];
-    const ranked = rankCandidates(await candidateDetails(tx, seqs, query, bm25), "hybrid", Date.now(), new Set(brand.map((b) => b.seq)));
+    const forAccount = input.accountId
+      ? await tx.all<{ seq: number }>(sql`
+          SELECT seq FROM memories WHERE ${where} AND json_extract(metadata, '$.accountId') = ${input.accountId}
+          ORDER BY importance DESC LIMIT ${alwaysConsidered}`)
+      : [];
+    const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];
+    const ranked = rankCandidates(await candidateDetails(tx, active.space, seqs, query, bm25), "hybrid", Date.now(), new Set(brand.map((b) => b.seq)));
     if (ranked.length === 0) return [];
     const rows = await tx.all<{ seq: number; content: string; v: string }>(sql`
-      SELECT seq, content, vector_extract(embedding) AS v FROM memories WHERE seq IN (${sql.join(ranked.map((r) => sql`${r.seq}`), sql`, `)})`);
+      SELECT memories.seq AS seq, content, vector_extract(${active.space.column}) AS v FROM memories ${active.space.join} WHERE memories.seq IN (${sql.join(ranked.map((r) => sql`${r.seq}`), sql`, `)})`);
     const bySeq = new Map(rows.map((r) => [r.seq, r]));
     const picked = selectMmr(
-      ranked.map((r) => ({ key: String(r.seq), relevance: r.score, vector: JSON.parse(bySeq.get(r.seq)!.v) as number[], tokens: estimateTokens(bySeq.get(r.seq)!.content) })),
+      ranked.map((r) => ({ key: String(r.seq), relevance: r.score, vector: bySeq.get(r.seq)!.v ? (JSON.parse(bySeq.get(r.seq)!.v) as number[]) : [], tokens: estimateTokens(bySeq.get(r.seq)!.content) })),
       { k: input.k, tokenBudget: input.tokenBudget },
     );
     return countAccesses(tx, picked.map((p) => Number(p.key)));

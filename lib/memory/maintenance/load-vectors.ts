@@ -1,6 +1,7 @@
 /** Reads memory vectors as Float32Arrays straight from the F32_BLOB bytes (no JSON round trip). */
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
+import type { VectorSpace } from "../vectors/vector-space";
 
 export type VectorRow = { seq: number; vector: Float32Array };
 
@@ -10,7 +11,7 @@ export function toFloat32(value: unknown): Float32Array {
   return new Float32Array(0);
 }
 
-export async function loadVectors(db: DbOrTx, where: SQL): Promise<VectorRow[]> {
-  const rows = await db.all<{ seq: number; embedding: unknown }>(sql`SELECT seq, embedding FROM memories WHERE ${where} AND embedding IS NOT NULL`);
+export async function loadVectors(db: DbOrTx, space: VectorSpace, where: SQL): Promise<VectorRow[]> {
+  const rows = await db.all<{ seq: number; embedding: unknown }>(sql`SELECT memories.seq AS seq, ${space.column} AS embedding FROM memories ${space.join} WHERE ${where} AND ${space.column} IS NOT NULL`);
   return rows.map((r) => ({ seq: r.seq, vector: toFloat32(r.embedding) }));
 }

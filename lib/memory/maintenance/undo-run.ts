@@ -12,10 +12,15 @@ import { embeddingText } from "../create-memory";
 import { embedOne } from "../embedder";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
+import { activeSpace, type ActiveSpace } from "../vectors/active-space";
+import { fillMissingVectors } from "../vectors/fill-vectors";
+import type { VectorSpace } from "../vectors/vector-space";
+import { getLogger } from "@/lib/observability/logger";
 import { memoryColumns, toSnapshot } from "../memory-view";
 import { recordMemoryHistory } from "../record-memory-history";
 
 export async function undoRun(db: Db, actor: MemoryActor, batchId: string): Promise<{ restored: number; removed: number }> {
+  const active = await activeSpace(db, actor.workspaceId);
   const result = await db.transaction(async (tx) => {
     const rows = await tx.select().from(memoryHistory).where(and(eq(memoryHistory.workspaceId, actor.workspaceId), eq(memoryHistory.batchId, batchId)));
     const live = rows.filter((r) => r.action === "cleanup" || r.action === "compress");
@@ -25,7 +30,7 @@ export async function undoRun(db: Db, actor: MemoryActor, batchId: string): Prom
     let restored = 0;
     let removed = 0;
     for (const h of live) {
-      if (h.action === "cleanup" && h.previous) restored += await restoreDeleted(tx, actor, h.previous, batchId);
+      if (h.action === "cleanup" && h.previous) restored += await restoreDeleted(tx, actor, active.space, h.previous, batchId);
       if (h.action === "compress" && !h.previous && h.next) {
         const gone = await tx.delete(memories).where(and(eq(memories.id, h.next.id), eq(memories.workspaceId, actor.workspaceId))).returning({ id: memories.id });
         removed += gone.length;
@@ -44,11 +49,12 @@ export async function undoRun(db: Db, actor: MemoryActor, batchId: string): Prom
     await recordAudit(tx, actor, { action: "memories.undo", targetType: "memory_run", targetId: batchId, after: { restored, removed } });
     return { restored, removed };
   });
+  if (active.space.table && result.restored > 0) await embedRestored(db, active, actor.workspaceId);
   await invalidateMemoryReads(actor.workspaceId);
   return result;
 }
 
-async function restoreDeleted(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], actor: MemoryActor, s: MemorySnapshot, batchId: string): Promise<number> {
+async function restoreDeleted(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], actor: MemoryActor, space: VectorSpace, s: MemorySnapshot, batchId: string): Promise<number> {
   const exists = await tx.select({ id: memories.id }).from(memories).where(inArray(memories.id, [s.id]));
   if (exists.length) return 0;
   const [row] = await tx
@@ -64,7 +70,8 @@ async function restoreDeleted(tx: Parameters<Parameters<Db["transaction"]>[0]>[0
       metadata: s.metadata,
       importance: s.importance,
       accessCount: s.accessCount,
-      embedding: await embedOne(embeddingText(s)),
+      // The built-in embedder is local; an external provider is called after the transaction.
+      embedding: space.table ? null : await embedOne(embeddingText(s)),
       source: s.source,
       privacy: s.privacy,
       compressedInto: s.compressedInto,
@@ -75,4 +82,13 @@ async function restoreDeleted(tx: Parameters<Parameters<Db["transaction"]>[0]>[0
     .returning(memoryColumns);
   await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: s.id, actorId: actor.userId, action: "restore", next: toSnapshot(row), batchId });
   return 1;
+}
+
+/** Best effort: until embedded, restored memories are found by keyword only. */
+async function embedRestored(db: Db, active: ActiveSpace, workspaceId: string) {
+  try {
+    while ((await fillMissingVectors(db, active, workspaceId, 64)) > 0);
+  } catch (error) {
+    getLogger().warn({ err: { message: (error as Error).message } }, "undo: restored memories could not be embedded yet");
+  }
 }

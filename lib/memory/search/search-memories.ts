@@ -2,13 +2,15 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
-import { embedOne } from "../embedder";
 import type { MemoryActor } from "../memory-access";
 import { cachedMemoryRead } from "../memory-cache";
 import { searchMemoriesSchema, type SearchMemoriesInput } from "../memory-schemas";
 import { memoryColumns, toMemoryView, type MemoryView } from "../memory-view";
 import { candidateDetails, keywordCandidates, searchFilterSql, vectorCandidates } from "./candidates";
 import { toFtsMatch } from "./fts-query";
+import { activeSpace, embedIn } from "../vectors/active-space";
+import { getLogger } from "@/lib/observability/logger";
+import { AppError } from "@/lib/errors/app-error";
 import { rankCandidates, rankingWeights, type ScoreParts } from "./ranking";
 
 export type SearchHit = { memory: MemoryView; score: number; explain?: ScoreParts & { weights: typeof rankingWeights } };
@@ -25,12 +27,13 @@ export async function searchMemories(db: DbOrTx, actor: MemoryActor, raw: Search
 
 async function rankedSearch(db: DbOrTx, actor: MemoryActor, input: ReturnType<typeof searchMemoriesSchema.parse>, strategy: "auto" | "exact" | "ann") {
   const where = searchFilterSql(actor, input);
-  const query = await embedOne(input.query);
+  const active = await activeSpace(db, actor.workspaceId);
+  const query = await queryVector(active, input.query, input.mode);
   const pool = candidatePool(input.k);
-  const vectorSeqs = input.mode === "keyword" ? [] : await vectorCandidates(db, actor.workspaceId, where, query, pool, strategy);
+  const vectorSeqs = input.mode === "keyword" || !query ? [] : await vectorCandidates(db, active.space, actor.workspaceId, where, query, pool, strategy);
   const bm25 = input.mode === "vector" ? new Map<number, number>() : await keywordCandidates(db, where, toFtsMatch(input.query), pool);
   const seqs = [...new Set([...vectorSeqs, ...bm25.keys()])];
-  const ranked = rankCandidates(await candidateDetails(db, seqs, query, bm25), input.mode)
+  const ranked = rankCandidates(await candidateDetails(db, active.space, seqs, query, bm25), input.mode)
     .filter((s) => s.score >= input.minScore && s.score > 0)
     .slice(0, input.k);
   if (ranked.length === 0) return { hits: [] };
@@ -42,4 +45,19 @@ async function rankedSearch(db: DbOrTx, actor: MemoryActor, input: ReturnType<ty
     ...(input.explain ? { explain: { ...r.parts, weights: rankingWeights } } : {}),
   }));
   return { hits };
+}
+
+/**
+ * The query's vector in the active space. When an external provider fails, hybrid search still
+ * answers by keyword (logged); vector-only mode has nothing to answer with and reports the error.
+ */
+async function queryVector(active: Awaited<ReturnType<typeof activeSpace>>, text: string, mode: string): Promise<number[] | null> {
+  if (mode === "keyword") return null;
+  try {
+    return await embedIn(active, text);
+  } catch (error) {
+    if (mode === "vector" || !(error instanceof AppError)) throw error;
+    getLogger().warn({ err: { message: error.message }, embedder: active.embedder.id }, "memory search: query embedding failed, answering by keyword only");
+    return null;
+  }
 }

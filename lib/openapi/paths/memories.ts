@@ -1,5 +1,8 @@
-/** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories. */
+/** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, plus context retrieval for drafts. */
 import { createMemorySchema, listMemoriesQuerySchema, maintenanceRunSchema, searchMemoriesSchema, updateMemoryConfigSchema, updateMemorySchema } from "@/lib/memory/memory-schemas";
+import { updateAiSettingsSchema } from "@/lib/memory/ai/ai-settings";
+import { draftContextSchema } from "@/lib/memory/context/draft-context";
+import { resumeReembedSchema } from "@/lib/memory/vectors/reembed-job";
 import type { PathSpecs } from "../types";
 
 const tags = ["memories"];
@@ -16,6 +19,16 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/search": {
     post: { summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part", tags, permission: "memories.read", body: searchMemoriesSchema, responses: { 200: { description: "hits with score (and explain)" } } },
+  },
+  "/memories/context": {
+    post: { summary: "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the workspace's long-term shared memories are always considered; chosen ones count an access", tags, permission: "memories.read", body: draftContextSchema, responses: { 200: { description: "memories, tokens, tokenBudget" } }, errors: [404] },
+  },
+  "/memories/providers": {
+    get: { summary: "The workspace's model providers: wanted and active embedding space, chat model for compression summaries, latest re-embedding job (API keys never shown: apiKeySet only)", tags, permission: "memories.manage", responses: { 200: { description: "embedding, active, chat, job" } } },
+    put: { summary: "Change the providers (OpenAI-compatible base URL, model, dimension, write-only API key; chat null turns summaries off). A new embedding space starts a re-embedding job; search uses the old vectors until it finishes", tags, permission: "memories.manage", body: updateAiSettingsSchema, responses: { 200: { description: "embedding, active, chat, job" } } },
+  },
+  "/memories/reembed": {
+    post: { summary: "Resume a failed re-embedding job where it stopped", tags, permission: "memories.manage", body: resumeReembedSchema, responses: { 200: { description: "job" } }, errors: [404, 409] },
   },
   "/memories/cleanup": {
     post: { summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage", tags, permission: "memories.write", body: maintenanceRunSchema, responses: { 200: { description: "batchId, promoted, removed" } } },

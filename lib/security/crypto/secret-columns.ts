@@ -8,4 +8,7 @@ export type SecretColumn = { table: string; idColumn: string; column: string; wo
 export const secretColumns: readonly SecretColumn[] = [
   { table: "accounts", idColumn: "id", column: "publisher_secrets", workspaceColumn: "workspace_id" },
   { table: "notification_channels", idColumn: "id", column: "secrets", workspaceColumn: "workspace_id" },
+  { table: "memory_ai_settings", idColumn: "workspace_id", column: "embedding_api_key", workspaceColumn: "workspace_id" },
+  { table: "memory_ai_settings", idColumn: "workspace_id", column: "active_embedding_api_key", workspaceColumn: "workspace_id" },
+  { table: "memory_ai_settings", idColumn: "workspace_id", column: "chat_api_key", workspaceColumn: "workspace_id" },
 ];

@@ -10,6 +10,9 @@ import { actorOf } from "@/lib/memory/memory-access";
 import { updateMemoryConfig } from "@/lib/memory/memory-config";
 import { createMemorySchema, maintenanceRunSchema, undoRunSchema, updateMemoryConfigSchema, updateMemorySchema } from "@/lib/memory/memory-schemas";
 import { updateMemory } from "@/lib/memory/update-memory";
+import { updateAiSettingsSchema } from "@/lib/memory/ai/ai-settings";
+import { updateAiSettings } from "@/lib/memory/ai/update-ai-settings";
+import { latestReembedJob, reembedJobView, resumeReembedJob, resumeReembedSchema } from "@/lib/memory/vectors/reembed-job";
 import { workspaceAction } from "@/lib/next/workspace-action";
 
 const refresh = (slug: string) => revalidatePath(`/${slug}/memories`, "layout");
@@ -59,3 +62,17 @@ export const updateMemoryConfigAction = workspaceAction({ permission: "memories.
   refresh(ctx.workspaceSlug);
   return config;
 });
+
+export const updateAiSettingsAction = workspaceAction({ permission: "memories.manage", schema: updateAiSettingsSchema }, async ({ ctx, db, input }) => {
+  const settings = await updateAiSettings(db, ctx, input);
+  refresh(ctx.workspaceSlug);
+  return settings;
+});
+
+export const reembedStatusAction = workspaceAction({ permission: "memories.manage", schema: z.object({}).strict() }, async ({ ctx, db }) =>
+  reembedJobView(await latestReembedJob(db, ctx.workspaceId)),
+);
+
+export const resumeReembedAction = workspaceAction({ permission: "memories.manage", schema: resumeReembedSchema }, async ({ ctx, db, input }) =>
+  reembedJobView(await resumeReembedJob(db, ctx, input.jobId)),
+);

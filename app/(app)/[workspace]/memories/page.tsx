@@ -22,7 +22,10 @@ import { actorOf } from "@/lib/memory/memory-access";
 import { getMemoryConfig } from "@/lib/memory/memory-config";
 import { searchMemories } from "@/lib/memory/search/search-memories";
 import { requirePageContext } from "@/lib/next/session-context";
-import { cleanupMemoriesAction, compressMemoriesAction, createMemoryAction, undoRunAction, updateMemoryConfigAction } from "./actions";
+import { MemoryProvidersForm } from "@/components/memories/memory-providers-form";
+import { ReembedProgress } from "@/components/memories/reembed-progress";
+import { getAiSettings } from "@/lib/memory/ai/update-ai-settings";
+import { cleanupMemoriesAction, compressMemoriesAction, createMemoryAction, reembedStatusAction, resumeReembedAction, undoRunAction, updateAiSettingsAction, updateMemoryConfigAction } from "./actions";
 
 export const metadata = { title: "Memory" };
 
@@ -53,6 +56,8 @@ export default async function MemoriesPage({ params, searchParams }: { params: P
     ? { items: (await searchMemories(db, actor, { query: q, k: 30, ...filters })).hits, nextCursor: null }
     : await listMemories(db, actor, { ...filters, sort, cursor: s.cursor?.slice(0, 200), limit: 20 }).then((r) => ({ items: r.memories.map((memory) => ({ memory })), nextCursor: r.nextCursor }));
   const canWrite = can(ctx, "memories.write");
+  const canManage = can(ctx, "memories.manage");
+  const providers = canManage ? await getAiSettings(db, ctx.workspaceId) : null;
   const slug = ctx.workspaceSlug;
   const labels = {
     types: { short_term: t("types.short_term"), long_term: t("types.long_term") },
@@ -84,6 +89,18 @@ export default async function MemoriesPage({ params, searchParams }: { params: P
           <Card className="p-4">
             <h2 className="mb-3 text-sm font-semibold">{t("config")}</h2>
             <MemoryConfigForm slug={slug} config={config} action={updateMemoryConfigAction} />
+          </Card>
+        )}
+        {providers && (
+          <Card className="space-y-4 p-4">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 className="text-sm font-semibold">{t("providers.title")}</h2>
+              <span className="text-xs text-zinc-500">
+                {t("providers.active", { name: providers.active.provider === "builtin" ? t("providers.builtin") : `${providers.active.model} (${providers.active.dim})` })}
+              </span>
+            </div>
+            {providers.job && <ReembedProgress slug={slug} job={providers.job} statusAction={reembedStatusAction} resumeAction={resumeReembedAction} />}
+            <MemoryProvidersForm slug={slug} settings={providers} action={updateAiSettingsAction} />
           </Card>
         )}
       </div>

@@ -1,0 +1,37 @@
+/**
+ * Context for writing a draft: the copilot gives a topic and, optionally, the account it writes
+ * for. The account's name, tags and persona notes join the topic in the retrieval text (so its
+ * audience facts and voice rank up), and memories tagged with that account join the pool. An
+ * account outside the caller's scope answers NOT_FOUND, like everywhere else.
+ */
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { getAccount, type AccountScope } from "@/lib/accounts/queries";
+import { AppError } from "@/lib/errors/app-error";
+import type { MemoryActor } from "../memory-access";
+import { retrieveContext } from "./retrieve-context";
+
+export const draftContextSchema = z
+  .object({
+    topic: z.string().trim().min(1).max(2_000),
+    accountId: z.string().min(1).max(64).optional(),
+    k: z.number().int().min(1).max(20).default(5),
+    tokenBudget: z.number().int().min(20).max(8_000).default(800),
+  })
+  .strict();
+
+export type DraftContextInput = z.input<typeof draftContextSchema>;
+
+const personaChars = 600;
+
+export async function retrieveDraftContext(db: Db, actor: MemoryActor, scope: AccountScope, raw: DraftContextInput) {
+  const input = draftContextSchema.parse(raw);
+  let context = input.topic;
+  if (input.accountId) {
+    const account = await getAccount(db, scope, input.accountId);
+    if (!account) throw new AppError("NOT_FOUND");
+    context = [input.topic, account.name, account.tags.join(" "), account.personaNotes.slice(0, personaChars)].filter(Boolean).join("\n");
+  }
+  const result = await retrieveContext(db, actor, { context, k: input.k, tokenBudget: input.tokenBudget, accountId: input.accountId });
+  return { ...result, tokenBudget: input.tokenBudget };
+}
