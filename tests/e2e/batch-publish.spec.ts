@@ -1,22 +1,12 @@
 /** One approved note to five accounts at once, through the sandbox publisher, watched live. */
 import { expect, test } from "@playwright/test";
 import { signInAsAdmin } from "./pages/session";
+import { approvedDraftForNewAccounts } from "./pages/draft-pages";
 
 test("batch-publishes an approved draft to 5 accounts and shows each account's progress", async ({ page }, info) => {
   const slug = await signInAsAdmin(page);
-  const api = (path: string, data?: object) => page.request.post(`/api/v1${path}`, { data, headers: { "x-workspace": slug } });
-
-  const accountIds: string[] = [];
-  for (let i = 1; i <= 5; i++) {
-    const res = await api("/accounts", { name: `批量号${i}`, redId: `batch_e2e_${i}_${Date.now()}` });
-    expect(res.status(), await res.text()).toBe(201);
-    accountIds.push((await res.json()).account.id);
-  }
-  const created = await api("/drafts", { title: "周末咖啡地图☕", text: "五家藏在弄堂里的咖啡店\n周末慢慢逛 #咖啡探店 #上海周末", accountIds, images: [{ url: "https://example.com/coffee.jpg", alt: "咖啡" }] });
-  expect(created.status(), await created.text()).toBe(201);
-  const draftId = (await created.json()).draft.id;
-  expect((await api(`/drafts/${draftId}/submit`, {})).status()).toBe(200);
-  expect((await api(`/drafts/${draftId}/approve`, {})).status()).toBe(200);
+  const names = [1, 2, 3, 4, 5].map((i) => `批量号${i}`);
+  const { draftId } = await approvedDraftForNewAccounts(page, slug, { names, redIdPrefix: "batch_e2e", title: "周末咖啡地图☕", text: "五家藏在弄堂里的咖啡店\n周末慢慢逛 #咖啡探店 #上海周末", image: { url: "https://example.com/coffee.jpg", alt: "咖啡" } });
 
   await page.goto(`/${slug}/drafts/${draftId}`);
   const confirm = page.getByTestId("confirm-step");

@@ -1,6 +1,7 @@
 /** The calendar as a team lead uses it on Monday: see the week, move a post, clear the attention queue. */
 import { expect, test } from "@playwright/test";
 import { signInAsAdmin } from "./pages/session";
+import { approvedDraftForNewAccounts } from "./pages/draft-pages";
 
 test("week view shows the schedule; dragging a post to another day moves it", async ({ page }, info) => {
   const slug = await signInAsAdmin(page);
@@ -53,20 +54,9 @@ test("month and list views, and the unconfirmed post gets marked as published", 
 test("a draft scheduled for two sandbox accounts publishes live on the calendar; the header's account scopes it", async ({ page }, info) => {
   test.setTimeout(180_000);
   const slug = await signInAsAdmin(page);
-  const api = (path: string, data?: object) => page.request.post(`/api/v1${path}`, { data, headers: { "x-workspace": slug } });
   const stamp = Date.now().toString(36);
   const names = [`日历甲${stamp}`, `日历乙${stamp}`];
-  const accountIds: string[] = [];
-  for (const name of names) {
-    const res = await api("/accounts", { name, redId: `cal_e2e_${accountIds.length}_${stamp}` });
-    expect(res.status(), await res.text()).toBe(201);
-    accountIds.push((await res.json()).account.id);
-  }
-  const created = await api("/drafts", { title: "通勤穿搭一周不重样", text: "五套通勤搭配\n#通勤穿搭 #上班族", accountIds, images: [{ url: "https://example.com/outfit.jpg", alt: "穿搭" }] });
-  expect(created.status(), await created.text()).toBe(201);
-  const draftId = (await created.json()).draft.id;
-  expect((await api(`/drafts/${draftId}/submit`, {})).status()).toBe(200);
-  expect((await api(`/drafts/${draftId}/approve`, {})).status()).toBe(200);
+  const { draftId, accountIds } = await approvedDraftForNewAccounts(page, slug, { names, redIdPrefix: "cal_e2e", title: "通勤穿搭一周不重样", text: "五套通勤搭配\n#通勤穿搭 #上班族", image: { url: "https://example.com/outfit.jpg", alt: "穿搭" } });
 
   // Now for the first account, one minute later for the second.
   await page.goto(`/${slug}/drafts/${draftId}`);

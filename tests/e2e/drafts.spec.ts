@@ -6,7 +6,8 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { SignInPage } from "./pages/auth-pages";
-import { DraftEditor, signedInAdmin } from "./pages/draft-pages";
+import { DraftEditor } from "./pages/draft-pages";
+import { signInAsAdmin } from "./pages/session";
 
 test.describe.configure({ mode: "serial" });
 
@@ -23,7 +24,7 @@ async function shot(page: Page, info: { attach: (n: string, o: { body: Buffer; c
 }
 
 test("writes a Chinese note with an image and topics; it autosaves and survives a reload", async ({ page }, info) => {
-  slug = await signedInAdmin(page);
+  slug = await signInAsAdmin(page);
   await page.goto(`/${slug}/drafts`);
   await page.getByRole("button", { name: "新建草稿" }).first().click();
   await expect(page).toHaveURL(/\/drafts\/drf_/);
@@ -56,7 +57,7 @@ test("writes a Chinese note with an image and topics; it autosaves and survives 
 });
 
 test("two tabs edit at once: the conflict view keeps both texts and both image lists", async ({ page, context }, info) => {
-  await signedInAdmin(page);
+  await signInAsAdmin(page);
   const other = await context.newPage();
   await page.goto(draftUrl);
   await other.goto(draftUrl);
@@ -102,7 +103,7 @@ test("two tabs edit at once: the conflict view keeps both texts and both image l
 });
 
 test("finds the note by a Chinese substring with the match highlighted", async ({ page }, info) => {
-  await signedInAdmin(page);
+  await signInAsAdmin(page);
   await page.goto(`/${slug}/drafts`);
   await page.getByRole("searchbox", { name: "搜索" }).fill("武康路");
   await page.getByRole("button", { name: "筛选" }).click();
@@ -113,7 +114,7 @@ test("finds the note by a Chinese substring with the match highlighted", async (
 });
 
 test("the writer submits, another member approves", async ({ page, browser }, info) => {
-  await signedInAdmin(page);
+  await signInAsAdmin(page);
   await page.goto(`/${slug}/settings/members`);
   const form = page.getByRole("form", { name: "添加成员" });
   await form.getByLabel("邮箱").fill(approver.email);
@@ -166,7 +167,7 @@ test("the writer submits, another member approves", async ({ page, browser }, in
 });
 
 test("the writer's bell lists the decision; mark one read, mark all read; it fits a phone", async ({ page, browser }, info) => {
-  await signedInAdmin(page);
+  await signInAsAdmin(page);
   await page.goto(`/${slug}/drafts`);
   const bell = page.getByTestId("notifications-bell");
   await expect(page.getByTestId("notifications-badge")).toBeVisible();
@@ -187,7 +188,7 @@ test("the writer's bell lists the decision; mark one read, mark all read; it fit
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const small = await phone.newPage();
-  await signedInAdmin(small);
+  await signInAsAdmin(small);
   await small.getByTestId("notifications-bell").click();
   const smallPanel = small.getByTestId("notifications-panel");
   await expect(smallPanel).toBeVisible();
@@ -207,7 +208,7 @@ test("the writer's bell lists the decision; mark one read, mark all read; it fit
 test("previews the note on a phone-size screen exactly as it will be sent", async ({ browser }, info) => {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await phone.newPage();
-  await signedInAdmin(page);
+  await signInAsAdmin(page);
   await page.goto(draftUrl);
   const preview = page.getByTestId("phone-preview");
   await preview.scrollIntoViewIfNeeded();

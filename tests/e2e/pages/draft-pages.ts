@@ -1,19 +1,21 @@
-/** Page objects for drafts: getting signed in on any database state, the list, the editor. */
+/** Page objects for drafts: an approved draft made through the API, the editor. */
 import { expect, type Page } from "@playwright/test";
-import { SetupWizard, SignInPage, type Admin } from "./auth-pages";
 
-/** The foundation suite's admin: reused when that suite already ran on this database. */
-export const e2eAdmin: Admin = { name: "张伟", email: "zhangwei@example.com", password: "a-strong-password", workspace: "小鹿品牌内容组" };
-
-/** Sets up the instance when it is fresh, otherwise signs in; answers the workspace slug. */
-export async function signedInAdmin(page: Page): Promise<string> {
-  await page.goto("/");
-  if (/\/setup$/.test(page.url())) await new SetupWizard(page).complete(e2eAdmin, { demo: true });
-  else {
-    await new SignInPage(page).signIn(e2eAdmin.email, e2eAdmin.password);
-    await expect(page).toHaveURL(/\/dashboard$/);
+/** An approved draft for fresh accounts made through the API (one per name), ready to schedule. */
+export async function approvedDraftForNewAccounts(page: Page, slug: string, o: { names: string[]; redIdPrefix: string; title: string; text: string; image: { url: string; alt: string } }) {
+  const api = (path: string, data?: object) => page.request.post(`/api/v1${path}`, { data, headers: { "x-workspace": slug } });
+  const accountIds: string[] = [];
+  for (const name of o.names) {
+    const res = await api("/accounts", { name, redId: `${o.redIdPrefix}_${accountIds.length}_${Date.now().toString(36)}` });
+    expect(res.status(), await res.text()).toBe(201);
+    accountIds.push((await res.json()).account.id);
   }
-  return new URL(page.url()).pathname.split("/")[1];
+  const created = await api("/drafts", { title: o.title, text: o.text, accountIds, images: [o.image] });
+  expect(created.status(), await created.text()).toBe(201);
+  const draftId: string = (await created.json()).draft.id;
+  expect((await api(`/drafts/${draftId}/submit`, {})).status()).toBe(200);
+  expect((await api(`/drafts/${draftId}/approve`, {})).status()).toBe(200);
+  return { draftId, accountIds };
 }
 
 export class DraftEditor {
