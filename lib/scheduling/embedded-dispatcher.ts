@@ -60,9 +60,14 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   }
 
   let reembedInFlight = false;
-  /** Memory re-embedding jobs: one signed call at a time to their webhook while any is running. */
-  async function kickReembedding(): Promise<void> {
-    if (reembedInFlight) return;
+  let lastReembedCheck = 0;
+  /**
+   * Memory re-embedding jobs: one signed call at a time to their webhook while any is running.
+   * Looked for once a second, not on every 250 ms publish tick.
+   */
+  async function kickReembedding(now: Date): Promise<void> {
+    if (reembedInFlight || now.getTime() - lastReembedCheck < 1_000) return;
+    lastReembedCheck = now.getTime();
     const [running] = await options.db.select({ id: memoryReembedJobs.id }).from(memoryReembedJobs).where(eq(memoryReembedJobs.status, "running")).limit(1);
     if (!running) return;
     reembedInFlight = true;
@@ -73,7 +78,7 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
 
   async function tick(): Promise<number> {
     const now = new Date();
-    await kickReembedding();
+    await kickReembedding(now);
     if (now.getTime() - lastSweep >= (options.sweepEveryMs ?? 5 * 60_000)) {
       lastSweep = now.getTime();
       await sweepJobs(options.db, now);

@@ -10,10 +10,9 @@ import { profileSnapshots, trackedNotes } from "@/db/schema";
 import { startOfDayInZone } from "@/lib/time/zoned";
 import { addDays, hourKey } from "../time-buckets";
 import type { SeriesRow } from "./period-totals";
-import type { SubjectRef } from "./range-params";
+import { subjectKeyOf as keyOf, type SubjectRef } from "./range-params";
 
 type Table = typeof profileSnapshots | typeof trackedNotes;
-const keyOf = (type: string, id: string) => `${type === "competitor" ? "c" : "a"}:${id}`;
 
 function whoIn(table: Table, subjects: SubjectRef[]): SQL {
   const parts: SQL[] = [];

@@ -2,7 +2,7 @@
 import { and, between, eq, inArray, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { subjectDaily } from "@/db/schema";
-import type { SubjectRef } from "./range-params";
+import { subjectKeyOf, type SubjectRef } from "./range-params";
 
 export type DailyRow = {
   subjectType: "competitor" | "account";
@@ -43,7 +43,7 @@ export function totalsBySubject(rows: DailyRow[], from: string, to: string): Map
   const out = new Map<string, SubjectTotals>();
   for (const r of rows) {
     if (r.day < from || r.day > to) continue;
-    const key = `${r.subjectType === "competitor" ? "c" : "a"}:${r.subjectId}`;
+    const key = subjectKeyOf(r.subjectType, r.subjectId);
     const t = out.get(key) ?? { notes: 0, likes: 0, collects: 0, comments: 0, shares: 0, engagement: 0, viral: 0, firstFollowers: null, lastFollowers: null };
     t.notes += r.notesPublished;
     t.likes += r.likes;

@@ -14,7 +14,7 @@ import { addDays, bucketsInRange, daysBetween, hourBucketsInRange, previousPerio
 import { hourlySeriesRows } from "./hourly-series";
 import { isViral } from "../viral-note";
 import { periodTotals, seriesRows } from "./period-totals";
-import { subjectKey, type DashboardRange } from "./range-params";
+import { subjectKey, subjectKeyOf, type DashboardRange } from "./range-params";
 import type { SubjectInfo } from "./subject-names";
 
 export type Kpi = { value: number; previous: number; change: number | null };
@@ -67,7 +67,7 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
 
   const start = startOfDayInZone(range.from, ws.timezone)!;
   const end = startOfDayInZone(addDays(range.to, 1), ws.timezone)!;
-  const keyOf = (n: { subjectType: string; subjectId: string }) => `${n.subjectType === "competitor" ? "c" : "a"}:${n.subjectId}`;
+  const keyOf = (n: { subjectType: string; subjectId: string }) => subjectKeyOf(n.subjectType, n.subjectId);
   const ids = chosen.map((s) => s.id);
   const noteWhere = and(eq(trackedNotes.workspaceId, ws.workspaceId), between(trackedNotes.publishedAt, start, new Date(end.getTime() - 1)), inArray(trackedNotes.subjectId, ids.length ? ids : [""]));
   const minViral = Math.min(settings.viralRule.minLikes, ...settings.viralRule.tiers.map((t) => t.minLikes));

@@ -9,10 +9,9 @@ import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { subjectDaily } from "@/db/schema";
 import type { DayGranularity } from "../time-buckets";
 import type { SubjectTotals } from "./load-daily";
-import type { SubjectRef } from "./range-params";
+import { subjectKeyOf as keyOf, type SubjectRef } from "./range-params";
 
 type Period = { from: string; to: string };
-const keyOf = (type: string, id: string) => `${type === "competitor" ? "c" : "a"}:${id}`;
 
 export function subjectFilter(subjects: SubjectRef[]): SQL {
   const competitorIds = subjects.filter((s) => s.type === "competitor").map((s) => s.id);

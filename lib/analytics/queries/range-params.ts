@@ -50,6 +50,11 @@ export function resolveRange(raw: Record<string, string | string[] | undefined>,
   return { from, to, granularity: q.g ?? fallback, subjects: parseSubjects(q.s) };
 }
 
+/** "c:<id>" for a competitor, "a:<id>" for an own account: how the dashboards name a subject. */
+export function subjectKeyOf(type: string, id: string): string {
+  return `${type === "competitor" ? "c" : "a"}:${id}`;
+}
+
 export function subjectKey(s: SubjectRef): string {
-  return `${s.type === "competitor" ? "c" : "a"}:${s.id}`;
+  return subjectKeyOf(s.type, s.id);
 }

@@ -14,6 +14,7 @@ import { getComparison } from "@/lib/analytics/queries/comparison";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
+import { subjectKey } from "@/lib/analytics/queries/range-params";
 import { requirePageContext } from "@/lib/next/session-context";
 
 export const metadata = { title: "Comparison" };
@@ -36,7 +37,7 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
       <PageHeader title={t("compare.title")} subtitle={t("compare.subtitle")} />
       <CompetitorsTabs slug={ctx.workspaceSlug} active="compare" query={base.query} />
       <div className="space-y-5">
-        <RangeControls from={base.range.from} to={base.range.to} granularity={base.range.granularity} today={base.today} subjects={base.subjects} selected={base.range.subjects?.map((s) => `${s.type === "competitor" ? "c" : "a"}:${s.id}`) ?? []} showGranularity={false} />
+        <RangeControls from={base.range.from} to={base.range.to} granularity={base.range.granularity} today={base.today} subjects={base.subjects} selected={base.range.subjects?.map(subjectKey) ?? []} showGranularity={false} />
         {rows.every((r) => r.notes === 0 && r.followers === null) ? (
           <EmptyState title={t("empty.noDataTitle")} body={t("empty.noDataBody")} />
         ) : (

@@ -11,6 +11,7 @@ import { getContentAnalysis } from "@/lib/analytics/queries/content-analysis";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
 import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
+import { subjectKey } from "@/lib/analytics/queries/range-params";
 import { requirePageContext } from "@/lib/next/session-context";
 
 export const metadata = { title: "Content analysis" };
@@ -31,7 +32,7 @@ export default async function ContentAnalysisPage({ params, searchParams }: Prop
       <PageHeader title={t("content.title")} subtitle={t("content.subtitle", { count: content.noteCount })} />
       <CompetitorsTabs slug={ctx.workspaceSlug} active="content" query={base.query} />
       <div className="space-y-5">
-        <RangeControls from={base.range.from} to={base.range.to} granularity={base.range.granularity} today={base.today} subjects={base.subjects} selected={base.range.subjects?.map((s) => `${s.type === "competitor" ? "c" : "a"}:${s.id}`) ?? []} showGranularity={false} />
+        <RangeControls from={base.range.from} to={base.range.to} granularity={base.range.granularity} today={base.today} subjects={base.subjects} selected={base.range.subjects?.map(subjectKey) ?? []} showGranularity={false} />
         {content.noteCount === 0 ? (
           <EmptyState title={t("empty.noDataTitle")} body={t("empty.noDataBody")} />
         ) : (
