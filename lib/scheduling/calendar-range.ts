@@ -2,25 +2,15 @@
  * Calendar geometry in the workspace's time zone: which days a week or month view shows
  * (weeks start on Monday, as in China), the instants that bound them, and the day of a job.
  */
+import { addDays, bucketOf, dayKey } from "@/lib/analytics/time-buckets";
 import { startOfDayInZone } from "@/lib/time/zoned";
 
 export type CalendarView = "week" | "month" | "list";
 
-/** "2026-11-21" for an instant, in `timeZone`. */
-export function dayKey(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
-}
+/** "2026-11-21" for an instant, in `timeZone` (the one day-key rule, from time-buckets). */
+export { dayKey };
 
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-function mondayOf(day: string): string {
-  const weekday = (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
-  return addDays(day, -weekday);
-}
+const mondayOf = (day: string) => bucketOf(day, "week");
 
 export function calendarDays(view: CalendarView, anchor: string): string[] {
   if (view === "week" || view === "list") return Array.from({ length: 7 }, (_, i) => addDays(mondayOf(anchor), i));
