@@ -161,7 +161,9 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 /** `next start` on the prepared port; resolves once GET /api/health answers 200 (max 30 s). */
 export async function startApp(app: PreparedApp): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${app.port}`;
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(app.port)], {
+  // BENCH_NODE_ARGS: extra flags for the server's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"; NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(app.port)], {
     cwd: app.root,
     env: { ...process.env, ...app.env },
     stdio: ["ignore", "pipe", "pipe"],

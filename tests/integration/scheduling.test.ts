@@ -2,10 +2,10 @@
  * Scheduling through @upstash/qstash's own Client and a local QStash stand-in that delivers
  * with real signatures, and through the embedded dispatcher: on time, exactly once, nothing lost.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { accounts, notifications, publishJobs, type PublishJob } from "@/db/schema";
+import { accounts, auditEvents, notifications, publishJobs, type PublishJob } from "@/db/schema";
 import { archiveAccount } from "@/lib/accounts/account-status";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createPublishJob, cancelPublishJob } from "@/lib/scheduling/create-publish-job";
@@ -107,6 +107,29 @@ describe("scheduling and publishing", () => {
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(published.length - before).toBe(1);
     expect((await jobRow(job.id)).status).toBe("published");
+  });
+
+  it("deliveries that arrive together share commits, yet a failing outcome undoes only its own job", async () => {
+    const jobs = await Promise.all([0, 1, 2].map(() => createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() })));
+    const broken = jobs[1].id;
+    const results = await Promise.allSettled(
+      jobs.map((job) =>
+        runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => ({
+          kind: "published",
+          remoteId: `n_${job.id}`,
+          record: async () => {
+            if (job.id === broken) throw new Error("disk trouble while recording");
+          },
+        })),
+      ),
+    );
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value.result : "error"))).toEqual(["published", "error", "published"]);
+    // The broken job's outcome rolled back to its claim (the sweep hands it to a person); its neighbours committed.
+    expect((await jobRow(broken)).status).toBe("publishing");
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, broken), eq(auditEvents.action, "publish.published")))).toHaveLength(0);
+    for (const job of [jobs[0], jobs[2]]) expect(await jobRow(job.id)).toMatchObject({ status: "published", remoteId: `n_${job.id}` });
+    expect((await sweepJobs(db, new Date(Date.now() + 11 * 60_000))).unconfirmed).toBe(1);
+    expect((await jobRow(broken)).status).toBe("unconfirmed");
   });
 
   it("refuses deliveries with a forged signature and changes nothing", async () => {
