@@ -38,6 +38,8 @@ export type RunningApp = {
   prepared: PreparedApp;
   /** The last lines the server printed (for error messages). */
   logTail(): string;
+  /** CPU time (user + system, all threads) the server process has used so far, in ms (Linux /proc; null elsewhere). */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 };
 
@@ -158,6 +160,18 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** utime + stime of a process from /proc/<pid>/stat (fields 14 and 15, in clock ticks of 10 ms). */
+function processCpuMs(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // after "pid (comm) "
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** `next start` on the prepared port; resolves once GET /api/health answers 200 (max 30 s). */
 export async function startApp(app: PreparedApp): Promise<RunningApp> {
   const baseUrl = `http://127.0.0.1:${app.port}`;
@@ -182,6 +196,7 @@ export async function startApp(app: PreparedApp): Promise<RunningApp> {
     baseUrl,
     prepared: app,
     logTail: () => lines.slice(-40).join("\n"),
+    cpuMs: () => processCpuMs(child.pid),
     stop: () => {
       stopping ??= (async () => {
         killGroup(child, "SIGTERM");

@@ -19,17 +19,27 @@ export type AuditActor = Pick<WorkspaceContext, "userId" | "userName" | "ip" | "
 type AnyActor = Omit<AuditActor, "userId"> & { userId: string | null };
 
 export async function recordAudit(db: DbOrTx, actor: AnyActor, input: AuditInput): Promise<void> {
-  const before = redact(input.before);
-  const after = redact(input.after);
-  await db.insert(auditEvents).values({
-    workspaceId: actor.workspaceId,
-    actorId: actor.userId,
-    actorLabel: actor.userName,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId ?? null,
-    changes: before || after ? { before, after } : null,
-    ip: actor.ip ?? null,
-    requestId: actor.requestId ?? null,
-  });
+  await recordAudits(db, [{ actor, input }]);
+}
+
+/** Several events in one statement (a batch of scheduler outcomes). */
+export async function recordAudits(db: DbOrTx, events: { actor: AnyActor; input: AuditInput }[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(auditEvents).values(
+    events.map(({ actor, input }) => {
+      const before = redact(input.before);
+      const after = redact(input.after);
+      return {
+        workspaceId: actor.workspaceId,
+        actorId: actor.userId,
+        actorLabel: actor.userName,
+        action: input.action,
+        targetType: input.targetType,
+        targetId: input.targetId ?? null,
+        changes: before || after ? { before, after } : null,
+        ip: actor.ip ?? null,
+        requestId: actor.requestId ?? null,
+      };
+    }),
+  );
 }

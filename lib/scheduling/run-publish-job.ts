@@ -2,12 +2,12 @@
  * Handles one delivery of a publish job: claim it with a single conditional UPDATE (a
  * duplicate or stale delivery finds nothing to claim), publish, record the outcome.
  */
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { drafts, publishJobs, type PublishJob } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAudits } from "@/lib/audit/record-audit";
 import { relaxedTransaction } from "@/db/commit-durability";
-import { groupCommit, settle } from "@/db/group-commit";
+import { groupCommit, settle, type ItemResult } from "@/db/group-commit";
 import { enqueueNotification } from "@/lib/notifications/channels/notification-outbox";
 import { notify, usersWithPermission } from "@/lib/notifications/notifications";
 import { retryDelayMs } from "./backoff";
@@ -23,13 +23,38 @@ export type DeliveryResult =
 /** Deliveries may arrive a little early (clocks differ between QStash and us). */
 const earlyToleranceMs = 2_000;
 
-export async function claimJob(db: DbOrTx, delivery: DeliveryPayload, now: Date): Promise<PublishJob | null> {
-  const [claimed] = await db
+/**
+ * Claims deliveries with one conditional UPDATE: only jobs still `scheduled`, due (within the
+ * tolerance) and at the delivered version are taken. A job asked for twice goes to the first
+ * delivery that asked; the others (duplicates, stale versions, other workspaces) get null.
+ */
+export async function claimJobs(db: DbOrTx, deliveries: DeliveryPayload[], now: Date): Promise<(PublishJob | null)[]> {
+  if (deliveries.length === 0) return [];
+  const claimed = await db
     .update(publishJobs)
     .set({ status: "publishing", claimedAt: now, attempts: sql`${publishJobs.attempts} + 1` })
-    .where(and(eq(publishJobs.id, delivery.jobId), eq(publishJobs.workspaceId, delivery.workspaceId), eq(publishJobs.version, delivery.version), eq(publishJobs.status, "scheduled"), lte(publishJobs.runAt, new Date(now.getTime() + earlyToleranceMs))))
+    .where(
+      and(
+        inArray(publishJobs.id, [...new Set(deliveries.map((d) => d.jobId))]),
+        // Unary + keeps SQLite on the primary key: left to itself it picks the (status, run_at)
+        // index and walks every due job to find these few.
+        sql`+${publishJobs.status} = 'scheduled'`,
+        sql`+${publishJobs.runAt} <= ${new Date(now.getTime() + earlyToleranceMs).getTime()}`,
+        or(...deliveries.map((d) => and(eq(publishJobs.id, d.jobId), eq(publishJobs.workspaceId, d.workspaceId), eq(publishJobs.version, d.version)))),
+      ),
+    )
     .returning();
-  return claimed ?? null;
+  const unclaimed = new Map(claimed.map((job) => [job.id, job]));
+  return deliveries.map((d) => {
+    const job = unclaimed.get(d.jobId);
+    if (!job || job.workspaceId !== d.workspaceId || job.version !== d.version) return null;
+    unclaimed.delete(d.jobId);
+    return job;
+  });
+}
+
+export async function claimJob(db: DbOrTx, delivery: DeliveryPayload, now: Date): Promise<PublishJob | null> {
+  return (await claimJobs(db, [delivery], now))[0];
 }
 
 async function safePublish(publish: PublishFn, job: PublishJob): Promise<PublishOutcome> {
@@ -56,52 +81,80 @@ function changesFor(job: PublishJob, outcome: PublishOutcome, now: Date) {
   }
 }
 
-type Claim = { delivery: DeliveryPayload; now: Date };
+/** now: when the caller fixes the claim time (tests); otherwise the batch's own time is used. */
+type Claim = { delivery: DeliveryPayload; now?: Date };
 type Outcome = { job: PublishJob; outcome: PublishOutcome; changes: ReturnType<typeof changesFor> };
+
+/** Claims a batch: one UPDATE per distinct claim time (one in production), all in one durable transaction. */
+async function claimBatch(db: Db, claims: Claim[]): Promise<ItemResult<PublishJob | null>[]> {
+  const batchNow = new Date();
+  const byTime = new Map<number, { claim: Claim; index: number }[]>();
+  claims.forEach((claim, index) => {
+    const time = (claim.now ?? batchNow).getTime();
+    byTime.set(time, [...(byTime.get(time) ?? []), { claim, index }]);
+  });
+  const jobs: (PublishJob | null)[] = [];
+  // Durable (synchronous=FULL): every claim is on disk before its publisher is called.
+  await db.transaction(async (tx) => {
+    for (const [time, group] of byTime) {
+      const claimed = await claimJobs(tx, group.map((g) => g.claim.delivery), new Date(time));
+      group.forEach((g, i) => (jobs[g.index] = claimed[i]));
+    }
+  });
+  return jobs.map((value) => ({ ok: true, value }));
+}
+
+/**
+ * Records a batch of outcomes in one relaxed transaction. If anything in it fails, the whole
+ * transaction rolls back and each outcome is recorded alone, so only the broken one fails.
+ */
+async function recordBatch(db: Db, outcomes: Outcome[]): Promise<ItemResult<DeliveryResult>[]> {
+  try {
+    const results = await relaxedTransaction(db, (tx) => recordOutcomes(tx, outcomes));
+    return results.map((value) => ({ ok: true, value }));
+  } catch (error) {
+    if (outcomes.length === 1) return [{ ok: false, error }];
+    const results: ItemResult<DeliveryResult>[] = [];
+    for (const outcome of outcomes) results.push(await settle(async () => (await relaxedTransaction(db, (tx) => recordOutcomes(tx, [outcome])))[0]));
+    return results;
+  }
+}
 
 /**
  * Claims and outcomes are written through group commits (db/group-commit.ts): deliveries that
- * arrive together share one transaction, so a burst of webhooks pays one fsync per batch instead
- * of one per job. Each claim is still its own conditional UPDATE and each outcome its own
- * savepoint: batching changes how often we commit, never what a delivery may do.
+ * arrive together share one claim statement and one outcome transaction, so a burst of webhooks
+ * pays one fsync per batch instead of one per job. Batching changes how often we commit, never
+ * what a delivery may claim or record.
  */
+const writersByDb = new WeakMap<Db, { claim: (c: Claim) => Promise<PublishJob | null>; record: (o: Outcome) => Promise<DeliveryResult> }>();
+
 function writersFor(db: Db) {
   let writers = writersByDb.get(db);
   if (!writers) {
-    writers = {
-      // Durable (synchronous=FULL): every claim is on disk before its publisher is called.
-      claim: groupCommit<Claim, PublishJob | null>((claims) =>
-        db.transaction(async (tx) => {
-          const results = [];
-          for (const { delivery, now } of claims) results.push(await settle(() => claimJob(tx, delivery, now)));
-          return results;
-        }),
-      ),
-      record: groupCommit<Outcome, DeliveryResult>((outcomes) =>
-        relaxedTransaction(db, async (tx) => {
-          const results = [];
-          for (const o of outcomes) results.push(await settle(() => tx.transaction((sp) => recordOutcome(sp, o))));
-          return results;
-        }),
-      ),
-    };
+    writers = { claim: groupCommit((claims: Claim[]) => claimBatch(db, claims)), record: groupCommit((outcomes: Outcome[]) => recordBatch(db, outcomes)) };
     writersByDb.set(db, writers);
   }
   return writers;
 }
-const writersByDb = new WeakMap<Db, { claim: (c: Claim) => Promise<PublishJob | null>; record: (o: Outcome) => Promise<DeliveryResult> }>();
 
-async function recordOutcome(tx: DbOrTx, { job, outcome, changes }: Outcome): Promise<DeliveryResult> {
+const auditOf = ({ job, outcome, changes }: Outcome) => ({
+  actor: { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
+  input: { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { accountId: job.accountId, title: job.snapshot.title, attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined, reason: "reason" in outcome ? outcome.reason : undefined } },
+});
+
+async function recordOutcomes(tx: DbOrTx, outcomes: Outcome[]): Promise<DeliveryResult[]> {
+  const results: DeliveryResult[] = [];
+  for (const outcome of outcomes) results.push(await applyOutcome(tx, outcome));
+  await recordAudits(tx, outcomes.map(auditOf));
+  return results;
+}
+
+async function applyOutcome(tx: DbOrTx, { job, outcome, changes }: Outcome): Promise<DeliveryResult> {
   const [updated] = await tx
     .update(publishJobs)
     .set(changes)
     .where(and(eq(publishJobs.id, job.id), eq(publishJobs.status, "publishing")))
     .returning();
-  await recordAudit(
-    tx,
-    { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
-    { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { accountId: job.accountId, title: job.snapshot.title, attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined, reason: "reason" in outcome ? outcome.reason : undefined } },
-  );
   if (!updated) return { result: "skipped" }; // the sweep took it meanwhile
   if (outcome.kind === "published") await outcome.record?.(tx);
   let notifications: string[] = [];
@@ -120,7 +173,7 @@ async function recordOutcome(tx: DbOrTx, { job, outcome, changes }: Outcome): Pr
   return { result, job: updated, notifications } as DeliveryResult;
 }
 
-export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: PublishFn, now = new Date()): Promise<DeliveryResult> {
+export async function runPublishJob(db: Db, delivery: DeliveryPayload, publish: PublishFn, now?: Date): Promise<DeliveryResult> {
   const writers = writersFor(db);
   const job = await writers.claim({ delivery, now });
   if (!job) return { result: "skipped" };

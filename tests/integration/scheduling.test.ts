@@ -13,7 +13,7 @@ import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
 import { createQstashDriver } from "@/lib/scheduling/drivers/qstash-driver";
 import { deliverSigned, startEmbeddedDispatcher } from "@/lib/scheduling/embedded-dispatcher";
 import type { PublishOutcome } from "@/lib/scheduling/publish-outcome";
-import { claimJob, runPublishJob } from "@/lib/scheduling/run-publish-job";
+import { claimJob, claimJobs, runPublishJob } from "@/lib/scheduling/run-publish-job";
 import { sweepJobs } from "@/lib/scheduling/sweep";
 import { setUpWorkspace } from "../support/fixtures";
 import { startPublishReceiver } from "../support/publish-webhook-receiver";
@@ -130,6 +130,25 @@ describe("scheduling and publishing", () => {
     for (const job of [jobs[0], jobs[2]]) expect(await jobRow(job.id)).toMatchObject({ status: "published", remoteId: `n_${job.id}` });
     expect((await sweepJobs(db, new Date(Date.now() + 11 * 60_000))).unconfirmed).toBe(1);
     expect((await jobRow(broken)).status).toBe("unconfirmed");
+  });
+
+  it("claims a batch with one statement: each job once, and only at its version, in its workspace, when due", async () => {
+    const make = (runAt: Date) => createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt });
+    const [due, other, later] = [await make(new Date()), await make(new Date()), await make(new Date(Date.now() + 3600_000))];
+    const now = new Date();
+    const claimed = await claimJobs(db, [
+      { jobId: due.id, workspaceId: due.workspaceId, version: 1 },
+      { jobId: due.id, workspaceId: due.workspaceId, version: 1 }, // the same delivery again
+      { jobId: other.id, workspaceId: other.workspaceId, version: 2 }, // a stale or future version
+      { jobId: other.id, workspaceId: "ws_someone_else", version: 1 }, // another workspace
+      { jobId: later.id, workspaceId: later.workspaceId, version: 1 }, // not due yet
+    ], now);
+    expect(claimed.map((job) => job?.id ?? null)).toEqual([due.id, null, null, null, null]);
+    expect((await jobRow(due.id)).status).toBe("publishing");
+    expect((await jobRow(other.id)).status).toBe("scheduled");
+    expect((await jobRow(later.id)).status).toBe("scheduled");
+    expect((await sweepJobs(db, new Date(now.getTime() + 11 * 60_000))).unconfirmed).toBe(1);
+    for (const job of [other, later]) await cancelPublishJob(db, embeddedDriver, ws.admin, job.id);
   });
 
   it("refuses deliveries with a forged signature and changes nothing", async () => {
