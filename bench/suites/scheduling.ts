@@ -12,7 +12,8 @@
  *    3,000 jobs. So the measured server runs with APP_URL pointing at a closed local port: the
  *    webhook verifies signatures over that URL (we sign for it and send to the real port), while
  *    the dispatcher's own POSTs to it are refused and the jobs stay due for us. The dispatcher
- *    keeps polling (one indexed query per 250 ms and up to 16 refused connects), as in production.
+ *    keeps polling (one indexed query per 250 ms), and backs off its refused deliveries (up to
+ *    10 s apart), as it would in production with a wrong APP_URL.
  *    Unless BENCH_SCHED_RACE=0, a second run on the normal server lets both race (run_at =
  *    now + 1.5 s, fired at once): every job must still be published exactly once; its jobs/s is
  *    both paths together (seed done → last job finished, from the database).

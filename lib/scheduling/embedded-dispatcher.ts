@@ -50,6 +50,10 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   let stopped = false;
   const startedAt = Date.now();
   const lastPeriodic = new Map((options.periodic ?? periodicWebhooks).map((w) => [w, startedAt]));
+  // When the webhook cannot be reached at all (APP_URL wrong, server not listening), deliveries
+  // pause with exponential backoff (250 ms doubling to 10 s) instead of failing 16 times a tick.
+  let unreachable = 0;
+  let pausedUntil = 0;
 
   function callPeriodic(now: Date) {
     for (const [webhook, last] of lastPeriodic) {
@@ -94,7 +98,7 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
     // Deliveries run in the background, at most `concurrency` at a time: a slow publish must not
     // hold back the next tick (that is what keeps run_at -> publish lag low under load).
     const capacity = (options.concurrency ?? 16) - inFlight.size;
-    if (capacity <= 0) return 0;
+    if (capacity <= 0 || now.getTime() < pausedUntil) return 0;
     const due = await options.db
       .select({ id: publishJobs.id, workspaceId: publishJobs.workspaceId, version: publishJobs.version })
       .from(publishJobs)
@@ -106,7 +110,14 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
       const key = `${job.id}:${job.version}`;
       inFlight.add(key);
       deliverSigned(url, { jobId: job.id, workspaceId: job.workspaceId, version: job.version }, options.signingKey)
-        .catch((error) => options.onError?.(error)) // the job stays due; a later tick tries again
+        .then(() => (unreachable = 0))
+        .catch((error) => {
+          // The job stays due; a later tick tries again. The first failure starts a pause and is
+          // reported; its siblings from the same tick fall inside it.
+          if (Date.now() < pausedUntil) return;
+          options.onError?.(error);
+          pausedUntil = Date.now() + Math.min(10_000, 250 * 2 ** unreachable++);
+        })
         .finally(() => inFlight.delete(key));
     }
     return fresh.length;

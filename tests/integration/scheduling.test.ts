@@ -208,6 +208,19 @@ describe("scheduling and publishing", () => {
     }
   });
 
+  it("backs off while the webhook cannot be reached, instead of failing every tick, and the job stays due", async () => {
+    const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date(Date.now() + 100) });
+    await sleep(150);
+    const errors: unknown[] = [];
+    const dispatcher = startEmbeddedDispatcher({ db, appUrl: "http://127.0.0.1:9", signingKey: keys.current, tickMs: 20, onError: (e) => errors.push(e) });
+    await sleep(1_200); // ~60 ticks: pauses of 250, 500 ms... allow only a handful of attempts
+    dispatcher.stop();
+    expect(errors.length).toBeGreaterThanOrEqual(1);
+    expect(errors.length).toBeLessThanOrEqual(4);
+    expect((await jobRow(job.id)).status).toBe("scheduled");
+    await cancelPublishJob(db, embeddedDriver, ws.admin, job.id);
+  });
+
   it("refuses to archive an account that has publish jobs", async () => {
     const fresh = await createAccount(db, ws.admin, { name: "新号", redId: "fresh_archive" });
     await createPublishJob(db, embeddedDriver, ws.admin, { accountId: fresh.id, snapshot, runAt: new Date(Date.now() + 3600_000) });
