@@ -121,7 +121,7 @@ export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
         <ChevronsUpDown className="size-3.5 shrink-0 text-zinc-400" />
       </button>
       {open && (
-        <div className="absolute right-0 z-50 mt-1 w-80 rounded-xl border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
+        <div className="fixed inset-x-2 top-14 z-50 rounded-xl sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-1 sm:w-80 border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
           <div className="flex items-center gap-2 border-b border-zinc-100 px-2 pb-2 dark:border-zinc-800">
             <Search className="size-4 text-zinc-400" />
             <input
