@@ -134,6 +134,8 @@ export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
               onKeyDown={(e) => {
                 if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, options.length - 1));
                 else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0));
+                // Typed a search before the list arrived: Enter must not fall through to "all".
+                else if (e.key === "Enter" && accounts === null && query.trim()) return e.preventDefault();
                 else if (e.key === "Enter" && options[active]) choose(options[active].id);
                 else return;
                 e.preventDefault();
