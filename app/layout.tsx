@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTimeZone } from "next-intl/server";
+import { IntlProvider } from "@/components/shell/intl-provider";
+import type { Locale } from "@/lib/errors/catalog";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,12 +13,14 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [locale, jar] = await Promise.all([getLocale(), cookies()]);
+  const [locale, timeZone, jar] = await Promise.all([getLocale(), getTimeZone(), cookies()]);
   const dark = jar.get("theme")?.value === "dark";
   return (
     <html lang={locale} className={dark ? "dark" : undefined}>
       <body className="min-h-dvh">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <IntlProvider locale={locale as Locale} timeZone={timeZone}>
+          {children}
+        </IntlProvider>
       </body>
     </html>
   );

@@ -19,14 +19,14 @@ export function MatrixCards({ slug, locale, timeZone, items, selected, onToggle,
       {items.map((a) => (
         <div key={a.id} data-testid="matrix-card" className={cn("rounded-xl border bg-white p-3 dark:bg-zinc-900", selected.has(a.id) ? "border-brand-500" : "border-zinc-200 dark:border-zinc-800")}>
           <div className="flex items-start gap-2">
-            {selectable && <input type="checkbox" className="mt-1" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} aria-label={t("selectRow", { name: a.name })} />}
+            {selectable && <input type="checkbox" className="mt-1" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} aria-label={labels.selectRow(a.name)} />}
             {a.avatarUrl ? (
               <img src={a.avatarUrl} alt="" className="size-9 rounded-full object-cover" />
             ) : (
               <div className="flex size-9 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700 dark:bg-brand-700/20">{a.name.slice(0, 1)}</div>
             )}
             <div className="min-w-0 flex-1">
-              <Link href={`/${slug}/accounts/${a.id}`} className="block truncate font-medium hover:underline">{a.name}</Link>
+              <Link href={`/${slug}/accounts/${a.id}`} prefetch={false} className="block truncate font-medium hover:underline">{a.name}</Link>
               <div className="font-mono text-xs text-zinc-500">{a.redId}</div>
             </div>
             <StatusBadgeView status={a.status} reason={a.statusReason} label={labels.status[a.status] ?? a.status} />

@@ -13,17 +13,22 @@ const statuses = ["active", "paused", "needs_login", "error"] as const;
 const results = ["published", "failed", "unconfirmed"] as const;
 const breakers = ["closed", "open", "half_open"] as const;
 
-export type MatrixLabels = { empty: string; never: string; status: Record<string, string>; result: Record<string, string>; breaker: Record<string, string> };
+export type MatrixLabels = { empty: string; never: string; status: Record<string, string>; result: Record<string, string>; breaker: Record<string, string>; selectRow: (name: string) => string };
+
+// Stands in for the account name: the row label is formatted once per table, then filled in.
+const namePlaceholder = "\u0000";
 
 export function useMatrixLabels(): MatrixLabels {
   const t = useTranslations("matrix");
   const ts = useTranslations("accounts.statuses");
+  const selectRow = t("selectRow", { name: namePlaceholder });
   return {
     empty: t("empty"),
     never: t("never"),
     status: Object.fromEntries(statuses.map((s) => [s, ts(s)])),
     result: Object.fromEntries(results.map((r) => [r, t(`results.${r}`)])),
     breaker: Object.fromEntries(breakers.map((b) => [b, t(`breaker.${b}`)])),
+    selectRow: (name) => selectRow.replace(namePlaceholder, () => name),
   };
 }
 
@@ -52,7 +57,8 @@ export function Empty({ labels }: { labels: MatrixLabels }) {
 /** A count; zero shows as "—" when `zeroIsEmpty` (posts, failures), null always does. */
 export function Count({ value, locale, labels, alert, zeroIsEmpty }: { value: number | null; locale: string; labels: MatrixLabels; alert?: boolean; zeroIsEmpty?: boolean }) {
   if (value === null || (zeroIsEmpty && value === 0)) return <Empty labels={labels} />;
-  return <span className={alert && value > 0 ? "font-medium text-red-600 dark:text-red-400" : undefined}>{formatNumber(value, locale)}</span>;
+  if (alert && value > 0) return <span className="font-medium text-red-600 dark:text-red-400">{formatNumber(value, locale)}</span>;
+  return formatNumber(value, locale);
 }
 
 export function NextScheduled({ item, locale, timeZone, labels }: { item: MatrixItem; locale: string; timeZone: string; labels: MatrixLabels }) {

@@ -45,11 +45,11 @@ export function MatrixTable({ slug, locale, timeZone, items, selected, onToggle,
           <tr key={a.id} data-testid="matrix-row" data-account-id={a.id} className={selected.has(a.id) ? "bg-brand-50/40 dark:bg-brand-700/10" : undefined}>
             {selectable && (
               <td>
-                <input type="checkbox" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} aria-label={t("selectRow", { name: a.name })} />
+                <input type="checkbox" checked={selected.has(a.id)} onChange={() => onToggle(a.id)} aria-label={labels.selectRow(a.name)} />
               </td>
             )}
             <td>
-              <Link href={`/${slug}/accounts/${a.id}`} className="font-medium whitespace-nowrap hover:underline">{a.name}</Link>
+              <Link href={`/${slug}/accounts/${a.id}`} prefetch={false} className="font-medium whitespace-nowrap hover:underline">{a.name}</Link>
               <div className="font-mono text-xs text-zinc-500">{a.redId}</div>
             </td>
             <td><StatusBadgeView status={a.status} reason={a.statusReason} label={labels.status[a.status] ?? a.status} /></td>

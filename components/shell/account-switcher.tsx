@@ -3,10 +3,12 @@
  * Header account switcher: Ctrl/⌘+K opens it, type to search, arrows + Enter to pick. The
  * choice goes into the URL (`?account=`) and a workspace-scoped cookie, so it is shareable and
  * survives reloads; "all accounts I can see" clears it. See lib/accounts/selected-account.ts.
+ * The list is fetched when the switcher opens (or is about to), not sent with every page: a
+ * page carries only the remembered choice, and a shared link's account is looked up on load.
  */
 import { Check, ChevronsUpDown, Search } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
@@ -14,7 +16,9 @@ export type SwitcherAccount = { id: string; name: string; redId: string; status:
 
 const statusDot: Record<string, string> = { active: "bg-emerald-500", paused: "bg-zinc-400", needs_login: "bg-amber-500", error: "bg-red-500" };
 
-export function AccountSwitcher({ slug, accounts, cookieValue }: { slug: string; accounts: SwitcherAccount[]; cookieValue: string | null }) {
+type Props = { slug: string; remembered: SwitcherAccount | null; cookieValue: string | null };
+
+export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
   const t = useTranslations("matrix.switcher");
   const router = useRouter();
   const pathname = usePathname();
@@ -22,16 +26,40 @@ export function AccountSwitcher({ slug, accounts, cookieValue }: { slug: string;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
+  const [accounts, setAccounts] = useState<SwitcherAccount[] | null>(null);
+  const [failed, setFailed] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const inFlight = useRef(false);
+
+  // Every open refetches (accounts come and go); the last list stays on screen meanwhile.
+  const load = useCallback(async () => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    try {
+      const res = await fetch("/api/v1/accounts/options", { headers: { "x-workspace": slug }, cache: "no-store" });
+      if (!res.ok) throw new Error(`accounts/options answered ${res.status}`);
+      setAccounts(((await res.json()) as { accounts: SwitcherAccount[] }).accounts);
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    } finally {
+      inFlight.current = false;
+    }
+  }, [slug]);
 
   const fromUrl = params.get("account");
   const selectedId = fromUrl ? (fromUrl === "all" ? null : fromUrl) : cookieValue && cookieValue !== "all" ? cookieValue : null;
-  const selected = accounts.find((a) => a.id === selectedId) ?? null;
+  const selected = selectedId === null ? null : (accounts?.find((a) => a.id === selectedId) ?? (remembered?.id === selectedId ? remembered : null));
+  // A shared link names an account the page did not resolve: look it up.
+  const unresolved = selectedId !== null && selected === null && accounts === null && !failed;
+  useEffect(() => {
+    if (unresolved) void load();
+  }, [unresolved, load]);
 
   const options = useMemo(() => {
     const q = query.trim().toLowerCase();
-    const list = q ? accounts.filter((a) => a.name.toLowerCase().includes(q) || a.redId.toLowerCase().includes(q)) : accounts;
-    return [{ id: "all", name: t("all"), redId: "", status: "" }, ...list];
+    const list = accounts ?? [];
+    return [{ id: "all", name: t("all"), redId: "", status: "" }, ...(q ? list.filter((a) => a.name.toLowerCase().includes(q) || a.redId.toLowerCase().includes(q)) : list)];
   }, [accounts, query, t]);
 
   function choose(id: string) {
@@ -68,15 +96,19 @@ export function AccountSwitcher({ slug, accounts, cookieValue }: { slug: string;
   useEffect(() => {
     if (open) {
       setActive(0);
+      void load();
       setTimeout(() => input.current?.focus(), 0);
     }
-  }, [open]);
+  }, [open, load]);
 
   return (
     <div className="relative">
       <button
         type="button"
         onClick={() => setOpen(!open)}
+        onPointerEnter={() => {
+          if (accounts === null) void load();
+        }}
         className="flex max-w-[16rem] items-center gap-2 rounded-lg border border-zinc-200 bg-white px-2.5 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         aria-haspopup="listbox"
         aria-expanded={open}
@@ -84,12 +116,12 @@ export function AccountSwitcher({ slug, accounts, cookieValue }: { slug: string;
         data-testid="account-switcher"
       >
         {selected && <span className={cn("size-2 shrink-0 rounded-full", statusDot[selected.status])} />}
-        <span className="truncate" data-testid="account-switcher-current">{selected ? selected.name : t("all")}</span>
+        <span className="truncate" data-testid="account-switcher-current">{selected ? selected.name : unresolved ? "…" : t("all")}</span>
         <kbd className="hidden rounded border border-zinc-200 px-1 text-[10px] text-zinc-400 sm:inline dark:border-zinc-700">{t("shortcut")}</kbd>
         <ChevronsUpDown className="size-3.5 shrink-0 text-zinc-400" />
       </button>
       {open && (
-        <div className="absolute right-0 z-50 mt-1 w-80 rounded-xl border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
+        <div className="fixed inset-x-2 top-14 z-50 rounded-xl sm:absolute sm:inset-x-auto sm:top-auto sm:right-0 sm:mt-1 sm:w-80 border border-zinc-200 bg-white p-2 shadow-xl dark:border-zinc-700 dark:bg-zinc-900">
           <div className="flex items-center gap-2 border-b border-zinc-100 px-2 pb-2 dark:border-zinc-800">
             <Search className="size-4 text-zinc-400" />
             <input
@@ -102,6 +134,8 @@ export function AccountSwitcher({ slug, accounts, cookieValue }: { slug: string;
               onKeyDown={(e) => {
                 if (e.key === "ArrowDown") setActive((a) => Math.min(a + 1, options.length - 1));
                 else if (e.key === "ArrowUp") setActive((a) => Math.max(a - 1, 0));
+                // Typed a search before the list arrived: Enter must not fall through to "all".
+                else if (e.key === "Enter" && accounts === null && query.trim()) return e.preventDefault();
                 else if (e.key === "Enter" && options[active]) choose(options[active].id);
                 else return;
                 e.preventDefault();
@@ -112,7 +146,8 @@ export function AccountSwitcher({ slug, accounts, cookieValue }: { slug: string;
             />
           </div>
           <ul role="listbox" className="mt-1 max-h-80 overflow-y-auto">
-            {options.length === 1 && query && <li className="px-2 py-2 text-sm text-zinc-500">{t("empty")}</li>}
+            {options.length === 1 && accounts === null && <li className="px-2 py-2 text-sm text-zinc-500" role="status">{failed ? t("failed") : t("loading")}</li>}
+            {options.length === 1 && accounts !== null && query && <li className="px-2 py-2 text-sm text-zinc-500">{t("empty")}</li>}
             {options.map((a, i) => (
               <li key={a.id} role="option" aria-selected={i === active}>
                 <button

@@ -17,14 +17,21 @@ type Props = {
   user: { name: string; role: string };
   initialDark: boolean;
   signOut: ReactNode;
-  /** Accounts the user can see, for the header switcher (absent: no switcher). */
-  switcher?: { accounts: SwitcherAccount[]; cookieValue: string | null };
+  /** The header switcher (absent: none): the cookie's choice, resolved on the server when it is an account. */
+  switcher?: { remembered: SwitcherAccount | null; cookieValue: string | null };
   children: ReactNode;
 };
 
 export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut, switcher, children }: Props) {
   const t = useTranslations();
   const [open, setOpen] = useState(false);
+  // The phone drawer gets its copy of the sidebar on first open: until then it is off screen
+  // and inert, and rendering the navigation twice into every page cost server time for nothing.
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  const toggle = () => {
+    setDrawerUsed(true);
+    setOpen(!open);
+  };
   const sidebar = (
     <div className="flex h-full flex-col gap-4 p-4">
       <div className="flex items-center gap-2 px-1">
@@ -63,21 +70,21 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
         aria-hidden={!open}
         inert={!open}
       >
-        {sidebar}
+        {drawerUsed && sidebar}
       </aside>
       <div className="min-w-0">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/80 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/80">
           <button
             type="button"
             className="rounded-md p-1.5 lg:hidden"
-            onClick={() => setOpen(!open)}
+            onClick={toggle}
             aria-label={t("nav.menu")}
             aria-expanded={open}
           >
             {open ? <X className="size-5" /> : <Menu className="size-5" />}
           </button>
           <div className="flex-1" />
-          {switcher && <AccountSwitcher slug={slug} accounts={switcher.accounts} cookieValue={switcher.cookieValue} />}
+          {switcher && <AccountSwitcher slug={slug} remembered={switcher.remembered} cookieValue={switcher.cookieValue} />}
           <NotificationsBell slug={slug} />
           <LanguageSwitch />
           <ThemeToggle initialDark={initialDark} />

@@ -21,6 +21,15 @@ export async function listAccounts(db: DbOrTx, scope: AccountScope, options: { i
   return db.select().from(accounts).where(and(...filters)).orderBy(asc(accounts.name));
 }
 
+export type AccountOption = { id: string; name: string; redId: string; status: string };
+
+/** Just enough to pick an account (the header switcher): no settings, figures or secrets; `ids` narrows further. */
+export async function listAccountOptions(db: DbOrTx, scope: AccountScope, ids?: string[]): Promise<AccountOption[]> {
+  const filters = [accountScopeFilter(scope), isNull(accounts.archivedAt)];
+  if (ids) filters.push(ids.length ? inArray(accounts.id, ids) : eq(accounts.id, ""));
+  return db.select({ id: accounts.id, name: accounts.name, redId: accounts.redId, status: accounts.status }).from(accounts).where(and(...filters)).orderBy(asc(accounts.name));
+}
+
 export async function getAccount(db: DbOrTx, scope: AccountScope, accountId: string, options: { includeArchived?: boolean } = {}) {
   const filters = [accountScopeFilter(scope), eq(accounts.id, accountId)];
   if (!options.includeArchived) filters.push(isNull(accounts.archivedAt));

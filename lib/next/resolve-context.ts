@@ -12,8 +12,8 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
 import { AppError } from "@/lib/errors/app-error";
 import { listUserWorkspaces } from "@/lib/workspaces/queries";
-import { auth } from "./auth";
 import { clientIp } from "./request-info";
+import { readSessionUser } from "./session-token";
 
 export const workspaceCookie = "rm_workspace";
 const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -40,10 +40,9 @@ export async function resolveRequestContext(db: Db, req: NextRequest, requestId:
   }
 
   if (!sessionCookies.some((name) => req.cookies.has(name))) return null;
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const sessionVersion = (session as { sessionVersion?: number }).sessionVersion;
+  const user = await readSessionUser(req.headers);
+  if (!user) return null;
+  const { id: userId, sessionVersion } = user;
   const slug = req.headers.get("x-workspace") ?? req.cookies.get(workspaceCookie)?.value ?? (await listUserWorkspaces(db, userId))[0]?.slug;
   if (!slug) return null;
   return loadWorkspaceContext(db, { userId, workspace: { slug }, via: "session", sessionVersion, ip, requestId });

@@ -5,13 +5,11 @@ import { cache } from "react";
 import { getDb } from "@/db/client";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
-import { auth } from "./auth";
 import { clientIp, localeCookie, localeOf, requestIdOf } from "./request-info";
+import { readSessionUser, type SessionUser } from "./session-token";
 
-export async function getSessionUser(): Promise<{ id: string; sessionVersion?: number } | null> {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  return { id: session.user.id, sessionVersion: (session as { sessionVersion?: number }).sessionVersion };
+export async function getSessionUser(): Promise<SessionUser | null> {
+  return readSessionUser(await headers());
 }
 
 /**

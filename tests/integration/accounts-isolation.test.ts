@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as checkRoute from "@/app/api/v1/accounts/[id]/check-connection/route";
 import * as accountRoute from "@/app/api/v1/accounts/[id]/route";
 import * as bulkRoute from "@/app/api/v1/accounts/bulk/route";
+import * as optionsRoute from "@/app/api/v1/accounts/options/route";
 import * as accountsRoute from "@/app/api/v1/accounts/route";
 import type { Db } from "@/db/client";
 import type { Account } from "@/db/schema";
@@ -39,6 +40,12 @@ describe("account isolation: a member granted A and B never reaches C", () => {
     await expect(updateAccount(db, limited.ctx, c.id, { bio: "hijack" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(runBulkAction(db, limited.ctx, { action: "pause", accountIds: [a.id, c.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await getAccount(db, ws.admin, a.id))?.status).toBe("active");
+  });
+
+  it("API: the header switcher's options list only A and B", async () => {
+    const res = await callRoute(optionsRoute.GET, "/api/v1/accounts/options", { token: limited.token });
+    expect(res.status).toBe(200);
+    expect(res.json.accounts.map((x: { id: string }) => x.id).sort()).toEqual([a.id, b.id].sort());
   });
 
   it("API: C answers 404 (not 403) for read, edit, connection check and bulk, and nothing changes", async () => {

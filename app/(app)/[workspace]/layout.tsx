@@ -3,8 +3,8 @@ import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { AppShell } from "@/components/shell/app-shell";
-import { listAccounts } from "@/lib/accounts/queries";
-import { selectedAccountCookie } from "@/lib/accounts/selected-account";
+import { listAccountOptions } from "@/lib/accounts/queries";
+import { allAccounts, selectedAccountCookie } from "@/lib/accounts/selected-account";
 import { can } from "@/lib/auth/context";
 import { signOut } from "@/lib/next/auth";
 import { requirePageContext } from "@/lib/next/session-context";
@@ -16,11 +16,13 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const { workspace } = await params;
   const ctx = await requirePageContext(workspace);
   const canSwitch = can(ctx, "accounts.switch") && can(ctx, "accounts.read");
-  const [workspaces, jar, t, accounts] = await Promise.all([
+  const jar = await cookies();
+  // The switcher fetches its list when opened; the page only carries the remembered choice (one row, if any).
+  const remembered = jar.get(selectedAccountCookie)?.value ?? null;
+  const [workspaces, t, [selected]] = await Promise.all([
     listUserWorkspaces(getDb(), ctx.userId),
-    cookies(),
     getTranslations("shell"),
-    canSwitch ? listAccounts(getDb(), ctx) : Promise.resolve([]),
+    canSwitch && remembered && remembered !== allAccounts ? listAccountOptions(getDb(), ctx, [remembered]) : Promise.resolve([]),
   ]);
 
   const signOutButton = (
@@ -46,7 +48,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       signOut={signOutButton}
       switcher={
         canSwitch
-          ? { accounts: accounts.map(({ id, name, redId, status }) => ({ id, name, redId, status })), cookieValue: jar.get(selectedAccountCookie)?.value ?? null }
+          ? { remembered: selected ?? null, cookieValue: remembered }
           : undefined
       }
     >

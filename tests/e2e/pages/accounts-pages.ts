@@ -46,7 +46,8 @@ export class AccountSwitcher {
     const input = this.page.getByRole("textbox", { name: "搜索账号…" });
     await expect(input).toBeFocused();
     await input.fill(search);
-    await this.page.getByRole("option").nth(1).waitFor();
+    // The switcher's own list (fetched on open), not any <select>'s options elsewhere on the page.
+    await this.page.getByRole("listbox").getByRole("option").nth(1).waitFor();
     await input.press("ArrowDown");
     await input.press("Enter");
   }
