@@ -18,7 +18,11 @@ type Overrides = Partial<Pick<PublisherRuntime, "cache" | "breaker" | "sleep">>;
 
 /** The publisher call alone, for callers that record the outcome themselves (the scheduler, in its own transaction). */
 export async function publishThroughPublisher(db: Db, target: Target, note: PublishNote, overrides: Overrides = {}): Promise<PublishOutcome> {
-  const [account] = await db.select().from(accounts).where(and(eq(accounts.id, target.accountId), eq(accounts.workspaceId, target.workspaceId))).limit(1);
+  const [account] = await db
+    .select({ status: accounts.status, statusReason: accounts.statusReason, archivedAt: accounts.archivedAt, publisherId: accounts.publisherId, publisherConfig: accounts.publisherConfig, publisherSecrets: accounts.publisherSecrets })
+    .from(accounts)
+    .where(and(eq(accounts.id, target.accountId), eq(accounts.workspaceId, target.workspaceId)))
+    .limit(1);
   if (!account || account.archivedAt) return { status: "rejected", reason: "The account does not exist or is archived" };
   if (account.status !== "active") return { status: "rejected", reason: `The account is ${account.status}${account.statusReason ? `: ${account.statusReason}` : ""}` };
   const publisher = getPublisher(account.publisherId);

@@ -150,12 +150,16 @@ async function recordOutcomes(tx: DbOrTx, outcomes: Outcome[]): Promise<Delivery
 }
 
 async function applyOutcome(tx: DbOrTx, { job, outcome, changes }: Outcome): Promise<DeliveryResult> {
-  const [updated] = await tx
+  const updatedAt = new Date();
+  const [found] = await tx
     .update(publishJobs)
-    .set(changes)
+    .set({ ...changes, updatedAt })
     .where(and(eq(publishJobs.id, job.id), eq(publishJobs.status, "publishing")))
-    .returning();
-  if (!updated) return { result: "skipped" }; // the sweep took it meanwhile
+    .returning({ id: publishJobs.id });
+  if (!found) return { result: "skipped" }; // the sweep took it meanwhile
+  // While `publishing` nothing else writes the row, so the claimed row plus these changes is the
+  // stored row: no need to read every column back.
+  const updated: PublishJob = { ...job, ...changes, updatedAt };
   if (outcome.kind === "published") await outcome.record?.(tx);
   let notifications: string[] = [];
   if (changes.status === "failed" || changes.status === "unconfirmed") {
