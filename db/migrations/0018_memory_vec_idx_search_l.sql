@@ -1,6 +1,7 @@
 -- DiskANN index: up to 32 neighbours per node and search_l=400 (was 20 and 600). Measured at
--- 100,000 synthetic memories (384-d, float1bit neighbours; recall@10 against exact search with the
--- 2x fetch and exact re-rank that search uses; CPU time of vector_top_k(k=100) over 200 queries):
+-- 100,000 synthetic memories with bench/vector-index-at-scale.ts (384-d, float1bit neighbours;
+-- recall@10 against exact search with the 2x fetch and exact re-rank that search uses; CPU time of
+-- vector_top_k(k=100) over 200 queries; the mean of two runs except 20/400):
 --   20 neighbours, search_l=600: recall 0.952, p50 12.5 ms, p95 16.7 ms (the old setting)
 --   20 neighbours, search_l=500: recall 0.930, p50  7.9 ms, p95 11.0 ms
 --   20 neighbours, search_l=400: recall 0.911, p50  5.3 ms, p95  6.5 ms
