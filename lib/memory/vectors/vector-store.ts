@@ -12,7 +12,7 @@ import type { VectorSpace } from "./vector-space";
  * The same DiskANN settings as memories_vec_idx (migration 0018: measured there). A space table
  * created before that keeps the settings it was created with until the space is replaced.
  */
-export const vectorIndexOptions = "'metric=cosine', 'compress_neighbors=float1bit', 'max_neighbors=32', 'search_l=400'";
+export const vectorIndexOptions = "'metric=cosine', 'compress_neighbors=float1bit', 'max_neighbors=32', 'search_l=450'";
 
 const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
 
