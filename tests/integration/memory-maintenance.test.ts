@@ -9,6 +9,7 @@ import { createMemory } from "@/lib/memory/create-memory";
 import { listMemories } from "@/lib/memory/list-memories";
 import { cleanupMemories } from "@/lib/memory/maintenance/cleanup-memories";
 import { compressMemories } from "@/lib/memory/maintenance/compress-memories";
+import { mergeKeywordIndex } from "@/lib/memory/maintenance/merge-keyword-index";
 import { undoRun } from "@/lib/memory/maintenance/undo-run";
 import { actorOf, type MemoryActor } from "@/lib/memory/memory-access";
 import { updateMemoryConfig } from "@/lib/memory/memory-config";
@@ -94,6 +95,20 @@ describe("memory maintenance", () => {
     expect(await exists(mergedId)).toBe(false);
     const back = (await listMemories(db, admin, { limit: 100 })).memories.map((m) => m.id);
     expect(back).toEqual(expect.arrayContaining([a.id, b.id, c.id]));
+  });
+
+  it("merges the keyword index into one segment, and keyword search finds the same memories", async () => {
+    for (let i = 0; i < 12; i++) await createMemory(db, admin, { content: `合并测试笔记 merge check ${i}`, privacy: "workspace" });
+    const segments = async () => (await db.all<{ n: number }>(sql`SELECT count(DISTINCT segid) AS n FROM memories_fts_idx`))[0].n;
+    const search = async () => (await searchMemories(db, admin, { query: "合并测试笔记", k: 20, mode: "keyword" }, { cache: false })).hits.map((h) => h.memory.id).sort();
+    const before = await search();
+    expect(await segments()).toBeGreaterThan(1);
+    const { steps } = await mergeKeywordIndex(db);
+    expect(steps).toBeGreaterThan(1);
+    expect(await segments()).toBe(1);
+    expect(await search()).toEqual(before);
+    expect(before).toHaveLength(12);
+    expect((await mergeKeywordIndex(db)).steps).toBe(1);
   });
 
   it("reports stats and patterns the caller can see", async () => {

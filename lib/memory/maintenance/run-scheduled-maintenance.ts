@@ -1,6 +1,7 @@
 /**
  * The daily maintenance a scheduler triggers: for each workspace, cleanup then compression,
- * each only for the owners whose configs enable it. Acts as the system (not a member).
+ * each only for the owners whose configs enable it. Acts as the system (not a member). A run
+ * over every workspace ends by merging the keyword index, which all workspaces share.
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -8,6 +9,7 @@ import { workspaces } from "@/db/schema";
 import type { MemoryActor } from "../memory-access";
 import { cleanupMemories, type CleanupResult } from "./cleanup-memories";
 import { compressMemories, type CompressResult } from "./compress-memories";
+import { mergeKeywordIndex } from "./merge-keyword-index";
 
 export const systemActorId = "system";
 
@@ -24,5 +26,6 @@ export async function runScheduledMaintenance(db: Db, options: { workspaceId?: s
     const compress = await compressMemories(db, actor, { scope: "workspace", scheduled: true });
     out.push({ workspaceId: id, cleanup, compress });
   }
+  if (!options.workspaceId) await mergeKeywordIndex(db);
   return out;
 }

@@ -8,8 +8,11 @@ import type { DbOrTx } from "@/db/client";
 import { assertEmbeddingDim } from "../embedder";
 import type { VectorSpace } from "./vector-space";
 
-/** The same DiskANN settings as memories_vec_idx (migration 0012: measured there). */
-export const vectorIndexOptions = "'metric=cosine', 'compress_neighbors=float1bit', 'max_neighbors=20', 'search_l=600'";
+/**
+ * The same DiskANN settings as memories_vec_idx (migration 0018: measured there). A space table
+ * created before that keeps the settings it was created with until the space is replaced.
+ */
+export const vectorIndexOptions = "'metric=cosine', 'compress_neighbors=float1bit', 'max_neighbors=32', 'search_l=450'";
 
 const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
 
