@@ -27,7 +27,7 @@ type Options = {
   /** How often to look for due channel notifications (default 5 s). */
   outboxEveryMs?: number;
   concurrency?: number;
-  /** Default: periodicWebhooks; each first runs one interval after start (not while the server boots). */
+  /** Default: periodicWebhooks; each first runs `firstAfterMs` (default one interval) after start, not while the server boots. */
   periodic?: PeriodicWebhook[];
   onError?: (error: unknown) => void;
 };
@@ -49,7 +49,8 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   let outboxBusy = false;
   let stopped = false;
   const startedAt = Date.now();
-  const lastPeriodic = new Map((options.periodic ?? periodicWebhooks).map((w) => [w, startedAt]));
+  // The time of each webhook's last call, as if one was made so that the first comes `firstAfterMs` after start.
+  const lastPeriodic = new Map((options.periodic ?? periodicWebhooks).map((w) => [w, startedAt - w.everyMs + (w.firstAfterMs ?? w.everyMs)]));
   // When the webhook cannot be reached at all (APP_URL wrong, server not listening), deliveries
   // pause with exponential backoff (250 ms doubling to 10 s) instead of failing 16 times a tick.
   let unreachable = 0;

@@ -1,4 +1,6 @@
 /** The maintenance webhook with real QStash-format signatures, verified by @upstash/qstash's Receiver. */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as maintenanceRoute from "@/app/api/webhooks/maintenance/route";
@@ -7,6 +9,8 @@ import { memories } from "@/db/schema";
 import { createMemory } from "@/lib/memory/create-memory";
 import { actorOf, type MemoryActor } from "@/lib/memory/memory-access";
 import { updateMemoryConfig } from "@/lib/memory/memory-config";
+import { startEmbeddedDispatcher } from "@/lib/scheduling/embedded-dispatcher";
+import { maintenanceWebhookPath, periodicWebhooks } from "@/lib/scheduling/periodic-webhooks";
 import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
 import { signingKeys } from "@/lib/scheduling/signing-keys";
 import { callRoute } from "../support/call-route";
@@ -68,5 +72,31 @@ describe("maintenance webhook", () => {
     expect(summary.compress).toMatchObject({ clusters: 1, merged: 3 });
     expect(await exists(expiredOp.id)).toBe(false);
     expect(await exists(expiredAdmin.id)).toBe(true);
+  });
+});
+
+describe("the maintenance webhook is scheduled daily", () => {
+  it("is a periodic webhook (QStash cron, daily period), and the embedded dispatcher calls it soon after start, not a day later", async () => {
+    const daily = periodicWebhooks.find((w) => w.path === maintenanceWebhookPath);
+    expect(daily).toMatchObject({ cron: "30 19 * * *", everyMs: 24 * 60 * 60_000 });
+    expect(daily!.firstAfterMs).toBeLessThan(daily!.everyMs);
+
+    const calls: { path: string; at: number }[] = [];
+    const server = http.createServer((req, res) => {
+      calls.push({ path: req.url ?? "", at: Date.now() });
+      res.writeHead(200).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const started = Date.now();
+    const dispatcher = startEmbeddedDispatcher({ db: await migratedDb(), appUrl: base, signingKey: signingKeys().current, tickMs: 20, periodic: [{ ...daily!, everyMs: 60_000, firstAfterMs: 150 }] });
+    try {
+      for (let i = 0; i < 100 && calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(calls.map((c) => c.path)).toEqual([maintenanceWebhookPath]);
+      expect(calls[0].at - started).toBeGreaterThanOrEqual(150);
+    } finally {
+      dispatcher.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

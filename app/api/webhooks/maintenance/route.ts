@@ -3,11 +3,12 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { runScheduledMaintenance } from "@/lib/memory/maintenance/run-scheduled-maintenance";
 import { withWebhook } from "@/lib/next/with-webhook";
+import { maintenanceWebhookPath } from "@/lib/scheduling/periodic-webhooks";
 import { verifyWebhook } from "@/lib/scheduling/verify-webhook";
 
 const maintenanceBodySchema = z.object({ workspaceId: z.string().min(1).max(64).optional() }).strict();
 
 export const POST = withWebhook(async (req) => {
-  const input = await verifyWebhook(req, "/api/webhooks/maintenance", maintenanceBodySchema);
+  const input = await verifyWebhook(req, maintenanceWebhookPath, maintenanceBodySchema);
   return { workspaces: await runScheduledMaintenance(getDb(), input) };
 });
