@@ -29,7 +29,8 @@ export type PublishNote = {
 /**
  * A write that belongs with the outcome (the sandbox's record of what it "published"). The caller
  * runs it in the transaction that records the outcome, so a publish costs one commit fewer and
- * the record exists exactly when the job says published.
+ * the record exists exactly when the job says published. It must write only through `db`: if the
+ * scheduler's batch transaction rolls back, it is run again in the job's own transaction.
  */
 export type OutcomeRecord = (db: DbOrTx) => Promise<void>;
 
