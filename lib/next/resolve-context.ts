@@ -16,7 +16,6 @@ import { clientIp } from "./request-info";
 import { readSessionUser } from "./session-token";
 
 export const workspaceCookie = "rm_workspace";
-const sessionCookies = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export async function resolveRequestContext(db: Db, req: NextRequest, requestId: string): Promise<WorkspaceContext | null> {
   const ip = clientIp(req.headers);
@@ -39,8 +38,7 @@ export async function resolveRequestContext(db: Db, req: NextRequest, requestId:
     return ctx;
   }
 
-  if (!sessionCookies.some((name) => req.cookies.has(name))) return null;
-  const user = await readSessionUser(req.headers);
+  const user = await readSessionUser(req.headers); // null without a session cookie
   if (!user) return null;
   const { id: userId, sessionVersion } = user;
   const slug = req.headers.get("x-workspace") ?? req.cookies.get(workspaceCookie)?.value ?? (await listUserWorkspaces(db, userId))[0]?.slug;
