@@ -3,7 +3,8 @@
  * slots) with 90 days of history each (bench/lib/seed-matrix-stats.ts: ~18k finished jobs,
  * 9k own-account snapshots), then the matrix overview page, uncached (MATRIX_CACHE_SECONDS=0:
  * every request runs the aggregate queries) and cached (the default), with 10 connections and
- * with 1, against the static baseline. Where the time goes: GET /api/v1/me (session + member
+ * with 1, against the static baseline. The page carries all 100 accounts; its HTML has the
+ * first 30 rows and the browser renders the rest after hydration (components/accounts/matrix-view.tsx). Where the time goes: GET /api/v1/me (session + member
  * context only), GET /api/v1/accounts (the same data as JSON, no render), and the matrix
  * queries timed in-process (no HTTP, no render).
  * Writes bench/results/accounts-matrix-<timestamp>.json and accounts-matrix-latest.json.
@@ -100,7 +101,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     { name: "baseline", path: "/robots.txt", note: "static file from public/, no app code" },
     { name: "auth only", path: "/api/v1/me", headers: authed, note: "session + member context, tiny JSON" },
     { name: "api accounts", path: "/api/v1/accounts", headers: authed, note: "matrix data as JSON: auth + queries, no render" },
-    { name: "matrix page", path: page, headers: authed, note: "server-rendered table of 100 accounts with figures" },
+    { name: "matrix page", path: page, headers: authed, note: "100 accounts in the page data, the first 30 rows in its HTML" },
     { name: "matrix page 1c", path: page, headers: authed, connections: 1, note: "same, one connection" },
     { name: "matrix cards", path: `${page}?view=cards`, headers: authed, note: "card grid of 100 accounts" },
   ]);

@@ -158,3 +158,20 @@ test("bulk-pauses 5 accounts with a visible progress bar and a result per accoun
   await matrix.open("?group=E2E批次&status=paused");
   await expect(page.getByTestId("matrix-row")).toHaveCount(5);
 });
+
+test("a large matrix: the server's HTML carries the first screen, the browser shows every account", async ({ page }) => {
+  slug = await signInOrSetUp(page);
+  const matrix = new MatrixPage(page, slug);
+  const rows = Array.from({ length: 33 }, (_, i) => `首屏号${String(i + 1).padStart(2, "0")},first_screen_${i + 1},首屏批次`);
+  await matrix.importCsv(["name,redId,groups", ...rows].join("\n"));
+  await expect(page.getByTestId("import-result")).toContainText("已导入 33 个账号");
+
+  const html = await (await page.request.get(`/${slug}/accounts?group=首屏批次`)).text();
+  expect(html.match(/data-testid="matrix-row"/g)).toHaveLength(30);
+  expect(html).toContain("其余 3 个账号加载中…");
+
+  await matrix.open("?group=首屏批次");
+  await expect(page.getByTestId("matrix-row")).toHaveCount(33);
+  await expect(page.getByTestId("matrix-more")).toHaveCount(0);
+  await expect(matrix.row("首屏号33")).toBeVisible();
+});
