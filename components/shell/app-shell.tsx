@@ -7,6 +7,7 @@ import { cn } from "@/components/ui/cn";
 import { AccountSwitcher, type SwitcherAccount } from "./account-switcher";
 import { NotificationsBell } from "./notifications-bell";
 import { LanguageSwitch, ThemeToggle } from "./preferences";
+import { SessionKeepAlive } from "./session-keep-alive";
 import { SidebarNav } from "./sidebar-nav";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
@@ -54,6 +55,7 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
 
   return (
     <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
+      <SessionKeepAlive />
       <aside className="hidden border-r border-zinc-200 bg-white lg:block dark:border-zinc-800 dark:bg-zinc-900">
         <div className="sticky top-0 h-dvh">{sidebar}</div>
       </aside>

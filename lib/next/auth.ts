@@ -8,7 +8,6 @@ import { getCache } from "@/lib/cache";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { getLogger } from "@/lib/observability/logger";
-import { authConfig } from "./auth-config";
 import { clientIp } from "./request-info";
 
 class InvalidCredentials extends CredentialsSignin {
@@ -18,8 +17,26 @@ class TooManyAttempts extends CredentialsSignin {
   code = "rate_limited";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  ...authConfig,
+export const { handlers, signIn, signOut } = NextAuth(() => ({
+  trustHost: true,
+  // A week from the last renewal: the app shell renews the cookie through /api/auth/session
+  // (components/shell/session-keep-alive.tsx).
+  session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user.id = token.uid as string;
+      (session as { sessionVersion?: number }).sessionVersion = token.sv as number;
+      return session;
+    },
+  },
   secret: getEnv().authSecret,
   // Through our logger: a wrong password is an expected outcome (already counted and audited),
   // not an error with a stack trace.

@@ -31,11 +31,14 @@ export const getSessionContext = cache(async (workspaceSlug: string): Promise<Wo
   });
 });
 
-/** For pages: signed out or no longer a member -> the sign-in page. */
+/**
+ * For pages, which check for themselves (there is no proxy in front of them): signed out ->
+ * the sign-in page; a session that ended (revoked, no longer a member) -> the same, saying so.
+ */
 export async function requirePageContext(workspaceSlug: string): Promise<WorkspaceContext> {
   const ctx = await getSessionContext(workspaceSlug);
-  if (!ctx) redirect("/login?reason=session");
-  return ctx;
+  if (ctx) return ctx;
+  redirect((await getSessionUser()) ? "/login?reason=session" : "/login");
 }
 
 export async function currentLocale() {

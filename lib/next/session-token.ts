@@ -2,7 +2,8 @@
  * Reads the signed-in user from the Auth.js session cookie: decrypts the JWT, nothing more.
  * `auth()` runs the whole Auth.js request pipeline for that (CSRF token hashing, callbacks, and
  * re-encrypting a refreshed cookie that a page or route cannot even set), a few ms per call on
- * every page and API request. The proxy keeps calling `auth()`, so sessions still roll.
+ * every page and API request. Sessions roll through Auth.js's own session endpoint instead
+ * (components/shell/session-keep-alive.tsx).
  * Whether the session is still valid (its version, membership) is checked by the caller.
  */
 import { getToken } from "next-auth/jwt";

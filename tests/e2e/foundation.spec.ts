@@ -34,6 +34,24 @@ test("a wrong password gets a generic error; the right one signs in", async ({ p
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
+test("signed out, a workspace page leads to sign-in; signed in, the shell renews the session", async ({ page }) => {
+  // No proxy runs in front of pages: each checks the session itself.
+  await page.goto("/some-workspace/accounts");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByText("你的会话已结束")).toHaveCount(0);
+
+  const renewal = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/auth/session");
+  await new SignInPage(page).signIn(admin.email, admin.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const response = await renewal;
+  expect(response.status()).toBe(200);
+  // Auth.js answers with a freshly encrypted cookie that lasts another week.
+  const cookie = (await response.headerValue("set-cookie")) ?? "";
+  expect(cookie).toMatch(/authjs\.session-token=/);
+  const expires = Date.parse(/Expires=([^;]+)/i.exec(cookie)?.[1] ?? "");
+  expect(expires - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
+});
+
 test("an admin adds an analyst and sees the initial password once", async ({ page }, info) => {
   await new SignInPage(page).signIn(admin.email, admin.password);
   await page.getByRole("link", { name: "设置" }).click();
