@@ -63,7 +63,7 @@ export function Count({ value, locale, labels, alert, zeroIsEmpty }: { value: nu
 
 export function NextScheduled({ item, locale, timeZone, labels }: { item: MatrixItem; locale: string; timeZone: string; labels: MatrixLabels }) {
   if (!item.nextScheduledAt) return <Empty labels={labels} />;
-  return <time dateTime={new Date(item.nextScheduledAt).toISOString()}>{formatShortTime(item.nextScheduledAt, locale, timeZone)}</time>;
+  return <time dateTime={item.nextScheduledAt}>{formatShortTime(item.nextScheduledAt, locale, timeZone)}</time>;
 }
 
 export function LastPublish({ item, locale, timeZone, labels }: { item: MatrixItem; locale: string; timeZone: string; labels: MatrixLabels }) {
@@ -72,7 +72,7 @@ export function LastPublish({ item, locale, timeZone, labels }: { item: MatrixIt
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap" data-testid="last-publish" data-result={status}>
       <Badge tone={resultTone[status]}>{labels.result[status]}</Badge>
-      <time className="text-xs text-zinc-500" dateTime={new Date(at).toISOString()}>{formatShortTime(at, locale, timeZone)}</time>
+      <time className="text-xs text-zinc-500" dateTime={at}>{formatShortTime(at, locale, timeZone)}</time>
     </span>
   );
 }

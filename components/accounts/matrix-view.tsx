@@ -15,7 +15,7 @@ import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
 import { BulkPanel } from "./bulk-panel";
 import { MatrixCards } from "./matrix-cards";
 import { MatrixTable } from "./matrix-table";
-import type { MatrixItem, MemberOption } from "./matrix-types";
+import { parseMatrixItems, type MatrixItemsJson, type MemberOption } from "./matrix-types";
 
 /** Rows (cards) in the server's HTML: more than a large screen shows. */
 const firstScreen = { table: 30, cards: 24 } as const;
@@ -25,15 +25,16 @@ type Props = {
   locale: string;
   timeZone: string;
   view: "table" | "cards";
-  items: MatrixItem[];
+  items: MatrixItemsJson;
   members: MemberOption[];
   canManage: boolean;
   canGrant: boolean;
   bulkAction: WorkspaceActionFn<{ results: { accountId: string; name: string; ok: boolean; message: string }[] }>;
 };
 
-export function MatrixView({ slug, locale, timeZone, view, items, members, canManage, canGrant, bulkAction }: Props) {
+export function MatrixView({ slug, locale, timeZone, view, items: itemsJson, members, canManage, canGrant, bulkAction }: Props) {
   const t = useTranslations("matrix");
+  const items = useMemo(() => parseMatrixItems(itemsJson), [itemsJson]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const visible = useMemo(() => new Set(items.map((i) => i.id)), [items]);
   const selectedIds = [...selected].filter((id) => visible.has(id));

@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listGrantableMembers } from "@/lib/accounts/account-grants";
 import { loadMatrix } from "@/lib/accounts/load-matrix";
 import { matrixQuerySchema } from "@/lib/accounts/matrix-filter";
-import { toMatrixItems } from "@/lib/accounts/matrix-items";
+import { toMatrixItemsJson } from "@/lib/accounts/matrix-items";
 import { can } from "@/lib/auth/context";
 import type { Locale } from "@/lib/errors/catalog";
 import { requirePageContext } from "@/lib/next/session-context";
@@ -67,7 +67,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
               locale={locale}
               timeZone={matrix.timeZone}
               view={search.view === "cards" ? "cards" : "table"}
-              items={toMatrixItems(matrix.accounts, locale as Locale)}
+              items={toMatrixItemsJson(matrix.accounts, locale as Locale)}
               members={members}
               canManage={canManage}
               canGrant={can(ctx, "members.manage")}
