@@ -9,8 +9,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Select, TextInput } from "@/components/ui/field";
+import type { MemberOption } from "@/lib/accounts/matrix-rows";
 import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
-import type { MemberOption } from "./matrix-types";
 
 const actions = ["pause", "resume", "set_groups", "set_tags", "grant", "revoke", "check_connection"] as const;
 type Action = (typeof actions)[number];

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import type { MatrixItem } from "@/lib/accounts/matrix-rows";
 import { Count, LastPublish, NextScheduled, useMatrixLabels } from "./matrix-figures";
 import { BreakerBadgeView, StatusBadgeView } from "./status-badge";
-import type { MatrixItem } from "./matrix-types";
 
 type Props = { slug: string; locale: string; timeZone: string; items: MatrixItem[]; selected: Set<string>; onToggle: (id: string) => void; selectable: boolean };
 

@@ -6,7 +6,7 @@
  */
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { MatrixItem } from "./matrix-types";
+import type { MatrixItem } from "@/lib/accounts/matrix-rows";
 
 const resultTone = { published: "green", failed: "red", unconfirmed: "amber" } as const;
 const statuses = ["active", "paused", "needs_login", "error"] as const;

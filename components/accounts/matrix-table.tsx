@@ -4,10 +4,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { formatDateTime } from "@/components/audit/format-time";
 import { Badge } from "@/components/ui/badge";
+import type { MatrixItem } from "@/lib/accounts/matrix-rows";
 import { Count, LastPublish, NextScheduled, useMatrixLabels } from "./matrix-figures";
 import { SortHeader } from "./sort-header";
 import { BreakerBadgeView, StatusBadgeView } from "./status-badge";
-import type { MatrixItem } from "./matrix-types";
 
 type Props = { slug: string; locale: string; timeZone: string; items: MatrixItem[]; selected: Set<string>; onToggle: (id: string) => void; onToggleAll: () => void; selectable: boolean };
 

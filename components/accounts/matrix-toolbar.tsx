@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Select, TextInput } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import type { MemberOption } from "./matrix-types";
+import type { MemberOption } from "@/lib/accounts/matrix-rows";
 
 type Props = { groups: string[]; tags: string[]; members: MemberOption[] };
 const sorts = ["name", "redId", "status", "createdAt", "lastCheckAt", "followers", "postsThisWeek", "nextScheduledAt", "lastPublishAt", "failures7d"] as const;

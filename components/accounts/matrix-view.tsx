@@ -11,11 +11,11 @@ import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { parseMatrixItems, type MatrixItemsJson, type MemberOption } from "@/lib/accounts/matrix-rows";
 import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
 import { BulkPanel } from "./bulk-panel";
 import { MatrixCards } from "./matrix-cards";
 import { MatrixTable } from "./matrix-table";
-import { parseMatrixItems, type MatrixItemsJson, type MemberOption } from "./matrix-types";
 
 /** Rows (cards) in the server's HTML: more than a large screen shows. */
 const firstScreen = { table: 30, cards: 24 } as const;

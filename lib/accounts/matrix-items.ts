@@ -1,5 +1,5 @@
 /** Matrix accounts -> the rows the client renders (display names resolved, nothing secret). */
-import type { MatrixItem, MatrixItemsJson } from "@/components/accounts/matrix-types";
+import type { MatrixItem, MatrixItemsJson } from "./matrix-rows";
 import type { Locale } from "@/lib/errors/catalog";
 import { getPublisher } from "@/lib/publishing/publishers/registry";
 import type { MatrixAccount } from "./load-matrix";

@@ -1,5 +1,6 @@
 /**
- * The matrix row as the client receives it (no secrets: see lib/accounts/account-view.ts).
+ * The matrix row as the client receives it (no secrets: see ./account-view.ts); imports
+ * nothing, so client components can use it.
  * Times are ISO strings: the rows travel as one JSON string (see MatrixItemsJson).
  */
 export type MatrixItem = {
