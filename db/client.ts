@@ -10,6 +10,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { getEnv } from "@/lib/env";
 import * as schema from "./schema";
 import { serializeClient } from "./serialized-client";
+import { withWellFormedArgs } from "./well-formed-args";
 
 export type Db = ReturnType<typeof createDb>;
 /** A transaction handle: accepted wherever a query only needs to run, not to open a transaction. */
@@ -20,7 +21,7 @@ export function createDb(url: string, authToken?: string) {
   const isFile = url.startsWith("file:");
   // Across processes (a CLI beside the server) the busy timeout waits for the other's lock;
   // within this process, serializeClient keeps calls from meeting each other at all.
-  const client = createClient({ url, authToken, timeout: isFile ? 10_000 : undefined });
+  const client = withWellFormedArgs(createClient({ url, authToken, timeout: isFile ? 10_000 : undefined }));
   if (!isFile) return drizzle(client, { schema });
   const serialized = serializeClient(client);
   tuneFileConnection(serialized);

@@ -1,10 +1,12 @@
 /**
  * Prepares the data layer: generates missing local secrets into the data directory (0600) and
- * applies the committed migrations to the configured database (the embedded file by default).
+ * applies the committed migrations to the configured database (the embedded file by default),
+ * then the one-time repairs of stored data.
  */
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
+import { repairStoredTextOnce } from "@/db/repair-stored-text";
 import { getEnv } from "@/lib/env";
 import { getKeyRing } from "@/lib/security/crypto/get-key-ring";
 
@@ -15,6 +17,8 @@ export async function prepareData(): Promise<void> {
   const db = createDb(env.database.url, env.database.authToken);
   if (env.database.isEmbedded) await db.run(sql`PRAGMA journal_mode = WAL`);
   await migrateDb(db);
+  const repaired = await repairStoredTextOnce(db.$client);
+  if (repaired) console.log(`data: repaired ${repaired} stored text value(s) with lone surrogates`);
   db.$client.close();
 }
 

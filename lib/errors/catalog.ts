@@ -42,6 +42,16 @@ export const errorCatalog = {
     message: { "zh-CN": "你没有执行此操作的权限。", en: "You do not have permission to do this." },
     suggestion: { "zh-CN": "请联系工作区管理员开通权限。", en: "Ask a workspace admin for access." },
   },
+  CROSS_ORIGIN: {
+    status: 403,
+    message: { "zh-CN": "请求来自其他网站，已拒绝。", en: "This request came from another site and was refused." },
+    suggestion: { "zh-CN": "请在 RedMatrix 页面内操作；外部程序请使用 API 令牌。", en: "Act from within RedMatrix; external programs should use an API token." },
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    message: { "zh-CN": "请求体格式不受支持，需要 JSON。", en: "Unsupported body format: JSON is required." },
+    suggestion: { "zh-CN": "设置请求头 Content-Type: application/json 后重试。", en: "Send the header Content-Type: application/json and try again." },
+  },
   NOT_FOUND: {
     status: 404,
     message: { "zh-CN": "找不到该内容。", en: "Not found." },
@@ -91,6 +101,16 @@ export const errorCatalog = {
     status: 422,
     message: { "zh-CN": "请求无法处理。", en: "The request cannot be processed." },
     suggestion: { "zh-CN": "检查输入是否符合要求。", en: "Check that the input meets the requirements." },
+  },
+  MALFORMED_TEXT: {
+    status: 422,
+    message: { "zh-CN": "文字中含有无法保存的字符（残缺的表情或乱码）。", en: "The text contains characters that cannot be stored (a broken emoji or garbled text)." },
+    suggestion: { "zh-CN": "删除标出的字段中的乱码或残缺表情后重试；从其他软件粘贴时，可先粘贴为纯文本。", en: "Remove the garbled character or broken emoji from the field named and try again; paste as plain text when copying from another app." },
+  },
+  INPUT_TOO_COMPLEX: {
+    status: 422,
+    message: { "zh-CN": "提交的内容嵌套过深或条目过多。", en: "The input is nested too deeply or has too many items." },
+    suggestion: { "zh-CN": "精简内容结构（例如减少多层嵌套的列表）后重试。", en: "Simplify the structure (for example, fewer levels of nested lists) and try again." },
   },
   WRONG_PASSWORD: {
     status: 422,

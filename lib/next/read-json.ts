@@ -1,5 +1,9 @@
-/** Reads a JSON body with a size cap; bad JSON and oversized bodies become clear 4xx errors. */
+/**
+ * Reads a JSON body with a size cap, then through the input gate (shape limits, well-formed
+ * text): bad JSON, oversized and hostile bodies become clear 4xx errors, never a 500.
+ */
 import { AppError } from "@/lib/errors/app-error";
+import { assertSafeInput } from "@/lib/validation/untrusted-input";
 
 export const defaultMaxBodyBytes = 1024 * 1024;
 
@@ -12,12 +16,19 @@ export async function readJsonText(req: Request, maxBytes = defaultMaxBodyBytes)
   return text;
 }
 
-export async function readJson(req: Request, maxBytes = defaultMaxBodyBytes): Promise<unknown> {
-  const text = await readJsonText(req, maxBytes);
+/** JSON text -> a value that passed the input gate. A body of nothing is `{}`. */
+export function parseJsonText(text: string): unknown {
   if (text.trim() === "") return {};
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
+    // Also V8's own "too much recursion" on absurd nesting: still not valid input.
     throw new AppError("INVALID_JSON");
   }
+  return assertSafeInput(value);
+}
+
+export async function readJson(req: Request, maxBytes = defaultMaxBodyBytes): Promise<unknown> {
+  return parseJsonText(await readJsonText(req, maxBytes));
 }

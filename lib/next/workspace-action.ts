@@ -10,6 +10,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { AppError, errorBody, toAppError, type FieldErrors } from "@/lib/errors/app-error";
 import type { ErrorCode } from "@/lib/errors/catalog";
 import { getLogger } from "@/lib/observability/logger";
+import { parseUntrusted } from "@/lib/validation/untrusted-input";
 import { currentLocale, getSessionContext } from "./session-context";
 
 export type ActionFailure = { ok: false; code: ErrorCode; message: string; suggestion: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
@@ -33,7 +34,7 @@ export function workspaceAction<S extends z.ZodType, R>(
       const ctx = await getSessionContext(String(workspaceSlug));
       if (!ctx) throw new AppError("UNAUTHENTICATED");
       if (options.permission && !ctx.permissions.has(options.permission)) throw new AppError("FORBIDDEN");
-      const input = options.schema.parse(raw);
+      const input = parseUntrusted(options.schema, raw);
       return { ok: true, data: await run({ ctx, db: getDb(), input }) };
     } catch (error) {
       return actionFailure(error);

@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { readJsonText } from "@/lib/next/read-json";
+import { parseJsonText, readJsonText } from "@/lib/next/read-json";
 import { verifyQstashRequest } from "./qstash-signature";
 import { signingKeys } from "./signing-keys";
 
@@ -16,11 +16,5 @@ export async function verifyWebhook<S extends z.ZodType>(req: Request, path: str
   if (!(await verifyQstashRequest({ signature: req.headers.get("upstash-signature"), url, body, keys: signingKeys() }))) {
     throw new AppError("INVALID_SIGNATURE");
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    throw new AppError("INVALID_JSON");
-  }
-  return schema.parse(json);
+  return schema.parse(parseJsonText(body));
 }

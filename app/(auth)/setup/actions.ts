@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { signIn } from "@/lib/next/auth";
 import { clientIp, localeCookie } from "@/lib/next/request-info";
+import { parseUntrusted } from "@/lib/validation/untrusted-input";
 import { actionFailure, type ActionFailure } from "@/lib/next/workspace-action";
 import { completeSetup, setupSchema } from "@/lib/setup/complete-setup";
 
@@ -10,7 +11,7 @@ export async function completeSetupAction(raw: unknown): Promise<ActionFailure |
   let slug: string;
   let credentials: { email: string; password: string };
   try {
-    const input = setupSchema.parse(raw);
+    const input = parseUntrusted(setupSchema, raw);
     ({ slug } = await completeSetup(getDb(), input, { ip: clientIp(await headers()) }));
     credentials = { email: input.email, password: input.password };
     // The language chosen in the wizard becomes this browser's interface language.

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import { AppError } from "@/lib/errors/app-error";
+import { repairText } from "@/lib/validation/untrusted-input";
 import { jsonArrayElements } from "./json-array-elements";
 import { detectKind, type ExportKind } from "./mediacrawler-columns";
 
@@ -55,8 +56,11 @@ async function* lines(text: AsyncIterable<string>): AsyncGenerator<string> {
   if (carry) yield carry;
 }
 
+/** A parsed JSON row; lone surrogates (a `\ud800` escape in the file) become U+FFFD: nobody can retype a file. */
 const objectRow = (item: unknown, row: number): ExportRow =>
-  item && typeof item === "object" && !Array.isArray(item) ? { record: { row, values: item as Record<string, unknown> } } : { error: { row, message: "Not an object" } };
+  item && typeof item === "object" && !Array.isArray(item)
+    ? { record: { row, values: repairText(item as Record<string, unknown>) } }
+    : { error: { row, message: "Not an object" } };
 
 async function* jsonRows(text: AsyncIterable<string>, isArray: boolean): AsyncGenerator<ExportRow> {
   let row = 0;

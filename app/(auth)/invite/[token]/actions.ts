@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { acceptInvite, acceptInviteSchema } from "@/lib/members/accept-invite";
 import { signIn } from "@/lib/next/auth";
 import { clientIp } from "@/lib/next/request-info";
+import { parseUntrusted } from "@/lib/validation/untrusted-input";
 import { actionFailure, type ActionFailure } from "@/lib/next/workspace-action";
 import { isRateLimited, recordAttempt } from "@/lib/security/rate-limit";
 
@@ -15,7 +16,7 @@ export async function acceptInviteAction(raw: unknown): Promise<ActionFailure | 
     const ip = clientIp(await headers());
     if (await isRateLimited(getCache(), "inviteAttempts", ip)) throw new AppError("RATE_LIMITED");
     await recordAttempt(getCache(), "inviteAttempts", ip);
-    const input = acceptInviteSchema.parse(raw);
+    const input = parseUntrusted(acceptInviteSchema, raw);
     const { email } = await acceptInvite(getDb(), input, { ip });
     credentials = { email, password: input.password };
   } catch (error) {
