@@ -1,7 +1,7 @@
 /**
  * The wrapper around every authenticated API route: request id, authentication (API token or
- * session), workspace membership, permission, zod-validated query and body, and the error
- * envelope. Routes stay thin: `export const GET = withWorkspace(handler, { permission })`.
+ * session), same-origin writes for sessions, workspace membership, permission, zod-validated
+ * query and body, and the error envelope. Routes stay thin: `export const GET = withWorkspace(handler, { permission })`.
  */
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
@@ -14,6 +14,7 @@ import { observeRequest } from "./observe-request";
 import { readJson } from "./read-json";
 import { localeCookie, localeOf, requestIdOf } from "./request-info";
 import { resolveRequestContext } from "./resolve-context";
+import { assertSameOriginWrite } from "./same-origin";
 
 type Args<B, Q, P> = { req: NextRequest; ctx: WorkspaceContext; db: Db; body: B; query: Q; params: P };
 
@@ -40,6 +41,7 @@ export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.Zo
       const db = getDb();
       const ctx = await resolveRequestContext(db, req, requestId);
       if (!ctx) throw new AppError("UNAUTHENTICATED");
+      if (ctx.via === "session") assertSameOriginWrite(req, { json: Boolean(options.body) });
       if (options.permission && !ctx.permissions.has(options.permission)) throw new AppError("FORBIDDEN");
 
       const query = options.query
