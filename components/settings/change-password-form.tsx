@@ -8,7 +8,7 @@ import { Field, TextInput } from "@/components/ui/field";
 import { useWorkspaceAction } from "@/components/ui/use-workspace-action";
 import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
 
-export function ChangePasswordForm({ slug, action }: { slug: string; action: WorkspaceActionFn }) {
+export function ChangePasswordForm({ slug, action }: { slug: string; action: WorkspaceActionFn<{ revokedTokens: number }> }) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
   const { result, failure, pending, run } = useWorkspaceAction(slug, action);
@@ -29,7 +29,7 @@ export function ChangePasswordForm({ slug, action }: { slug: string; action: Wor
         <TextInput name="newPassword" type="password" required minLength={8} autoComplete="new-password" />
       </Field>
       <ActionError failure={failure} />
-      {result?.ok && <Alert tone="success">{t("passwordChanged")}</Alert>}
+      {result?.ok && <Alert tone="success">{t("passwordChanged", { tokens: result.data.revokedTokens })}</Alert>}
       <Button type="submit" disabled={pending}>
         {pending ? tc("saving") : tc("save")}
       </Button>

@@ -6,7 +6,7 @@ import { AppShell } from "@/components/shell/app-shell";
 import { listAccountOptions } from "@/lib/accounts/queries";
 import { allAccounts, selectedAccountCookie } from "@/lib/accounts/selected-account";
 import { can } from "@/lib/auth/context";
-import { signOut } from "@/lib/next/auth";
+import { signOutEverywhere } from "@/lib/next/sign-out";
 import { requirePageContext } from "@/lib/next/session-context";
 import { listUserWorkspaces } from "@/lib/workspaces/queries";
 
@@ -29,7 +29,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
     <form
       action={async () => {
         "use server";
-        await signOut({ redirectTo: "/login" });
+        await signOutEverywhere();
       }}
     >
       <button type="submit" className="flex w-full items-center gap-2 rounded-lg px-1 py-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">

@@ -13,10 +13,10 @@ import { updateWorkspace, updateWorkspaceSchema } from "@/lib/workspaces/update-
 const idSchema = z.string().min(1).max(64);
 
 export const changePasswordAction = workspaceAction({ permission: null, schema: changePasswordSchema }, async ({ ctx, db, input }) => {
-  const { email } = await changePassword(db, ctx, input);
+  const { email, revokedTokens } = await changePassword(db, ctx, input);
   // Other sessions ended with the version bump; this one continues with a fresh token.
   await signIn("credentials", { email, password: input.newPassword, redirect: false });
-  return { changed: true };
+  return { changed: true, revokedTokens };
 });
 
 export const createMemberAction = workspaceAction({ permission: "members.manage", schema: createMemberSchema }, async ({ ctx, db, input }) => {
