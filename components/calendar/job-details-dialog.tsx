@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
 import type { JobView } from "./types";
+import { safeWebUrl } from "@/lib/validation/web-url";
 
 export type JobActions = { cancel: WorkspaceActionFn; retry: WorkspaceActionFn; markPublished: WorkspaceActionFn };
 
@@ -73,9 +74,13 @@ export function JobDetailsDialog({ slug, job, timezone, localHint, canWrite, can
               <>
                 <dt className="text-zinc-500">{t("link")}</dt>
                 <dd>
-                  <a href={job.remoteUrl} target="_blank" rel="noreferrer" className="break-all text-brand-600 hover:underline">
-                    {job.remoteUrl}
-                  </a>
+                  {safeWebUrl(job.remoteUrl) ? (
+                    <a href={safeWebUrl(job.remoteUrl)!} target="_blank" rel="noreferrer" className="break-all text-brand-600 hover:underline">
+                      {job.remoteUrl}
+                    </a>
+                  ) : (
+                    <span className="break-all">{job.remoteUrl}</span>
+                  )}
                 </dd>
               </>
             )}

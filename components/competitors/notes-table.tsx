@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { formatCount, formatDay } from "./format";
+import { safeWebUrl } from "@/lib/validation/web-url";
 
 export type NoteItem = { noteId: string; title: string; type: string; publishedAt: number; likes: number; collects: number; comments: number; shares: number; engagement: number; url: string | null; author?: string };
 
@@ -28,7 +29,7 @@ export function NotesTable({ notes, locale, timeZone, showAuthor = false, testId
             <tr key={n.noteId}>
               <td className="max-w-xs px-3 py-2">
                 <div className="flex items-center gap-1.5">
-                  {n.url ? <a href={n.url} target="_blank" rel="noreferrer noopener" className="truncate hover:text-brand-600 hover:underline">{n.title || t("untitled")}</a> : <span className="truncate">{n.title || t("untitled")}</span>}
+                  {safeWebUrl(n.url) ? <a href={safeWebUrl(n.url)!} target="_blank" rel="noreferrer noopener" className="truncate hover:text-brand-600 hover:underline">{n.title || t("untitled")}</a> : <span className="truncate">{n.title || t("untitled")}</span>}
                   {n.type === "video" && <Badge>{t("video")}</Badge>}
                   {viralThreshold !== undefined && n.likes >= viralThreshold && <Badge tone="brand">{t("viral")}</Badge>}
                 </div>

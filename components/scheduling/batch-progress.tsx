@@ -8,6 +8,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { JobView } from "@/components/calendar/types";
+import { safeWebUrl } from "@/lib/validation/web-url";
 
 type Batch = { batchId: string; title: string; jobs: Omit<JobView, "title">[]; counts: Record<string, number>; done: number; total: number };
 
@@ -53,7 +54,7 @@ export function BatchProgress({ slug, initial, timezone, canWrite }: { slug: str
             <span className="tabular-nums text-zinc-500">{new Intl.DateTimeFormat(locale, { timeZone: timezone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(job.runAt))}</span>
             <Badge tone={statusTone[job.status]}>{t(`statuses.${job.status}`)}</Badge>
             {job.lastErrorMessage && <span className="min-w-0 flex-1 truncate text-xs text-red-600">{job.lastErrorMessage}</span>}
-            {job.remoteUrl && <a href={job.remoteUrl} target="_blank" rel="noreferrer" className="text-xs text-brand-600 hover:underline">{t("link")}</a>}
+            {safeWebUrl(job.remoteUrl) && <a href={safeWebUrl(job.remoteUrl)!} target="_blank" rel="noreferrer" className="text-xs text-brand-600 hover:underline">{t("link")}</a>}
             {canWrite && (job.status === "failed" || job.status === "unconfirmed") && (
               <Button size="sm" variant="secondary" onClick={() => retry(`/publish-jobs/${job.id}/retry`)}>{t("retry")}</Button>
             )}

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { publisherIds } from "@/lib/publishing/publishers/registry";
 import { isValidTimezone } from "@/lib/workspaces/timezones";
+import { webUrlSchema } from "@/lib/validation/web-url";
 
 const label = z.string().trim().min(1).max(24).regex(/^[^,#<>]+$/, "No commas, # or angle brackets");
 const labels = (max: number) =>
@@ -22,7 +23,7 @@ export const accountFieldsSchema = z
   .object({
     name: z.string().trim().min(1).max(60),
     redId: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
-    avatarUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+    avatarUrl: webUrlSchema(500).nullable(),
     bio: z.string().trim().max(500),
     groups: labels(10),
     tags: labels(20),

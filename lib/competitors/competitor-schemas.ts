@@ -1,14 +1,15 @@
 /** Input schemas for competitors (shared by the REST routes, the server actions and OpenAPI). */
 import { z } from "zod";
+import { webUrlSchema } from "@/lib/validation/web-url";
 
 const label = z.string().trim().min(1).max(30);
 
 export const competitorFieldsSchema = z.object({
   name: z.string().trim().min(1).max(60),
   redUserId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
-  profileUrl: z.url().max(500).refine((u) => /^https?:/.test(u), "http(s) only").nullable().optional(),
+  profileUrl: webUrlSchema(500).nullable().optional(),
   xsecToken: z.string().trim().max(200).nullable().optional(),
-  avatarUrl: z.url().max(500).refine((u) => /^https?:/.test(u), "http(s) only").nullable().optional(),
+  avatarUrl: webUrlSchema(500).nullable().optional(),
   groups: z.array(label).max(10).optional(),
   tags: z.array(label).max(20).optional(),
   notes: z.string().max(2000).nullable().optional(),

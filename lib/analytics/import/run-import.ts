@@ -37,7 +37,7 @@ const runIdPattern = /^imp_[A-Za-z0-9_-]{8,40}$/;
 
 export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Promise<ImportRun> {
   if (o.runId && !runIdPattern.test(o.runId)) throw new AppError("VALIDATION_FAILED", { fieldErrors: { runId: ["imp_ followed by 8-40 letters/digits"] } });
-  if (o.runId && (await getImportRun(db, ctx.workspaceId, o.runId))) throw new AppError("CONFLICT", { fieldErrors: { runId: ["This import id was already used"] } });
+  if (o.runId) await assertRunIdUnused(db, ctx.workspaceId, o.runId);
   const info = await inspectExport(o.file);
   const runId = o.runId ?? newId("imp");
   const fileName = o.fileName.slice(0, 200) || "import";
@@ -122,6 +122,14 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
   for (const subjectId of touched) trend.push(...(await checkTrendAlerts(db, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId }, now)));
   await announceAlerts(db, ctx.workspaceId, trend);
   return run;
+}
+
+/** A client-chosen run id: one of ours already used is a conflict; another workspace's is not ours to know of. */
+async function assertRunIdUnused(db: Db, workspaceId: string, runId: string): Promise<void> {
+  const [row] = await db.select({ workspaceId: importRuns.workspaceId }).from(importRuns).where(eq(importRuns.id, runId)).limit(1);
+  if (!row) return;
+  if (row.workspaceId !== workspaceId) throw new AppError("NOT_FOUND", { fieldErrors: { runId: ["unknown import id"] } });
+  throw new AppError("CONFLICT", { fieldErrors: { runId: ["This import id was already used"] } });
 }
 
 export async function getImportRun(db: Db, workspaceId: string, id: string): Promise<ImportRun | null> {

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { parseCount } from "../parse-count";
+import { webUrlSchema } from "@/lib/validation/web-url";
 
 /** Clocks differ a little; anything further ahead than this is a future date, not skew. */
 export const futureToleranceMs = 10 * 60_000;
@@ -42,7 +43,7 @@ export const noteInputSchema = z
     type: z.enum(["normal", "video"]).default("normal"),
     imagesCount: z.number().int().min(0).max(50).default(0),
     publishedAt: pastDateSchema,
-    url: z.url().max(500).nullable().optional(),
+    url: webUrlSchema(500).nullable().optional(),
     xsecToken: z.string().max(200).nullable().optional(),
     sourceKeyword: z.string().max(100).nullable().optional(),
     likes: countSchema,
