@@ -3,11 +3,10 @@
  * Turso / libSQL server. Everything takes the `Db` as its first argument, so tests can pass
  * a fresh file database of their own.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { getEnv } from "@/lib/env";
+import { preparePrivateFile } from "./private-file";
 import * as schema from "./schema";
 import { serializeClient } from "./serialized-client";
 import { withWellFormedArgs } from "./well-formed-args";
@@ -17,8 +16,8 @@ export type Db = ReturnType<typeof createDb>;
 export type DbOrTx = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export function createDb(url: string, authToken?: string) {
-  if (url.startsWith("file:")) fs.mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
   const isFile = url.startsWith("file:");
+  if (isFile) preparePrivateFile(url.slice("file:".length));
   // Across processes (a CLI beside the server) the busy timeout waits for the other's lock;
   // within this process, serializeClient keeps calls from meeting each other at all.
   const client = withWellFormedArgs(createClient({ url, authToken, timeout: isFile ? 10_000 : undefined }));

@@ -3,6 +3,7 @@
  * applies the committed migrations to the configured database (the embedded file by default),
  * then the one-time repairs of stored data.
  */
+import fs from "node:fs";
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
@@ -12,6 +13,7 @@ import { getKeyRing } from "@/lib/security/crypto/get-key-ring";
 
 export async function prepareData(): Promise<void> {
   const env = getEnv();
+  if (fs.existsSync(env.dataDir)) fs.chmodSync(env.dataDir, 0o700); // an older install made it 0755
   void env.authSecret; // generates .data/auth-secret when AUTH_SECRET is not set
   getKeyRing(); // generates .data/encryption-keys when ENCRYPTION_KEYS is not set
   const db = createDb(env.database.url, env.database.authToken);
