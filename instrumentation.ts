@@ -1,9 +1,11 @@
-/** Runs once per server process: says which engine each driver uses, and starts the scheduler. */
+/** Runs once per server process: says which engine each driver uses, prints the setup code on a fresh install, and starts the scheduler. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { describeDrivers } = await import("@/lib/env");
   const { getLogger } = await import("@/lib/observability/logger");
   for (const line of describeDrivers()) getLogger().info(line);
+  const [{ getDb }, { getEnv }, { announceSetupCode }] = await Promise.all([import("@/db/client"), import("@/lib/env"), import("@/lib/setup/announce-setup-code")]);
+  await announceSetupCode(getDb(), getEnv(), getLogger()).catch((error) => getLogger().error({ err: error }, "could not check whether setup is done"));
   const { startScheduler } = await import("@/lib/scheduling/start-scheduler");
   await startScheduler();
 }

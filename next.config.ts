@@ -1,25 +1,11 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const isDev = process.env.NODE_ENV !== "production";
-
-// Next inlines its bootstrap scripts, so scripts need 'unsafe-inline' (no nonce without
-// forcing every page dynamic). Everything else is locked to this origin.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
+// Pages get a per-request CSP with a script nonce, and HSTS over https, from proxy.ts. Other
+// responses (API JSON, files) never run script: they get the strictest policy.
+const nonPageCsp = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
@@ -31,7 +17,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "@node-rs/jieba", "pino"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: nonPageCsp }] },
+    ];
   },
 };
 

@@ -44,7 +44,8 @@ export default defineConfig({
     command: `node -e "require('fs').rmSync('.data-e2e',{recursive:true,force:true})" && DATA_DIR=.data-e2e PORT=${port} LOG_LEVEL=warn ALLOW_PRIVATE_PUBLISHER_URLS=true npm start`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    // Only the start: `npm run test:e2e` builds before Playwright runs (scripts/build-if-needed.ts).
+    timeout: 60_000,
     stdout: "pipe",
     stderr: "pipe",
   },

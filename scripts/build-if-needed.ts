@@ -32,3 +32,14 @@ export function buildIfNeeded(root = process.cwd(), log: (line: string) => void 
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal})`);
   fs.writeFileSync(stamp, current);
 }
+
+// `npm run build:if-needed` (run by `npm run test:e2e` before Playwright, so the build never
+// races Playwright's web-server timeout).
+if (process.argv[1]?.endsWith("build-if-needed.ts")) {
+  try {
+    buildIfNeeded();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

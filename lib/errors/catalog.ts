@@ -67,6 +67,14 @@ export const errorCatalog = {
     message: { "zh-CN": "该邮箱已是工作区成员。", en: "This email already belongs to a member." },
     suggestion: { "zh-CN": "换一个邮箱，或修改现有成员。", en: "Use another email, or edit the existing member." },
   },
+  SETUP_CODE_INVALID: {
+    status: 403,
+    message: { "zh-CN": "设置代码不正确。", en: "The setup code is not correct." },
+    suggestion: {
+      "zh-CN": "设置代码打印在服务器启动日志中（“首次设置代码”一行）；请向部署 RedMatrix 的人索取。",
+      en: "The setup code is printed in the server's start-up log (the \"setup code\" line); ask whoever runs RedMatrix for it.",
+    },
+  },
   ALREADY_SET_UP: {
     status: 409,
     message: { "zh-CN": "RedMatrix 已完成初始化。", en: "RedMatrix is already set up." },

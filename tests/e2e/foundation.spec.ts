@@ -1,5 +1,5 @@
 /**
- * The foundation, as a new team meets it: setup wizard, sign-in, a member with the analyst
+ * The foundation, as a new team meets it: setup wizard (with the code from the log), sign-in, a member with the analyst
  * role refused an operator action (in the UI and over HTTP), language switch, audit log.
  */
 import { expect, test } from "@playwright/test";
@@ -10,6 +10,16 @@ test.describe.configure({ mode: "serial" });
 
 const admin: Admin = e2eAdmin;
 let analystPassword = "";
+
+test("a fresh install asks for the setup code from the server log; a wrong one creates nothing", async ({ page }, info) => {
+  await new SetupWizard(page).complete(admin, { demo: false, setupCode: "AAAA-BBBB-CCCC" });
+  await expect(page.getByRole("alert").filter({ hasText: "设置代码不正确" })).toBeVisible();
+  await expect(page.getByLabel("设置代码")).toBeVisible(); // back on the first step, where the code is
+  await info.attach("wrong setup code", { body: await page.screenshot(), contentType: "image/png" });
+  await page.goto("/login");
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/setup$/); // still not set up
+});
 
 test("a newcomer runs the setup wizard and lands on a working dashboard", async ({ page }, info) => {
   await new SetupWizard(page).complete(admin, { demo: true });

@@ -1,17 +1,25 @@
 "use server";
 import { cookies, headers } from "next/headers";
+import { z } from "zod";
 import { getDb } from "@/db/client";
+import { getEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
 import { signIn } from "@/lib/next/auth";
 import { clientIp, localeCookie } from "@/lib/next/request-info";
 import { parseUntrusted } from "@/lib/validation/untrusted-input";
 import { actionFailure, type ActionFailure } from "@/lib/next/workspace-action";
 import { completeSetup, setupSchema } from "@/lib/setup/complete-setup";
+import { isSetupCode } from "@/lib/setup/setup-code";
+
+/** The wizard's fields, and the code from the server log (lib/setup/setup-code.ts), checked first. */
+const setupRequestSchema = setupSchema.extend({ setupCode: z.string().max(40) });
 
 export async function completeSetupAction(raw: unknown): Promise<ActionFailure | undefined> {
   let slug: string;
   let credentials: { email: string; password: string };
   try {
-    const input = parseUntrusted(setupSchema, raw);
+    const { setupCode, ...input } = parseUntrusted(setupRequestSchema, raw);
+    if (!isSetupCode(setupCode, getEnv().authSecret)) throw new AppError("SETUP_CODE_INVALID", { fieldErrors: { setupCode: [] } });
     ({ slug } = await completeSetup(getDb(), input, { ip: clientIp(await headers()) }));
     credentials = { email: input.email, password: input.password };
     // The language chosen in the wizard becomes this browser's interface language.

@@ -10,7 +10,7 @@ import type { ActionFailure } from "@/lib/next/workspace-action";
 import { completeSetupAction } from "./actions";
 
 const steps = ["stepAdmin", "stepWorkspace", "stepDemo"] as const;
-const stepOfField: Record<string, number> = { name: 0, email: 0, password: 0, workspaceName: 1, timezone: 1, locale: 1 };
+const stepOfField: Record<string, number> = { setupCode: 0, name: 0, email: 0, password: 0, workspaceName: 1, timezone: 1, locale: 1 };
 
 export function SetupWizard({ timezones, defaultTimezone }: { timezones: string[]; defaultTimezone: string }) {
   const t = useTranslations("setup");
@@ -19,6 +19,7 @@ export function SetupWizard({ timezones, defaultTimezone }: { timezones: string[
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [pending, startTransition] = useTransition();
   const [values, setValues] = useState({
+    setupCode: "",
     name: "",
     email: "",
     password: "",
@@ -61,8 +62,11 @@ export function SetupWizard({ timezones, defaultTimezone }: { timezones: string[
 
       {step === 0 && (
         <div className="space-y-4">
+          <Field label={t("setupCode")} name="setupCode" hint={t("setupCodeHint")} errors={errors("setupCode")}>
+            <TextInput name="setupCode" value={values.setupCode} onChange={set("setupCode")} required maxLength={40} autoComplete="one-time-code" spellCheck={false} placeholder="XXXX-XXXX-XXXX" className="font-mono tracking-wider" autoFocus />
+          </Field>
           <Field label={t("adminName")} name="name" errors={errors("name")}>
-            <TextInput name="name" value={values.name} onChange={set("name")} required maxLength={80} autoFocus />
+            <TextInput name="name" value={values.name} onChange={set("name")} required maxLength={80} />
           </Field>
           <Field label={t("adminEmail")} name="email" errors={errors("email")}>
             <TextInput name="email" type="email" value={values.email} onChange={set("email")} required autoComplete="username" />
