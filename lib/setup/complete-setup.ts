@@ -1,6 +1,8 @@
 /**
  * The first-run setup: creates the first admin and workspace, once. A row in app_state is the
  * lock: a second attempt (or two racing browsers) hits its primary key and gets ALREADY_SET_UP.
+ * Cheap refusals come first: "already set up" (one indexed read) and, for requests from the
+ * wizard (which pass the cache), the per-address limit; only then the deliberately slow hash.
  */
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -9,9 +11,11 @@ import { appState, members, users, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { emailSchema, localeSchema, passwordSchema, personNameSchema } from "@/lib/auth/schemas";
+import type { Cache } from "@/lib/cache";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
 import { seedDemoWorkspace } from "@/lib/demo/seed-demo";
+import { isRateLimited, recordAttempt } from "@/lib/security/rate-limit";
 import { slugify } from "@/lib/workspaces/slugify";
 import { defaultTimezone, isValidTimezone } from "@/lib/workspaces/timezones";
 
@@ -36,7 +40,14 @@ export async function isSetUp(db: DbOrTx): Promise<boolean> {
   return row.n > 0;
 }
 
-export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: string } = {}) {
+/** meta.cache: count this attempt against the client address (the wizard's action passes it). */
+export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: string; cache?: Cache } = {}) {
+  if (await isSetUp(db)) throw new AppError("ALREADY_SET_UP");
+  if (meta.cache) {
+    const subject = meta.ip ?? "unknown";
+    if (await isRateLimited(meta.cache, "setupAttempts", subject)) throw new AppError("RATE_LIMITED");
+    await recordAttempt(meta.cache, "setupAttempts", subject);
+  }
   const passwordHash = await hashPassword(input.password);
   const userId = newId("usr");
   const workspaceId = newId("ws");

@@ -1,6 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import path from "node:path";
+import { createDb, type Db } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { hashPassword } from "@/lib/auth/password";
+import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { getEnv } from "@/lib/env";
+import { recordAttempt } from "@/lib/security/rate-limit";
 import { accounts, auditEvents, members, users } from "@/db/schema";
 import { completeSetup, isSetUp, setupSchema } from "@/lib/setup/complete-setup";
 import { migratedDb } from "../support/test-db";
@@ -53,6 +59,29 @@ describe("first-run setup", () => {
 
   it("refuses to run again", async () => {
     await expect(completeSetup(db, { ...input, email: "third@example.com" })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
+  });
+
+  it("refuses before hashing the password once set up: 20 refusals cost less than 10 hashes, and never count against the limit", async () => {
+    const hashStarted = performance.now();
+    await hashPassword("a-good-password");
+    const oneHashMs = performance.now() - hashStarted;
+    const cache = createMemoryCache();
+    const started = performance.now();
+    for (let i = 0; i < 20; i++) {
+      await expect(completeSetup(db, { ...input, email: `again-${i}@example.com` }, { ip: "192.0.2.1", cache })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
+    }
+    expect(performance.now() - started).toBeLessThan(10 * oneHashMs);
+  });
+
+  it("rate-limits setup attempts per address before setup is done", async () => {
+    const fresh = createDb(`file:${path.join(getEnv().dataDir, "setup-limit.db")}`);
+    await migrateDb(fresh);
+    const cache = createMemoryCache();
+    for (let i = 0; i < 10; i++) await recordAttempt(cache, "setupAttempts", "192.0.2.7");
+    await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.7", cache })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await isSetUp(fresh)).toBe(false);
+    await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.8", cache })).resolves.toMatchObject({ slug: expect.any(String) });
+    expect(await isSetUp(fresh)).toBe(true);
     const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.email, "third@example.com"));
     expect(n).toBe(0);
   });

@@ -1,6 +1,7 @@
 "use server";
 import { cookies, headers } from "next/headers";
 import { getDb } from "@/db/client";
+import { getCache } from "@/lib/cache";
 import { signIn } from "@/lib/next/auth";
 import { clientIp, localeCookie } from "@/lib/next/request-info";
 import { actionFailure, type ActionFailure } from "@/lib/next/workspace-action";
@@ -11,7 +12,7 @@ export async function completeSetupAction(raw: unknown): Promise<ActionFailure |
   let credentials: { email: string; password: string };
   try {
     const input = setupSchema.parse(raw);
-    ({ slug } = await completeSetup(getDb(), input, { ip: clientIp(await headers()) }));
+    ({ slug } = await completeSetup(getDb(), input, { ip: clientIp(await headers()), cache: getCache() }));
     credentials = { email: input.email, password: input.password };
     // The language chosen in the wizard becomes this browser's interface language.
     (await cookies()).set(localeCookie, input.locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax" });
