@@ -25,10 +25,15 @@ function peerHeader(): string | undefined {
   return store.redmatrixPeerHeader;
 }
 
+/** An IPv4 client on a dual-stack socket shows as `::ffff:1.2.3.4`: count it as `1.2.3.4`. */
+export function normalizeAddress(address: string): string {
+  return address.startsWith("::ffff:") && address.includes(".") ? address.slice("::ffff:".length) : address;
+}
+
 /** Writes the socket address into the private header, replacing whatever the client sent. */
 export function stampPeerAddress(req: http.IncomingMessage): void {
   const name = peerHeader();
-  if (name) req.headers[name] = req.socket?.remoteAddress ?? "";
+  if (name) req.headers[name] = normalizeAddress(req.socket?.remoteAddress ?? "");
 }
 
 export function installPeerAddressStamp(): void {
