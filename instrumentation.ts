@@ -1,6 +1,12 @@
-/** Runs once per server process: says which engine each driver uses, prints the setup code on a fresh install, and starts the scheduler. */
+/**
+ * Runs once per server process: records socket addresses, says which engine each driver uses,
+ * prints the setup code on a fresh install, and starts the scheduler.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: every request after this carries its socket address (lib/next/peer-address.ts).
+  const { installPeerAddressStamp } = await import("@/lib/next/peer-address");
+  installPeerAddressStamp();
   const { describeDrivers } = await import("@/lib/env");
   const { getLogger } = await import("@/lib/observability/logger");
   for (const line of describeDrivers()) getLogger().info(line);

@@ -60,6 +60,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Seconds the account matrix data stays cached (writes invalidate it at once anyway); 0 turns the cache off. */
   MATRIX_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /**
+   * How many proxies of ours sit in front of the app (load balancer, CDN …); 0 (default): none,
+   * the client address is the socket's and X-Forwarded-For is ignored (lib/next/request-info.ts).
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -119,6 +124,7 @@ export function buildEnv(source: NodeJS.ProcessEnv) {
     allowPrivatePublisherUrls: e.ALLOW_PRIVATE_PUBLISHER_URLS ?? e.NODE_ENV !== "production",
     dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
     matrixCacheSeconds: e.MATRIX_CACHE_SECONDS,
+    trustProxyHops: e.TRUST_PROXY,
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },

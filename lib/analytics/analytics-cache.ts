@@ -1,27 +1,26 @@
 /**
  * Read-through cache for dashboard queries. Keys carry a per-workspace version; ingest bumps the
  * version, so every cached answer of that workspace is invalidated at once without a key scan.
+ * The version lives in the database (lib/cache/cache-versions.ts), so a bump made while Redis is
+ * down still counts when it comes back.
  */
-import { randomBytes } from "node:crypto";
+import { getDb, type Db } from "@/db/client";
 import { getCache, type Cache } from "@/lib/cache";
+import { bumpCacheVersion, readCacheVersion } from "@/lib/cache/cache-versions";
 
 const ttlSeconds = 300;
-const versionKey = (workspaceId: string) => `analytics:ver:${workspaceId}`;
+const scopeOf = (workspaceId: string) => `analytics:${workspaceId}`;
 
-export async function analyticsVersion(workspaceId: string, cache: Cache = getCache()): Promise<string> {
-  const current = await cache.get<string>(versionKey(workspaceId));
-  if (current) return current;
-  const fresh = randomBytes(6).toString("base64url");
-  await cache.set(versionKey(workspaceId), fresh, 7 * 86_400);
-  return fresh;
+export async function analyticsVersion(workspaceId: string, db: Db = getDb()): Promise<number> {
+  return readCacheVersion(db, scopeOf(workspaceId));
 }
 
-export async function invalidateAnalytics(workspaceId: string, cache: Cache = getCache()): Promise<void> {
-  await cache.set(versionKey(workspaceId), randomBytes(6).toString("base64url"), 7 * 86_400);
+export async function invalidateAnalytics(workspaceId: string, db: Db = getDb()): Promise<void> {
+  await bumpCacheVersion(db, scopeOf(workspaceId));
 }
 
 export async function cachedAnalytics<T>(workspaceId: string, name: string, params: unknown, load: () => Promise<T>, cache: Cache = getCache()): Promise<T> {
-  const version = await analyticsVersion(workspaceId, cache);
+  const version = await analyticsVersion(workspaceId);
   const key = `analytics:${workspaceId}:${version}:${name}:${JSON.stringify(params)}`;
   const hit = await cache.get<{ v: T }>(key);
   if (hit) return hit.v;

@@ -12,6 +12,11 @@ export interface Cache {
   /** Seconds until the key expires; null when it does not exist. */
   ttl(key: string): Promise<number | null>;
   ping(): Promise<boolean>;
+  /**
+   * The same cache without its outage fallbacks: failures throw. Only the resilient wrapper
+   * (resilient-cache.ts) has one; callers with a fallback of their own use `cache.strict ?? cache`.
+   */
+  readonly strict?: Cache;
 }
 
 export const cacheKeyPrefix = "rm:";

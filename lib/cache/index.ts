@@ -1,7 +1,8 @@
-/** The process-wide cache, chosen from the environment. */
+/** The process-wide cache, chosen from the environment; a remote one never fails its callers (resilient-cache.ts). */
 import { getEnv } from "@/lib/env";
 import type { Cache } from "./cache";
 import { createMemoryCache } from "./memory-cache";
+import { createResilientCache } from "./resilient-cache";
 import { createUpstashCache } from "./upstash-cache";
 
 export type { Cache } from "./cache";
@@ -12,7 +13,7 @@ export function getCache(): Cache {
   if (!globalForCache.redmatrixCache) {
     const { cache } = getEnv();
     globalForCache.redmatrixCache =
-      cache.driver === "upstash" ? createUpstashCache(cache.url, cache.token) : createMemoryCache();
+      cache.driver === "upstash" ? createResilientCache(createUpstashCache(cache.url, cache.token)) : createMemoryCache();
   }
   return globalForCache.redmatrixCache;
 }

@@ -1,11 +1,18 @@
-/** Upstash Redis over its REST protocol: the production cache, shared by every instance. */
+/**
+ * Upstash Redis over its REST protocol: the production cache, shared by every instance.
+ * Failures throw here; getCache() wraps this driver in resilient-cache.ts, which turns them
+ * into misses. A short timeout and no client retries (its default is 5 retries with backoff,
+ * seconds per call): a cache that is slow to answer is slower than the database it fronts.
+ */
 import { Redis } from "@upstash/redis";
 import { cacheKeyPrefix, type Cache } from "./cache";
 
-export function createUpstashCache(url: string, token: string): Cache {
+export const upstashTimeoutMs = 1_000;
+
+export function createUpstashCache(url: string, token: string, timeoutMs = upstashTimeoutMs): Cache {
   // We (de)serialize ourselves: the client's automatic JSON parsing would turn the string
   // "42" into the number 42, so the two drivers would disagree about types.
-  const redis = new Redis({ url, token, automaticDeserialization: false });
+  const redis = new Redis({ url, token, automaticDeserialization: false, retry: false, signal: () => AbortSignal.timeout(timeoutMs) });
   const k = (key: string) => cacheKeyPrefix + key;
 
   return {

@@ -48,12 +48,17 @@ export function toAppError(error: unknown): AppError {
   return new AppError("INTERNAL", { cause: error });
 }
 
+/** Fills `{name}` placeholders of a catalogue text from the error's details. */
+function fill(text: string, details?: Record<string, unknown>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (details?.[name] == null ? whole : String(details[name])));
+}
+
 export function errorBody(error: AppError, locale: Locale, requestId?: string): ErrorBody {
   const entry = errorCatalog[error.code];
   return {
     code: error.code,
-    message: entry.message[locale],
-    suggestion: entry.suggestion[locale],
+    message: fill(entry.message[locale], error.details),
+    suggestion: fill(entry.suggestion[locale], error.details),
     ...(requestId ? { requestId } : {}),
     ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
     ...(error.details ? { details: error.details } : {}),

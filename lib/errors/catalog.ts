@@ -130,6 +130,15 @@ export const errorCatalog = {
     message: { "zh-CN": "尝试次数过多，请稍后再试。", en: "Too many attempts. Please wait and try again." },
     suggestion: { "zh-CN": "15 分钟后再试。", en: "Try again in 15 minutes." },
   },
+  /** details.minutes fills {minutes}. */
+  SIGN_IN_LOCKED: {
+    status: 429,
+    message: { "zh-CN": "登录失败次数过多，登录已暂时锁定。", en: "Too many failed sign-ins: sign-in is locked for now." },
+    suggestion: {
+      "zh-CN": "请在 {minutes} 分钟后再试；忘记密码请联系管理员。",
+      en: "Try again in {minutes} minutes; ask an admin if you forgot your password.",
+    },
+  },
   IMPORT_TOO_LARGE: {
     status: 413,
     message: { "zh-CN": "导入文件过大（上限 50 MB）。", en: "The import file is too large (limit 50 MB)." },

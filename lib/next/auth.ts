@@ -1,21 +1,9 @@
 /** Auth.js (next-auth v5): credentials sign-in with argon2id hashes and JWT sessions. */
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getDb } from "@/db/client";
-import { authenticate } from "@/lib/auth/authenticate";
-import { signInSchema } from "@/lib/auth/schemas";
-import { getCache } from "@/lib/cache";
 import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
 import { getLogger } from "@/lib/observability/logger";
-import { clientIp } from "./request-info";
-
-class InvalidCredentials extends CredentialsSignin {
-  code = "invalid_credentials";
-}
-class TooManyAttempts extends CredentialsSignin {
-  code = "rate_limited";
-}
+import { authorizeCredentials } from "./authorize-credentials";
 
 export const { handlers, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
@@ -53,19 +41,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new InvalidCredentials();
-        try {
-          const ip = clientIp(request.headers);
-          const user = await authenticate(getDb(), getCache(), { ...parsed.data, ip });
-          return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
-        } catch (error) {
-          if (error instanceof AppError && error.code === "RATE_LIMITED") throw new TooManyAttempts();
-          if (error instanceof AppError) throw new InvalidCredentials();
-          throw error;
-        }
-      },
+      authorize: authorizeCredentials,
     }),
   ],
 }));

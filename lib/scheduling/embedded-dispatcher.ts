@@ -4,7 +4,8 @@
  * runs the sweep and tops up recurring series; it sends due channel notifications from the
  * outbox (retries, and rows a crash left behind); and it calls the periodic webhooks (account
  * health every 30 minutes, periodic-webhooks.ts) signed the same way. The database is the
- * source of truth, so a restart loses nothing.
+ * source of truth, so a restart loses nothing. Each finished round records a heartbeat that
+ * readiness checks (scheduler-health.ts): a loop stuck in a round stops beating.
  */
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
@@ -15,6 +16,7 @@ import { signQstashRequest } from "./qstash-signature";
 import { publishWebhookPath } from "./drivers/scheduler-driver";
 import { embeddedDriver } from "./drivers/embedded-driver";
 import { periodicWebhooks, type PeriodicWebhook } from "./periodic-webhooks";
+import { recordDispatcherHeartbeat } from "./scheduler-health";
 import { materializeSeries } from "./series/materialize-series";
 import { sweepJobs } from "./sweep";
 
@@ -128,8 +130,11 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   const loop = async () => {
     if (stopped) return;
     await tick().catch((error) => options.onError?.(error));
-    if (!stopped) timer = setTimeout(loop, options.tickMs ?? 250);
+    if (stopped) return;
+    recordDispatcherHeartbeat();
+    timer = setTimeout(loop, options.tickMs ?? 250);
   };
+  recordDispatcherHeartbeat(startedAt);
   void loop();
   return {
     stop() {

@@ -1,6 +1,9 @@
 /**
  * The first-run setup: creates the first admin and workspace, once. A row in app_state is the
  * lock: a second attempt (or two racing browsers) hits its primary key and gets ALREADY_SET_UP.
+ * Cheap refusals come first: "already set up" (one indexed read), then for a wizard attempt the
+ * per-address limit and the setup code from the server log (lib/setup/setup-code.ts), so the
+ * code cannot be guessed faster than the limit allows; only then the deliberately slow hash.
  */
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -9,9 +12,13 @@ import { appState, members, users, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hashPassword } from "@/lib/auth/password";
 import { emailSchema, localeSchema, passwordSchema, personNameSchema } from "@/lib/auth/schemas";
+import type { Cache } from "@/lib/cache";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
 import { seedDemoWorkspace } from "@/lib/demo/seed-demo";
+import { isRateLimited, recordAttempt } from "@/lib/security/rate-limit";
+import { isSetupCode } from "./setup-code";
 import { slugify } from "@/lib/workspaces/slugify";
 import { defaultTimezone, isValidTimezone } from "@/lib/workspaces/timezones";
 
@@ -36,7 +43,17 @@ export async function isSetUp(db: DbOrTx): Promise<boolean> {
   return row.n > 0;
 }
 
-export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: string } = {}) {
+/** An attempt from the wizard: counted against the client address, and it must carry the setup code. */
+export type SetupAttempt = { cache: Cache; setupCode: string };
+
+export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: string; attempt?: SetupAttempt } = {}) {
+  if (await isSetUp(db)) throw new AppError("ALREADY_SET_UP");
+  if (meta.attempt) {
+    const subject = meta.ip ?? "unknown";
+    if (await isRateLimited(meta.attempt.cache, "setupAttempts", subject)) throw new AppError("RATE_LIMITED");
+    await recordAttempt(meta.attempt.cache, "setupAttempts", subject);
+    if (!isSetupCode(meta.attempt.setupCode, getEnv().authSecret)) throw new AppError("SETUP_CODE_INVALID", { fieldErrors: { setupCode: [] } });
+  }
   const passwordHash = await hashPassword(input.password);
   const userId = newId("usr");
   const workspaceId = newId("ws");

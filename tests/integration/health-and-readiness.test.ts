@@ -1,19 +1,33 @@
-import { describe, expect, it } from "vitest";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as healthRoute from "@/app/api/health/route";
 import * as metricsRoute from "@/app/api/metrics/route";
 import * as readyRoute from "@/app/api/ready/route";
 import * as meRoute from "@/app/api/v1/me/route";
-import { getDb } from "@/db/client";
+import { createDb, getDb } from "@/db/client";
 import { createMemoryCache } from "@/lib/cache/memory-cache";
 import { getEnv } from "@/lib/env";
 import { getMediaStorage } from "@/lib/media/media-storage";
 import { createS3Storage } from "@/lib/media/s3-media-storage";
 import { checkReadiness } from "@/lib/observability/readiness";
+import { startEmbeddedDispatcher } from "@/lib/scheduling/embedded-dispatcher";
+import { checkDispatcherHeartbeat, createQstashProbe } from "@/lib/scheduling/scheduler-health";
 import { callRoute } from "../support/call-route";
+import { startQstashServer } from "../support/qstash-server";
 import { startS3Server } from "../support/s3-server";
 import { migratedDb } from "../support/test-db";
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe("health, readiness and metrics", () => {
+  // The embedded scheduler of this process, as instrumentation.ts starts it in the server.
+  let dispatcher: ReturnType<typeof startEmbeddedDispatcher>;
+  beforeAll(async () => {
+    dispatcher = startEmbeddedDispatcher({ db: await migratedDb(), appUrl: "http://127.0.0.1:9", signingKey: "readiness-test-key", tickMs: 50 });
+  });
+  afterAll(() => dispatcher.stop());
+
   it("answers liveness without touching anything", async () => {
     const res = await healthRoute.GET();
     expect(res.status).toBe(200);
@@ -28,10 +42,10 @@ describe("health, readiness and metrics", () => {
     expect(body.checks.map((c: { name: string }) => c.name)).toEqual(["database", "cache", "scheduler", "media"]);
   });
 
-  it("names what is down and answers 503 when the cache stops answering", async () => {
+  it("names the cache as down but stays ready (degraded) when it stops answering: pages load from the database", async () => {
     const broken = { ...createMemoryCache(), ping: async () => Promise.reject(new Error("connection refused")) };
     const result = await checkReadiness(getDb(), broken, getEnv(), getMediaStorage());
-    expect(result.ready).toBe(false);
+    expect(result).toMatchObject({ ready: true, degraded: true });
     expect(result.checks.find((c) => c.name === "cache")).toMatchObject({ ok: false, detail: "connection refused" });
     expect(result.checks.find((c) => c.name === "database")?.ok).toBe(true);
   });
@@ -46,6 +60,64 @@ describe("health, readiness and metrics", () => {
       expect(missing.checks.find((c) => c.name === "media")).toMatchObject({ ok: false, driver: "s3", detail: expect.stringMatching(/NoSuchBucket/) });
     } finally {
       await s3.close();
+    }
+  });
+
+  it("probes QStash for real: ready while it answers, not ready when it is unreachable or refuses the token", async () => {
+    const qstash = await startQstashServer({ token: "qstash-token", signingKey: "qstash-signing-key" });
+    const check = async (probe: () => Promise<void>) =>
+      (await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
+    try {
+      expect(await check(createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }))).toMatchObject({ ok: true });
+      expect(await check(createQstashProbe({ token: "wrong-token", baseUrl: qstash.url }))).toMatchObject({ ok: false, detail: expect.stringMatching(/QStash unreachable/) });
+    } finally {
+      await qstash.close();
+    }
+    const gone = await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }));
+    expect(gone.ready).toBe(false);
+    expect(gone.checks.find((c) => c.name === "scheduler")).toMatchObject({ ok: false, detail: expect.stringMatching(/QStash unreachable/) });
+  });
+
+  it("times QStash out quickly and keeps the outcome for a few seconds", async () => {
+    // Accepts connections and never answers.
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const probe = createQstashProbe({ token: "t", baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 300, cacheMs: 10_000 });
+      const started = performance.now();
+      await expect(probe()).rejects.toThrow(/did not answer within 300 ms/);
+      expect(performance.now() - started).toBeLessThan(1_500);
+      const again = performance.now();
+      await expect(probe()).rejects.toThrow(/did not answer/);
+      expect(performance.now() - again).toBeLessThan(50); // the cached outcome, no second call
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it("is not ready when the embedded dispatcher stalls (its round hangs on the database)", async () => {
+    const probe = () => checkDispatcherHeartbeat({ stallMs: 1_000 });
+    const schedulerCheck = async () => (await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
+    await sleep(1_200);
+    expect(await schedulerCheck()).toMatchObject({ ok: true }); // the running dispatcher keeps beating
+
+    // A libSQL server that accepts the dispatcher's queries and never answers them.
+    const hung = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    dispatcher.stop();
+    const stuck = startEmbeddedDispatcher({ db: createDb(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`), appUrl: "http://127.0.0.1:9", signingKey: "readiness-test-key", tickMs: 50, onError: () => undefined });
+    try {
+      await sleep(1_300);
+      const check = await schedulerCheck();
+      expect(check.ok).toBe(false);
+      expect(check.detail).toMatch(/embedded dispatcher has stalled: its last round finished 1\.\d s ago/);
+      expect((await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), probe)).ready).toBe(false);
+    } finally {
+      stuck.stop();
+      hung.closeAllConnections();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+      dispatcher = startEmbeddedDispatcher({ db: getDb(), appUrl: "http://127.0.0.1:9", signingKey: "readiness-test-key", tickMs: 50 });
     }
   });
 

@@ -1,6 +1,12 @@
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import path from "node:path";
+import { createDb, type Db } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { setupCodeFor } from "@/lib/setup/setup-code";
+import { getEnv } from "@/lib/env";
+import { isRateLimited, recordAttempt } from "@/lib/security/rate-limit";
 import { accounts, auditEvents, members, users } from "@/db/schema";
 import { completeSetup, isSetUp, setupSchema } from "@/lib/setup/complete-setup";
 import { migratedDb } from "../support/test-db";
@@ -53,6 +59,32 @@ describe("first-run setup", () => {
 
   it("refuses to run again", async () => {
     await expect(completeSetup(db, { ...input, email: "third@example.com" })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
+  });
+
+  it("refuses a finished setup before anything else: the refusals never count against the address's limit", async () => {
+    const cache = createMemoryCache();
+    for (let i = 0; i < 20; i++) {
+      const attempt = { cache, setupCode: setupCodeFor(getEnv().authSecret) };
+      await expect(completeSetup(db, { ...input, email: `again-${i}@example.com` }, { ip: "192.0.2.1", attempt })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
+    }
+    expect(await isRateLimited(cache, "setupAttempts", "192.0.2.1")).toBe(false);
+  });
+
+  it("rate-limits setup attempts per address before setup is done", async () => {
+    const fresh = createDb(`file:${path.join(getEnv().dataDir, "setup-limit.db")}`);
+    await migrateDb(fresh);
+    const cache = createMemoryCache();
+    const setupCode = setupCodeFor(getEnv().authSecret);
+    for (let i = 0; i < 10; i++) await recordAttempt(cache, "setupAttempts", "192.0.2.7");
+    await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.7", attempt: { cache, setupCode } })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await isSetUp(fresh)).toBe(false);
+    // A wrong code is refused and counts: guessing it is as slow as the limit.
+    for (let i = 0; i < 9; i++) {
+      await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.8", attempt: { cache, setupCode: "AAAA-BBBB-CCCC" } })).rejects.toMatchObject({ code: "SETUP_CODE_INVALID" });
+    }
+    expect(await isSetUp(fresh)).toBe(false);
+    await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.8", attempt: { cache, setupCode } })).resolves.toMatchObject({ slug: expect.any(String) });
+    expect(await isSetUp(fresh)).toBe(true);
     const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.email, "third@example.com"));
     expect(n).toBe(0);
   });

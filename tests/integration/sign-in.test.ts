@@ -27,12 +27,24 @@ describe("sign-in", () => {
     await expect(authenticate(db, cache, { email: "nobody@example.com", password: "wrong", ip: "1.1.1.1" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
   });
 
-  it("locks an email+IP after 5 failures, even for the right password, but not other IPs", async () => {
+  it("locks an account after 5 failures from any address: the right password, from another address too, answers SIGN_IN_LOCKED", async () => {
     const cache = createMemoryCache();
     const attempt = (password: string, ip = "2.2.2.2") => authenticate(db, cache, { email: adminCredentials.email, password, ip });
     for (let i = 0; i < 5; i++) await expect(attempt("wrong")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
-    await expect(attempt(adminCredentials.password)).rejects.toMatchObject({ code: "RATE_LIMITED" });
-    await expect(attempt(adminCredentials.password, "3.3.3.3")).resolves.toMatchObject({ id: ws.userId });
+    await expect(attempt(adminCredentials.password)).rejects.toMatchObject({ code: "SIGN_IN_LOCKED", details: { minutes: 15 } });
+    await expect(attempt(adminCredentials.password, "3.3.3.3")).rejects.toMatchObject({ code: "SIGN_IN_LOCKED" });
+    // Other accounts from those addresses are not locked.
+    const other = await memberWithToken(db, ws.admin, "operator");
+    await expect(authenticate(db, cache, { email: other.email, password: other.password, ip: "2.2.2.2" })).resolves.toBeTruthy();
+  });
+
+  it("locks an address after 20 failures over many emails, not the accounts from elsewhere", async () => {
+    const cache = createMemoryCache();
+    for (let i = 0; i < 20; i++) {
+      await expect(authenticate(db, cache, { email: `guess${i}@example.com`, password: "wrong", ip: "6.6.6.6" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    }
+    await expect(authenticate(db, cache, { email: adminCredentials.email, password: adminCredentials.password, ip: "6.6.6.6" })).rejects.toMatchObject({ code: "SIGN_IN_LOCKED" });
+    await expect(authenticate(db, cache, { email: adminCredentials.email, password: adminCredentials.password, ip: "7.7.7.7" })).resolves.toMatchObject({ id: ws.userId });
   });
 
   it("refuses deactivated members and ends their sessions at once", async () => {

@@ -5,6 +5,8 @@
  * `Upstash-Schedule-Id`, which replaces a schedule of that id, as QStash does; delete). It
  * delivers to the destination at the right time with a real QStash signature, and retries
  * non-2xx answers like QStash does. `fire(id)` makes a schedule deliver now (tests cannot wait for a cron minute).
+ * `GET /v2/queues` ("List queues" in QStash's REST API, `client.queue().list()` in the SDK,
+ * answered with a JSON array of queues) is readiness's probe: no queues here, so `[]`.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -92,6 +94,7 @@ export async function startQstashServer(options: { token: string; signingKey: st
       schedules.set(scheduleId, { cron, expression, timezone, destination: target, body, retries });
       return answer(201, { scheduleId });
     }
+    if (req.method === "GET" && path === "/v2/queues") return answer(200, []);
     if (req.method === "DELETE" && path.startsWith("/v2/schedules/")) {
       const id = path.slice("/v2/schedules/".length);
       schedules.get(id)?.cron.stop();

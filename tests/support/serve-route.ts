@@ -15,7 +15,8 @@ export async function serveRoutes(routes: Record<string, Handler>) {
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
     const response = await handler(new NextRequest(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }));
-    res.writeHead(response.status, Object.fromEntries(response.headers));
+    // Every Set-Cookie on its own line (Object.fromEntries would keep only the last).
+    res.writeHead(response.status, { ...Object.fromEntries(response.headers), "set-cookie": response.headers.getSetCookie() });
     res.end(Buffer.from(await response.arrayBuffer()));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -36,7 +36,8 @@ function toJson(value: unknown, base64: boolean): unknown {
 }
 
 export async function startUpstashRestServer(
-  options: { redisUrl?: string; token?: string } = {},
+  /** port: listen there (a restart after an outage keeps the URL clients were given); default any free port. */
+  options: { redisUrl?: string; token?: string; port?: number } = {},
 ): Promise<UpstashRestServer> {
   const token = options.token ?? randomBytes(16).toString("hex");
   const client = createClient({ url: options.redisUrl ?? "redis://127.0.0.1:6379", RESP: 2 });
@@ -129,7 +130,7 @@ export async function startUpstashRestServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const { port } = server.address() as AddressInfo;
 

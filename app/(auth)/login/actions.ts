@@ -3,6 +3,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signInSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import { signIn } from "@/lib/next/auth";
+import { lockedMinutesOf } from "@/lib/next/authorize-credentials";
 import { actionFailure, type ActionFailure } from "@/lib/next/workspace-action";
 
 export async function signInAction(_prev: ActionFailure | null, form: FormData): Promise<ActionFailure | null> {
@@ -14,7 +15,7 @@ export async function signInAction(_prev: ActionFailure | null, form: FormData):
   } catch (error) {
     // Auth.js redirects by throwing; only its own errors are ours to show.
     if (!(error instanceof AuthError)) throw error;
-    const limited = error instanceof CredentialsSignin && error.code === "rate_limited";
-    return actionFailure(new AppError(limited ? "RATE_LIMITED" : "INVALID_CREDENTIALS"));
+    const minutes = error instanceof CredentialsSignin ? lockedMinutesOf(error.code) : null;
+    return actionFailure(minutes === null ? new AppError("INVALID_CREDENTIALS") : new AppError("SIGN_IN_LOCKED", { details: { minutes } }));
   }
 }

@@ -2,16 +2,14 @@
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { getEnv } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
+import { getCache } from "@/lib/cache";
 import { signIn } from "@/lib/next/auth";
 import { clientIp, localeCookie } from "@/lib/next/request-info";
-import { parseUntrusted } from "@/lib/validation/untrusted-input";
 import { actionFailure, type ActionFailure } from "@/lib/next/workspace-action";
 import { completeSetup, setupSchema } from "@/lib/setup/complete-setup";
-import { isSetupCode } from "@/lib/setup/setup-code";
+import { parseUntrusted } from "@/lib/validation/untrusted-input";
 
-/** The wizard's fields, and the code from the server log (lib/setup/setup-code.ts), checked first. */
+/** The wizard's fields, and the code from the server log (lib/setup/setup-code.ts). */
 const setupRequestSchema = setupSchema.extend({ setupCode: z.string().max(40) });
 
 export async function completeSetupAction(raw: unknown): Promise<ActionFailure | undefined> {
@@ -19,8 +17,7 @@ export async function completeSetupAction(raw: unknown): Promise<ActionFailure |
   let credentials: { email: string; password: string };
   try {
     const { setupCode, ...input } = parseUntrusted(setupRequestSchema, raw);
-    if (!isSetupCode(setupCode, getEnv().authSecret)) throw new AppError("SETUP_CODE_INVALID", { fieldErrors: { setupCode: [] } });
-    ({ slug } = await completeSetup(getDb(), input, { ip: clientIp(await headers()) }));
+    ({ slug } = await completeSetup(getDb(), input, { ip: clientIp(await headers()), attempt: { cache: getCache(), setupCode } }));
     credentials = { email: input.email, password: input.password };
     // The language chosen in the wizard becomes this browser's interface language.
     (await cookies()).set(localeCookie, input.locale, { path: "/", maxAge: 365 * 86_400, sameSite: "lax" });

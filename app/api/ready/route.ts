@@ -7,7 +7,7 @@ import { checkReadiness } from "@/lib/observability/readiness";
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const { ready, checks } = await checkReadiness(getDb(), getCache(), getEnv(), getMediaStorage());
+  const { ready, degraded, checks } = await checkReadiness(getDb(), getCache(), getEnv(), getMediaStorage());
   const down = checks.filter((c) => !c.ok).map((c) => c.name);
-  return Response.json({ status: ready ? "ready" : "unavailable", down, checks }, { status: ready ? 200 : 503 });
+  return Response.json({ status: ready ? (degraded ? "degraded" : "ready") : "unavailable", down, checks }, { status: ready ? 200 : 503 });
 }
