@@ -18,6 +18,9 @@ import { migratedDb } from "../test-db";
 import { callAction, sessionCookieFor } from "./call-action";
 import { deepValue, describeValue, hostileJson, hostileString, hugeArray, longString, rawBodyText, rawQuery, toJsonText } from "./hostile";
 import { hostilePayloads, onePerKind, routeExamples } from "./examples";
+
+/** The API resource an action's page works on ("drafts/createDraftAction" -> "drafts"). */
+const actionResource = (t: ActionTarget) => ({ "settings/notifications": "notification-channels", settings: "members" })[t.page.slice(1)] ?? t.page.split("/")[1];
 import { schemaArbitrary } from "./schema-arbitrary";
 import { idsIn, importCsv, seedWorkspaces, sessionVersionOf, type Seeded } from "./seed";
 import { actionTargets, routeTargets, type ActionTarget, type RouteTarget, type Target } from "./targets";
@@ -77,7 +80,6 @@ export async function runFuzz(options: RunOptions) {
   const listings = routes.filter((r) => r.method === "GET" && r.params.length === 0);
   // After each writing target: the reads that show stored user content (lists, search, stats,
   // exports). Every listing once more at the end.
-  const ownKinds = onePerKind(seeded.ownIds);
   const foreignKinds = onePerKind(seeded.foreignIds);
   const readers = listings.filter((r) => /^GET \/(accounts|audit\/export|competitors|competitor-reports\/csv|draft-folders|drafts|drafts\/search|memories|memories\/analytics\/\w+|notification-channels|notifications|publish-series)$/.test(r.id));
 
@@ -114,8 +116,9 @@ export async function runFuzz(options: RunOptions) {
         }
       };
       const arbitrary = routeInput(target, ids, false);
-      const examples = routeExamples(target, ownKinds, foreignKinds, importCsv).map((e) => [e] as [RouteInput]);
-      await fc.check(fc.asyncProperty(arbitrary, (input) => record(() => callOnce(input))), { seed: options.seed + index, numRuns: options.runs, examples });
+      const examples = routeExamples(target, seeded.ownByResource, seeded.ownIds[0], foreignKinds, importCsv).map((e) => [e] as [RouteInput]);
+      // Examples count against numRuns: add them, so the random runs stay `runs`.
+      await fc.check(fc.asyncProperty(arbitrary, (input) => record(() => callOnce(input))), { seed: options.seed + index, numRuns: options.runs + examples.length, examples });
       if (options.hugeRuns > 0) {
         await fc.check(fc.asyncProperty(routeInput(target, ids, true), (input) => record(() => callOnce(input))), { seed: options.seed + index, numRuns: options.hugeRuns });
       }
@@ -135,9 +138,10 @@ export async function runFuzz(options: RunOptions) {
         }
       };
       const arbitrary = actionInput(target, ids, seeded, false);
-      const payloads = [...(target.input ? ownKinds.flatMap((id) => hostilePayloads(target.input!, id)) : []), ...foreignKinds.map((id) => ({ id }))];
+      const ownId = seeded.ownByResource[actionResource(target)] ?? seeded.ownIds[0];
+      const payloads = [...(target.input ? hostilePayloads(target.input, ownId) : []), ...foreignKinds.map((id) => ({ id }))];
       const examples = payloads.map((payload) => [{ slug: seeded.own.slug, payload }] as [ActionInput]);
-      await fc.check(fc.asyncProperty(arbitrary, (input) => record(() => callOnce(input, { cookie }, "action"))), { seed: options.seed + index, numRuns: options.runs, examples });
+      await fc.check(fc.asyncProperty(arbitrary, (input) => record(() => callOnce(input, { cookie }, "action"))), { seed: options.seed + index, numRuns: options.runs + examples.length, examples });
       if (options.hugeRuns > 0) {
         await fc.check(fc.asyncProperty(actionInput(target, ids, seeded, true), (input) => record(() => callOnce(input, { cookie }, "action"))), { seed: options.seed + index, numRuns: options.hugeRuns });
       }

@@ -51,22 +51,21 @@ export function onePerKind(ids: string[]): string[] {
   return [...byKind.values()];
 }
 
-export function routeExamples(target: RouteTarget, ownIds: string[], foreignIds: string[], uploadBody: string): RouteExample[] {
+export function routeExamples(target: RouteTarget, ownByResource: Record<string, string>, fallbackId: string, foreignIds: string[], uploadBody: string): RouteExample[] {
   const params = (id: string) => Object.fromEntries(target.params.map((p) => [p, id]));
   const keys = target.queryKeys.length ? target.queryKeys : ["q"];
-  const ownId = ownIds[0];
-  const aimed = target.params.length ? ownIds : [ownId];
+  // The real object of this route's resource (a draft for /drafts/{id}/...), so writes land.
+  const ownId = ownByResource[target.path.split("/")[1]] ?? fallbackId;
+  const aimed = [ownId];
+  // One hostile parameter at a time: several at once would stop at the first one's 400.
+  const upload = target.method === "POST" && !target.body ? { body: uploadBody, contentType: "text/csv" } : {};
   const out: RouteExample[] = [
-    ...aimed.map((id) => ({ params: params(id), rawQuery: keys.map((k) => `${k}=a%00b`).join("&") })),
-    { params: params(ownId), rawQuery: keys.map((k) => `${k}=x%ED%A0%80y`).join("&") },
+    ...aimed.flatMap((id) => keys.map((k) => ({ params: params(id), rawQuery: `${k}=a%00b` }))),
+    ...keys.map((k) => ({ params: params(ownId), rawQuery: `${k}=x%ED%A0%80y` })),
     ...(target.params.length ? foreignIds.map((id) => ({ params: params(id) })) : []),
   ];
-  const idKeys = keys.filter((k) => /id$/i.test(k));
-  if (idKeys.length) {
-    const upload = target.method === "POST" && !target.body;
-    for (const id of foreignIds) {
-      out.push({ params: params(ownId), rawQuery: [...idKeys.map((k) => `${k}=${encodeURIComponent(id)}`), "fileName=x.csv"].join("&"), ...(upload ? { body: uploadBody, contentType: "text/csv" } : {}) });
-    }
+  for (const k of keys.filter((key) => /id$/i.test(key))) {
+    for (const id of foreignIds) out.push({ params: params(ownId), rawQuery: `${k}=${encodeURIComponent(id)}&fileName=x.csv`, ...upload });
   }
   if (target.body && target.method !== "GET") {
     for (const id of aimed) {

@@ -20,7 +20,7 @@ const known: { label: string; matches: (f: { target: string; check?: string; det
   },
   {
     label: "another workspace's competitor import runId answers 500, not 404",
-    matches: (f) => f.target === "POST /competitor-imports" && /UNIQUE|SQLITE_CONSTRAINT/.test(f.detail ?? ""),
+    matches: (f) => f.target === "POST /competitor-imports" && /runId=imp_/.test(f.input ?? "") && /import_runs|UNIQUE/.test(f.detail ?? ""),
   },
   {
     label: "server actions accept a call from a foreign Origin",

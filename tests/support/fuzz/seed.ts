@@ -16,7 +16,7 @@ import { contextFor, setUpWorkspace } from "../fixtures";
 import type { RouteTarget } from "./targets";
 
 export type Workspace = { workspaceId: string; userId: string; slug: string; token: string; tokenId: string };
-export type Seeded = { own: Workspace; foreign: Workspace; ownIds: string[]; foreignIds: string[] };
+export type Seeded = { own: Workspace; foreign: Workspace; ownIds: string[]; foreignIds: string[]; ownByResource: Record<string, string> };
 
 const fixtures = path.resolve(__dirname, "../../fixtures/mediacrawler");
 export const importCsv = fs.readFileSync(path.join(fixtures, "xhs_notes.csv"), "utf8");
@@ -35,7 +35,9 @@ export async function seedWorkspaces(db: Db, routes: RouteTarget[]): Promise<See
   const foreignToken = await createApiToken(db, foreignCtx, { name: "foreign", permissions: [...foreignCtx.permissions], expiresInDays: 1 });
   const foreign: Workspace = { workspaceId: foreignWs, userId: foreignUser, slug: "foreign-brand", token: foreignToken.token, tokenId: foreignToken.id };
 
-  return { own, foreign, ownIds: await seedObjects(routes, own, "o"), foreignIds: await seedObjects(routes, foreign, "f") };
+  const ownByResource: Record<string, string> = {};
+  const ownIds = await seedObjects(routes, own, "o", ownByResource);
+  return { own, foreign, ownIds, foreignIds: await seedObjects(routes, foreign, "f", {}), ownByResource };
 }
 
 export async function sessionVersionOf(db: Db, userId: string): Promise<number> {
@@ -53,7 +55,8 @@ export function idsIn(json: unknown, out: string[] = [], depth = 0): string[] {
   return out;
 }
 
-async function seedObjects(routes: RouteTarget[], ws: Workspace, tag: string): Promise<string[]> {
+/** `byResource` gets the first id each resource's POST answered (e.g. "drafts" -> a draft id). */
+async function seedObjects(routes: RouteTarget[], ws: Workspace, tag: string, byResource: Record<string, string>): Promise<string[]> {
   const byId = new Map(routes.map((r) => [r.id, r]));
   const ids: string[] = [];
   const call = async (id: string, options: { params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; search?: Record<string, string> } = {}) => {
@@ -61,7 +64,10 @@ async function seedObjects(routes: RouteTarget[], ws: Workspace, tag: string): P
     if (!route) throw new Error(`seed: no route ${id}`);
     const res = await callRoute(route.handler, "/api/v1/seed", { method: route.method, token: ws.token, ...options });
     if (res.status >= 300) throw new Error(`seed: ${id} answered ${res.status}: ${res.text.slice(0, 300)}`);
-    ids.push(...idsIn(res.json));
+    const found = idsIn(res.json);
+    ids.push(...found);
+    const resource = route.path.split("/")[1];
+    if (route.method === "POST" && route.params.length === 0 && found[0]) byResource[resource] ??= found[0];
     return res.json;
   };
   const account = await call("POST /accounts", { body: { name: `种子号${tag}`, redId: `seed_${tag}` } });
