@@ -48,6 +48,8 @@ export async function updateCompetitor(db: Db, ctx: WorkspaceContext, id: string
     const before = await requireCompetitor(tx, ctx.workspaceId, id);
     if (input.redUserId && input.redUserId !== before.redUserId) await checkUnique(tx, ctx.workspaceId, input.redUserId, id);
     await checkAccounts(tx, ctx, input.comparedAccountIds);
+    // An empty patch changes nothing (and an UPDATE with no columns is not SQL): no write, no audit.
+    if (Object.values(input).every((v) => v === undefined)) return before;
     const [row] = await tx.update(competitors).set(input).where(eq(competitors.id, id)).returning();
     const changed = Object.fromEntries(Object.keys(input).filter((k) => k !== "xsecToken").map((k) => [k, before[k as keyof Competitor]]));
     await recordAudit(tx, ctx, { action: "competitors.update", targetType: "competitor", targetId: id, before: changed, after: { ...input, xsecToken: undefined } });

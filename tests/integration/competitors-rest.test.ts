@@ -42,6 +42,17 @@ describe("competitors REST API", () => {
     expect(forbidden.status).toBe(403);
   });
 
+  it("answers an empty patch (no body, or {}) with the competitor unchanged, not a 500", async () => {
+    const audits = async () => (await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "competitors.update")))[0].n;
+    const before = await audits();
+    for (const options of [{}, { body: {} }]) {
+      const res = await callRoute(oneRoute.PATCH, `/api/v1/competitors/${id}`, { method: "PATCH", token: operator, params: { id }, ...options });
+      expect(res.status, res.text).toBe(200);
+      expect(res.json.competitor).toMatchObject({ id, name: "完美日记", notes: "主打平价" });
+    }
+    expect(await audits()).toBe(before);
+  });
+
   it("appends snapshots with count strings, ignoring the same moment twice", async () => {
     const body = { snapshots: [{ takenAt: daysAgo(2), followers: "1.7万", likesAndCollects: "10万+", noteCount: 120 }, { takenAt: daysAgo(1), followers: 17_500, noteCount: 122 }] };
     const first = await callRoute(snapshotsRoute.POST, `/x`, { method: "POST", token: operator, params: { id }, body });

@@ -1,0 +1,30 @@
+/** Failures as a table by target (known bugs labelled), for test messages and the bench script. */
+import type { Failure } from "./engine";
+import { knownBugOf } from "./known-bugs";
+import type { Crash } from "./run-fuzz";
+
+export function failureTable(failures: Failure[], perTarget = 3): string {
+  const byTarget = new Map<string, Failure[]>();
+  for (const f of failures) byTarget.set(f.target, [...(byTarget.get(f.target) ?? []), f]);
+  const lines: string[] = [];
+  for (const [target, list] of [...byTarget].sort()) {
+    lines.push(`${target}: ${list.length} failing call(s)`);
+    for (const f of list.slice(0, perTarget)) {
+      const known = knownBugOf(f);
+      lines.push(`  - ${f.check}${f.status ? ` (HTTP ${f.status})` : ""}${known ? `  [KNOWN, fix pending on main: ${known}]` : ""}`);
+      lines.push(`    input:  ${f.input.slice(0, 400)}`);
+      if (f.detail) lines.push(`    detail: ${f.detail.replace(/\s+/g, " ").slice(0, 300)}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+export function crashTable(crashes: Crash[]): string {
+  return crashes
+    .map((c) => {
+      const known = knownBugOf(c);
+      const panic = c.stderr.split("\n").find((l) => /panicked|Error|Abort/.test(l)) ?? "";
+      return `the process died (${c.exit}) during ${c.target}${known ? `  [KNOWN, fix pending on main: ${known}]` : ""}\n    input:  ${c.input.slice(0, 400)}\n    stderr: ${panic.slice(0, 300)}`;
+    })
+    .join("\n");
+}
