@@ -3,6 +3,7 @@
  * validation, and a result the form can show ({ ok: false, code, message, fieldErrors }).
  * Raw errors never reach the browser.
  */
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { getDb, type Db } from "@/db/client";
 import type { WorkspaceContext } from "@/lib/auth/context";
@@ -11,6 +12,7 @@ import { AppError, errorBody, toAppError, type FieldErrors } from "@/lib/errors/
 import type { ErrorCode } from "@/lib/errors/catalog";
 import { getLogger } from "@/lib/observability/logger";
 import { parseUntrusted } from "@/lib/validation/untrusted-input";
+import { isSameOrigin } from "./same-origin";
 import { currentLocale, getSessionContext } from "./session-context";
 
 export type ActionFailure = { ok: false; code: ErrorCode; message: string; suggestion: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
@@ -31,6 +33,9 @@ export function workspaceAction<S extends z.ZodType, R>(
 ) {
   return async (workspaceSlug: string, raw: unknown): Promise<ActionResult<R>> => {
     try {
+      // Next refuses a foreign Origin before we run (proxy.ts answers it 403); this holds even
+      // if `serverActions.allowedOrigins` is ever widened.
+      if (!isSameOrigin(await headers())) throw new AppError("CROSS_ORIGIN");
       const ctx = await getSessionContext(String(workspaceSlug));
       if (!ctx) throw new AppError("UNAUTHENTICATED");
       if (options.permission && !ctx.permissions.has(options.permission)) throw new AppError("FORBIDDEN");
