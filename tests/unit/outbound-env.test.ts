@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildEnv } from "@/lib/env";
 
 const base = { DATA_DIR: "/tmp/rm-outbound-env", AUTH_SECRET: "x".repeat(40) };
-const access = (env: Record<string, string>) => buildEnv({ ...base, ...env } as NodeJS.ProcessEnv).outbound.privateAccess;
+const access = (env: Record<string, string>) => buildEnv({ ...base, ...env } as unknown as NodeJS.ProcessEnv).outbound.privateAccess;
 
 describe("outbound private-address setting", () => {
   it("defaults: open outside production; in production this machine only when self-hosted (embedded database), else public only", () => {

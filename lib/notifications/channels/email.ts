@@ -8,6 +8,7 @@
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
+import type { PrivateAccess } from "@/lib/http/address-policy";
 import { assertHostAllowed, RefusedAddressError, type Resolve } from "@/lib/http/safe-dispatcher";
 import { publisherUrlProblem } from "@/lib/publishing/publisher-url";
 import { ChannelSendError, type ChannelSender } from "./types";
@@ -60,10 +61,10 @@ function smtpFailure(error: unknown): ChannelSendError {
 }
 
 /** One email through the channel's SMTP server (its from address), to any recipients. */
-export async function sendEmail(config: EmailConfig, mail: Email, options: { resolve?: Resolve } = {}): Promise<void> {
+export async function sendEmail(config: EmailConfig, mail: Email, options: { access?: PrivateAccess; resolve?: Resolve } = {}): Promise<void> {
   let address: string;
   try {
-    [{ address }] = await assertHostAllowed(config.host, getEnv().outbound.privateAccess, options.resolve);
+    [{ address }] = await assertHostAllowed(config.host, options.access ?? getEnv().outbound.privateAccess, options.resolve);
   } catch (error) {
     throw new ChannelSendError(error instanceof RefusedAddressError ? `SMTP: ${error.message}` : "SMTP: the host name does not resolve");
   }
