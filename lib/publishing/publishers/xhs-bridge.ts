@@ -53,7 +53,8 @@ export async function mapPublishResponse(res: Response): Promise<PublishOutcome>
     const remoteId = (data.note_id ?? data.feed_id ?? data.id ?? null) as string | null;
     return { status: "published", remoteId, url: remoteId ? `https://www.xiaohongshu.com/explore/${remoteId}` : null };
   }
-  const reason = env?.error ? `${env.code ?? "ERROR"}: ${env.error}` : `HTTP ${res.status}`;
+  // The bridge's refusal envelope says why RED refused the note: kept, but short and on one line.
+  const reason = env?.error ? `${env.code ?? "ERROR"}: ${env.error}`.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 200) : `HTTP ${res.status}`;
   if (res.status === 401 || res.status === 403) return { status: "rejected", reason: `the bridge refused the token (${reason})` };
   // An error envelope means the bridge handled the request and knows it did not publish.
   if (env?.error) return { status: "rejected", reason };
