@@ -39,12 +39,7 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText,
   /** Key ring for secrets at rest. Unset: a generated key file `<DATA_DIR>/encryption-keys` (0600). */
   ENCRYPTION_KEYS: encryptionKeys,
-  /**
-   * Whether publisher URLs (bridge, webhook) may point at private, loopback or link-local
-   * addresses. Default: allowed outside production (a bridge runs on localhost next to the
-   * app in development and tests), refused in production unless set to true (self-hosters
-   * whose bridge runs on their LAN). Metadata endpoints (169.254.169.254 …) are always refused.
-   */
+  /** Older name of OUTBOUND_ALLOW_PRIVATE (true = `true`, false = `false`), read only when that one is unset. */
   ALLOW_PRIVATE_PUBLISHER_URLS: booleanFlag,
   /**
    * Which private addresses outbound calls (bridges, webhooks, robots, AI providers, SMTP, S3)
