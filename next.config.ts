@@ -14,7 +14,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "@node-rs/jieba", "pino"],
+  serverExternalPackages: ["@libsql/client", "libsql", "@node-rs/argon2", "@node-rs/jieba", "pino", "undici"],
   experimental: { serverActions: { bodySizeLimit: "1mb" } },
   async headers() {
     return [

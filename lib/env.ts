@@ -39,13 +39,17 @@ const envSchema = z.object({
   AUTH_SECRET: optionalText,
   /** Key ring for secrets at rest. Unset: a generated key file `<DATA_DIR>/encryption-keys` (0600). */
   ENCRYPTION_KEYS: encryptionKeys,
-  /**
-   * Whether publisher URLs (bridge, webhook) may point at private, loopback or link-local
-   * addresses. Default: allowed outside production (a bridge runs on localhost next to the
-   * app in development and tests), refused in production unless set to true (self-hosters
-   * whose bridge runs on their LAN). Metadata endpoints (169.254.169.254 …) are always refused.
-   */
+  /** Older name of OUTBOUND_ALLOW_PRIVATE (true = `true`, false = `false`), read only when that one is unset. */
   ALLOW_PRIVATE_PUBLISHER_URLS: booleanFlag,
+  /**
+   * Which private addresses outbound calls (bridges, webhooks, robots, AI providers, SMTP, S3)
+   * may reach, checked on the resolved address of every connection: `false` public only,
+   * `loopback` also this machine, `true` also private networks. Metadata and link-local
+   * addresses are refused always. Supersedes ALLOW_PRIVATE_PUBLISHER_URLS (still read).
+   * Default: `true` outside production; in production `loopback` with the embedded database
+   * (self-hosted on one machine: the bridge at http://127.0.0.1:18060 works), else `false`.
+   */
+  OUTBOUND_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0", "loopback"]).optional().or(z.literal("").transform(() => undefined)),
   /** xiaohongshu-mcp bridge used to collect competitor data (profile, search, note detail). */
   XHS_DATA_BRIDGE_URL: optionalUrl,
   XHS_DATA_BRIDGE_TOKEN: optionalText,
@@ -68,6 +72,15 @@ const envSchema = z.object({
 });
 
 export type Env = ReturnType<typeof buildEnv>;
+
+/** OUTBOUND_ALLOW_PRIVATE, else the older ALLOW_PRIVATE_PUBLISHER_URLS, else the default described above. */
+function outboundPrivateAccess(setting: string | undefined, legacy: boolean | undefined, isProduction: boolean, isEmbedded: boolean): "none" | "loopback" | "all" {
+  if (setting === "loopback") return "loopback";
+  if (setting !== undefined) return setting === "true" || setting === "1" ? "all" : "none";
+  if (legacy !== undefined) return legacy ? "all" : "none";
+  if (!isProduction) return "all";
+  return isEmbedded ? "loopback" : "none";
+}
 
 export function buildEnv(source: NodeJS.ProcessEnv) {
   const parsed = envSchema.safeParse(source);
@@ -121,7 +134,7 @@ export function buildEnv(source: NodeJS.ProcessEnv) {
           forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
         }
       : { driver: "local" as const, root: path.join(dataDir, "media") },
-    allowPrivatePublisherUrls: e.ALLOW_PRIVATE_PUBLISHER_URLS ?? e.NODE_ENV !== "production",
+    outbound: { privateAccess: outboundPrivateAccess(e.OUTBOUND_ALLOW_PRIVATE, e.ALLOW_PRIVATE_PUBLISHER_URLS, e.NODE_ENV === "production", databaseUrl.startsWith("file:")) },
     dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
     matrixCacheSeconds: e.MATRIX_CACHE_SECONDS,
     trustProxyHops: e.TRUST_PROXY,
@@ -156,5 +169,10 @@ export function describeDrivers(env: Env = getEnv()): string[] {
     env.encryption.source === "env"
       ? "secrets: encrypted with ENCRYPTION_KEYS"
       : `secrets: encrypted with the generated key file ${env.encryption.file} (set ENCRYPTION_KEYS to manage keys yourself)`,
+    {
+      none: "outbound calls: public addresses only (set OUTBOUND_ALLOW_PRIVATE=loopback or =true for a bridge on this machine or your network)",
+      loopback: "outbound calls: public addresses and this machine (set OUTBOUND_ALLOW_PRIVATE=true for your network, =false for public only)",
+      all: "outbound calls: public and private addresses (set OUTBOUND_ALLOW_PRIVATE=false or =loopback to narrow this)",
+    }[env.outbound.privateAccess],
   ];
 }

@@ -18,7 +18,7 @@ import { getAccount } from "./queries";
 
 export type ConnectionResult = HealthResult & { accountId: string; status: Account["status"] };
 
-export type HealthOverrides = Partial<Pick<PublisherRuntime, "cache" | "breaker" | "sleep">>;
+export type HealthOverrides = Partial<Pick<PublisherRuntime, "cache" | "breaker" | "sleep" | "dispatcher">>;
 
 export function nextStatus(account: Pick<Account, "status" | "statusReason">, health: HealthResult): { status: Account["status"]; reason: string | null } {
   if (account.status === "paused") return { status: "paused", reason: account.statusReason };

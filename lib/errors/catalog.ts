@@ -164,6 +164,22 @@ export const errorCatalog = {
     message: { "zh-CN": "周报发送失败：邮件服务器没有接受。", en: "The weekly report was not sent: the mail server refused it." },
     suggestion: { "zh-CN": "检查邮件渠道的服务器、账号和收件人，然后重试。", en: "Check the email channel's server, login and the recipients, then try again." },
   },
+  OUTBOUND_ADDRESS_REFUSED: {
+    status: 422,
+    message: {
+      "zh-CN": "该地址指向本机、内网或云元数据地址，服务器不会连接。",
+      en: "This address points to this machine, a private network or a cloud metadata address, so the server does not call it.",
+    },
+    suggestion: {
+      "zh-CN": "若服务确实运行在本机，请服务器管理员设置环境变量 OUTBOUND_ALLOW_PRIVATE=loopback；运行在内网则设置 OUTBOUND_ALLOW_PRIVATE=true，然后重启。云元数据和链路本地地址（169.254.x.x）始终不允许。",
+      en: "If the service really runs on this machine, the server operator sets OUTBOUND_ALLOW_PRIVATE=loopback; on your network, OUTBOUND_ALLOW_PRIVATE=true; then restarts. Cloud metadata and link-local (169.254.x.x) addresses are never allowed.",
+    },
+  },
+  OUTBOUND_REDIRECT_REFUSED: {
+    status: 502,
+    message: { "zh-CN": "对方返回了重定向，服务器不会跟随。", en: "The remote answered with a redirect, which the server does not follow." },
+    suggestion: { "zh-CN": "填写重定向后的最终地址（例如 https:// 而非 http://）。", en: "Enter the final URL the redirect points to (e.g. https:// instead of http://)." },
+  },
   AI_PROVIDER_FAILED: {
     status: 502,
     message: { "zh-CN": "模型服务没有正常响应（嵌入或摘要接口）。", en: "The model provider did not answer properly (embeddings or chat)." },

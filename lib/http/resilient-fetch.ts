@@ -3,9 +3,13 @@
  * a timeout on every request, retries with exponential backoff and full jitter for idempotent
  * calls only, an optional circuit breaker, and errors that say whether the request may have
  * been sent (`sent: "no" | "maybe"`), which is what decides between "retry" and "ask a person".
- * Connections are reused: Node's fetch (undici) keeps a keep-alive pool per origin.
+ * Requests go through `safeFetch` (safe-dispatcher.ts): the resolved address of every
+ * connection is checked against the SSRF policy and redirects are refused; both are errors here
+ * that are never retried. Connections are reused: the dispatcher keeps a keep-alive pool per origin.
  */
+import type { Dispatcher } from "undici";
 import type { CircuitBreaker } from "./circuit-breaker";
+import { RedirectRefusedError, RefusedAddressError, safeFetch } from "./safe-dispatcher";
 
 export type ResilientOptions = {
   timeoutMs: number;
@@ -15,12 +19,16 @@ export type ResilientOptions = {
   baseDelayMs?: number;
   breaker?: CircuitBreaker;
   sleep?: (ms: number) => Promise<void>;
+  /** Default: the process-wide safe dispatcher for the configured policy (tests pass their own). */
+  dispatcher?: Dispatcher;
 };
+
+export type OutboundErrorKind = "timeout" | "network" | "circuit_open" | "refused_address" | "redirect";
 
 export class OutboundError extends Error {
   constructor(
     message: string,
-    readonly kind: "timeout" | "network" | "circuit_open",
+    readonly kind: OutboundErrorKind,
     /** "no": the request never left (connect failed, breaker open); "maybe": it may have arrived. */
     readonly sent: "no" | "maybe",
     options?: { cause?: unknown },
@@ -35,6 +43,11 @@ const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUN
 
 function classify(error: unknown, timedOut: boolean): OutboundError {
   if (timedOut) return new OutboundError("timed out waiting for the answer", "timeout", "maybe", { cause: error });
+  const cause = (error as { cause?: unknown })?.cause;
+  const refused = error instanceof RefusedAddressError ? error : cause instanceof RefusedAddressError ? cause : null;
+  if (refused) return new OutboundError(refused.message, "refused_address", "no", { cause: refused });
+  // The remote got the request and answered 3xx: it may have acted on it.
+  if (error instanceof RedirectRefusedError) return new OutboundError(error.message, "redirect", "maybe", { cause: error });
   const code = (error as { cause?: { code?: string } })?.cause?.code ?? (error as { code?: string })?.code;
   const message = `network error${code ? ` (${code})` : ""}`;
   return new OutboundError(message, "network", code && notSentCodes.has(code) ? "no" : "maybe", { cause: error });
@@ -47,7 +60,7 @@ export function backoffDelay(attempt: number, baseDelayMs: number, random = Math
   return Math.floor(random() * Math.min(10_000, baseDelayMs * 2 ** attempt));
 }
 
-async function once(url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+async function once(url: string, init: RequestInit, timeoutMs: number, dispatcher?: Dispatcher): Promise<Response> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -55,10 +68,8 @@ async function once(url: string, init: RequestInit, timeoutMs: number): Promise<
     controller.abort();
   }, timeoutMs);
   try {
-    const res = await fetch(url, { ...init, signal: controller.signal });
-    // Read the body inside the timeout too: a server that hangs mid-body is a timeout.
-    const body = await res.arrayBuffer();
-    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    // safeFetch reads the body inside the timeout too: a server that hangs mid-body is a timeout.
+    return await safeFetch(url, { ...init, signal: controller.signal, dispatcher });
   } catch (error) {
     throw classify(error, timedOut);
   } finally {
@@ -80,16 +91,18 @@ export async function resilientFetch(url: string, init: RequestInit, options: Re
     let failure: OutboundError | null = null;
     let res: Response | null = null;
     try {
-      res = await once(url, init, options.timeoutMs);
+      res = await once(url, init, options.timeoutMs, options.dispatcher);
     } catch (error) {
       failure = error as OutboundError;
     }
     const serverFailed = res !== null && res.status >= 500;
-    if (options.breaker) {
+    // A refused address says nothing about the remote's health: no breaker, no retry.
+    const refused = failure?.kind === "refused_address";
+    if (options.breaker && !refused) {
       if (failure || serverFailed) await options.breaker.onFailure(failure?.message ?? `HTTP ${res!.status}`);
       else await options.breaker.onSuccess();
     }
-    const retryable = failure !== null || serverFailed || res?.status === 429;
+    const retryable = (failure !== null && (failure.kind === "network" || failure.kind === "timeout")) || serverFailed || res?.status === 429;
     if (!retryable || attempt >= retries) {
       if (failure) throw failure;
       return res!;

@@ -8,6 +8,6 @@ export const publisherUrlSchema = z
   .trim()
   .max(500)
   .superRefine((value, ctx) => {
-    const problem = publisherUrlProblem(value, getEnv().allowPrivatePublisherUrls);
+    const problem = publisherUrlProblem(value, getEnv().outbound.privateAccess);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });

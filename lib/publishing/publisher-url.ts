@@ -1,52 +1,27 @@
 /**
- * Which URLs a publisher (bridge, webhook) may call. The server makes these requests, so a URL
- * is an SSRF vector: only http(s); cloud metadata endpoints are always refused; private,
- * loopback and link-local addresses are refused unless ALLOW_PRIVATE_PUBLISHER_URLS allows them
- * (default: allowed outside production, because the bridge runs next to the app on localhost).
- * Limitation: a public hostname that resolves to a private address is not caught here.
+ * Which URLs a publisher, robot or AI provider may be configured with, checked when the URL is
+ * saved so the form can say why at once: only http(s), no credentials in the URL, and a host
+ * that is not visibly refused by the address policy (lib/http/address-policy.ts) — IP literals
+ * by their range, well-known names (localhost, *.internal, metadata names) by what they mean.
+ * This is the early, friendly check only: the real one is made on the resolved address of every
+ * connection by lib/http/safe-dispatcher.ts (a public name that resolves to 127.0.0.1 is caught there).
  */
 import { isIP } from "node:net";
+import { classifyAddress, isClassAllowed, refusalReason, type AddressClass, type PrivateAccess } from "@/lib/http/address-policy";
 
-const metadataHosts = new Set(["metadata.google.internal", "metadata", "metadata.azure.com", "100.100.100.200", "fd00:ec2::254"]);
+const metadataNames = new Set(["metadata.google.internal", "metadata", "metadata.azure.com", "metadata.tencentyun.com", "instance-data", "instance-data.ec2.internal"]);
 
-/** `::ffff:a9fe:a9fe` (how URL normalises ::ffff:169.254.169.254) -> "169.254.169.254". */
-function unmapIpv4(host: string): string {
-  const dotted = host.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
-  if (dotted) return dotted[1];
-  const hex = host.match(/^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i);
-  if (!hex) return host;
-  const [hi, lo] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
+/** What a host name visibly is, before any lookup (null: only DNS can tell). */
+function classifyName(host: string): AddressClass | null {
+  if (metadataNames.has(host)) return "metadata";
+  if (host === "localhost" || host.endsWith(".localhost")) return "loopback";
+  if (host.endsWith(".local") || host.endsWith(".internal") || host.endsWith(".lan") || host.endsWith(".home.arpa")) return "private";
+  return null;
 }
 
-function ipv4Parts(host: string): number[] | null {
-  if (isIP(host) !== 4) return null;
-  return host.split(".").map(Number);
-}
-
-function isLinkLocal(host: string): boolean {
-  const p = ipv4Parts(host);
-  if (p) return p[0] === 169 && p[1] === 254;
-  return /^fe[89ab][0-9a-f]?:/i.test(host);
-}
-
-function isPrivate(host: string): boolean {
-  if (host === "localhost" || host.endsWith(".localhost") || host.endsWith(".local") || host.endsWith(".internal")) return true;
-  const p = ipv4Parts(host);
-  if (p) {
-    const [a, b] = p;
-    return a === 0 || a === 10 || a === 127 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (isIP(host) === 6) {
-    const h = host.toLowerCase();
-    if (h === "::1" || h === "::") return true;
-    if (/^f[cd][0-9a-f]{0,2}:/.test(h)) return true;
-  }
-  return false;
-}
-
-/** null when the URL may be called; otherwise why not (shown to the user as a field error). */
-export function publisherUrlProblem(raw: string, allowPrivate: boolean): string | null {
+/** null when the URL may be saved; otherwise why not (shown to the user as a field error). */
+export function publisherUrlProblem(raw: string, access: PrivateAccess | boolean): string | null {
+  const level: PrivateAccess = access === true ? "all" : access === false ? "none" : access;
   let url: URL;
   try {
     url = new URL(raw);
@@ -55,10 +30,8 @@ export function publisherUrlProblem(raw: string, allowPrivate: boolean): string 
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return `Only http:// and https:// URLs are allowed (got ${url.protocol})`;
   if (url.username || url.password) return "Put credentials in the token field, not in the URL";
-  const host = unmapIpv4(url.hostname.replace(/^\[|\]$/g, "").toLowerCase());
-  if (metadataHosts.has(host) || isLinkLocal(host)) return "Cloud metadata and link-local addresses are never allowed";
-  if (!allowPrivate && isPrivate(host)) {
-    return "Private, loopback and internal addresses are not allowed here (set ALLOW_PRIVATE_PUBLISHER_URLS=true if your bridge runs on your own network)";
-  }
+  const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  const cls = isIP(host) ? classifyAddress(host) : classifyName(host);
+  if (cls && !isClassAllowed(cls, level)) return refusalReason(cls);
   return null;
 }

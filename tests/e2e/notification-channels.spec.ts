@@ -46,5 +46,5 @@ test("adds a WeCom robot channel and sends a test message", async ({ page }, inf
   await page.getByLabel("Webhook key", { exact: true }).fill("wrong-key");
   await page.getByRole("button", { name: "保存" }).click();
   await card.getByRole("button", { name: "发送测试" }).click();
-  await expect(card.getByText("发送失败：errcode 93000: invalid webhook url")).toBeVisible();
+  await expect(card.getByText("发送失败：errcode 93000: the webhook key is not valid")).toBeVisible();
 });

@@ -57,7 +57,7 @@ describe("own account collection", () => {
     await expect(collectOwnAccount(db, ws.admin, bridged, null, { skipRateLimit: true })).rejects.toMatchObject({ code: "COLLECTION_FAILED" });
     own.token = "own-bridge-token";
     const [status] = await listCollectionStatus(db, ws.workspaceId, bridged);
-    expect(status).toMatchObject({ source: "bridge_own", status: "error", lastError: "UNAUTHORIZED: unauthorized" });
+    expect(status).toMatchObject({ source: "bridge_own", status: "error", lastError: "UNAUTHORIZED: the bridge answered HTTP 401" });
     expect(status.lastSuccessAt).not.toBeNull();
   });
 

@@ -86,15 +86,16 @@ describe("notification channels", () => {
     expect((await row(ids.ding)).lastResult).toBe("ok");
   });
 
-  it("shows the robot's own error when the sign secret is wrong", async () => {
+  it("explains the robot's errcode in our words when the sign secret is wrong", async () => {
     const res = await create({ kind: "dingtalk", name: "错误密钥", config: { baseUrl: `${robot.url}/robot/send`, accessToken: secrets.dingToken, signed: true, signSecret: "SECwrong" } });
     const before = robot.received.length;
     const test = await sendTest(res.json.id);
     expect(test.status).toBe(200);
-    expect(test.json).toEqual({ ok: false, error: "errcode 310000: sign not match" });
+    expect(test.json).toEqual({ ok: false, error: "errcode 310000: the signature, keyword or IP check failed (robot security settings)" });
+    expect(JSON.stringify(test.json)).not.toContain("sign not match");
     expect(robot.received.length).toBe(before);
     const stored = await row(res.json.id);
-    expect([stored.lastResult, stored.lastError]).toEqual(["error", "errcode 310000: sign not match"]);
+    expect([stored.lastResult, stored.lastError]).toEqual(["error", "errcode 310000: the signature, keyword or IP check failed (robot security settings)"]);
     expect((await callRoute(deleteRoute, `/x`, { method: "DELETE", token, params: { id: res.json.id } })).status).toBe(204);
   });
 
@@ -200,7 +201,7 @@ describe("notification channels", () => {
       const { job, result } = await failJob("账号被限流");
       expect(result.result).toBe("failed");
       expect((await db.select().from(publishJobs).where(eq(publishJobs.id, job.id)))[0].status).toBe("failed");
-      expect((await row(ids.ding)).lastError).toBe("errcode 130101: send too fast, exceed 20 times per minute");
+      expect((await row(ids.ding)).lastError).toBe("errcode 130101: sending too fast (rate limited)");
       expect((await row(ids.email)).lastResult).toBe("error");
       expect((await row(ids.email)).lastError).toMatch(/^SMTP: /);
     } finally {

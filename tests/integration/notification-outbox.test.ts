@@ -113,7 +113,7 @@ describe("notification outbox", () => {
       const t0 = new Date();
       expect(await deliverOutbox(db, { ids, now: t0 })).toBe(0);
       let [row] = await outboxRows(db, ids);
-      expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "errcode 45009: api freq out of limit" });
+      expect(row).toMatchObject({ status: "pending", attempts: 1, lastError: "errcode 45009: sending too fast (rate limited)" });
       expect(row.nextAttemptAt.getTime()).toBeGreaterThan(t0.getTime());
       // Not due yet: nothing is tried.
       expect(await deliverOutbox(db, { now: new Date(t0.getTime() + 1_000) })).toBe(0);

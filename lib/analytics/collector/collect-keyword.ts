@@ -37,6 +37,6 @@ export async function collectKeyword(db: Db, ctx: ImportActor, keyword: string, 
   } catch (error) {
     if (!(error instanceof BridgeError)) throw error;
     await recordCollection(db, { ...status, ok: false, error: `${error.code}: ${error.message}` });
-    throw new AppError("COLLECTION_FAILED", { detail: error.message, cause: error });
+    throw new AppError(error.code === "REFUSED_ADDRESS" ? "OUTBOUND_ADDRESS_REFUSED" : "COLLECTION_FAILED", { detail: error.message, cause: error });
   }
 }

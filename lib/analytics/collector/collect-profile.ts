@@ -49,6 +49,6 @@ export async function collectProfile(db: Db, ctx: IngestActor, subject: SubjectR
   } catch (error) {
     if (!(error instanceof BridgeError)) throw error;
     await recordCollection(db, { workspaceId: ctx.workspaceId, source, subjectKey: subject.id, ok: false, error: `${error.code}: ${error.message}` });
-    throw new AppError("COLLECTION_FAILED", { detail: error.message, cause: error });
+    throw new AppError(error.code === "REFUSED_ADDRESS" ? "OUTBOUND_ADDRESS_REFUSED" : "COLLECTION_FAILED", { detail: error.message, cause: error });
   }
 }

@@ -21,7 +21,7 @@ export async function sendToChannel(db: Db, channel: NotificationChannel, messag
     await sender.send(parsed.data, message);
     result = { ok: true };
   } catch (error) {
-    // Only ChannelSendError text is shown (the robot's errmsg); anything else is ours to log.
+    // Only ChannelSendError text is shown (our classified reason); anything else is ours to log.
     if (!(error instanceof ChannelSendError)) getLogger().warn({ channelId: channel.id, kind: channel.kind, error: (error as Error).name }, "notification channel crashed");
     result = { ok: false, error: error instanceof ChannelSendError ? error.message : "unexpected error while sending" };
   }

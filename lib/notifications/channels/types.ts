@@ -10,7 +10,7 @@ export type ChannelEvent = (typeof channelEvents)[number];
 /** One message rendered for every medium: robots take markdown, email takes text + HTML. */
 export type ChannelMessage = { title: string; markdown: string; text: string; html: string };
 
-/** A failure the channel reported (its errmsg, the SMTP reply): shown to the admin as is. */
+/** A failure the channel reported, in our words (errcode explained, SMTP reply code, transport class): shown to the admin as is, so never the remote's text. */
 export class ChannelSendError extends Error {
   constructor(message: string) {
     super(message);

@@ -3,6 +3,7 @@
  * bridge, a webhook, the sandbox) and reports a typed outcome that says honestly whether the
  * note may have gone out: `retryable` only when nothing was sent, `unknown` when it may have.
  */
+import type { Dispatcher } from "undici";
 import type { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import type { Cache } from "@/lib/cache/cache";
@@ -42,14 +43,14 @@ export type PublishOutcome =
   | { status: "unknown"; reason: string };
 
 /** What a health answer means, for the UI to say in the reader's language. */
-export type HealthCode = "ok" | "logged_in" | "logged_out" | "token_refused" | "bad_answer" | "unreachable" | "circuit_open" | "config_incomplete" | "unknown_publisher";
+export type HealthCode = "ok" | "logged_in" | "logged_out" | "token_refused" | "bad_answer" | "unreachable" | "refused_address" | "redirect_refused" | "circuit_open" | "config_incomplete" | "unknown_publisher";
 
 export type HealthResult = {
   ok: boolean;
   code: HealthCode;
   /** true/false when the target knows (the bridge's login status); null when not applicable. */
   loggedIn: boolean | null;
-  /** Technical detail (English), stored as the last check message. */
+  /** Technical detail (English, our own words: never the remote's answer), stored as the last check message. */
   message: string;
 };
 
@@ -62,6 +63,8 @@ export type PublisherRuntime = {
   cache?: Cache;
   breaker?: BreakerSettings;
   sleep?: (ms: number) => Promise<void>;
+  /** The outbound HTTP dispatcher (default: the process-wide safe dispatcher; tests pass one with their own resolver). */
+  dispatcher?: Dispatcher;
 };
 
 export interface Publisher<S extends z.ZodObject = z.ZodObject> {

@@ -5,10 +5,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { OutboundError, resilientFetch } from "@/lib/http/resilient-fetch";
+import { resilientFetch } from "@/lib/http/resilient-fetch";
 import { publisherUrlSchema } from "../publisher-url-schema";
 import { signatureHeader, signWebhook, timestampHeader } from "../webhook-signature";
 import { accountBreaker } from "./account-breaker";
+import { healthFromError } from "./health-from-error";
 import { outcomeFromError } from "./outcome-from-error";
 import type { Publisher, PublisherRuntime } from "./types";
 
@@ -36,7 +37,7 @@ async function send(config: Config, runtime: PublisherRuntime, payload: Record<s
       "idempotency-key": String(payload.id),
     },
     body,
-  }, { timeoutMs: config.timeoutMs, idempotent, retries: 1, breaker: accountBreaker(runtime), sleep: runtime.sleep });
+  }, { timeoutMs: config.timeoutMs, idempotent, retries: 1, breaker: accountBreaker(runtime), sleep: runtime.sleep, dispatcher: runtime.dispatcher });
 }
 
 export const webhookPublisher: Publisher<typeof configSchema> = {
@@ -56,8 +57,7 @@ export const webhookPublisher: Publisher<typeof configSchema> = {
         ? { ok: true, code: "ok", loggedIn: null, message: `Receiver answered HTTP ${res.status}` }
         : { ok: false, code: "bad_answer", loggedIn: null, message: `Receiver answered HTTP ${res.status}` };
     } catch (error) {
-      const code = error instanceof OutboundError && error.kind === "circuit_open" ? "circuit_open" : "unreachable";
-      return { ok: false, code, loggedIn: null, message: `Receiver unreachable: ${(error as Error).message}` };
+      return healthFromError(error, "Receiver");
     }
   },
 
@@ -70,7 +70,8 @@ export const webhookPublisher: Publisher<typeof configSchema> = {
         const answer = (await res.json().catch(() => ({}))) as { id?: unknown; url?: unknown };
         return { status: "published", remoteId: typeof answer.id === "string" ? answer.id : id, url: typeof answer.url === "string" ? answer.url : null };
       }
-      const reason = `receiver answered HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`;
+      // The status only: the receiver's body is not ours to store or show.
+      const reason = `receiver answered HTTP ${res.status}`;
       if (res.status === 503 || res.status === 429) return { status: "retryable", reason };
       if (res.status >= 500) return { status: "unknown", reason: `${reason}; the receiver may have acted on it` };
       return { status: "rejected", reason };

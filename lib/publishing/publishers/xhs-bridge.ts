@@ -5,9 +5,10 @@
  * `unknown` (the editor may have accepted the note). The bridge returns no note id.
  */
 import { z } from "zod";
-import { OutboundError, resilientFetch } from "@/lib/http/resilient-fetch";
+import { resilientFetch } from "@/lib/http/resilient-fetch";
 import { publisherUrlSchema } from "../publisher-url-schema";
 import { accountBreaker } from "./account-breaker";
+import { healthFromError } from "./health-from-error";
 import { outcomeFromError } from "./outcome-from-error";
 import type { HealthResult, Publisher, PublishNote, PublishOutcome } from "./types";
 
@@ -35,6 +36,9 @@ async function envelopeOf(res: Response): Promise<Envelope | null> {
   }
 }
 
+/** The logged-in nickname, as a short single line (it is shown as "Logged in as …"). */
+const cleanName = (name: string) => name.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 40);
+
 const url = (config: Config, path: string) => `${config.baseUrl.replace(/\/+$/, "")}${path}`;
 
 function bodyOf(note: PublishNote, config: Config): Record<string, unknown> {
@@ -49,7 +53,8 @@ export async function mapPublishResponse(res: Response): Promise<PublishOutcome>
     const remoteId = (data.note_id ?? data.feed_id ?? data.id ?? null) as string | null;
     return { status: "published", remoteId, url: remoteId ? `https://www.xiaohongshu.com/explore/${remoteId}` : null };
   }
-  const reason = env?.error ? `${env.code ?? "ERROR"}: ${env.error}` : `HTTP ${res.status}`;
+  // The bridge's refusal envelope says why RED refused the note: kept, but short and on one line.
+  const reason = env?.error ? `${env.code ?? "ERROR"}: ${env.error}`.replace(/[\u0000-\u001f\u007f]/g, " ").slice(0, 200) : `HTTP ${res.status}`;
   if (res.status === 401 || res.status === 403) return { status: "rejected", reason: `the bridge refused the token (${reason})` };
   // An error envelope means the bridge handled the request and knows it did not publish.
   if (env?.error) return { status: "rejected", reason };
@@ -70,19 +75,20 @@ export const xhsBridgePublisher: Publisher<typeof configSchema> = {
   async checkHealth(config, runtime): Promise<HealthResult> {
     try {
       const res = await resilientFetch(url(config, "/api/v1/login/status"), { headers: headers(config) }, {
-        timeoutMs: 10_000, idempotent: true, retries: 1, breaker: accountBreaker(runtime), sleep: runtime.sleep,
+        timeoutMs: 10_000, idempotent: true, retries: 1, breaker: accountBreaker(runtime), sleep: runtime.sleep, dispatcher: runtime.dispatcher,
       });
       const env = await envelopeOf(res);
       if (res.status === 401 || res.status === 403) return { ok: false, code: "token_refused", loggedIn: null, message: "The bridge refused the token" };
-      if (!res.ok || !env?.success) return { ok: false, code: "bad_answer", loggedIn: null, message: env?.error ?? `Bridge answered HTTP ${res.status}` };
+      // Not the bridge's words: whatever answered may not be a bridge at all.
+      if (!res.ok) return { ok: false, code: "bad_answer", loggedIn: null, message: `Bridge answered HTTP ${res.status}` };
+      if (!env?.success) return { ok: false, code: "bad_answer", loggedIn: null, message: "Bridge answered without a success envelope" };
       const loggedIn = env.data?.is_logged_in === true;
-      const who = typeof env.data?.username === "string" ? ` as ${env.data.username}` : "";
+      const who = loggedIn && typeof env.data?.username === "string" ? ` as ${cleanName(env.data.username)}` : "";
       return loggedIn
         ? { ok: true, code: "logged_in", loggedIn: true, message: `Logged in${who}` }
         : { ok: false, code: "logged_out", loggedIn: false, message: "The bridge is running but the account is logged out: scan the QR code again" };
     } catch (error) {
-      const code = error instanceof OutboundError && error.kind === "circuit_open" ? "circuit_open" : "unreachable";
-      return { ok: false, code, loggedIn: null, message: `Bridge unreachable: ${(error as Error).message}` };
+      return healthFromError(error, "Bridge");
     }
   },
 
@@ -90,7 +96,7 @@ export const xhsBridgePublisher: Publisher<typeof configSchema> = {
     const path = note.kind === "video" ? "/api/v1/publish_video" : "/api/v1/publish";
     try {
       const res = await resilientFetch(url(config, path), { method: "POST", headers: headers(config), body: JSON.stringify(bodyOf(note, config)) }, {
-        timeoutMs: config.timeoutMs, idempotent: false, breaker: accountBreaker(runtime),
+        timeoutMs: config.timeoutMs, idempotent: false, breaker: accountBreaker(runtime), dispatcher: runtime.dispatcher,
       });
       return await mapPublishResponse(res);
     } catch (error) {
