@@ -26,7 +26,9 @@ function likePattern(term: string): string {
 
 export async function searchDrafts(db: DbOrTx, scope: AccountScope, raw: z.input<typeof searchDraftsQuerySchema>) {
   const { q, limit } = searchDraftsQuerySchema.parse(raw);
-  const terms = [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, 8);
+  // Control characters separate terms like spaces: FTS5 reads its query as a C string, so a NUL
+  // inside a phrase ends it early (an unterminated string, a 500).
+  const terms = [...new Set(q.split(/[\s\p{Cc}]+/u).filter(Boolean))].slice(0, 8);
   const long = terms.filter((t) => [...t].length >= 3);
   const short = terms.filter((t) => [...t].length < 3);
 

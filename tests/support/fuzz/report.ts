@@ -1,6 +1,5 @@
-/** Failures as a table by target (known bugs labelled), for test messages and the bench script. */
+/** Failures as a table by target, for test messages and the bench script. */
 import type { Failure } from "./engine";
-import { knownBugOf } from "./known-bugs";
 import type { Crash } from "./run-fuzz";
 
 export function failureTable(failures: Failure[], perTarget = 3): string {
@@ -10,8 +9,7 @@ export function failureTable(failures: Failure[], perTarget = 3): string {
   for (const [target, list] of [...byTarget].sort()) {
     lines.push(`${target}: ${list.length} failing call(s)`);
     for (const f of list.slice(0, perTarget)) {
-      const known = knownBugOf(f);
-      lines.push(`  - ${f.check}${f.status ? ` (HTTP ${f.status})` : ""}${known ? `  [KNOWN, fix pending on main: ${known}]` : ""}`);
+      lines.push(`  - ${f.check}${f.status ? ` (HTTP ${f.status})` : ""}`);
       lines.push(`    input:  ${f.input.slice(0, 400)}`);
       if (f.detail) lines.push(`    detail: ${f.detail.replace(/\s+/g, " ").slice(0, 300)}`);
     }
@@ -22,9 +20,8 @@ export function failureTable(failures: Failure[], perTarget = 3): string {
 export function crashTable(crashes: Crash[]): string {
   return crashes
     .map((c) => {
-      const known = knownBugOf(c);
       const panic = c.stderr.split("\n").find((l) => /panicked|Error|Abort/.test(l)) ?? "";
-      return `the process died (${c.exit}) during ${c.target}${known ? `  [KNOWN, fix pending on main: ${known}]` : ""}\n    input:  ${c.input.slice(0, 400)}\n    stderr: ${panic.slice(0, 300)}`;
+      return `the process died (${c.exit}) during ${c.target}\n    input:  ${c.input.slice(0, 400)}\n    stderr: ${panic.slice(0, 300)}`;
     })
     .join("\n");
 }
