@@ -69,6 +69,10 @@ const envSchema = z.object({
    * the client address is the socket's and X-Forwarded-For is ignored (lib/next/request-info.ts).
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Bearer token Prometheus sends to /api/metrics; without it only METRICS_ALLOW addresses may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  /** Addresses or CIDR ranges that may scrape /api/metrics without the token (default: this machine). */
+  METRICS_ALLOW: z.string().default("127.0.0.0/8,::1/128"),
 });
 
 export type Env = ReturnType<typeof buildEnv>;
@@ -138,6 +142,7 @@ export function buildEnv(source: NodeJS.ProcessEnv) {
     dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
     matrixCacheSeconds: e.MATRIX_CACHE_SECONDS,
     trustProxyHops: e.TRUST_PROXY,
+    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW.split(",").map((s) => s.trim()).filter(Boolean) },
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },

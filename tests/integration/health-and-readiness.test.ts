@@ -13,7 +13,9 @@ import { createS3Storage } from "@/lib/media/s3-media-storage";
 import { checkReadiness } from "@/lib/observability/readiness";
 import { startEmbeddedDispatcher } from "@/lib/scheduling/embedded-dispatcher";
 import { checkDispatcherHeartbeat, createQstashProbe } from "@/lib/scheduling/scheduler-health";
+import { installPeerAddressStamp } from "@/lib/next/peer-address";
 import { callRoute } from "../support/call-route";
+import { serveRoutes } from "../support/serve-route";
 import { startQstashServer } from "../support/qstash-server";
 import { startS3Server } from "../support/s3-server";
 import { migratedDb } from "../support/test-db";
@@ -121,9 +123,20 @@ describe("health, readiness and metrics", () => {
     }
   });
 
-  it("counts API requests by route and status for Prometheus", async () => {
+  it("counts API requests by route and status for Prometheus, readable from this machine only", async () => {
     await callRoute(meRoute.GET, "/api/v1/me");
-    const text = await (await metricsRoute.GET()).text();
-    expect(text).toMatch(/redmatrix_http_requests_total\{route="\/api\/v1\/me",method="GET",status="401"\} [1-9]/);
+    installPeerAddressStamp(); // as instrumentation.ts does in the server
+    const served = await serveRoutes({ "/api/metrics": metricsRoute.GET });
+    try {
+      const res = await fetch(`${served.url}/api/metrics`, { headers: { "x-forwarded-for": "203.0.113.9" } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/redmatrix_http_requests_total\{route="\/api\/v1\/me",method="GET",status="401"\} [1-9]/);
+    } finally {
+      await served.close();
+    }
+    // Without a known peer address (here: no socket at all) and without the token: refused.
+    const anonymous = await callRoute(metricsRoute.GET, "/api/metrics", { headers: { "x-forwarded-for": "127.0.0.1" } });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.json.error.code).toBe("UNAUTHENTICATED");
   });
 });
