@@ -27,7 +27,7 @@ test("pages carry a per-request script nonce, and every script on them uses it",
   await page.getByLabel("邮箱").fill("x@example.com");
   await page.getByLabel("密码").fill("wrong-password");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "邮箱或密码不正确" })).toBeVisible(); // the action ran
   expect(violations).toEqual([]);
 });
 
