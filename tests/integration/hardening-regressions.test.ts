@@ -14,13 +14,12 @@ import * as meRoute from "@/app/api/v1/me/route";
 import * as membersRoute from "@/app/api/v1/members/route";
 import * as markPublishedRoute from "@/app/api/v1/publish-jobs/[id]/mark-published/route";
 import type { Db } from "@/db/client";
-import { members, users, workspaces } from "@/db/schema";
+import { users } from "@/db/schema";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { changePassword } from "@/lib/auth/change-password";
 import { endSessions } from "@/lib/auth/end-sessions";
-import { newId } from "@/lib/ids/new-id";
 import { callRoute } from "../support/call-route";
-import { adminCredentials, contextFor, setUpWorkspace } from "../support/fixtures";
+import { adminCredentials, setUpOtherWorkspace, setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 
 const cookieName = "authjs.session-token";
@@ -38,13 +37,7 @@ describe("hardening regressions", () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
     token = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
-    const otherWs = newId("ws");
-    const otherUser = newId("usr");
-    await db.insert(workspaces).values({ id: otherWs, slug: "other-brand", name: "Other" });
-    await db.insert(users).values({ id: otherUser, email: "other@example.com", name: "Other", passwordHash: "x" });
-    await db.insert(members).values({ id: newId("mem"), workspaceId: otherWs, userId: otherUser, role: "admin" });
-    const ctx = await contextFor(db, otherUser, otherWs);
-    otherToken = (await createApiToken(db, ctx, { name: "o", permissions: [...ctx.permissions], expiresInDays: 1 })).token;
+    otherToken = (await setUpOtherWorkspace(db)).token;
   });
 
   it("refuses a draft document nested 5,000 levels deep with 422 instead of overflowing the validator", async () => {

@@ -18,7 +18,7 @@ import { newId } from "@/lib/ids/new-id";
 import { redisAvailable, requireOrSkip } from "@/tests/support/redis-available";
 import { startUpstashRestServer, type UpstashRestServer } from "@/tests/support/upstash-rest-server";
 import { callRoute } from "../support/call-route";
-import { contextFor, memberWithToken, setUpWorkspace } from "../support/fixtures";
+import { memberWithToken, setUpOtherWorkspace, setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 
 const redisUp = requireOrSkip(await redisAvailable(), "the memory cache freshness test on the Upstash driver");
@@ -42,13 +42,7 @@ describe("memory REST API", () => {
     analyst = (await memberWithToken(db, ws.admin, "analyst")).token;
     guest = (await memberWithToken(db, ws.admin, "guest")).token;
     // A second workspace (same install) with its own admin.
-    const otherWs = newId("ws");
-    const otherUser = newId("usr");
-    await db.insert(workspaces).values({ id: otherWs, slug: "other-brand", name: "Other Brand" });
-    await db.insert(users).values({ id: otherUser, email: "other@example.com", name: "Other", passwordHash: "x" });
-    await db.insert(members).values({ id: newId("mem"), workspaceId: otherWs, userId: otherUser, role: "admin" });
-    const ctx = await contextFor(db, otherUser, otherWs);
-    otherWorkspace = (await createApiToken(db, ctx, { name: "o", permissions: ["memories.read", "memories.write"], expiresInDays: 1 })).token;
+otherWorkspace = (await setUpOtherWorkspace(db, "other-brand", ["memories.read", "memories.write"])).token;
   });
 
   it("creates, reads, updates, lists, searches and deletes", async () => {

@@ -1,9 +1,11 @@
 /** Builders for integration tests: a set-up workspace, members of each role, their contexts and tokens. */
 import type { Db } from "@/db/client";
+import { members, users, workspaces } from "@/db/schema";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
-import { rolePermissions, type Role } from "@/lib/auth/permissions";
+import { rolePermissions, type Permission, type Role } from "@/lib/auth/permissions";
+import { newId } from "@/lib/ids/new-id";
 import { createMember } from "@/lib/members/create-member";
 import { completeSetup } from "@/lib/setup/complete-setup";
 
@@ -42,4 +44,16 @@ async function userIdOf(db: Db, memberId: string): Promise<string> {
   const row = await db.query.members.findFirst({ where: (m, { eq }) => eq(m.id, memberId) });
   if (!row) throw new Error("member missing");
   return row.userId;
+}
+
+/** A second workspace on the same install, with its own admin and a token (all permissions unless narrowed). */
+export async function setUpOtherWorkspace(db: Db, slug = "other-brand", permissions?: Permission[]) {
+  const workspaceId = newId("ws");
+  const userId = newId("usr");
+  await db.insert(workspaces).values({ id: workspaceId, slug, name: `${slug} name` });
+  await db.insert(users).values({ id: userId, email: `${slug}@example.com`, name: slug, passwordHash: "x" });
+  await db.insert(members).values({ id: newId("mem"), workspaceId, userId, role: "admin" });
+  const ctx = await contextFor(db, userId, workspaceId);
+  const token = await createApiToken(db, ctx, { name: slug, permissions: permissions ?? [...ctx.permissions], expiresInDays: 1 });
+  return { workspaceId, userId, slug, ctx, token: token.token, tokenId: token.id };
 }

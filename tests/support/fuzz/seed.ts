@@ -8,11 +8,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { members, users, workspaces } from "@/db/schema";
+import { users } from "@/db/schema";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
-import { newId } from "@/lib/ids/new-id";
 import { callRoute } from "../call-route";
-import { contextFor, setUpWorkspace } from "../fixtures";
+import { setUpOtherWorkspace, setUpWorkspace } from "../fixtures";
 import type { RouteTarget } from "./targets";
 
 export type Workspace = { workspaceId: string; userId: string; slug: string; token: string; tokenId: string };
@@ -26,14 +25,8 @@ export async function seedWorkspaces(db: Db, routes: RouteTarget[]): Promise<See
   const ownToken = await createApiToken(db, setup.admin, { name: "fuzz", permissions: [...setup.admin.permissions], expiresInDays: 1 });
   const own: Workspace = { workspaceId: setup.workspaceId, userId: setup.userId, slug: setup.slug, token: ownToken.token, tokenId: ownToken.id };
 
-  const foreignWs = newId("ws");
-  const foreignUser = newId("usr");
-  await db.insert(workspaces).values({ id: foreignWs, slug: "foreign-brand", name: "Foreign Brand" });
-  await db.insert(users).values({ id: foreignUser, email: "foreign@example.com", name: "Foreign", passwordHash: "x" });
-  await db.insert(members).values({ id: newId("mem"), workspaceId: foreignWs, userId: foreignUser, role: "admin" });
-  const foreignCtx = await contextFor(db, foreignUser, foreignWs);
-  const foreignToken = await createApiToken(db, foreignCtx, { name: "foreign", permissions: [...foreignCtx.permissions], expiresInDays: 1 });
-  const foreign: Workspace = { workspaceId: foreignWs, userId: foreignUser, slug: "foreign-brand", token: foreignToken.token, tokenId: foreignToken.id };
+  const other = await setUpOtherWorkspace(db, "foreign-brand");
+  const foreign: Workspace = { workspaceId: other.workspaceId, userId: other.userId, slug: other.slug, token: other.token, tokenId: other.tokenId };
 
   const ownByResource: Record<string, string> = {};
   const ownIds = await seedObjects(routes, own, "o", ownByResource);
