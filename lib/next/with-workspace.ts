@@ -2,6 +2,8 @@
  * The wrapper around every authenticated API route: request id, authentication (API token or
  * session), same-origin writes for sessions, workspace membership, permission, zod-validated
  * query and body, and the error envelope. Routes stay thin: `export const GET = withWorkspace(handler, { permission })`.
+ * The handler it returns carries its declaration (permission, body and query schemas), which the
+ * OpenAPI document is generated from, so the document cannot drift from what the route enforces.
  */
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
@@ -28,11 +30,15 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+/** What a route enforces, as read by the OpenAPI document (lib/openapi/build-document.ts). */
+export type RouteDeclaration = { permission: Permission | null; body?: z.ZodType; query?: z.ZodType };
+
 export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, P = Record<string, string>>(
   handler: (args: Args<z.infer<B>, z.infer<Q>, P>) => Promise<Response | unknown>,
   options: Options<B, Q>,
 ) {
-  return async (req: NextRequest, route?: RouteContext): Promise<Response> => {
+  const declaration: RouteDeclaration = { permission: options.permission, body: options.body, query: options.query };
+  const routeHandler = async (req: NextRequest, route?: RouteContext): Promise<Response> => {
     const requestId = requestIdOf(req.headers);
     const locale = localeOf(req.headers, req.cookies.get(localeCookie)?.value);
     const started = performance.now();
@@ -58,4 +64,5 @@ export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.Zo
       return done(errorResponse(error, locale, requestId));
     }
   };
+  return Object.assign(routeHandler, { declaration });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "@/lib/openapi/build-document";
+import { openApiDocument } from "@/app/api/v1/openapi.json/api-operations";
 
 describe("memory API in the OpenAPI document", () => {
   it("documents the seed's 12 endpoints plus context retrieval and providers, with their permissions", () => {
-    const doc = buildOpenApiDocument("http://localhost:3000");
+    const doc = openApiDocument("http://localhost:3000");
     const ops = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith("/memories"))
       .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${(op as { description: string }).description}`));

@@ -1,24 +1,20 @@
 /** OpenAPI paths of the foundation: who am I, members, tokens, audit (accounts: ./accounts.ts). */
-import { createApiTokenSchema } from "@/lib/api-tokens/api-tokens";
-import { auditQuerySchema } from "@/lib/audit/list-audit";
-import { createMemberSchema } from "@/lib/members/create-member";
-import { updateMemberSchema } from "@/lib/members/update-member";
 import type { PathSpecs } from "../types";
 
 export const foundationPaths: PathSpecs = {
-  "/me": { get: { summary: "The caller: user, workspace, role, permissions", tags: ["auth"], permission: null, responses: { 200: { description: "The caller" } } } },
+  "/me": { get: { summary: "The caller: user, workspace, role, permissions", tags: ["auth"], responses: { 200: { description: "The caller" } } } },
   "/members": {
-    get: { summary: "List members with their account grants", tags: ["members"], permission: "members.manage", responses: { 200: { description: "Members" } } },
-    post: { summary: "Add a member (initial password) or invite one (link valid 7 days)", tags: ["members"], permission: "members.manage", body: createMemberSchema, responses: { 201: { description: "Created; the password or invite token is shown once" } }, errors: [409] },
+    get: { summary: "List members with their account grants", tags: ["members"], responses: { 200: { description: "Members" } } },
+    post: { summary: "Add a member (initial password) or invite one (link valid 7 days)", tags: ["members"], responses: { 201: { description: "Created; the password or invite token is shown once" } }, errors: [409] },
   },
   "/members/{id}": {
-    patch: { summary: "Change role, status (deactivate) or account grants", tags: ["members"], permission: "members.manage", body: updateMemberSchema, responses: { 200: { description: "Updated" } }, errors: [404, 409, 422] },
+    patch: { summary: "Change role, status (deactivate) or account grants", tags: ["members"], responses: { 200: { description: "Updated" } }, errors: [404, 409, 422] },
   },
   "/tokens": {
-    get: { summary: "List API tokens (never the secrets)", tags: ["tokens"], permission: "tokens.manage", responses: { 200: { description: "Tokens" } } },
-    post: { summary: "Create an API token with a subset of your permissions", tags: ["tokens"], permission: "tokens.manage", body: createApiTokenSchema, responses: { 201: { description: "Created; the token is shown once" } } },
+    get: { summary: "List API tokens (never the secrets)", tags: ["tokens"], responses: { 200: { description: "Tokens" } } },
+    post: { summary: "Create an API token with a subset of your permissions", tags: ["tokens"], responses: { 201: { description: "Created; the token is shown once" } } },
   },
-  "/tokens/{id}": { delete: { summary: "Revoke a token", tags: ["tokens"], permission: "tokens.manage", responses: { 204: { description: "Revoked" } }, errors: [404] } },
-  "/audit": { get: { summary: "Audit events, newest first, keyset-paginated", tags: ["audit"], permission: "audit.read", query: auditQuerySchema, responses: { 200: { description: "Events and nextCursor" } } } },
-  "/audit/export": { get: { summary: "Audit events as CSV (formula cells neutralised)", tags: ["audit"], permission: "audit.read", responses: { 200: { description: "text/csv" } } } },
+  "/tokens/{id}": { delete: { summary: "Revoke a token", tags: ["tokens"], responses: { 204: { description: "Revoked" } }, errors: [404] } },
+  "/audit": { get: { summary: "Audit events, newest first, keyset-paginated", tags: ["audit"], responses: { 200: { description: "Events and nextCursor" } } } },
+  "/audit/export": { get: { summary: "Audit events as CSV (formula cells neutralised)", tags: ["audit"], responses: { 200: { description: "text/csv" } } } },
 };

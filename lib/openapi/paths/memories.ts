@@ -1,45 +1,41 @@
 /** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, plus context retrieval for drafts. */
-import { createMemorySchema, listMemoriesQuerySchema, maintenanceRunSchema, searchMemoriesSchema, updateMemoryConfigSchema, updateMemorySchema } from "@/lib/memory/memory-schemas";
-import { updateAiSettingsSchema } from "@/lib/memory/ai/ai-settings";
-import { draftContextSchema } from "@/lib/memory/context/draft-context";
-import { resumeReembedSchema } from "@/lib/memory/vectors/reembed-job";
 import type { PathSpecs } from "../types";
 
 const tags = ["memories"];
 
 export const memoriesPaths: PathSpecs = {
   "/memories": {
-    get: { summary: "List visible memories: filters (type, category, tags, privacy, from/to, text), sort, keyset cursor", tags, permission: "memories.read", query: listMemoriesQuerySchema, responses: { 200: { description: "memories and nextCursor" } } },
-    post: { summary: "Create a memory (embedded on write; short-term ones expire per the owner's retention)", tags, permission: "memories.write", body: createMemorySchema, responses: { 201: { description: "The memory" } } },
+    get: { summary: "List visible memories: filters (type, category, tags, privacy, from/to, text), sort, keyset cursor", tags, responses: { 200: { description: "memories and nextCursor" } } },
+    post: { summary: "Create a memory (embedded on write; short-term ones expire per the owner's retention)", tags, responses: { 201: { description: "The memory" } } },
   },
   "/memories/{id}": {
-    get: { summary: "One memory (counts an access; may promote it to long-term)", tags, permission: "memories.read", responses: { 200: { description: "The memory" } }, errors: [404] },
-    put: { summary: "Edit a memory (re-embedded when its text changes)", tags, permission: "memories.write", body: updateMemorySchema, responses: { 200: { description: "The memory" } }, errors: [404] },
-    delete: { summary: "Delete a memory (kept in its history)", tags, permission: "memories.write", responses: { 204: { description: "Deleted" } }, errors: [404] },
+    get: { summary: "One memory (counts an access; may promote it to long-term)", tags, responses: { 200: { description: "The memory" } }, errors: [404] },
+    put: { summary: "Edit a memory (re-embedded when its text changes)", tags, responses: { 200: { description: "The memory" } }, errors: [404] },
+    delete: { summary: "Delete a memory (kept in its history)", tags, responses: { 204: { description: "Deleted" } }, errors: [404] },
   },
   "/memories/search": {
-    post: { summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part", tags, permission: "memories.read", body: searchMemoriesSchema, responses: { 200: { description: "hits with score (and explain)" } } },
+    post: { summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part", tags, responses: { 200: { description: "hits with score (and explain)" } } },
   },
   "/memories/context": {
-    post: { summary: "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the workspace's long-term shared memories are always considered; chosen ones count an access", tags, permission: "memories.read", body: draftContextSchema, responses: { 200: { description: "memories, tokens, tokenBudget" } }, errors: [404] },
+    post: { summary: "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the workspace's long-term shared memories are always considered; chosen ones count an access", tags, responses: { 200: { description: "memories, tokens, tokenBudget" } }, errors: [404] },
   },
   "/memories/providers": {
-    get: { summary: "The workspace's model providers: wanted and active embedding space, chat model for compression summaries, latest re-embedding job (API keys never shown: apiKeySet only)", tags, permission: "memories.manage", responses: { 200: { description: "embedding, active, chat, job" } } },
-    put: { summary: "Change the providers (OpenAI-compatible base URL, model, dimension, write-only API key; chat null turns summaries off). A new embedding space starts a re-embedding job; search uses the old vectors until it finishes", tags, permission: "memories.manage", body: updateAiSettingsSchema, responses: { 200: { description: "embedding, active, chat, job" } } },
+    get: { summary: "The workspace's model providers: wanted and active embedding space, chat model for compression summaries, latest re-embedding job (API keys never shown: apiKeySet only)", tags, responses: { 200: { description: "embedding, active, chat, job" } } },
+    put: { summary: "Change the providers (OpenAI-compatible base URL, model, dimension, write-only API key; chat null turns summaries off). A new embedding space starts a re-embedding job; search uses the old vectors until it finishes", tags, responses: { 200: { description: "embedding, active, chat, job" } } },
   },
   "/memories/reembed": {
-    post: { summary: "Resume a failed re-embedding job where it stopped", tags, permission: "memories.manage", body: resumeReembedSchema, responses: { 200: { description: "job" } }, errors: [404, 409] },
+    post: { summary: "Resume a failed re-embedding job where it stopped", tags, responses: { 200: { description: "job" } }, errors: [404, 409] },
   },
   "/memories/cleanup": {
-    post: { summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage", tags, permission: "memories.write", body: maintenanceRunSchema, responses: { 200: { description: "batchId, promoted, removed" } } },
+    post: { summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, promoted, removed" } } },
   },
   "/memories/compress": {
-    post: { summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage", tags, permission: "memories.write", body: maintenanceRunSchema, responses: { 200: { description: "batchId, clusters, merged, created" } } },
+    post: { summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, clusters, merged, created" } } },
   },
-  "/memories/analytics/stats": { get: { summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage", tags, permission: "memories.read", responses: { 200: { description: "Stats" } } } },
-  "/memories/analytics/patterns": { get: { summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters", tags, permission: "memories.read", responses: { 200: { description: "Patterns" } } } },
+  "/memories/analytics/stats": { get: { summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage", tags, responses: { 200: { description: "Stats" } } } },
+  "/memories/analytics/patterns": { get: { summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters", tags, responses: { 200: { description: "Patterns" } } } },
   "/memories/config": {
-    get: { summary: "Your memory settings (defaults until saved)", tags, permission: "memories.read", responses: { 200: { description: "config" } } },
-    put: { summary: "Change your memory settings (validated ranges)", tags, permission: "memories.write", body: updateMemoryConfigSchema, responses: { 200: { description: "config" } } },
+    get: { summary: "Your memory settings (defaults until saved)", tags, responses: { 200: { description: "config" } } },
+    put: { summary: "Change your memory settings (validated ranges)", tags, responses: { 200: { description: "config" } } },
   },
 };

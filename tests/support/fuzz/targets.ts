@@ -1,34 +1,18 @@
 /**
  * What the hostile-input suite calls: every method exported by every `app/api/v1/**\/route.ts`
- * (found on disk, so operations missing from the OpenAPI document are covered too), with the
- * document's request schemas where it has them; and every function exported by every
- * `app/(app)/**\/actions.ts`, with the request schema of the API operation doing the same job.
+ * (found on disk by ../api-routes.ts), with the OpenAPI document's request schemas; and every
+ * function exported by every `app/(app)/**\/actions.ts`, with the request schema of the API
+ * operation doing the same job.
  */
-import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
-import { rangeQuerySchema } from "@/lib/analytics/queries/range-params";
-import { buildOpenApiDocument } from "@/lib/openapi/build-document";
-import { batchPlanSchema } from "@/lib/scheduling/plan-batch";
-import { scheduleDraftSchema } from "@/lib/scheduling/schedule-draft";
+import { openApiDocument } from "@/app/api/v1/openapi.json/api-operations";
+import { apiRoutes, findFiles, repoRoot, type ApiRoute } from "../api-routes";
 
-const root = path.resolve(__dirname, "../../..");
-const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
-export type Method = (typeof methods)[number];
-
-type Handler = (req: any, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type JsonSchema = Record<string, any>;
 
-export type RouteTarget = {
+export type RouteTarget = ApiRoute & {
   kind: "route";
-  /** e.g. "PATCH /drafts/{id}" (the OpenAPI spelling, relative to /api/v1). */
-  id: string;
-  method: Method;
-  path: string;
-  file: string;
   params: string[];
-  handler: Handler;
-  inOpenApi: boolean;
   body?: JsonSchema;
   queryKeys: string[];
   query?: JsonSchema;
@@ -48,61 +32,28 @@ export type ActionTarget = {
 
 export type Target = RouteTarget | ActionTarget;
 
-/** Operations the OpenAPI document does not list yet, with the zod schemas their routes validate with. */
-const undocumented: Record<string, { body?: z.ZodType; query?: z.ZodType }> = {
-  "POST /drafts/{id}/schedule": { body: scheduleDraftSchema },
-  "POST /drafts/{id}/schedule/preview": { body: batchPlanSchema },
-  "GET /competitor-reports/csv": { query: rangeQuerySchema },
-};
-const jsonSchema = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;
-
-function walk(dir: string, name: string, out: string[] = []): string[] {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, name, out);
-    else if (entry.name === name) out.push(full);
-  }
-  return out.sort();
-}
-
 function openApiPaths() {
-  return buildOpenApiDocument("http://localhost:3000").paths as Record<string, Record<string, any>>;
+  return openApiDocument("http://localhost:3000").paths as Record<string, Record<string, any>>;
 }
 
 export async function routeTargets(): Promise<RouteTarget[]> {
-  const apiRoot = path.join(root, "app/api/v1");
   const doc = openApiPaths();
-  const targets: RouteTarget[] = [];
-  for (const file of walk(apiRoot, "route.ts")) {
-    const dir = path.relative(apiRoot, path.dirname(file)).split(path.sep).join("/");
-    const apiPath = `/${dir}`.replace(/\[(\w+)\]/g, "{$1}");
-    if (apiPath === "/openapi.json") continue; // the document itself: no input
-    const mod = (await import(file)) as Record<string, unknown>;
-    for (const method of methods) {
-      const handler = mod[method];
-      if (typeof handler !== "function") continue;
-      const op = doc[apiPath]?.[method.toLowerCase()];
-      const extra = undocumented[`${method} ${apiPath}`];
-      const extraQuery = extra?.query ? Object.entries(jsonSchema(extra.query).properties ?? {}).map(([name, schema]) => ({ name, in: "query", schema: schema as JsonSchema })) : [];
-      const queryParams = [...((op?.parameters ?? []) as { name: string; in: string; schema: JsonSchema }[]), ...extraQuery].filter((p) => p.in === "query");
-      targets.push({
-        kind: "route",
-        id: `${method} ${apiPath}`,
-        method,
-        path: apiPath,
-        file: path.relative(root, file),
-        params: [...apiPath.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
-        handler: handler as Handler,
-        inOpenApi: Boolean(op),
-        body: op?.requestBody?.content?.["application/json"]?.schema ?? (extra?.body ? jsonSchema(extra.body) : undefined),
+  return (await apiRoutes())
+    .filter((route) => route.path !== "/openapi.json") // the document itself: no input
+    .map((route) => {
+      const op = doc[route.path]?.[route.method.toLowerCase()];
+      const queryParams = ((op?.parameters ?? []) as { name: string; in: string; schema: JsonSchema }[]).filter((p) => p.in === "query");
+      return {
+        ...route,
+        kind: "route" as const,
+        params: [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+        body: op?.requestBody?.content?.["application/json"]?.schema,
         queryKeys: queryParams.map((p) => p.name),
         query: queryParams.length
           ? { type: "object", properties: Object.fromEntries(queryParams.map((p) => [p.name, p.schema])), required: [] }
           : undefined,
-      });
-    }
-  }
-  return targets;
+      };
+    });
 }
 
 /** Action name -> [method, path] of the API operation with the same input (or one nested under `key`). */
@@ -146,10 +97,10 @@ function actionInputSchema(name: string, doc: Record<string, Record<string, any>
 }
 
 export async function actionTargets(): Promise<ActionTarget[]> {
-  const appRoot = path.join(root, "app/(app)/[workspace]");
+  const appRoot = path.join(repoRoot, "app/(app)/[workspace]");
   const doc = openApiPaths();
   const targets: ActionTarget[] = [];
-  for (const file of walk(appRoot, "actions.ts")) {
+  for (const file of findFiles(appRoot, "actions.ts")) {
     const area = path.relative(appRoot, path.dirname(file)).split(path.sep).join("/");
     const mod = (await import(file)) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(mod)) {
@@ -158,7 +109,7 @@ export async function actionTargets(): Promise<ActionTarget[]> {
         kind: "action",
         id: `${area}/${name}`,
         page: `/${area}`,
-        file: path.relative(root, file),
+        file: path.relative(repoRoot, file),
         fn: fn as ActionTarget["fn"],
         input: actionInputSchema(name, doc),
       });

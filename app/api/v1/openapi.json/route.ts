@@ -1,8 +1,8 @@
 import { getEnv } from "@/lib/env";
-import { buildOpenApiDocument } from "@/lib/openapi/build-document";
+import { openApiDocument } from "./api-operations";
 
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return Response.json(buildOpenApiDocument(getEnv().appUrl));
+  return Response.json(openApiDocument(getEnv().appUrl));
 }
