@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import type { DraftDoc } from "@/lib/drafts/doc-types";
-import { draftStatuses } from "@/lib/drafts/draft-statuses";
+import { draftStatuses, type DraftDoc } from "./draft-values";
 import { createdAt, updatedAt } from "./columns";
 import { users } from "./users";
 import { accounts, workspaces } from "./workspaces";
 
-export { draftStatuses, type DraftStatus } from "@/lib/drafts/draft-statuses";
+export { draftStatuses, type DraftStatus } from "./draft-values";
 export type DraftImage = { url: string; alt: string };
 
 export const draftFolders = sqliteTable(

@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { BulletStyle } from "@/lib/drafts/note-settings";
+import type { BulletStyle } from "./draft-values";
 import { updatedAt } from "./columns";
 import { workspaces } from "./workspaces";
 

@@ -1,15 +1,9 @@
 /** The editor's document as stored: Tiptap/ProseMirror JSON (only the parts the product reads). */
 import { z } from "zod";
 
-export type DocMark = { type: string; attrs?: Record<string, unknown> };
-export type DocNode = {
-  type: string;
-  text?: string;
-  attrs?: Record<string, unknown>;
-  marks?: DocMark[];
-  content?: DocNode[];
-};
-export type DraftDoc = DocNode & { type: "doc" };
+import type { DocNode, DraftDoc } from "@/db/schema/draft-values";
+
+export type { DocMark, DocNode, DraftDoc } from "@/db/schema/draft-values";
 
 const markSchema = z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() });
 export const docNodeSchema: z.ZodType<DocNode> = z.lazy(() =>

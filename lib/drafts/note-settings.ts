@@ -4,8 +4,9 @@
  */
 import { z } from "zod";
 
-export const bulletStyles = ["emoji", "symbol", "dash"] as const;
-export type BulletStyle = (typeof bulletStyles)[number];
+import { bulletStyles } from "@/db/schema/draft-values";
+
+export { bulletStyles, type BulletStyle } from "@/db/schema/draft-values";
 
 export const noteSettingsSchema = z
   .object({
