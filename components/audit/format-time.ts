@@ -1,4 +1,6 @@
 /** Formats an instant in the workspace's time zone (default Asia/Shanghai). */
+import { defaultTimezone } from "@/lib/workspaces/timezones";
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 // Building an Intl.DateTimeFormat costs far more than using one: a 100-row table would build hundreds per render.
@@ -12,6 +14,6 @@ function formatterFor(locale: string, timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function formatDateTime(value: Date | string | number, locale: string, timeZone = "Asia/Shanghai"): string {
+export function formatDateTime(value: Date | string | number, locale: string, timeZone = defaultTimezone): string {
   return formatterFor(locale, timeZone).format(new Date(value));
 }

@@ -19,6 +19,7 @@ import type { Cache } from "@/lib/cache/cache";
 import { getEnv } from "@/lib/env";
 import { toAccountView, type AccountView } from "./account-view";
 import { loadMatrixStats, weekStartInZone, type AccountStats } from "./matrix-stats";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export type MatrixDataAccount = AccountView & { memberIds: string[]; stats: AccountStats };
 /** weekStart: the Monday (ms) the "posts this week" figures count from; loadedAt: when the figures were read (ms). */
@@ -36,7 +37,7 @@ export async function loadMatrixData(db: DbOrTx, workspaceId: string, now = new 
     db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)),
     db.select().from(accounts).where(and(eq(accounts.workspaceId, workspaceId), isNull(accounts.archivedAt))),
   ]);
-  const timeZone = workspace?.timezone ?? "Asia/Shanghai";
+  const timeZone = workspace?.timezone ?? defaultTimezone;
   const ids = rows.map((r) => r.id);
   const [grants, stats] = await Promise.all([
     ids.length ? db.select({ memberId: memberAccountGrants.memberId, accountId: memberAccountGrants.accountId }).from(memberAccountGrants).where(inArray(memberAccountGrants.accountId, ids)) : [],

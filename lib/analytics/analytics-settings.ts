@@ -9,6 +9,7 @@ import { cesWeightsSchema, defaultCesWeights, type CesWeights } from "./ces-scor
 import { invalidateAnalytics } from "./analytics-cache";
 import { refreshSubjectNoteRollups } from "./ingest/ingest-series";
 import { defaultViralRule, viralRuleSchema, type ViralRule } from "./viral-note";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export type AnalyticsSettings = { viralRule: ViralRule; cesWeights: CesWeights };
 
@@ -35,7 +36,7 @@ export async function updateAnalyticsSettings(db: Db, ctx: WorkspaceContext, inp
         .where(eq(trackedNotes.workspaceId, ctx.workspaceId))
         .groupBy(trackedNotes.subjectType, trackedNotes.subjectId);
       for (const s of subjects) {
-        const target = { workspaceId: ctx.workspaceId, timezone: ws?.timezone ?? "Asia/Shanghai", subjectType: s.subjectType, subjectId: s.subjectId, settings: input };
+        const target = { workspaceId: ctx.workspaceId, timezone: ws?.timezone ?? defaultTimezone, subjectType: s.subjectType, subjectId: s.subjectId, settings: input };
         await refreshSubjectNoteRollups(tx, target, { from: s.from!.getTime(), to: s.to!.getTime() });
       }
     }

@@ -9,7 +9,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { resolveRange, type DashboardRange } from "@/lib/analytics/queries/range-params";
 import { listSubjects, type SubjectInfo } from "@/lib/analytics/queries/subject-names";
 import { dayKey } from "@/lib/analytics/time-buckets";
-import { workspaceTimezone } from "./ingest-competitor-data";
+import { workspaceTimezone } from "@/lib/workspaces/queries";
 
 export type DashboardBase = { timezone: string; today: string; range: DashboardRange; subjects: SubjectInfo[]; names: Record<string, string>; query: string };
 

@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { accounts, workspaces } from "@/db/schema";
+import { accounts } from "@/db/schema";
 import { invalidateAnalytics } from "@/lib/analytics/analytics-cache";
 import { announceAlerts } from "@/lib/analytics/alerts/announce-alerts";
 import { checkTrendAlerts } from "@/lib/analytics/alerts/check-trend-alerts";
@@ -18,14 +18,10 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import { requireCompetitor } from "./competitor-queries";
+import { workspaceTimezone } from "@/lib/workspaces/queries";
 
 export type IngestActor = Pick<WorkspaceContext, "workspaceId" | "userId" | "userName" | "ip" | "requestId">;
 export type IngestData = { profiles?: ProfileSnapshotInput[]; notes?: NoteInput[] };
-
-export async function workspaceTimezone(db: DbOrTx, workspaceId: string): Promise<string> {
-  const [row] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
-  return row?.timezone ?? "Asia/Shanghai";
-}
 
 async function subjectName(tx: DbOrTx, workspaceId: string, subject: SubjectRef): Promise<string> {
   if (subject.type === "competitor") return (await requireCompetitor(tx, workspaceId, subject.id)).name;

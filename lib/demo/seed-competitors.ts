@@ -14,6 +14,7 @@ import { ingestSeries } from "@/lib/analytics/ingest/ingest-series";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids/new-id";
 import { demoVocabulary, type Vertical } from "./competitor-vocabulary";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 const demoCompetitors: { name: string; redUserId: string; vertical: Vertical; followers: number; groups: string[] }[] = [
   { name: "完美日记", redUserId: "5a3b2c1d0000000001001001", vertical: "beauty", followers: 280_000, groups: ["彩妆"] },
@@ -72,7 +73,7 @@ export async function seedCompetitors(db: Db, input: { workspaceId: string; admi
   const [ws] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, input.workspaceId));
   const own = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(eq(accounts.workspaceId, input.workspaceId));
   const settings = await getAnalyticsSettings(db, input.workspaceId);
-  const timezone = ws?.timezone ?? "Asia/Shanghai";
+  const timezone = ws?.timezone ?? defaultTimezone;
   const subjects: { type: "competitor" | "account"; id: string }[] = [];
   await db.transaction(async (tx) => {
     for (const [i, c] of demoCompetitors.entries()) {

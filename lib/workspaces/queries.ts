@@ -2,6 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { members, workspaces } from "@/db/schema";
+import { defaultTimezone } from "./timezones";
 
 export async function listUserWorkspaces(db: DbOrTx, userId: string) {
   return db
@@ -19,5 +20,5 @@ export async function getWorkspaceBySlug(db: DbOrTx, slug: string) {
 
 export async function workspaceTimezone(db: DbOrTx, workspaceId: string): Promise<string> {
   const [row] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
-  return row?.timezone ?? "Asia/Shanghai";
+  return row?.timezone ?? defaultTimezone;
 }

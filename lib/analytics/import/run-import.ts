@@ -11,7 +11,7 @@ import type { Db } from "@/db/client";
 import { importRuns, type ImportRun } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
+import { workspaceTimezone } from "@/lib/workspaces/queries";
 import { AppError, toAppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
 import { announceAlerts } from "../alerts/announce-alerts";

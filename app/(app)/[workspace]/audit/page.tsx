@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/context";
 import { listMembers } from "@/lib/members/queries";
 import { requirePageContext } from "@/lib/next/session-context";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export const metadata = { title: "Audit" };
 
@@ -24,7 +25,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const db = getDb();
   const search = await searchParams;
   const workspace = await getWorkspaceBySlug(db, ctx.workspaceSlug);
-  const timezone = workspace?.timezone ?? "Asia/Shanghai";
+  const timezone = workspace?.timezone ?? defaultTimezone;
   const query = auditFiltersFromSearch(search, timezone);
   const [t, locale, { events, nextCursor }, members] = await Promise.all([
     getTranslations("audit"),

@@ -21,6 +21,7 @@ import { listSeries } from "@/lib/scheduling/series/series-service";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { cancelJobAction, markPublishedAction, rescheduleAction, retryJobAction } from "./actions";
 import { createSeriesAction, previewSeriesAction, stopSeriesAction, updateSeriesAction } from "./series-actions";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export const metadata = { title: "Calendar" };
 
@@ -42,7 +43,7 @@ export default async function CalendarPage({ params, searchParams }: { params: P
   const scope = selected.scope;
   const statuses = search.status ? [search.status] : undefined;
   const workspace = await getWorkspaceBySlug(db, ctx.workspaceSlug);
-  const timezone = workspace?.timezone ?? "Asia/Shanghai";
+  const timezone = workspace?.timezone ?? defaultTimezone;
   const today = dayKey(new Date(), timezone);
   const anchor = search.date ?? today;
   const { days, from, to } = calendarRange(search.view, anchor, timezone);

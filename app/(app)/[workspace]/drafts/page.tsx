@@ -17,6 +17,7 @@ import { requirePageContext } from "@/lib/next/session-context";
 import { startOfDayInZone } from "@/lib/time/zoned";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { createDraftAction, createFolderAction, deleteFolderAction, markNotificationsReadAction, moveDraftAction } from "./actions";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export const metadata = { title: "Drafts" };
 const pageSize = 20;
@@ -29,7 +30,7 @@ export default async function DraftsPage({ params, searchParams }: { params: Pro
   const db = getDb();
   const workspace = await getWorkspaceBySlug(db, ctx.workspaceSlug);
   // A picked day starts at midnight in the workspace's time zone, not UTC.
-  const updatedFrom = typeof sp.updatedFrom === "string" ? startOfDayInZone(sp.updatedFrom, workspace?.timezone ?? "Asia/Shanghai") : null;
+  const updatedFrom = typeof sp.updatedFrom === "string" ? startOfDayInZone(sp.updatedFrom, workspace?.timezone ?? defaultTimezone) : null;
   // The header switcher's account narrows the list unless the page's own account filter is set.
   const selected = await getSelectedAccount(ctx, search);
   // The schema is strict: keys it does not know (the switcher's `account`, the search `q`) must be left out, not set to undefined.

@@ -16,7 +16,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/context";
 import { memoryPatterns } from "@/lib/memory/analytics/memory-patterns";
 import { memoryStats } from "@/lib/memory/analytics/memory-stats";
-import { workspaceTimezone } from "@/lib/memory/analytics/workspace-timezone";
+import { workspaceTimezone } from "@/lib/workspaces/queries";
 import { listMemories } from "@/lib/memory/list-memories";
 import { actorOf } from "@/lib/memory/memory-access";
 import { getMemoryConfig } from "@/lib/memory/memory-config";

@@ -23,7 +23,7 @@ import { latestProfiles } from "@/lib/analytics/queries/latest-profiles";
 import { getWeeklyReport } from "@/lib/analytics/reports/weekly-report-settings";
 import { can } from "@/lib/auth/context";
 import { listCompetitors } from "@/lib/competitors/competitor-queries";
-import { workspaceTimezone } from "@/lib/competitors/ingest-competitor-data";
+import { workspaceTimezone } from "@/lib/workspaces/queries";
 import { getEnv } from "@/lib/env";
 import { requirePageContext } from "@/lib/next/session-context";
 import { listChannels } from "@/lib/notifications/channels/channel-store";

@@ -13,6 +13,7 @@ import { topicSuggestions } from "@/lib/drafts/topic-suggestions";
 import { requirePageContext } from "@/lib/next/session-context";
 import { getWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { deleteDraftAction } from "../actions";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export const metadata = { title: "Draft" };
 
@@ -22,7 +23,7 @@ export default async function DraftPage({ params }: { params: Promise<{ workspac
   if (!can(ctx, "drafts.read")) return <Forbidden />;
   const db = getDb();
   const ws = await getWorkspaceBySlug(db, workspace);
-  const timeZone = ws?.timezone ?? "Asia/Shanghai";
+  const timeZone = ws?.timezone ?? defaultTimezone;
   const [draft, accounts, settings, topics, t] = await Promise.all([
     findDraft(db, ctx, id),
     listAccounts(db, ctx),

@@ -2,11 +2,12 @@ import { auditCsv } from "@/lib/audit/audit-csv";
 import { auditFiltersFromSearch } from "@/lib/audit/audit-filters-from-search";
 import { withWorkspace } from "@/lib/next/with-workspace";
 import { isValidTimezone } from "@/lib/workspaces/timezones";
+import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export const GET = withWorkspace(
   async ({ ctx, db, req }) => {
     const search = Object.fromEntries(req.nextUrl.searchParams);
-    const timezone = search.tz && isValidTimezone(search.tz) ? search.tz : "Asia/Shanghai";
+    const timezone = search.tz && isValidTimezone(search.tz) ? search.tz : defaultTimezone;
     const csv = await auditCsv(db, ctx.workspaceId, auditFiltersFromSearch(search, timezone, 500), timezone);
     return new Response(csv, {
       headers: {

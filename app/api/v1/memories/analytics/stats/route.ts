@@ -1,5 +1,5 @@
 import { memoryStats } from "@/lib/memory/analytics/memory-stats";
-import { workspaceTimezone } from "@/lib/memory/analytics/workspace-timezone";
+import { workspaceTimezone } from "@/lib/workspaces/queries";
 import { actorOf } from "@/lib/memory/memory-access";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
