@@ -1,7 +1,7 @@
 /** The process-wide cache, chosen from the environment; a remote one never fails its callers (resilient-cache.ts). */
 import { getEnv } from "@/lib/env";
 import type { Cache } from "./cache";
-import { createMemoryCache } from "./memory-cache";
+import { createInProcessCache } from "./in-process-cache";
 import { createResilientCache } from "./resilient-cache";
 import { createUpstashCache } from "./upstash-cache";
 
@@ -13,7 +13,7 @@ export function getCache(): Cache {
   if (!globalForCache.redmatrixCache) {
     const { cache } = getEnv();
     globalForCache.redmatrixCache =
-      cache.driver === "upstash" ? createResilientCache(createUpstashCache(cache.url, cache.token)) : createMemoryCache();
+      cache.driver === "upstash" ? createResilientCache(createUpstashCache(cache.url, cache.token)) : createInProcessCache();
   }
   return globalForCache.redmatrixCache;
 }

@@ -19,7 +19,7 @@
 import { createCircuitBreaker, type BreakerSettings } from "@/lib/http/circuit-breaker";
 import { getLogger } from "@/lib/observability/logger";
 import type { Cache } from "./cache";
-import { createMemoryCache } from "./memory-cache";
+import { createInProcessCache } from "./in-process-cache";
 
 export class CacheUnavailableError extends Error {
   constructor(readonly operation: string, options: { cause?: unknown } = {}) {
@@ -35,9 +35,9 @@ export type ResilientCacheOptions = { breaker?: BreakerSettings; log?: OutageLog
 export const cacheBreakerSettings: BreakerSettings = { failureThreshold: 2, openMs: 5_000 };
 
 export function createResilientCache(remote: Cache, options: ResilientCacheOptions = {}): Cache & { strict: Cache } {
-  const breaker = createCircuitBreaker(createMemoryCache(100), `cache:${remote.driver}`, options.breaker ?? cacheBreakerSettings);
+  const breaker = createCircuitBreaker(createInProcessCache(100), `cache:${remote.driver}`, options.breaker ?? cacheBreakerSettings);
   // Counters while the remote is down: per process, which is what "a local limit" means.
-  const local = createMemoryCache(10_000);
+  const local = createInProcessCache(10_000);
   const log = () => options.log ?? getLogger();
   let down = false;
 

@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Cache } from "@/lib/cache";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { getLogger } from "@/lib/observability/logger";
 
 export const rateLimitPolicies = {
@@ -37,7 +37,7 @@ type Local = { counts: Cache; sharedDown: boolean };
 const locals = new WeakMap<Cache, Local>();
 
 function localFor(cache: Cache): Local {
-  return locals.get(cache) ?? locals.set(cache, { counts: createMemoryCache(10_000), sharedDown: false }).get(cache)!;
+  return locals.get(cache) ?? locals.set(cache, { counts: createInProcessCache(10_000), sharedDown: false }).get(cache)!;
 }
 
 /** Runs `op` on the shared store; undefined when it failed (logged once per outage). */

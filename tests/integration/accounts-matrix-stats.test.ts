@@ -18,7 +18,7 @@ import { updateAccount } from "@/lib/accounts/update-account";
 import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
 import { ingestSeries } from "@/lib/analytics/ingest/ingest-series";
 import type { Cache } from "@/lib/cache/cache";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { createUpstashCache } from "@/lib/cache/upstash-cache";
 import { newId } from "@/lib/ids/new-id";
 import { updateMember } from "@/lib/members/update-member";
@@ -85,7 +85,7 @@ describe("matrix figures", () => {
   });
 
   it("filters and sorts by the figures (empty values last)", async () => {
-    const cache = createMemoryCache();
+    const cache = createInProcessCache();
     const names = async (q: Parameters<typeof loadMatrix>[2]) => (await loadMatrix(db, ws.admin, q, cache)).accounts.map((x) => x.name);
     expect(await names({ result: "unconfirmed" })).toEqual(["统计C"]);
     expect(await names({ result: "none" })).toEqual(["统计B"]);
@@ -144,5 +144,5 @@ function staleReadSuite(label: string, makeCache: () => Cache) {
   });
 }
 
-staleReadSuite("memory", () => createMemoryCache());
+staleReadSuite("memory", () => createInProcessCache());
 if (redisUp) staleReadSuite("upstash", () => createUpstashCache(upstash!.url, upstash!.token));

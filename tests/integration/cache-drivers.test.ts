@@ -10,7 +10,7 @@ import { Redis } from "@upstash/redis";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cacheKeyPrefix, type Cache } from "@/lib/cache/cache";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { createUpstashCache } from "@/lib/cache/upstash-cache";
 import { clearAttempts, isRateLimited, recordAttempt } from "@/lib/security/rate-limit";
 import { redisAvailable, requireOrSkip } from "@/tests/support/redis-available";
@@ -172,7 +172,7 @@ function cacheContract(label: string, getCache: () => Cache) {
 
 // ---- memory driver: always runs ----
 
-const memory = createMemoryCache();
+const memory = createInProcessCache();
 cacheContract("memory", () => memory);
 
 // ---- Upstash driver through the REST bridge: needs Redis ----

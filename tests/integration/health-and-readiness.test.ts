@@ -6,7 +6,7 @@ import * as metricsRoute from "@/app/api/metrics/route";
 import * as readyRoute from "@/app/api/ready/route";
 import * as meRoute from "@/app/api/v1/me/route";
 import { createDb, getDb } from "@/db/client";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { getEnv } from "@/lib/env";
 import { getMediaStorage } from "@/lib/media/media-storage";
 import { createS3Storage } from "@/lib/media/s3-media-storage";
@@ -45,7 +45,7 @@ describe("health, readiness and metrics", () => {
   });
 
   it("names the cache as down but stays ready (degraded) when it stops answering: pages load from the database", async () => {
-    const broken = { ...createMemoryCache(), ping: async () => Promise.reject(new Error("connection refused")) };
+    const broken = { ...createInProcessCache(), ping: async () => Promise.reject(new Error("connection refused")) };
     const result = await checkReadiness(getDb(), broken, getEnv(), getMediaStorage());
     expect(result).toMatchObject({ ready: true, degraded: true });
     expect(result.checks.find((c) => c.name === "cache")).toMatchObject({ ok: false, detail: "connection refused" });
@@ -55,9 +55,9 @@ describe("health, readiness and metrics", () => {
   it("names the media storage as down when its bucket is missing (real S3-protocol server)", async () => {
     const s3 = await startS3Server();
     try {
-      const ok = await checkReadiness(getDb(), createMemoryCache(), getEnv(), createS3Storage(s3.config));
+      const ok = await checkReadiness(getDb(), createInProcessCache(), getEnv(), createS3Storage(s3.config));
       expect(ok.checks.find((c) => c.name === "media")).toMatchObject({ ok: true, driver: "s3" });
-      const missing = await checkReadiness(getDb(), createMemoryCache(), getEnv(), createS3Storage({ ...s3.config, bucket: "gone" }));
+      const missing = await checkReadiness(getDb(), createInProcessCache(), getEnv(), createS3Storage({ ...s3.config, bucket: "gone" }));
       expect(missing.ready).toBe(false);
       expect(missing.checks.find((c) => c.name === "media")).toMatchObject({ ok: false, driver: "s3", detail: expect.stringMatching(/NoSuchBucket/) });
     } finally {
@@ -68,14 +68,14 @@ describe("health, readiness and metrics", () => {
   it("probes QStash for real: ready while it answers, not ready when it is unreachable or refuses the token", async () => {
     const qstash = await startQstashServer({ token: "qstash-token", signingKey: "qstash-signing-key" });
     const check = async (probe: () => Promise<void>) =>
-      (await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
+      (await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
     try {
       expect(await check(createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }))).toMatchObject({ ok: true });
       expect(await check(createQstashProbe({ token: "wrong-token", baseUrl: qstash.url }))).toMatchObject({ ok: false, detail: expect.stringMatching(/QStash unreachable/) });
     } finally {
       await qstash.close();
     }
-    const gone = await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }));
+    const gone = await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }));
     expect(gone.ready).toBe(false);
     expect(gone.checks.find((c) => c.name === "scheduler")).toMatchObject({ ok: false, detail: expect.stringMatching(/QStash unreachable/) });
   });
@@ -100,7 +100,7 @@ describe("health, readiness and metrics", () => {
 
   it("is not ready when the embedded dispatcher stalls (its round hangs on the database)", async () => {
     const probe = () => checkDispatcherHeartbeat({ stallMs: 1_000 });
-    const schedulerCheck = async () => (await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
+    const schedulerCheck = async () => (await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
     await sleep(1_200);
     expect(await schedulerCheck()).toMatchObject({ ok: true }); // the running dispatcher keeps beating
 
@@ -114,7 +114,7 @@ describe("health, readiness and metrics", () => {
       const check = await schedulerCheck();
       expect(check.ok).toBe(false);
       expect(check.detail).toMatch(/embedded dispatcher has stalled: its last round finished 1\.\d s ago/);
-      expect((await checkReadiness(getDb(), createMemoryCache(), getEnv(), getMediaStorage(), probe)).ready).toBe(false);
+      expect((await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), probe)).ready).toBe(false);
     } finally {
       stuck.stop();
       hung.closeAllConnections();

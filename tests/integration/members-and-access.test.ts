@@ -7,7 +7,7 @@ import { createAccount } from "@/lib/accounts/create-account";
 import { getAccount, listAccounts } from "@/lib/accounts/queries";
 import { authenticate } from "@/lib/auth/authenticate";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { listAudit } from "@/lib/audit/list-audit";
 import { acceptInvite, findOpenInvite } from "@/lib/members/accept-invite";
 import { createMember, createMemberSchema } from "@/lib/members/create-member";
@@ -28,7 +28,7 @@ describe("members, invites and account grants", () => {
     const created = await createMember(db, ws.admin, { email: "op@example.com", name: "李娜", role: "operator", method: "password" });
     expect(created.method === "password" && created.initialPassword).toBeTruthy();
     const password = created.method === "password" ? created.initialPassword! : "";
-    await expect(authenticate(db, createMemoryCache(), { email: "op@example.com", password, ip: "x" })).resolves.toBeTruthy();
+    await expect(authenticate(db, createInProcessCache(), { email: "op@example.com", password, ip: "x" })).resolves.toBeTruthy();
     await expect(createMember(db, ws.admin, createMemberSchema.parse({ email: " OP@example.com", name: "dup", role: "guest" }))).rejects.toMatchObject({ code: "EMAIL_TAKEN" });
   });
 
@@ -41,7 +41,7 @@ describe("members, invites and account grants", () => {
 
     await acceptInvite(db, { token: invite.inviteToken, name: "王磊", password: "analyst-password" });
     await expect(acceptInvite(db, { token: invite.inviteToken, name: "王磊", password: "analyst-password" })).rejects.toMatchObject({ code: "INVITE_INVALID" });
-    await expect(authenticate(db, createMemoryCache(), { email: "new@example.com", password: "analyst-password", ip: "x" })).resolves.toBeTruthy();
+    await expect(authenticate(db, createInProcessCache(), { email: "new@example.com", password: "analyst-password", ip: "x" })).resolves.toBeTruthy();
 
     const old = await createMember(db, ws.admin, { email: "late@example.com", name: "迟到", role: "guest", method: "invite" });
     if (old.method !== "invite") throw new Error("expected invite");

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { errorBody } from "@/lib/errors/app-error";
 import type { AppError } from "@/lib/errors/app-error";
 import type { PrivateAccess } from "@/lib/http/address-policy";
@@ -112,7 +112,7 @@ describe("outbound address policy on the resolved address", () => {
   it("the bridge publisher's health check and publish refuse a name resolving to 127.0.0.1, saying what to set", async () => {
     const before = internal.connections();
     const config = xhsBridgePublisher.configSchema.parse({ baseUrl: at("bridge.example.test"), timeoutMs: 1000 });
-    const runtime = { workspaceId: "ws", accountId: "acc_ssrf", db: undefined as never, cache: createMemoryCache(), dispatcher: dispatcher("none"), sleep: async () => {} };
+    const runtime = { workspaceId: "ws", accountId: "acc_ssrf", db: undefined as never, cache: createInProcessCache(), dispatcher: dispatcher("none"), sleep: async () => {} };
     expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: false, code: "refused_address", message: expect.stringMatching(/OUTBOUND_ALLOW_PRIVATE=loopback/) });
     expect(await xhsBridgePublisher.publish({ kind: "image", title: "t", content: "c", images: [] }, config, runtime)).toMatchObject({ status: "rejected" });
     expect(internal.connections()).toBe(before);

@@ -15,7 +15,7 @@ import type { Db } from "@/db/client";
 import { accounts, auditEvents, notificationChannels } from "@/db/schema";
 import { createAccount } from "@/lib/accounts/create-account";
 import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { postOpenAi } from "@/lib/memory/ai/openai-client";
 import { webhookPublisher } from "@/lib/publishing/publishers/webhook";
 import { callRoute } from "../support/call-route";
@@ -103,7 +103,7 @@ describe("outbound answers are classified, never echoed", () => {
   it("a webhook rejection keeps the status, not the receiver's body", async () => {
     internal.answer({ status: 422, body: internal.secret });
     const config = webhookPublisher.configSchema.parse({ url: `${internal.url}/hook`, secret: "a-signing-secret-of-length" });
-    const outcome = await webhookPublisher.publish({ kind: "image", title: "t", content: "c", images: [] }, config, { workspaceId: ws.workspaceId, accountId: "acc_x", db, cache: createMemoryCache() });
+    const outcome = await webhookPublisher.publish({ kind: "image", title: "t", content: "c", images: [] }, config, { workspaceId: ws.workspaceId, accountId: "acc_x", db, cache: createInProcessCache() });
     expect(outcome).toMatchObject({ status: "rejected", reason: expect.stringMatching(/422/) });
     expect(JSON.stringify(outcome)).not.toContain(internal.secret);
   });

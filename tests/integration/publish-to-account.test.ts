@@ -5,7 +5,7 @@ import { auditEvents, sandboxPublications } from "@/db/schema";
 import { pauseAccount } from "@/lib/accounts/account-status";
 import { createAccount } from "@/lib/accounts/create-account";
 import { hasPublishingHistory } from "@/lib/accounts/has-publishing-history";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { publishToAccount } from "@/lib/publishing/publish-to-account";
 import { startFakeXhsBridge, type FakeXhsBridge } from "../support/fake-xhs-bridge";
 import { setUpWorkspace } from "../support/fixtures";
@@ -27,7 +27,7 @@ describe("publishToAccount: the pipeline's entry point", () => {
   it("publishes through the account's bridge with its decrypted token, and audits the outcome", async () => {
     const account = await createAccount(db, ws.admin, { name: "桥接发布", redId: "bridge_pub", publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, token: "pipeline-token" } });
     const target = { workspaceId: ws.workspaceId, accountId: account.id };
-    expect(await publishToAccount(db, ws.admin, target, note, { cache: createMemoryCache() })).toMatchObject({ status: "published" });
+    expect(await publishToAccount(db, ws.admin, target, note, { cache: createInProcessCache() })).toMatchObject({ status: "published" });
     expect(bridge.received.at(-1)).toMatchObject({ path: "/api/v1/publish", authorization: "Bearer pipeline-token" });
     const [event] = await db.select().from(auditEvents).where(eq(auditEvents.action, "publishing.publish"));
     expect(event.changes?.after).toMatchObject({ outcome: "published", job: "job_77" });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
 import { createDb, type Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { setupCodeFor } from "@/lib/setup/setup-code";
 import { getEnv } from "@/lib/env";
 import { isRateLimited, recordAttempt } from "@/lib/security/rate-limit";
@@ -62,7 +62,7 @@ describe("first-run setup", () => {
   });
 
   it("refuses a finished setup before anything else: the refusals never count against the address's limit", async () => {
-    const cache = createMemoryCache();
+    const cache = createInProcessCache();
     for (let i = 0; i < 20; i++) {
       const attempt = { cache, setupCode: setupCodeFor(getEnv().authSecret) };
       await expect(completeSetup(db, { ...input, email: `again-${i}@example.com` }, { ip: "192.0.2.1", attempt })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
@@ -73,7 +73,7 @@ describe("first-run setup", () => {
   it("rate-limits setup attempts per address before setup is done", async () => {
     const fresh = createDb(`file:${path.join(getEnv().dataDir, "setup-limit.db")}`);
     await migrateDb(fresh);
-    const cache = createMemoryCache();
+    const cache = createInProcessCache();
     const setupCode = setupCodeFor(getEnv().authSecret);
     for (let i = 0; i < 10; i++) await recordAttempt(cache, "setupAttempts", "192.0.2.7");
     await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.7", attempt: { cache, setupCode } })).rejects.toMatchObject({ code: "RATE_LIMITED" });

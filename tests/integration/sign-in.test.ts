@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
 import { changePassword } from "@/lib/auth/change-password";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { updateMember } from "@/lib/members/update-member";
 import { adminCredentials, memberWithToken, setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
@@ -17,18 +17,18 @@ describe("sign-in", () => {
   });
 
   it("accepts the right password, case-insensitively on the email", async () => {
-    const user = await authenticate(db, createMemoryCache(), { email: "ADMIN@example.com", password: adminCredentials.password, ip: "1.1.1.1" });
+    const user = await authenticate(db, createInProcessCache(), { email: "ADMIN@example.com", password: adminCredentials.password, ip: "1.1.1.1" });
     expect(user.id).toBe(ws.userId);
   });
 
   it("answers the same for a wrong password and an unknown email", async () => {
-    const cache = createMemoryCache();
+    const cache = createInProcessCache();
     await expect(authenticate(db, cache, { email: adminCredentials.email, password: "wrong", ip: "1.1.1.1" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     await expect(authenticate(db, cache, { email: "nobody@example.com", password: "wrong", ip: "1.1.1.1" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
   });
 
   it("locks an account after 5 failures from any address: the right password, from another address too, answers SIGN_IN_LOCKED", async () => {
-    const cache = createMemoryCache();
+    const cache = createInProcessCache();
     const attempt = (password: string, ip = "2.2.2.2") => authenticate(db, cache, { email: adminCredentials.email, password, ip });
     for (let i = 0; i < 5; i++) await expect(attempt("wrong")).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     await expect(attempt(adminCredentials.password)).rejects.toMatchObject({ code: "SIGN_IN_LOCKED", details: { minutes: 15 } });
@@ -39,7 +39,7 @@ describe("sign-in", () => {
   });
 
   it("locks an address after 20 failures over many emails, not the accounts from elsewhere", async () => {
-    const cache = createMemoryCache();
+    const cache = createInProcessCache();
     for (let i = 0; i < 20; i++) {
       await expect(authenticate(db, cache, { email: `guess${i}@example.com`, password: "wrong", ip: "6.6.6.6" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
     }
@@ -49,9 +49,9 @@ describe("sign-in", () => {
 
   it("refuses deactivated members and ends their sessions at once", async () => {
     const operator = await memberWithToken(db, ws.admin, "operator");
-    await expect(authenticate(db, createMemoryCache(), { email: operator.email, password: operator.password, ip: "4.4.4.4" })).resolves.toBeTruthy();
+    await expect(authenticate(db, createInProcessCache(), { email: operator.email, password: operator.password, ip: "4.4.4.4" })).resolves.toBeTruthy();
     await updateMember(db, ws.admin, operator.memberId, { status: "deactivated" });
-    await expect(authenticate(db, createMemoryCache(), { email: operator.email, password: operator.password, ip: "4.4.4.4" })).rejects.toMatchObject({
+    await expect(authenticate(db, createInProcessCache(), { email: operator.email, password: operator.password, ip: "4.4.4.4" })).rejects.toMatchObject({
       code: "INVALID_CREDENTIALS",
     });
     const session = await loadWorkspaceContext(db, { userId: operator.ctx.userId, workspace: { id: ws.workspaceId }, via: "session", sessionVersion: 1 });
@@ -67,6 +67,6 @@ describe("sign-in", () => {
     expect(sessionVersion).toBe(2);
     const stale = await loadWorkspaceContext(db, { userId: analyst.ctx.userId, workspace: { id: ws.workspaceId }, via: "session", sessionVersion: 1 });
     expect(stale).toBeNull();
-    await expect(authenticate(db, createMemoryCache(), { email: analyst.email, password: "another-password", ip: "5.5.5.5" })).resolves.toBeTruthy();
+    await expect(authenticate(db, createInProcessCache(), { email: analyst.email, password: "another-password", ip: "5.5.5.5" })).resolves.toBeTruthy();
   });
 });

@@ -16,7 +16,7 @@ import { hasPublishingHistory } from "@/lib/accounts/has-publishing-history";
 import { sandboxPublisher } from "@/lib/publishing/publishers/sandbox";
 import { webhookPublisher } from "@/lib/publishing/publishers/webhook";
 import { signatureHeader, timestampHeader, verifyWebhookSignature } from "@/lib/publishing/webhook-signature";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { callRoute } from "../support/call-route";
 import { startFakeXhsBridge, type FakeXhsBridge } from "../support/fake-xhs-bridge";
 import { memberWithToken, setUpWorkspace } from "../support/fixtures";
@@ -57,7 +57,7 @@ describe("webhook and sandbox publishers, and Test connection", () => {
   });
 
   const note = { kind: "image" as const, title: "周末去哪儿", content: "武康路散步路线", images: ["https://cdn.example.com/w.jpg"], idempotencyKey: "job_123" };
-  const runtime = () => ({ workspaceId: ws.workspaceId, accountId: "acc_webhook", db, cache: createMemoryCache() });
+  const runtime = () => ({ workspaceId: ws.workspaceId, accountId: "acc_webhook", db, cache: createInProcessCache() });
 
   it("POSTs a signed note the receiver verifies, and reports the receiver's id", async () => {
     const config = webhookPublisher.configSchema.parse({ url: receiver.url, secret });

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Cache } from "@/lib/cache/cache";
-import { createMemoryCache } from "@/lib/cache/memory-cache";
+import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { createUpstashCache } from "@/lib/cache/upstash-cache";
 import { createCircuitBreaker } from "@/lib/http/circuit-breaker";
 import { xhsBridgePublisher } from "@/lib/publishing/publishers/xhs-bridge";
@@ -26,7 +26,7 @@ describe("xhs-bridge publisher against the fake bridge", () => {
   let config: ReturnType<typeof xhsBridgePublisher.configSchema.parse>;
   beforeAll(async () => {
     bridge = await startFakeXhsBridge({ token: "bridge-secret" });
-    runtime = { workspaceId: "ws", accountId: `acc_${randomBytes(4).toString("hex")}`, db: undefined as never, cache: createMemoryCache(), breaker: { failureThreshold: 50, openMs: 60_000 }, sleep: noSleep };
+    runtime = { workspaceId: "ws", accountId: `acc_${randomBytes(4).toString("hex")}`, db: undefined as never, cache: createInProcessCache(), breaker: { failureThreshold: 50, openMs: 60_000 }, sleep: noSleep };
     config = xhsBridgePublisher.configSchema.parse({ baseUrl: bridge.url, token: "bridge-secret", timeoutMs: 1000 });
   });
   afterAll(() => bridge.close());
@@ -98,7 +98,7 @@ describe.each([
       rest = await startUpstashRestServer();
       caches = [createUpstashCache(rest.url, rest.token), createUpstashCache(rest.url, rest.token)];
     } else {
-      const one = createMemoryCache();
+      const one = createInProcessCache();
       caches = [one, one];
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractKeywords, segmentWords, topicsInText } from "@/lib/analytics/extract-keywords";
-import { rankHotTopics, scoreTopic, topicWindows, twoProportionZ } from "@/lib/analytics/hot-topics";
+import { rankHotTopics, scoreTopic, topicWindows, twoProportionZ } from "@/lib/analytics/rank-hot-topics";
 import { bucketOf, bucketsInRange, localParts, previousPeriod } from "@/lib/analytics/time-buckets";
 
 describe("hot-topic scoring", () => {

@@ -8,7 +8,7 @@ import type { DbOrTx } from "@/db/client";
 import { subjectDaily, topicDaily, topicWatchlist } from "@/db/schema";
 import { cachedAnalytics } from "../analytics-cache";
 import { segmentWords } from "../extract-keywords";
-import { rankHotTopics, scoreTopic, type TopicInput, type TopicScore } from "../hot-topics";
+import { rankHotTopics, scoreTopic, type TopicInput, type TopicScore } from "../rank-hot-topics";
 import { addDays, dayKey } from "../time-buckets";
 import { notesInRange, type RangeNote } from "./notes-in-range";
 

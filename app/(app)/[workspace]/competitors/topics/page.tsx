@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import type { TopicScore } from "@/lib/analytics/hot-topics";
+import type { TopicScore } from "@/lib/analytics/rank-hot-topics";
 import { getHotTopics } from "@/lib/analytics/queries/hot-topics";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";

@@ -4,7 +4,7 @@ import { cacheKeyPrefix, type Cache } from "./cache";
 
 type Box = { value: unknown };
 
-export function createMemoryCache(maxEntries = 50_000): Cache {
+export function createInProcessCache(maxEntries = 50_000): Cache {
   const lru = new LRUCache<string, Box>({ max: maxEntries, ttlAutopurge: false, ttlResolution: 0 });
   const k = (key: string) => cacheKeyPrefix + key;
 
