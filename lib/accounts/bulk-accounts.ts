@@ -16,8 +16,9 @@ import { requireMembers, setAccountGrant } from "./account-grants";
 import { accountFieldsSchema } from "./account-schema";
 import { checkAccountConnection } from "./check-connection";
 import { requireVisibleAccounts } from "./queries";
+import { idSchema } from "@/lib/validation/id-schema";
 
-const ids = z.array(z.string().min(1).max(64)).min(1).max(200);
+const ids = z.array(idSchema).min(1).max(200);
 const mode = z.enum(["replace", "add", "remove"]).default("replace");
 
 export const bulkAccountsSchema = z.discriminatedUnion("action", [

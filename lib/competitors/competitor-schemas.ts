@@ -1,6 +1,7 @@
 /** Input schemas for competitors (shared by the REST routes, the server actions and OpenAPI). */
 import { z } from "zod";
 import { webUrlSchema } from "@/lib/validation/web-url";
+import { idSchema } from "@/lib/validation/id-schema";
 
 const label = z.string().trim().min(1).max(30);
 
@@ -13,7 +14,7 @@ export const competitorFieldsSchema = z.object({
   groups: z.array(label).max(10).optional(),
   tags: z.array(label).max(20).optional(),
   notes: z.string().max(2000).nullable().optional(),
-  comparedAccountIds: z.array(z.string().min(1).max(64)).max(50).optional(),
+  comparedAccountIds: z.array(idSchema).max(50).optional(),
 });
 
 export const createCompetitorSchema = competitorFieldsSchema.strict();

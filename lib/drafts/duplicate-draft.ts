@@ -7,9 +7,10 @@ import type { Db } from "@/db/client";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { insertDraft } from "./create-draft";
 import { getDraft, type DraftView } from "./get-draft";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const duplicateDraftSchema = z
-  .object({ accountIds: z.array(z.string().min(1).max(64)).min(1).max(50).optional(), copySuffix: z.string().max(20).default("（副本）") })
+  .object({ accountIds: z.array(idSchema).min(1).max(50).optional(), copySuffix: z.string().max(20).default("（副本）") })
   .strict();
 
 export async function duplicateDraft(db: Db, ctx: WorkspaceContext, draftId: string, raw: z.input<typeof duplicateDraftSchema> = {}): Promise<DraftView[]> {

@@ -9,8 +9,9 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import { getDraft, type DraftView } from "./get-draft";
 import { saveDraft } from "./save-draft";
+import { idSchema } from "@/lib/validation/id-schema";
 
-export const restoreRevisionSchema = z.object({ revisionId: z.string().min(1).max(64), baseVersion: z.number().int().min(1) }).strict();
+export const restoreRevisionSchema = z.object({ revisionId: idSchema, baseVersion: z.number().int().min(1) }).strict();
 
 export type DiffPart = { value: string; added: boolean; removed: boolean };
 const wordSegmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });

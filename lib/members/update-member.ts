@@ -11,13 +11,14 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { roleSchema } from "@/lib/auth/schemas";
 import { AppError } from "@/lib/errors/app-error";
 import { getMemberOrThrow } from "./queries";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const updateMemberSchema = z
   .object({
     role: roleSchema.optional(),
     status: z.enum(["active", "deactivated"]).optional(),
     accountScope: z.enum(["all", "granted"]).optional(),
-    accountIds: z.array(z.string().min(1).max(64)).max(1000).optional(),
+    accountIds: z.array(idSchema).max(1000).optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 /** The zod schemas for memory input: shared by the lib functions, the REST routes and the OpenAPI document. */
 import { z } from "zod";
 import { memoryPrivacies, memorySources, memoryTypes } from "@/db/schema";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const maxContentChars = 8_000;
 const tag = z.string().trim().min(1).max(40);
@@ -98,4 +99,4 @@ export const maintenanceRunSchema = z
     dryRun: z.boolean().default(false),
   })
   .strict();
-export const undoRunSchema = z.object({ batchId: z.string().min(1).max(64) }).strict();
+export const undoRunSchema = z.object({ batchId: idSchema }).strict();

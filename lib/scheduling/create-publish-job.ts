@@ -13,6 +13,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
 import type { SchedulerDriver } from "./drivers/scheduler-driver";
+import { idSchema } from "@/lib/validation/id-schema";
 
 const maxAheadMs = 366 * 86_400_000;
 const pastToleranceMs = 60_000;
@@ -29,8 +30,8 @@ export const noteSnapshotSchema = z
 
 export const createPublishJobSchema = z
   .object({
-    accountId: z.string().min(1).max(64),
-    draftId: z.string().min(1).max(64).optional(),
+    accountId: idSchema,
+    draftId: idSchema.optional(),
     snapshot: noteSnapshotSchema,
     runAt: z.coerce.date(),
     idempotencyKey: z.string().min(8).max(200).optional(),

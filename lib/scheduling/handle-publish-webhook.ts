@@ -12,8 +12,9 @@ import { publishWebhookPath, type SchedulerDriver } from "./drivers/scheduler-dr
 import { publishThroughAccount } from "./publish-job-note";
 import { runPublishJob } from "./run-publish-job";
 import { verifyWebhook } from "./verify-webhook";
+import { idSchema } from "@/lib/validation/id-schema";
 
-export const deliverySchema = z.object({ jobId: z.string().min(1).max(64), workspaceId: z.string().min(1).max(64), version: z.number().int().min(1) }).strict();
+export const deliverySchema = z.object({ jobId: idSchema, workspaceId: idSchema, version: z.number().int().min(1) }).strict();
 
 async function jobExists(db: Db, delivery: { jobId: string; workspaceId: string }): Promise<boolean> {
   const [job] = await db

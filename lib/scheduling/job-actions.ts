@@ -12,9 +12,10 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import type { SchedulerDriver } from "./drivers/scheduler-driver";
 import { webUrlSchema } from "@/lib/validation/web-url";
+import { idSchema } from "@/lib/validation/id-schema";
 
-export const rescheduleSchema = z.object({ jobId: z.string().min(1).max(64), runAt: z.coerce.date() }).strict();
-export const markPublishedSchema = z.object({ jobId: z.string().min(1).max(64), url: webUrlSchema() }).strict();
+export const rescheduleSchema = z.object({ jobId: idSchema, runAt: z.coerce.date() }).strict();
+export const markPublishedSchema = z.object({ jobId: idSchema, url: webUrlSchema() }).strict();
 
 async function loadJob(tx: DbOrTx, ctx: WorkspaceContext, jobId: string): Promise<PublishJob> {
   const [job] = await tx.select().from(publishJobs).where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, ctx.workspaceId))).limit(1);

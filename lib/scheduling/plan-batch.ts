@@ -13,10 +13,11 @@ import { accountScopeFilter } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/errors/app-error";
 import { zonedDateTime } from "@/lib/time/zoned";
 import { accountRules, nextFreeSlot, slotViolations, type SlotViolation } from "./slot-rules";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const batchPlanSchema = z
   .object({
-    accountIds: z.array(z.string().min(1).max(64)).min(1).max(100),
+    accountIds: z.array(idSchema).min(1).max(100),
     runAt: z.coerce.date().optional(),
     /** A wall-clock time ("2026-11-23T20:30") in the workspace's time zone, as a form gives it. */
     runAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/).optional(),

@@ -14,12 +14,13 @@ import { toAppError } from "@/lib/errors/app-error";
 import { collectCompetitor } from "./collect-competitor";
 import { collectOwnAccount, ownAccountBridge } from "./collect-own-account";
 import type { DataBridgeClient } from "./data-bridge-client";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const collectionWebhookPath = "/api/webhooks/collection";
 
-const ids = z.array(z.string().min(1).max(64)).max(500).optional();
+const ids = z.array(idSchema).max(500).optional();
 /** Without a workspaceId (the periodic call every 6 hours), every workspace is collected in turn. */
-export const collectionWebhookSchema = z.object({ workspaceId: z.string().min(1).max(64).optional(), competitorIds: ids, accountIds: ids }).strict();
+export const collectionWebhookSchema = z.object({ workspaceId: idSchema.optional(), competitorIds: ids, accountIds: ids }).strict();
 type CollectionInput = z.infer<typeof collectionWebhookSchema>;
 
 type Outcome = { ok: boolean; notes?: number; error?: string };

@@ -8,6 +8,7 @@ import { countSchema, noteInputSchema, pastDateSchema, type NoteInput } from "..
 import { topicsInText } from "../extract-keywords";
 import { exportColumns, type ExportKind } from "./mediacrawler-columns";
 import type { RawRecord, RowError } from "./read-export";
+import { idSchema } from "@/lib/validation/id-schema";
 
 const text = (v: unknown) => (v === null || v === undefined ? "" : String(v)).trim();
 const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : text(v).split(/[,，]/)).map((s) => s.trim()).filter(Boolean);
@@ -54,8 +55,8 @@ export function mapNoteRecord(r: RawRecord): { ok: true; value: MappedNote } | {
 }
 
 const commentSchema = z.object({
-  commentId: z.string().min(1).max(64),
-  noteId: z.string().min(1).max(64),
+  commentId: idSchema,
+  noteId: idSchema,
   content: z.string().max(5000),
   createdAt: pastDateSchema,
   likes: countSchema,
@@ -75,7 +76,7 @@ export function mapCommentRecord(r: RawRecord): { ok: true; value: MappedComment
 }
 
 const creatorSchema = z.object({
-  redUserId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
+  redUserId: idSchema.regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
   name: z.string().min(1).max(60),
   avatarUrl: z.string().max(500).nullable(),
   bio: z.string().max(2000).nullable(),

@@ -10,11 +10,12 @@ import { getAccount, type AccountScope } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/errors/app-error";
 import type { MemoryActor } from "../memory-access";
 import { retrieveContext } from "./retrieve-context";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const draftContextSchema = z
   .object({
     topic: z.string().trim().min(1).max(2_000),
-    accountId: z.string().min(1).max(64).optional(),
+    accountId: idSchema.optional(),
     k: z.number().int().min(1).max(20).default(5),
     tokenBudget: z.number().int().min(20).max(8_000).default(800),
   })

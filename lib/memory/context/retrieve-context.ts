@@ -17,6 +17,7 @@ import { toFtsMatch } from "../search/fts-query";
 import { rankCandidates } from "../search/ranking";
 import { estimateTokens, selectMmr } from "./mmr";
 import { activeSpace, embedIn } from "../vectors/active-space";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const retrieveContextSchema = z
   .object({
@@ -24,7 +25,7 @@ export const retrieveContextSchema = z
     k: z.number().int().min(1).max(20).default(5),
     tokenBudget: z.number().int().min(20).max(8_000).default(800),
     /** Memories tagged with this account (metadata.accountId) join the candidate pool too. */
-    accountId: z.string().min(1).max(64).optional(),
+    accountId: idSchema.optional(),
   })
   .strict();
 

@@ -23,6 +23,7 @@ import { spaceWithEmbedder } from "./active-space";
 import { countMissingVectors, fillMissingVectors } from "./fill-vectors";
 import { releaseUnusedSpaces } from "./vector-store";
 import { sameSpace, vectorSpaceOf } from "./vector-space";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const reembedBatchSize = 64;
 export const reembedWebhookPath = "/api/webhooks/memory-reembed";
@@ -48,7 +49,7 @@ export async function latestReembedJob(db: DbOrTx, workspaceId: string): Promise
   return job ?? null;
 }
 
-export const resumeReembedSchema = z.object({ jobId: z.string().min(1).max(64) }).strict();
+export const resumeReembedSchema = z.object({ jobId: idSchema }).strict();
 
 /** A failed job continues where it stopped (its vectors so far are kept). */
 export async function resumeReembedJob(db: Db, ctx: WorkspaceContext, jobId: string): Promise<MemoryReembedJob> {

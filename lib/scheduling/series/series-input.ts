@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isValidTimezone } from "@/lib/workspaces/timezones";
 import { noteSnapshotSchema } from "../create-publish-job";
 import { cronSchema } from "../recurrence";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const seriesCronSchema = cronSchema.describe("5-field cron: minute hour day-of-month month day-of-week, e.g. `30 20 * * 2,4`");
 export const timezoneSchema = z.string().trim().max(64).refine(isValidTimezone, "Unknown IANA time zone");
@@ -17,8 +18,8 @@ export const seriesSnapshotSchema = snapshotFields.extend({
 
 export const createSeriesSchema = z
   .object({
-    accountId: z.string().min(1).max(64),
-    draftId: z.string().min(1).max(64).optional(),
+    accountId: idSchema,
+    draftId: idSchema.optional(),
     snapshot: seriesSnapshotSchema,
     cron: seriesCronSchema,
     timezone: timezoneSchema.optional(),

@@ -15,6 +15,7 @@ import { seriesWebhookPath, type SchedulerDriver } from "../drivers/scheduler-dr
 import { nextOccurrences } from "../recurrence";
 import { verifyWebhook } from "../verify-webhook";
 import { materializeAt } from "./materialize-series";
+import { idSchema } from "@/lib/validation/id-schema";
 
 /** How late a schedule's call may arrive (QStash retries) and still make its occurrence. */
 const lateToleranceMs = 15 * 60_000;
@@ -47,7 +48,7 @@ export function currentOccurrence(series: PublishSeries, now: Date): Date | null
   return at;
 }
 
-const seriesDeliverySchema = z.object({ seriesId: z.string().min(1).max(64), workspaceId: z.string().min(1).max(64) }).strict();
+const seriesDeliverySchema = z.object({ seriesId: idSchema, workspaceId: idSchema }).strict();
 
 export async function handleSeriesWebhook(db: Db, driver: SchedulerDriver, req: Request, now = new Date()) {
   const delivery = await verifyWebhook(req, seriesWebhookPath, seriesDeliverySchema);

@@ -5,8 +5,9 @@ import { cancelPublishJob } from "@/lib/scheduling/create-publish-job";
 import { getSchedulerDriver } from "@/lib/scheduling/get-scheduler";
 import { markJobPublished, markPublishedSchema, rescheduleJob, rescheduleSchema, retryJob } from "@/lib/scheduling/job-actions";
 import { workspaceAction } from "@/lib/next/workspace-action";
+import { idSchema } from "@/lib/validation/id-schema";
 
-const jobIdSchema = z.object({ jobId: z.string().min(1).max(64) }).strict();
+const jobIdSchema = z.object({ jobId: idSchema }).strict();
 const refresh = (slug: string) => revalidatePath(`/${slug}/calendar`);
 
 export const rescheduleAction = workspaceAction({ permission: "schedules.write", schema: rescheduleSchema }, async ({ ctx, db, input }) => {

@@ -6,6 +6,7 @@ import { getSchedulerDriver } from "@/lib/scheduling/get-scheduler";
 import { createSeriesSchema, previewSeriesSchema, updateSeriesSchema } from "@/lib/scheduling/series/series-input";
 import { createSeries, previewOccurrences, stopSeries, updateSeries } from "@/lib/scheduling/series/series-service";
 import { workspaceTimezone } from "@/lib/workspaces/queries";
+import { idSchema } from "@/lib/validation/id-schema";
 
 const refresh = (slug: string) => revalidatePath(`/${slug}/calendar`);
 
@@ -16,7 +17,7 @@ export const createSeriesAction = workspaceAction({ permission: "schedules.write
 });
 
 export const updateSeriesAction = workspaceAction(
-  { permission: "schedules.write", schema: z.object({ seriesId: z.string().min(1).max(64), changes: updateSeriesSchema }).strict() },
+  { permission: "schedules.write", schema: z.object({ seriesId: idSchema, changes: updateSeriesSchema }).strict() },
   async ({ ctx, db, input }) => {
     const { canceled, jobs } = await updateSeries(db, getSchedulerDriver(), ctx, input.seriesId, input.changes);
     refresh(ctx.workspaceSlug);
@@ -24,7 +25,7 @@ export const updateSeriesAction = workspaceAction(
   },
 );
 
-export const stopSeriesAction = workspaceAction({ permission: "schedules.cancel", schema: z.object({ seriesId: z.string().min(1).max(64) }).strict() }, async ({ ctx, db, input }) => {
+export const stopSeriesAction = workspaceAction({ permission: "schedules.cancel", schema: z.object({ seriesId: idSchema }).strict() }, async ({ ctx, db, input }) => {
   const { canceled } = await stopSeries(db, getSchedulerDriver(), ctx, input.seriesId);
   refresh(ctx.workspaceSlug);
   return { canceled };

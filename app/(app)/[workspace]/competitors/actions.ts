@@ -14,8 +14,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { workspaceAction } from "@/lib/next/workspace-action";
+import { byIdSchema } from "@/lib/validation/id-schema";
 
-const idSchema = z.object({ id: z.string().min(1).max(64) }).strict();
 
 export const createCompetitorAction = workspaceAction({ permission: "competitors.manage", schema: createCompetitorSchema }, async ({ ctx, db, input }) => {
   const competitor = await createCompetitor(db, ctx, input);
@@ -23,13 +23,13 @@ export const createCompetitorAction = workspaceAction({ permission: "competitors
   return { id: competitor.id };
 });
 
-export const deleteCompetitorAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+export const deleteCompetitorAction = workspaceAction({ permission: "competitors.manage", schema: byIdSchema }, async ({ ctx, db, input }) => {
   await deleteCompetitor(db, ctx, input.id);
   revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
   return { id: input.id };
 });
 
-export const collectNowAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+export const collectNowAction = workspaceAction({ permission: "competitors.manage", schema: byIdSchema }, async ({ ctx, db, input }) => {
   const { url, token } = getEnv().dataBridge;
   if (!url) throw new AppError("UNPROCESSABLE", { fieldErrors: { bridge: ["XHS_DATA_BRIDGE_URL is not set"] } });
   const summary = await collectCompetitor(db, ctx, input.id, createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }));
@@ -37,7 +37,7 @@ export const collectNowAction = workspaceAction({ permission: "competitors.manag
   return summary;
 });
 
-export const collectOwnAccountNowAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+export const collectOwnAccountNowAction = workspaceAction({ permission: "competitors.manage", schema: byIdSchema }, async ({ ctx, db, input }) => {
   const { url, token } = getEnv().dataBridge;
   const summary = await collectOwnAccount(db, ctx, input.id, url ? createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }) : null);
   revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
@@ -50,7 +50,7 @@ export const addWatchTopicAction = workspaceAction({ permission: "competitors.ma
   return { topic: input.topic };
 });
 
-export const removeWatchTopicAction = workspaceAction({ permission: "competitors.manage", schema: idSchema }, async ({ ctx, db, input }) => {
+export const removeWatchTopicAction = workspaceAction({ permission: "competitors.manage", schema: byIdSchema }, async ({ ctx, db, input }) => {
   await removeWatchTopic(db, ctx, input.id);
   revalidatePath(`/${ctx.workspaceSlug}/competitors/topics`);
   return { id: input.id };

@@ -8,13 +8,14 @@ import { moveDraft } from "@/lib/drafts/move-draft";
 import { z } from "zod";
 import { markNotificationsRead } from "@/lib/notifications/notifications";
 import { workspaceAction } from "@/lib/next/workspace-action";
+import { idSchema } from "@/lib/validation/id-schema";
 
 export const createDraftAction = workspaceAction({ permission: "drafts.write", schema: createDraftSchema }, async ({ ctx, db, input }) => {
   const draft = await createDraft(db, ctx, input);
   return { id: draft.id };
 });
 
-export const deleteDraftAction = workspaceAction({ permission: "drafts.delete", schema: z.object({ id: z.string().min(1).max(64) }).strict() }, async ({ ctx, db, input }) => {
+export const deleteDraftAction = workspaceAction({ permission: "drafts.delete", schema: z.object({ id: idSchema }).strict() }, async ({ ctx, db, input }) => {
   await deleteDraft(db, ctx, input.id);
   revalidatePath(`/${ctx.workspaceSlug}/drafts`);
   return { ok: true };
@@ -26,14 +27,14 @@ export const createFolderAction = workspaceAction({ permission: "drafts.write", 
   return { id: folder.id };
 });
 
-export const deleteFolderAction = workspaceAction({ permission: "drafts.write", schema: z.object({ id: z.string().min(1).max(64) }).strict() }, async ({ ctx, db, input }) => {
+export const deleteFolderAction = workspaceAction({ permission: "drafts.write", schema: z.object({ id: idSchema }).strict() }, async ({ ctx, db, input }) => {
   await deleteFolder(db, ctx, input.id);
   revalidatePath(`/${ctx.workspaceSlug}/drafts`);
   return { ok: true };
 });
 
 export const moveDraftAction = workspaceAction(
-  { permission: "drafts.write", schema: z.object({ draftId: z.string().min(1).max(64), folderId: z.string().max(64).nullable() }).strict() },
+  { permission: "drafts.write", schema: z.object({ draftId: idSchema, folderId: z.string().max(64).nullable() }).strict() },
   async ({ ctx, db, input }) => {
     await moveDraft(db, ctx, input.draftId, { folderId: input.folderId });
     revalidatePath(`/${ctx.workspaceSlug}/drafts`);

@@ -14,9 +14,9 @@ import { updateAiSettingsSchema } from "@/lib/memory/ai/ai-settings";
 import { updateAiSettings } from "@/lib/memory/ai/update-ai-settings";
 import { latestReembedJob, reembedJobView, resumeReembedJob, resumeReembedSchema } from "@/lib/memory/vectors/reembed-job";
 import { workspaceAction } from "@/lib/next/workspace-action";
+import { byIdSchema, idSchema } from "@/lib/validation/id-schema";
 
 const refresh = (slug: string) => revalidatePath(`/${slug}/memories`, "layout");
-const idSchema = z.object({ id: z.string().min(1).max(64) }).strict();
 
 export const createMemoryAction = workspaceAction({ permission: "memories.write", schema: createMemorySchema }, async ({ ctx, db, input }) => {
   const memory = await createMemory(db, actorOf(ctx), input);
@@ -25,7 +25,7 @@ export const createMemoryAction = workspaceAction({ permission: "memories.write"
 });
 
 export const updateMemoryAction = workspaceAction(
-  { permission: "memories.write", schema: z.object({ id: z.string().min(1).max(64), changes: updateMemorySchema }).strict() },
+  { permission: "memories.write", schema: z.object({ id: idSchema, changes: updateMemorySchema }).strict() },
   async ({ ctx, db, input }) => {
     await updateMemory(db, actorOf(ctx), input.id, input.changes);
     refresh(ctx.workspaceSlug);
@@ -33,7 +33,7 @@ export const updateMemoryAction = workspaceAction(
   },
 );
 
-export const deleteMemoryAction = workspaceAction({ permission: "memories.write", schema: idSchema }, async ({ ctx, db, input }) => {
+export const deleteMemoryAction = workspaceAction({ permission: "memories.write", schema: byIdSchema }, async ({ ctx, db, input }) => {
   await deleteMemory(db, actorOf(ctx), input.id);
   refresh(ctx.workspaceSlug);
   return { id: input.id };

@@ -9,8 +9,8 @@ import { updateMember, updateMemberSchema } from "@/lib/members/update-member";
 import { signIn } from "@/lib/next/auth";
 import { workspaceAction } from "@/lib/next/workspace-action";
 import { updateWorkspace, updateWorkspaceSchema } from "@/lib/workspaces/update-workspace";
+import { idSchema } from "@/lib/validation/id-schema";
 
-const idSchema = z.string().min(1).max(64);
 
 export const changePasswordAction = workspaceAction({ permission: null, schema: changePasswordSchema }, async ({ ctx, db, input }) => {
   const { email, revokedTokens } = await changePassword(db, ctx, input);

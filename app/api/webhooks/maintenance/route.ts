@@ -5,8 +5,9 @@ import { runScheduledMaintenance } from "@/lib/memory/maintenance/run-scheduled-
 import { withWebhook } from "@/lib/next/with-webhook";
 import { maintenanceWebhookPath } from "@/lib/scheduling/periodic-webhooks";
 import { verifyWebhook } from "@/lib/scheduling/verify-webhook";
+import { idSchema } from "@/lib/validation/id-schema";
 
-const maintenanceBodySchema = z.object({ workspaceId: z.string().min(1).max(64).optional() }).strict();
+const maintenanceBodySchema = z.object({ workspaceId: idSchema.optional() }).strict();
 
 export const POST = withWebhook(async (req) => {
   const input = await verifyWebhook(req, maintenanceWebhookPath, maintenanceBodySchema);
