@@ -14,6 +14,7 @@ import { accounts, publishJobs } from "@/db/schema";
 import { createAccount } from "@/lib/accounts/create-account";
 import { getMediaStorage } from "@/lib/media/media-storage";
 import { uploadMedia } from "@/lib/media/upload-media";
+import { getBatch } from "@/lib/scheduling/batch-progress";
 import { createPublishJob } from "@/lib/scheduling/create-publish-job";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
 import { listJobsInRange } from "@/lib/scheduling/job-queries";
@@ -85,6 +86,15 @@ describe("publishing through the bridge stand-in, from the webhook", () => {
     expect((await fetch(`${app.url}${other.pathname}${signed.search}`)).status).toBe(401);
     expect((await fetch(signed.toString().replace(/sig=./, "sig=A"))).status).toBe(401);
     expect((await fetch(signed)).status).toBe(200);
+  });
+
+  it("tells the batch progress view how long each publish should take, from the note and the account's constants", async () => {
+    const { id } = await account("batch_expected");
+    const snapshot = { title: "周末去哪儿", body: "字".repeat(500), topics: ["周末"], images: mediaUrls.slice(0, 3) };
+    await createPublishJob(db, embeddedDriver, ws.admin, { accountId: id, snapshot, runAt: new Date(Date.now() + 86400_000), batchId: "batch_expected" });
+    const [job] = (await getBatch(db, ws.admin, "batch_expected")).jobs;
+    // overhead + (5 + 500 + 3 typed characters) x keystroke + 3 images + 1 topic, at the scaled pace
+    expect(job.expectedMs).toBe(Math.round(timing.overheadMs + 508 * timing.keystrokeMs + 3 * timing.imageUploadMs + timing.tagMs));
   });
 
   it("refuses a title the bridge would refuse (19 CJK + an emoji) before sending", async () => {
