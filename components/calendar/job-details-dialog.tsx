@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextInput } from "@/components/ui/field";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { FailureReason } from "./failure-reason";
 import type { JobView } from "./types";
 import { safeWebUrl } from "@/lib/validation/web-url";
 
@@ -62,11 +63,11 @@ export function JobDetailsDialog({ slug, job, timezone, localHint, canWrite, can
             </dd>
             <dt className="text-zinc-500">{t("attempts")}</dt>
             <dd>{job.attempts}</dd>
-            {job.lastErrorMessage && (
+            {(job.lastErrorMessage || job.lastErrorCode) && (
               <>
                 <dt className="text-zinc-500">{t("error")}</dt>
-                <dd className="text-red-700 dark:text-red-300">
-                  <code className="text-xs">{job.lastErrorCode}</code> {job.lastErrorMessage}
+                <dd>
+                  <FailureReason code={job.lastErrorCode} message={job.lastErrorMessage} />
                 </dd>
               </>
             )}

@@ -10,6 +10,8 @@ export type JobView = {
   lastErrorCode: string | null;
   lastErrorMessage: string | null;
   remoteUrl: string | null;
+  /** How long publishing is expected to take (batch progress; the bridge types like a person). */
+  expectedMs?: number | null;
 };
 
 /** Per-day totals of the month view (computed on the server, in the workspace zone). */

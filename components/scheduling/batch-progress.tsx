@@ -7,6 +7,7 @@ import { draftApi } from "@/components/drafts/draft-api";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { FailureReason } from "@/components/calendar/failure-reason";
 import type { JobView } from "@/components/calendar/types";
 import { safeWebUrl } from "@/lib/validation/web-url";
 
@@ -53,7 +54,10 @@ export function BatchProgress({ slug, initial, timezone, canWrite }: { slug: str
             <span className="w-40 truncate font-medium">{job.accountName}</span>
             <span className="tabular-nums text-zinc-500">{new Intl.DateTimeFormat(locale, { timeZone: timezone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(job.runAt))}</span>
             <Badge tone={statusTone[job.status]}>{t(`statuses.${job.status}`)}</Badge>
-            {job.lastErrorMessage && <span className="min-w-0 flex-1 truncate text-xs text-red-600">{job.lastErrorMessage}</span>}
+            {job.expectedMs != null && (job.status === "scheduled" || job.status === "publishing") && (
+              <span className="text-xs text-zinc-500" data-testid="expected-duration">{t("batch.expected", { minutes: Math.max(1, Math.round(job.expectedMs / 60_000)) })}</span>
+            )}
+            <FailureReason code={job.lastErrorCode} message={job.lastErrorMessage} compact />
             {safeWebUrl(job.remoteUrl) && <a href={safeWebUrl(job.remoteUrl)!} target="_blank" rel="noreferrer" className="text-xs text-brand-600 hover:underline">{t("link")}</a>}
             {canWrite && (job.status === "failed" || job.status === "unconfirmed") && (
               <Button size="sm" variant="secondary" onClick={() => retry(`/publish-jobs/${job.id}/retry`)}>{t("retry")}</Button>

@@ -1,9 +1,7 @@
-/** RED title length in "CJK widths": non-ASCII counts 2, ASCII 1, length = ceil(total / 2). */
-export function titleWidth(title: string): number {
-  let total = 0;
-  for (const ch of title) total += ch.charCodeAt(0) < 128 ? 1 : 2;
-  return Math.ceil(total / 2);
-}
+import { redTitleWidth } from "@/lib/drafts/text-length";
+
+/** RED title length in "CJK widths", the bridge's rule (one function: lib/drafts/text-length.ts). */
+export const titleWidth = redTitleWidth;
 
 /** Buckets for "title length vs engagement": 0–5, 6–10, 11–15, 16–20, 21+. */
 export function titleLengthBucket(width: number): string {

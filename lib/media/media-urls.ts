@@ -8,8 +8,13 @@ export function mediaUrl(id: string): string {
 
 const ownMedia = /^\/api\/v1\/media\/([A-Za-z0-9_-]+)\/file$/;
 
+/** The media id of one of our originals' URLs, or null for any other URL (an external image). */
+export function mediaIdOf(imageUrl: string): string | null {
+  return ownMedia.exec(imageUrl)?.[1] ?? null;
+}
+
 /** The thumbnail URL for one of our originals; any other URL (an external image) is returned as is. */
 export function thumbnailUrl(imageUrl: string): string {
-  const id = ownMedia.exec(imageUrl)?.[1];
+  const id = mediaIdOf(imageUrl);
   return id ? `/api/v1/media/${id}/thumb` : imageUrl;
 }

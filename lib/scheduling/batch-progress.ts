@@ -1,23 +1,27 @@
-/** A batch's jobs for the live progress view, and "retry every failed one" in one go. */
+/**
+ * A batch's jobs for the live progress view (with how long each publish is expected to take:
+ * the bridge types like a person), and "retry every failed one" in one go.
+ */
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { accounts, publishJobs } from "@/db/schema";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { accountScopeFilter } from "@/lib/accounts/queries";
 import { AppError } from "@/lib/errors/app-error";
+import { expectedPublishDuration } from "@/lib/publishing/expected-duration";
 import type { SchedulerDriver } from "./drivers/scheduler-driver";
 import { jobColumns, toJobRow } from "./job-queries";
 import { retryJob } from "./job-actions";
 
 export async function getBatch(db: DbOrTx, ctx: WorkspaceContext, batchId: string) {
   const rows = await db
-    .select(jobColumns)
+    .select({ ...jobColumns, publisherId: accounts.publisherId, publisherConfig: accounts.publisherConfig })
     .from(publishJobs)
     .innerJoin(accounts, eq(accounts.id, publishJobs.accountId))
     .where(and(eq(publishJobs.batchId, batchId), eq(publishJobs.workspaceId, ctx.workspaceId), accountScopeFilter(ctx)))
     .orderBy(asc(publishJobs.runAt));
   if (rows.length === 0) throw new AppError("NOT_FOUND");
-  const jobs = rows.map(toJobRow);
+  const jobs = rows.map(({ publisherId, publisherConfig, ...row }) => ({ ...toJobRow(row), expectedMs: expectedPublishDuration(publisherId, publisherConfig, row.title) }));
   const counts = Object.fromEntries(["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"].map((s) => [s, jobs.filter((j) => j.status === s).length]));
   const done = jobs.filter((j) => !["scheduled", "publishing"].includes(j.status)).length;
   return { batchId, title: jobs[0].title, jobs, counts, done, total: jobs.length };

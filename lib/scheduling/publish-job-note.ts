@@ -20,11 +20,11 @@ export function publishThroughAccount(db: Db): PublishFn {
       case "published":
         return { kind: "published", remoteId: outcome.remoteId ?? undefined, url: outcome.url ?? undefined, record: outcome.record };
       case "rejected":
-        return { kind: "rejected", code: "PUBLISH_REJECTED", reason: outcome.reason };
+        return { kind: "rejected", code: outcome.code ?? "PUBLISH_REJECTED", reason: outcome.reason };
       case "retryable":
-        return { kind: "retryable", code: "PUBLISH_RETRYABLE", reason: outcome.reason };
+        return { kind: "retryable", code: outcome.code ?? "PUBLISH_RETRYABLE", reason: outcome.reason };
       case "unknown":
-        return { kind: "unknown", code: "OUTCOME_UNKNOWN", reason: outcome.reason };
+        return { kind: "unknown", code: outcome.code ?? "OUTCOME_UNKNOWN", reason: outcome.reason };
     }
   };
 }

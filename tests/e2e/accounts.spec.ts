@@ -16,7 +16,7 @@ let bridge: FakeXhsBridge;
 let slug = "";
 
 test.beforeAll(async () => {
-  bridge = await startFakeXhsBridge({ token: "e2e-bridge-token", username: "小鹿官方号" });
+  bridge = await startFakeXhsBridge({ token: "e2e-bridge-token", username: "小鹿官方号", timeScale: 0.05 });
 });
 test.afterAll(async () => {
   await bridge?.close();

@@ -35,7 +35,7 @@ describe("accounts: fields, CRUD and bad input over the API", () => {
     expect(res.status).toBe(201);
     const account = res.json.account;
     expect(account).toMatchObject({ groups: ["美妆", "核心号"], postingSlots: ["08:00", "20:30"], dailyPostCap: 2, status: "active" });
-    expect(account.publisher).toEqual({ id: "xhs-bridge", config: { baseUrl: "http://127.0.0.1:18060", timeoutMs: 90000, visibility: "公开可见" }, secretsSet: ["token"] });
+    expect(account.publisher).toEqual({ id: "xhs-bridge", config: { baseUrl: "http://127.0.0.1:18060", visibility: "公开可见", statusTimeoutMs: 45000, keystrokeMs: 136, imageUploadMs: 2500, tagMs: 1700, overheadMs: 25000, marginPercent: 30 }, secretsSet: ["token"] });
     expect(res.text).not.toContain("bridge-token-SECRET-1");
     expect(res.text).not.toContain("publisherSecrets");
 

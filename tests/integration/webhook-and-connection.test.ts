@@ -49,7 +49,7 @@ describe("webhook and sandbox publishers, and Test connection", () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
     receiver = await startReceiver();
-    bridge = await startFakeXhsBridge({ token: "tok-1" });
+    bridge = await startFakeXhsBridge({ token: "tok-1", timeScale: 0.01 });
   });
   afterAll(async () => {
     await receiver.close();

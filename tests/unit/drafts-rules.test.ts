@@ -21,10 +21,25 @@ describe("RED title width", () => {
     expect(redTitleWidth("a".repeat(41))).toBe(21);
   });
 
-  it("counts an emoji (even a joined family) as one wide character", () => {
-    expect(redTitleWidth("🍂")).toBe(1);
-    expect(redTitleWidth("👨‍👩‍👧 周末")).toBe(4); // 2 + 1 + 4 = 7 -> 4
+  // The bridge's own table (xiaohongshu-mcp pkg/xhsutil/title_test.go, commit 6fb866a7).
+  it.each([
+    ["", 0], ["你好世界", 4], ["hello", 3], ["12345", 3], ["OOTD穿搭分享", 6],
+    ["一二三四五六七八九十一二三四五六七八九十", 20], ["abcdefghijklmnopqrstuvwxyzabcdefghijklmn", 20],
+    ["😀", 2], ["今天好开心😀", 7], ["a", 1], ["ab", 1], ["abc", 2], ["！？", 2], ["!?", 1],
+  ])("agrees with the bridge's CalcTitleLength on %j", (title, width) => {
+    expect(redTitleWidth(title)).toBe(width);
+  });
+
+  it("weighs an emoji by its UTF-16 code units, as the bridge does (the body still counts graphemes)", () => {
+    expect(redTitleWidth("🍂")).toBe(2);
+    expect(redTitleWidth(`${"一".repeat(19)}😍`)).toBe(21); // passes a per-character count, refused by the bridge
+    expect(redTitleWidth("👨‍👩‍👧 周末")).toBe(11); // 8 code units above 127 (16) + space (1) + 2 CJK (4) = 21 -> 11
     expect(bodyLength("👨‍👩‍👧🇨🇳好")).toBe(3);
+  });
+
+  it("blocks a 19-CJK + emoji title that the bridge would refuse", () => {
+    const checks = checkNote({ title: `${"一".repeat(19)}😍`, body: "正文", topics: ["t"], imageCount: 1, accountCount: 1 }, defaultNoteSettings);
+    expect(checks).toContainEqual({ code: "title_too_wide", severity: "error", params: { width: 21, limit: 20 } });
   });
 });
 

@@ -9,12 +9,13 @@ import type { DbOrTx } from "@/db/client";
 import type { Cache } from "@/lib/cache/cache";
 import type { BreakerSettings } from "@/lib/http/circuit-breaker";
 import type { Locale } from "@/lib/errors/catalog";
+import type { PublishFailureCode } from "../publish-failures";
 
 export type PublishNote = {
   kind: "image" | "video";
   title: string;
   content: string;
-  /** Image URLs or absolute paths (image notes, 1..18). */
+  /** Image URLs or absolute paths (image notes, 1..18). Our own media arrive as signed absolute URLs. */
   images?: string[];
   /** Absolute path of the video file (video notes). */
   video?: string;
@@ -38,12 +39,13 @@ export type OutcomeRecord = (db: DbOrTx) => Promise<void>;
 export type PublishOutcome =
   /** remoteId null: the target does not say (the bridge returns no note id; collection finds it later). */
   | { status: "published"; remoteId: string | null; url: string | null; record?: OutcomeRecord }
-  | { status: "rejected"; reason: string }
-  | { status: "retryable"; reason: string }
-  | { status: "unknown"; reason: string };
+  /** code: why, for people (publish-failures.ts); reason: the technical detail, with the remote's own words. */
+  | { status: "rejected"; reason: string; code?: PublishFailureCode }
+  | { status: "retryable"; reason: string; code?: PublishFailureCode }
+  | { status: "unknown"; reason: string; code?: PublishFailureCode };
 
 /** What a health answer means, for the UI to say in the reader's language. */
-export type HealthCode = "ok" | "logged_in" | "logged_out" | "token_refused" | "bad_answer" | "unreachable" | "refused_address" | "redirect_refused" | "circuit_open" | "config_incomplete" | "unknown_publisher";
+export type HealthCode = "ok" | "logged_in" | "logged_out" | "token_refused" | "bad_answer" | "slow" | "unreachable" | "refused_address" | "redirect_refused" | "circuit_open" | "config_incomplete" | "unknown_publisher";
 
 export type HealthResult = {
   ok: boolean;
@@ -76,5 +78,7 @@ export interface Publisher<S extends z.ZodObject = z.ZodObject> {
   /** Keys of configSchema that are secrets: stored encrypted, write-only, shown masked. */
   secretFields: readonly (keyof z.infer<S> & string)[];
   checkHealth(config: z.infer<S>, runtime: PublisherRuntime): Promise<HealthResult>;
+  /** For publishers that are slow on purpose (the bridge types like a person): how long this note should take, and when to give up. */
+  timing?(note: PublishNote, config: z.infer<S>): { expectedMs: number; timeoutMs: number };
   publish(note: PublishNote, config: z.infer<S>, runtime: PublisherRuntime): Promise<PublishOutcome>;
 }
