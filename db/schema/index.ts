@@ -16,3 +16,4 @@ export * from "./publish-series";
 export * from "./cache-versions";
 export * from "./notification-outbox";
 export * from "./memory-ai";
+export * from "./memory-runs";
