@@ -6,13 +6,20 @@
  * of `batchSize`, one transaction each, with the run's progress in the same transaction.
  * A batch is written in transactions of `writeSize` rows with a turn of the event loop between
  * them (lib/background/time-slice.ts): the embedded driver is synchronous, and one transaction per
- * 2,000-row batch held the server for 0.3-1 s at a time (2.7 s at worst) during a 26 MB import.
- * Notes are sorted by author first, so each sub-transaction still writes few subjects with many
- * notes each (ingestSeries' cost is mostly per subject: plain 250-row batches doubled the time).
+ * 2,000-row batch held the server for 0.3-1 s at a time (2.7 s at worst) during a 26 MB import;
+ * a write costs ~0.4 ms of CPU per row, so 60-row parts take ~20-30 ms each (p95 ~50 ms measured
+ * on a loaded 2-core machine). Notes are sorted by author first, so each part writes one or two
+ * subjects with many notes each (ingestSeries has a per-subject cost: unsorted small parts
+ * doubled the import's time).
+ * Those commits are relaxed (db/commit-durability.ts): a profile showed a fifth of the import's
+ * time in the WAL fsync of each commit, on the event loop. Harmless here: the final FULL commit
+ * (status done) makes them all durable, and a power cut before it loses a suffix of batches that
+ * a re-import (idempotent) writes again.
  * Importing the same file twice changes nothing: notes dedupe by note id, snapshots by (note, taken_at).
  */
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { relaxedTransaction } from "@/db/commit-durability";
 import { importRuns, type ImportRun } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
@@ -39,8 +46,8 @@ export type ImportActor = Pick<WorkspaceContext, "workspaceId" | "userId" | "use
  */
 export type ImportOptions = { file: string; fileName: string; assign: AssignMode; runId?: string; batchSize?: number; now?: Date; onProgress?: (p: { phase: "validate" | "write"; rows: number }) => void };
 
-/** Rows per write transaction: a few subjects' worth of notes, tens of milliseconds. */
-const writeSize = 250;
+/** Rows per write transaction: one or two subjects' worth of notes, a few tens of milliseconds. */
+const writeSize = 60;
 
 const runIdPattern = /^imp_[A-Za-z0-9_-]{8,40}$/;
 
@@ -83,7 +90,7 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
   let processed = scan.errorRows;
   let batch: MappedRow[] = [];
   const writePart = (rows: MappedRow[]) =>
-    db.transaction(async (tx) => {
+    relaxedTransaction(db, async (tx) => {
       let count = 0;
       if (info.kind === "notes") {
         const r = await writeNoteBatch(tx, { workspaceId: ctx.workspaceId, timezone, settings, now }, rows as MappedNote[], owners, lateErrors, noteRanges);
