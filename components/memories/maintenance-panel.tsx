@@ -20,6 +20,8 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
   const [runningKind, setRunningKind] = useState<"compress" | "cleanup" | null>(null);
   const progress = useRunProgress(slug, runningKind);
 
+  const phaseLabel = (phase: string) => (t.has(`runPhase.${phase}`) ? t(`runPhase.${phase}`) : t("running"));
+
   function run(kind: "compress" | "cleanup") {
     startTransition(async () => {
       setRunningKind(kind);
@@ -49,7 +51,7 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
         <ConfirmButton label={t("cleanupNow")} message={t("cleanupConfirm")} confirmLabel={t("cleanupNow")} onConfirm={() => run("cleanup")} disabled={pending} />
         {pending && (
           <span className="self-center text-sm text-zinc-500" data-testid="maintenance-progress">
-            {progress && progress.total > 0 ? t("runProgress", progress) : t("running")}
+            {progress && progress.total > 0 ? t("runProgress", { phase: phaseLabel(progress.phase), done: progress.done, total: progress.total }) : t("running")}
           </span>
         )}
       </div>
