@@ -3,7 +3,7 @@
  * A suite is bench/suites/<name>.ts exporting `async function run(ctx: BenchContext)`; add it
  * to `suites` below. Settings come from env: BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS,
  * BENCH_SIGNIN_CONNECTIONS, BENCH_PORT, BENCH_KEEP_DATA=1; the drafts suite also BENCH_DRAFTS, BENCH_ITERATIONS;
- * the scheduling suite BENCH_SCHED_* (see its header).
+ * the scheduling suite BENCH_SCHED_* (see its header); maintenance-stall BENCH_STALL_COUNT, BENCH_STALL_MAX_SEC.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -20,6 +20,7 @@ const suites: Suite[] = [
   { name: "memory", load: () => import("./suites/memory") },
   { name: "memory-http", load: () => import("./suites/memory-http") },
   { name: "scheduling", load: () => import("./suites/scheduling") },
+  { name: "maintenance-stall", load: () => import("./suites/maintenance-stall") },
 ];
 
 async function shutdown(): Promise<void> {

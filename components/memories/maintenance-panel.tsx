@@ -1,5 +1,5 @@
 "use client";
-/** "Compress now" and "Clean up now": confirm, run, show what happened, offer undo. */
+/** "Compress now" and "Clean up now": confirm, run (showing the run's progress), show what happened, offer undo. */
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ActionError } from "@/components/ui/action-error";
@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { useRunProgress } from "./use-run-progress";
 
 type Actions = { compress: WorkspaceActionFn; cleanup: WorkspaceActionFn; undo: WorkspaceActionFn };
 type RunResult = { batchId: string; clusters?: number; merged?: number; removed?: number; promoted?: number };
@@ -16,10 +17,15 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
   const [pending, startTransition] = useTransition();
   const [summary, setSummary] = useState<{ text: string; batchId: string | null } | null>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [runningKind, setRunningKind] = useState<"compress" | "cleanup" | null>(null);
+  const progress = useRunProgress(slug, runningKind);
+
+  const phaseLabel = (phase: string) => (t.has(`runPhase.${phase}`) ? t(`runPhase.${phase}`) : t("running"));
 
   function run(kind: "compress" | "cleanup") {
     startTransition(async () => {
-      const result = await actions[kind](slug, { scope: "mine" });
+      setRunningKind(kind);
+      const result = await actions[kind](slug, { scope: "mine" }).finally(() => setRunningKind(null));
       if (!result.ok) return setFailure(result);
       setFailure(null);
       const r = result.data as RunResult;
@@ -43,7 +49,11 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
       <div className="flex flex-wrap gap-2">
         <ConfirmButton label={t("compressNow")} message={t("compressConfirm")} confirmLabel={t("compressNow")} onConfirm={() => run("compress")} disabled={pending} />
         <ConfirmButton label={t("cleanupNow")} message={t("cleanupConfirm")} confirmLabel={t("cleanupNow")} onConfirm={() => run("cleanup")} disabled={pending} />
-        {pending && <span className="self-center text-sm text-zinc-500">{t("running")}</span>}
+        {pending && (
+          <span className="self-center text-sm text-zinc-500" data-testid="maintenance-progress">
+            {progress && progress.total > 0 ? t("runProgress", { phase: phaseLabel(progress.phase), done: progress.done, total: progress.total }) : t("running")}
+          </span>
+        )}
       </div>
       {summary && (
         <Alert tone="success">

@@ -25,8 +25,12 @@ export async function promoteMemory(tx: DbOrTx, row: MemoryRow, actorId: string 
   return next;
 }
 
-/** Promotes every eligible short-term memory of these owners (their own configs). Returns how many. */
-export async function promoteEligible(tx: DbOrTx, workspaceId: string, ownerIds: string[], actorId: string | null, batchId: string | null): Promise<number> {
+/**
+ * Promotes the eligible short-term memories of these owners (their own configs), at most `limit`
+ * per owner (maintenance calls it again, a transaction at a time, until fewer come back).
+ * Returns how many.
+ */
+export async function promoteEligible(tx: DbOrTx, workspaceId: string, ownerIds: string[], actorId: string | null, batchId: string | null, limit = Number.MAX_SAFE_INTEGER): Promise<number> {
   let promoted = 0;
   for (const ownerId of ownerIds) {
     const config = await loadMemoryConfig(tx, workspaceId, ownerId);
@@ -41,7 +45,9 @@ export async function promoteEligible(tx: DbOrTx, workspaceId: string, ownerIds:
           isNull(memories.compressedInto),
           or(gte(memories.importance, config.longTermThreshold), gte(memories.accessCount, config.promoteAfterAccesses)),
         ),
-      );
+      )
+      .orderBy(memories.seq)
+      .limit(limit);
     for (const row of rows) await promoteMemory(tx, row, actorId, batchId);
     promoted += rows.length;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/app/api/v1/openapi.json/api-operations";
 
 describe("memory API in the OpenAPI document", () => {
-  it("documents the seed's 12 endpoints plus context retrieval and providers, with their permissions", () => {
+  it("documents the seed's 12 endpoints plus context retrieval, providers and maintenance runs, with their permissions", () => {
     const doc = openApiDocument("http://localhost:3000");
     const ops = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith("/memories"))
@@ -21,6 +21,7 @@ describe("memory API in the OpenAPI document", () => {
         "POST /memories/reembed Requires `memories.manage`.",
         "POST /memories/cleanup Requires `memories.write`.",
         "POST /memories/compress Requires `memories.write`.",
+        "GET /memories/runs Requires `memories.read`.",
         "GET /memories/analytics/stats Requires `memories.read`.",
         "GET /memories/analytics/patterns Requires `memories.read`.",
         "GET /memories/config Requires `memories.read`.",

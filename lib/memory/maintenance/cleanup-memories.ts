@@ -2,51 +2,74 @@
  * Cleanup: first promotes what has earned it (so nothing worth keeping expires), then deletes the
  * expired short-term memories of each owner in scope, one history row each under one batch id so
  * the run can be undone. Long-term memories and hidden compression members are never touched.
+ *
+ * Both steps go a page at a time, each page one short transaction, with a turn of the event loop
+ * between pages (time-slice.ts): deleting 10,000 memories in one transaction held the serialized
+ * database, and the event loop, for the whole run. A run that stops half way has deleted whole
+ * pages only, each with its history rows, so undo takes back exactly what it removed.
  */
-import { and, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { createTimeSlice, type TimeSlice } from "@/lib/background/time-slice";
 import { newId } from "@/lib/ids/new-id";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot } from "../memory-view";
 import { promoteEligible } from "../promote-memories";
 import { recordMemoryHistory } from "../record-memory-history";
+import { withMemoryRun } from "./memory-run";
 import { ownersInScope, type RunScope } from "./owners-in-scope";
 
 export type CleanupResult = { batchId: string; promoted: number; removed: number; dryRun: boolean };
 
-export async function cleanupMemories(db: Db, actor: MemoryActor, options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean; now?: Date }): Promise<CleanupResult> {
+/** Rows per transaction: a page of deletes with their history rows takes a few milliseconds. */
+export const cleanupPageSize = 200;
+
+export async function cleanupMemories(db: Db, actor: MemoryActor, options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean; now?: Date; slice?: TimeSlice }): Promise<CleanupResult> {
   const batchId = newId("run");
   const now = options.now ?? new Date();
-  const result = await db.transaction(async (tx) => {
-    const owners = await ownersInScope(tx, actor, options.scope, options.scheduled ? "autoCleanup" : undefined);
-    const ownerIds = owners.map((o) => o.ownerId);
-    if (ownerIds.length === 0) return { promoted: 0, removed: 0 };
-    const promoted = options.dryRun ? 0 : await promoteEligible(tx, actor.workspaceId, ownerIds, actor.userId, null);
-    const expired = await tx
-      .select(memoryColumns)
-      .from(memories)
-      .where(
-        and(
-          eq(memories.workspaceId, actor.workspaceId),
-          inArray(memories.ownerId, ownerIds),
-          eq(memories.type, "short_term"),
-          isNull(memories.compressedInto),
-          lt(memories.expiresAt, now),
-        ),
-      );
-    if (options.dryRun || expired.length === 0) return { promoted, removed: expired.length };
-    for (let i = 0; i < expired.length; i += 500) {
-      await tx.delete(memories).where(inArray(memories.seq, expired.slice(i, i + 500).map((m) => m.seq)));
+  const dryRun = Boolean(options.dryRun);
+  const owners = await ownersInScope(db, actor, options.scope, options.scheduled ? "autoCleanup" : undefined);
+  const ownerIds = owners.map((o) => o.ownerId);
+  if (ownerIds.length === 0) return { batchId, dryRun, promoted: 0, removed: 0 };
+  const slice = options.slice ?? createTimeSlice();
+  const expiredWhere = () => and(eq(memories.workspaceId, actor.workspaceId), inArray(memories.ownerId, ownerIds), eq(memories.type, "short_term"), isNull(memories.compressedInto), lt(memories.expiresAt, now));
+
+  return withMemoryRun(db, actor, { id: batchId, kind: "cleanup", phase: "promote" }, async (run) => {
+    let promoted = 0;
+    for (let page = cleanupPageSize; !dryRun && page >= cleanupPageSize; ) {
+      page = await db.transaction((tx) => promoteEligible(tx, actor.workspaceId, ownerIds, actor.userId, null, cleanupPageSize));
+      promoted += page;
+      await slice.yieldNow();
     }
-    for (const m of expired) {
-      await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: m.id, actorId: actor.userId, action: "cleanup", previous: toSnapshot(m), batchId });
+    const [{ n: total }] = await db.select({ n: count() }).from(memories).where(expiredWhere());
+    if (dryRun || total === 0) {
+      if (promoted) await invalidateMemoryReads(actor.workspaceId);
+      return { batchId, dryRun, promoted, removed: total };
     }
-    await recordAudit(tx, actor, { action: "memories.cleanup", targetType: "memory_run", targetId: batchId, after: { scope: options.scope, promoted, removed: expired.length } });
-    return { promoted, removed: expired.length };
+
+    let removed = 0;
+    try {
+      for (let page = cleanupPageSize; page >= cleanupPageSize; ) {
+        await run.progress("delete", removed, total);
+        page = await db.transaction(async (tx) => {
+          const expired = await tx.select(memoryColumns).from(memories).where(expiredWhere()).orderBy(asc(memories.seq)).limit(cleanupPageSize);
+          if (expired.length === 0) return 0;
+          await tx.delete(memories).where(inArray(memories.seq, expired.map((m) => m.seq)));
+          for (const m of expired) {
+            await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: m.id, actorId: actor.userId, action: "cleanup", previous: toSnapshot(m), batchId });
+          }
+          return expired.length;
+        });
+        removed += page;
+        await slice.yieldNow();
+      }
+    } finally {
+      if (removed || promoted) await recordAudit(db, actor, { action: "memories.cleanup", targetType: "memory_run", targetId: batchId, after: { scope: options.scope, promoted, removed } });
+      if (removed || promoted) await invalidateMemoryReads(actor.workspaceId);
+    }
+    return { batchId, dryRun, promoted, removed };
   });
-  if (!options.dryRun) await invalidateMemoryReads(actor.workspaceId);
-  return { batchId, dryRun: Boolean(options.dryRun), ...result };
 }

@@ -5,14 +5,19 @@
  * is configured, else (or when it fails) the extractive merge. Members stay as hidden rows with
  * `compressed_into` set, so the lineage is visible and the run can be undone from history.
  *
- * Three phases, so no model call ever holds the (serialized) database: plan in one read
- * transaction, summarise and embed outside any transaction, then write every merge in one
- * transaction, skipping a cluster whose members changed in between.
+ * Three phases, none of which holds the (serialized) database for long: plan without a
+ * transaction (plan-compression.ts), summarise and embed outside any transaction, then write the
+ * merges in short transactions of about one time slice each, skipping a cluster whose members
+ * changed in between. Between slices the event loop serves other requests (time-slice.ts has the
+ * measurements and why not a worker thread); the run's progress row (memory-run.ts) says how far
+ * it got. A run that stops half way has written whole merges only, all under its batch id, so
+ * undo takes back exactly what it wrote.
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { createTimeSlice, defaultSliceMs, type TimeSlice } from "@/lib/background/time-slice";
 import { newId } from "@/lib/ids/new-id";
 import { chatConfigFor, summarizeCluster } from "../ai/summarize-cluster";
 import { embeddingText, memoryIdPrefix } from "../create-memory";
@@ -20,87 +25,86 @@ import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot, type MemoryRow } from "../memory-view";
 import { recordMemoryHistory } from "../record-memory-history";
-import { activeSpace, assertStillActive, embedIn } from "../vectors/active-space";
+import { activeSpace, assertStillActive, embedIn, type ActiveSpace } from "../vectors/active-space";
 import { builtinColumnValue, storeExternalVector } from "../vectors/vector-store";
 import type { VectorSpace } from "../vectors/vector-space";
-import { loadVectors } from "./load-vectors";
 import { mergeCluster } from "./merge-cluster";
+import { withMemoryRun, type RunReporter } from "./memory-run";
 import { ownersInScope, type RunScope } from "./owners-in-scope";
-import { exactNeighbours, planClusters, type ClusterItem } from "./plan-clusters";
+import { planCompression, type PlannedCluster } from "./plan-compression";
+
+export { clustersFor } from "./plan-compression";
 
 export type CompressResult = { batchId: string; clusters: number; merged: number; created: string[]; dryRun: boolean; summarizedByModel: number };
+export type CompressOptions = { scope: RunScope; dryRun?: boolean; scheduled?: boolean; slice?: TimeSlice };
 
-const exactUpTo = 1_500;
-
-async function annNeighbours(db: DbOrTx, space: VectorSpace, item: ClusterItem): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(sql`SELECT id FROM vector_top_k(${space.index}, vector32(${JSON.stringify(Array.from(item.vector))}), 40)`);
-  return rows.map((r) => r.id);
-}
-
-/** Plans clusters for one owner+privacy group: exact pairs when small, the DiskANN index when large. */
-export async function clustersFor(db: DbOrTx, space: VectorSpace, items: ClusterItem[], threshold: number): Promise<number[][]> {
-  if (items.length <= exactUpTo) return planClusters(items, threshold, exactNeighbours(items, threshold));
-  return planClusters(items, threshold, (item) => annNeighbours(db, space, item));
-}
-
-type PlannedCluster = { members: MemoryRow[]; vectors: Float32Array[] };
 type ReadyMerge = { members: MemoryRow[]; merged: ReturnType<typeof mergeCluster>; vector: number[]; byModel: boolean };
 
-export async function compressMemories(db: Db, actor: MemoryActor, options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean }): Promise<CompressResult> {
+export async function compressMemories(db: Db, actor: MemoryActor, options: CompressOptions): Promise<CompressResult> {
+  const owners = await ownersInScope(db, actor, options.scope, options.scheduled ? "autoCompress" : undefined);
   const batchId = newId("run");
-  const active = await activeSpace(db, actor.workspaceId);
-  const planned = await planCompression(db, actor, active.space, options);
-  const merged = planned.reduce((s, c) => s + c.members.length, 0);
-  if (options.dryRun) return { batchId, dryRun: true, clusters: planned.length, merged, created: [], summarizedByModel: 0 };
+  const slice = options.slice ?? createTimeSlice();
+  return withMemoryRun(db, actor, { id: batchId, kind: "compress", phase: "plan" }, async (run) => {
+    const active = await activeSpace(db, actor.workspaceId);
+    const planned = await planCompression(db, actor, active.space, owners, slice, run);
+    const merged = planned.reduce((s, c) => s + c.members.length, 0);
+    if (options.dryRun) return { batchId, dryRun: true, clusters: planned.length, merged, created: [], summarizedByModel: 0 };
+    const ready = await prepareMerges(db, actor, active, planned, slice, run);
+    const written = await writeMerges(db, actor, active, ready, { batchId, scope: options.scope }, slice, run);
+    if (written.created.length) await invalidateMemoryReads(actor.workspaceId);
+    return { batchId, dryRun: false, clusters: written.created.length, merged: written.members, created: written.created, summarizedByModel: written.byModel };
+  });
+}
 
+/** Summarise (model or extractive) and embed each cluster, outside any transaction. */
+async function prepareMerges(db: Db, actor: MemoryActor, active: ActiveSpace, planned: PlannedCluster[], slice: TimeSlice, run: RunReporter): Promise<ReadyMerge[]> {
   const chat = planned.length ? await chatConfigFor(db, actor.workspaceId) : null;
   const ready: ReadyMerge[] = [];
-  for (const cluster of planned) {
-    const extractive = mergeCluster(cluster.members.map((r, i) => ({ ...r, vector: cluster.vectors[i] })));
+  for (const [i, cluster] of planned.entries()) {
+    await slice.pause();
+    await run.progress("summarize", i, planned.length);
+    const extractive = mergeCluster(cluster.members.map((r, j) => ({ ...r, vector: cluster.vectors[j] })));
     const summary = chat ? await summarizeCluster(chat, cluster.members.map((m) => m.content)) : null;
     const m = summary ? { ...extractive, content: summary } : extractive;
     ready.push({ members: cluster.members, merged: m, vector: await embedIn(active, embeddingText(m)), byModel: summary !== null });
   }
-
-  const written = await db.transaction(async (tx) => {
-    if (ready.length) await assertStillActive(tx, actor.workspaceId, active);
-    const created: string[] = [];
-    let members = 0;
-    let byModel = 0;
-    for (const item of ready) {
-      if (!(await stillUnchanged(tx, item.members))) continue;
-      created.push(await writeMerge(tx, actor, active.space, item, batchId));
-      members += item.members.length;
-      if (item.byModel) byModel++;
-    }
-    if (created.length) {
-      await recordAudit(tx, actor, { action: "memories.compress", targetType: "memory_run", targetId: batchId, after: { scope: options.scope, clusters: created.length, merged: members, summarizedByModel: byModel } });
-    }
-    return { created, members, byModel };
-  });
-  if (written.created.length) await invalidateMemoryReads(actor.workspaceId);
-  return { batchId, dryRun: false, clusters: written.created.length, merged: written.members, created: written.created, summarizedByModel: written.byModel };
+  return ready;
 }
 
-async function planCompression(db: Db, actor: MemoryActor, space: VectorSpace, options: { scope: RunScope; scheduled?: boolean }): Promise<PlannedCluster[]> {
-  return db.transaction(async (tx) => {
-    const out: PlannedCluster[] = [];
-    const owners = await ownersInScope(tx, actor, options.scope, options.scheduled ? "autoCompress" : undefined);
-    for (const { ownerId, config } of owners) {
-      for (const privacy of ["private", "workspace"] as const) {
-        const where = and(eq(memories.workspaceId, actor.workspaceId), eq(memories.ownerId, ownerId), eq(memories.privacy, privacy), eq(memories.type, "short_term"), isNull(memories.compressedInto))!;
-        const rows = await tx.select(memoryColumns).from(memories).where(where);
-        if (rows.length < 2) continue;
-        const vectors = new Map((await loadVectors(tx, space, where)).map((v) => [v.seq, v.vector]));
-        const items = rows.filter((r) => vectors.has(r.seq)).map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
-        const bySeq = new Map(rows.map((r) => [r.seq, r]));
-        for (const seqs of await clustersFor(tx, space, items, config.compressionThreshold)) {
-          out.push({ members: seqs.map((s) => bySeq.get(s)!), vectors: seqs.map((s) => vectors.get(s)!) });
+/** Writes merges in transactions of about one slice each; the audit event covers what was written, even when a later slice fails. */
+async function writeMerges(db: Db, actor: MemoryActor, active: ActiveSpace, ready: ReadyMerge[], run: { batchId: string; scope: RunScope }, slice: TimeSlice, reporter: RunReporter) {
+  const created: string[] = [];
+  let members = 0;
+  let byModel = 0;
+  let next = 0;
+  try {
+    while (next < ready.length) {
+      await reporter.progress("write", next, ready.length);
+      const written = await db.transaction(async (tx) => {
+        await assertStillActive(tx, actor.workspaceId, active);
+        const started = performance.now();
+        // Committed by the transaction's end: the counters move only for merges that are written.
+        const batch: { id: string; item: ReadyMerge }[] = [];
+        let i = next;
+        for (; i < ready.length && (i === next || performance.now() - started < defaultSliceMs); i++) {
+          if (await stillUnchanged(tx, ready[i].members)) batch.push({ id: await writeMerge(tx, actor, active.space, ready[i], run.batchId), item: ready[i] });
         }
+        return { i, batch };
+      });
+      next = written.i;
+      for (const { id, item } of written.batch) {
+        created.push(id);
+        members += item.members.length;
+        if (item.byModel) byModel++;
       }
+      await slice.yieldNow();
     }
-    return out;
-  });
+  } finally {
+    if (created.length) {
+      await recordAudit(db, actor, { action: "memories.compress", targetType: "memory_run", targetId: run.batchId, after: { scope: run.scope, clusters: created.length, merged: members, summarizedByModel: byModel } });
+    }
+  }
+  return { created, members, byModel };
 }
 
 /** A member edited, deleted or compressed since planning voids its cluster (the next run sees it again). */

@@ -7,16 +7,18 @@
  *
  * The same end state as FTS5's 'optimize', in bounded steps: 'merge' with a negative page count
  * merges any two segments regardless of level, and repeating it until a step changes fewer than
- * two rows leaves one segment. Each step is its own statement, so other database calls queued
- * meanwhile run between steps instead of waiting for the whole merge (~1 s at 100k).
+ * two rows leaves one segment. Each step is its own statement, followed by a turn of the event
+ * loop (the synchronous driver settles every await in a microtask, so without the turn the steps
+ * ran back to back and nothing else ran until the whole merge, ~1 s at 100k, was done).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { createTimeSlice, type TimeSlice } from "@/lib/background/time-slice";
 
 const pagesPerStep = 1_000;
 const maxSteps = 10_000;
 
-export async function mergeKeywordIndex(db: Db): Promise<{ steps: number }> {
+export async function mergeKeywordIndex(db: Db, slice: TimeSlice = createTimeSlice()): Promise<{ steps: number }> {
   let steps = 0;
   while (steps < maxSteps) {
     const [before] = await db.all<{ n: number }>(sql`SELECT total_changes() AS n`);
@@ -24,6 +26,7 @@ export async function mergeKeywordIndex(db: Db): Promise<{ steps: number }> {
     const [after] = await db.all<{ n: number }>(sql`SELECT total_changes() AS n`);
     steps++;
     if (after.n - before.n < 2) break;
+    await slice.yieldNow();
   }
   return { steps };
 }

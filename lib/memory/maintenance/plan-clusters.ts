@@ -19,14 +19,19 @@ export function exactNeighbours(items: ClusterItem[], threshold: number): (item:
   return (item) => items.filter((o) => o.seq !== item.seq && dot(item.vector, o.vector) >= threshold).map((o) => o.seq);
 }
 
-/** Asks for neighbours only of leaders, so with the index the query count is the cluster count, not n. */
-export async function planClusters(items: ClusterItem[], threshold: number, neighbours: (item: ClusterItem) => number[] | Promise<number[]>): Promise<number[][]> {
+/**
+ * Asks for neighbours only of leaders, so with the index the query count is the cluster count, not n.
+ * `step` runs before each leader with how many items are placed so far: the caller's chance to
+ * give the event loop a turn and report progress (a leader's neighbours cost one DiskANN query).
+ */
+export async function planClusters(items: ClusterItem[], threshold: number, neighbours: (item: ClusterItem) => number[] | Promise<number[]>, step?: (placed: number) => Promise<void>): Promise<number[][]> {
   const bySeq = new Map(items.map((i) => [i.seq, i]));
   const assigned = new Set<number>();
   const clusters: number[][] = [];
   const order = [...items].sort((a, b) => b.importance - a.importance || a.seq - b.seq);
   for (const leader of order) {
     if (assigned.has(leader.seq)) continue;
+    if (step) await step(assigned.size);
     assigned.add(leader.seq);
     const members = (await neighbours(leader))
       .filter((s) => !assigned.has(s) && bySeq.has(s))

@@ -16,6 +16,7 @@ import { memoryAiSettings, memoryReembedJobs, type EmbeddingSpaceSpec, type Memo
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
+import { createTimeSlice } from "@/lib/background/time-slice";
 import { newId } from "@/lib/ids/new-id";
 import { loadAiSettings } from "../ai/ai-settings";
 import { invalidateMemoryReads } from "../memory-cache";
@@ -76,9 +77,12 @@ export async function runReembedStep(db: Db, jobId: string, options: { budgetMs?
   const settings = await loadAiSettings(db, job.workspaceId);
   if (!settings || !sameSpace(settings.embedding, job.target)) return setJob(db, job.id, { status: "cancelled", finishedAt: new Date(), lastError: "the settings changed again" });
   const target = spaceWithEmbedder(job.target, settings.embeddingApiKey);
+  // The built-in embedder is synchronous CPU: without turns between batches a step held the event loop for its whole budget.
+  const slice = createTimeSlice();
   for (;;) {
+    await slice.yieldNow();
     try {
-      await fillMissingVectors(db, target, job.workspaceId, options.batchSize ?? reembedBatchSize);
+      await fillMissingVectors(db, target, job.workspaceId, options.batchSize ?? reembedBatchSize, slice);
     } catch (error) {
       const reason = error instanceof Error ? error.message : "embedding failed";
       return setJob(db, job.id, { status: "failed", errors: job.errors + 1, lastError: reason.slice(0, 500), finishedAt: new Date() });

@@ -27,10 +27,13 @@ export const memoriesPaths: PathSpecs = {
     post: { summary: "Resume a failed re-embedding job where it stopped", tags, responses: { 200: { description: "job" } }, errors: [404, 409] },
   },
   "/memories/cleanup": {
-    post: { summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, promoted, removed" } } },
+    post: { summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, promoted, removed (the progress of a long run: GET /memories/runs)" } } },
   },
   "/memories/compress": {
-    post: { summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, clusters, merged, created" } } },
+    post: { summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, clusters, merged, created (the progress of a long run: GET /memories/runs)" } } },
+  },
+  "/memories/runs": {
+    get: { summary: "The latest 20 cleanup/compress runs (yours; everyone's with memories.manage): status running|done|failed, phase, done/total, result or error. A run goes in time slices, so its progress can be polled while the POST that started it is still running", tags, responses: { 200: { description: "runs" } } },
   },
   "/memories/analytics/stats": { get: { summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage", tags, responses: { 200: { description: "Stats" } } } },
   "/memories/analytics/patterns": { get: { summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters", tags, responses: { 200: { description: "Patterns" } } } },

@@ -58,6 +58,7 @@ import * as memoriesConfig from "../memories/config/route";
 import * as memoriesContext from "../memories/context/route";
 import * as memoriesProviders from "../memories/providers/route";
 import * as memoriesReembed from "../memories/reembed/route";
+import * as memoriesRuns from "../memories/runs/route";
 import * as memoriesSearch from "../memories/search/route";
 import * as noteSettings from "../note-settings/route";
 import * as notificationChannels from "../notification-channels/route";
@@ -127,6 +128,7 @@ const routeModules: Record<string, object> = {
   "/memories/config": memoriesConfig,
   "/memories/context": memoriesContext,
   "/memories/providers": memoriesProviders,
+  "/memories/runs": memoriesRuns,
   "/memories/reembed": memoriesReembed,
   "/memories/search": memoriesSearch,
   "/note-settings": noteSettings,
