@@ -26,6 +26,11 @@ type Options<B extends z.ZodType, Q extends z.ZodType> = {
   body?: B;
   query?: Q;
   maxBodyBytes?: number;
+  /**
+   * A request that carries its own proof (a signed media URL for the publishing bridge) is
+   * answered by this instead, without a session; null: the usual checks apply.
+   */
+  selfAuthorized?: (req: NextRequest, params: Record<string, string | string[]>) => Promise<Response | null>;
 };
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -44,6 +49,8 @@ export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.Zo
     const started = performance.now();
     const done = (response: Response) => observeRequest(req, response, requestId, started);
     try {
+      const answered = options.selfAuthorized && (await options.selfAuthorized(req, (await route?.params) ?? {}));
+      if (answered) return done(answered);
       const db = getDb();
       const ctx = await resolveRequestContext(db, req, requestId);
       if (!ctx) throw new AppError("UNAUTHENTICATED");

@@ -52,7 +52,7 @@ export const draftsPaths: PathSpecs = {
     get: { summary: "The workspace's uploaded images, newest first", tags: ["media"], responses: { 200: { description: "media" } } },
     post: { summary: "Upload an image (multipart `file`; JPEG/PNG/WebP/GIF by magic bytes, decodable, <= 20 MB; a WebP thumbnail is made)", tags: ["media"], rawBody: { contentType: "multipart/form-data", schema: { type: "object", required: ["file"], properties: { file: { type: "string", format: "binary" } } }, description: "One image in the `file` field" }, responses: { 201: { description: "Stored" } }, errors: [413, 422] },
   },
-  "/media/{id}/file": { get: { summary: "The original image bytes (what gets published)", tags: ["media"], responses: { 200: { description: "image/*" } }, errors: [404] } },
+  "/media/{id}/file": { get: { summary: "The original image bytes (what gets published). With `?expires=&sig=` (a signed URL the publishing bridge receives, valid for one publish window) no session is needed", tags: ["media"], responses: { 200: { description: "image/*" } }, errors: [404] } },
   "/media/{id}/thumb": { get: { summary: "The 320 px WebP thumbnail made on upload (the original for media uploaded before thumbnails)", tags: ["media"], responses: { 200: { description: "image/webp" } }, errors: [404] } },
   "/notifications": {
     get: { summary: "The caller's in-app notifications, newest first (`?unread=1`, `?limit=` up to 100), with `unreadCount`", tags: ["notifications"], responses: { 200: { description: "notifications" } } },

@@ -1,4 +1,3 @@
-import type { NextRequest } from "next/server";
 import { getDb } from "@/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
@@ -8,20 +7,19 @@ import { signedMediaResponse } from "@/lib/media/signed-media-response";
 import { getMedia } from "@/lib/media/upload-media";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
-type Route = { params: Promise<{ id: string }> };
-
-/** The original image, as uploaded (what gets published). */
-const withSession = withWorkspace<never, never, { id: string }>(
+/**
+ * The original image, as uploaded (what gets published). A signed URL (`?expires=&sig=`, made
+ * for the publishing bridge) needs no session; anything else does.
+ */
+export const GET = withWorkspace<never, never, { id: string }>(
   async ({ ctx, db, params }) => {
     const row = await getMedia(db, ctx.workspaceId, params.id);
     if (!row) throw new AppError("NOT_FOUND");
     return mediaResponse(getMediaStorage(), row.storageKey, row.contentType);
   },
-  { permission: "drafts.read" },
+  {
+    permission: "drafts.read",
+    selfAuthorized: async (req, params) =>
+      req.nextUrl.searchParams.has("sig") ? signedMediaResponse(req, String(params.id), { db: getDb(), storage: getMediaStorage(), authSecret: getEnv().authSecret }) : null,
+  },
 );
-
-/** A signed URL (`?expires=&sig=`, for the publishing bridge) needs no session; anything else does. */
-export async function GET(req: NextRequest, route: Route): Promise<Response> {
-  if (req.nextUrl.searchParams.has("sig")) return signedMediaResponse(req, (await route.params).id, { db: getDb(), storage: getMediaStorage(), authSecret: getEnv().authSecret });
-  return withSession(req, route);
-}
