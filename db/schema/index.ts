@@ -17,3 +17,4 @@ export * from "./cache-versions";
 export * from "./notification-outbox";
 export * from "./memory-ai";
 export * from "./data-repairs";
+export * from "./publish-dispatches";
