@@ -19,8 +19,10 @@ import { redeliverLostJobs } from "./dispatch/redeliver-lost";
 import { materializeSeries } from "./series/materialize-series";
 import { sweepJobs } from "./sweep";
 import { verifyWebhook } from "./verify-webhook";
+import { keepSchedules, sweepWebhookPath } from "./qstash-schedules";
+import { getEnv } from "@/lib/env";
 
-export const sweepWebhookPath = "/api/webhooks/sweep";
+export { sweepWebhookPath };
 
 export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: Request) {
   await verifyWebhook(req, sweepWebhookPath, z.object({}).passthrough());
@@ -32,6 +34,8 @@ export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: R
   const notificationsSent = await deliverOutbox(db);
   // With QStash there is no in-process dispatcher: the sweep also advances memory re-embedding.
   const reembed = await runPendingReembedJobs(db, { budgetMs: 5_000 });
+  const env = getEnv();
+  if (env.scheduler.driver === "qstash") await keepSchedules(env.scheduler, env.appUrl, { minGapMs: 30 * 60_000 });
   return { redelivered: redelivery.redelivered, notDelivered: redelivery.failed, dispatch, unconfirmed, seriesJobsCreated: series.created, notificationsSent, reembedJobsRunning: reembed.running };
 }
 
