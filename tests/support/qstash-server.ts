@@ -32,9 +32,9 @@
  *   token is 401; a 429 on publish carries the daily quota headers `RateLimit-Limit/-Remaining/
  *   -Reset` (SDK: QstashDailyRatelimitError), elsewhere `Burst-RateLimit-*` (QstashRatelimitError).
  *
- * Faults for tests: `failNext(n, status | "down", match)` answers the next n matching API calls
- * with that status or drops the connection; `setDown(true)` drops every API call;
- * `holdDeliveries(true)` accepts messages and never delivers them.
+ * Faults for tests: `failNext(n, status | "down", { match, after })` answers n matching API calls
+ * (after letting `after` through) with that status or drops the connection; `setDown(true)`
+ * drops every API call; `loseDeliveries(true)` accepts messages (201) and never delivers them.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -50,7 +50,7 @@ type Message = {
 type Schedule = { scheduleId: string; cron: Cron; expression: string; timezone?: string; destination: string; body: string; retries: number; method: string; createdAt: number };
 export type DeliveryLog = { messageId: string; destination: string; status: number; attempt: number; scheduleId?: string };
 export type PublishLog = { destination: string; deduplicationId?: string; status: number; messageId?: string };
-type Fault = { remaining: number; answer: number | "down"; match: RegExp };
+type Fault = { skip: number; remaining: number; answer: number | "down"; match: RegExp };
 
 const units: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
@@ -64,7 +64,7 @@ export async function startQstashServer(options: { token: string; signingKey: st
   const dlq: { dlqId: string; messageId: string; url: string; responseStatus: number }[] = [];
   const faults: Fault[] = [];
   let down = false;
-  let holding = false;
+  let losing = false;
 
   async function sign(url: string, body: string): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
@@ -104,7 +104,7 @@ export async function startQstashServer(options: { token: string; signingKey: st
     messages.set(message.id, message);
     const wait = Math.max(0, message.notBefore - Date.now());
     // Beyond setTimeout's range (24.8 days) no test waits anyway.
-    if (!holding && wait < 2 ** 31 - 1) message.timer = setTimeout(() => void attempt(message), wait);
+    if (!losing && wait < 2 ** 31 - 1) message.timer = setTimeout(() => void attempt(message), wait);
   }
 
   function fire(scheduleId: string): Promise<void> {
@@ -124,7 +124,11 @@ export async function startQstashServer(options: { token: string; signingKey: st
       res.writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const route = `${req.method} ${path}`;
-    const fault = faults.find((f) => f.remaining > 0 && f.match.test(route));
+    let fault = faults.find((f) => f.remaining > 0 && f.match.test(route));
+    if (fault && fault.skip > 0) {
+      fault.skip -= 1;
+      fault = undefined;
+    }
     if (down || fault?.answer === "down") {
       if (fault) fault.remaining -= 1;
       return req.socket.destroy();
@@ -216,17 +220,16 @@ export async function startQstashServer(options: { token: string; signingKey: st
     schedules,
     dlq,
     fire,
-    /** The next `times` API calls whose `METHOD /path` matches answer `answer` (a status) or lose their connection ("down"). */
-    failNext(times: number, answer: number | "down", match: RegExp = /./) {
-      faults.push({ remaining: times, answer, match });
+    /** `times` API calls whose `METHOD /path` matches, after `after` of them pass, answer `answer` (a status) or lose their connection ("down"). */
+    failNext(times: number, answer: number | "down", options: { match?: RegExp; after?: number } = {}) {
+      faults.push({ skip: options.after ?? 0, remaining: times, answer, match: options.match ?? /./ });
     },
     setDown(value: boolean) {
       down = value;
     },
-    /** Accepted messages are stored and never delivered (until released). */
-    holdDeliveries(value: boolean) {
-      holding = value;
-      if (!value) for (const m of messages.values()) if (m.state === "CREATED" && !m.timer) enqueue(m);
+    /** While on, messages are accepted (201, a message id) and then never delivered: lost. */
+    loseDeliveries(value: boolean) {
+      losing = value;
     },
     async close() {
       for (const m of messages.values()) clearTimeout(m.timer);
