@@ -3,7 +3,7 @@
  * job with its frozen snapshot and an idempotency key (the same request twice makes one job)
  * and, in the same transaction, its request for a delivery at run_at (the publish outbox); the
  * request is sent to the scheduler after the commit. If QStash is down or limiting, the job is
- * scheduled all the same and the outbox keeps trying (`dispatch` says so).
+ * scheduled all the same and the outbox keeps trying (`scheduler` says so).
  */
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -17,6 +17,7 @@ import { newId } from "@/lib/ids/new-id";
 import type { SchedulerDriver } from "./drivers/scheduler-driver";
 import { dispatchDeliveries, type DispatchResult } from "./dispatch/dispatch-deliveries";
 import { requestDeliveries } from "./dispatch/request-delivery";
+import { schedulerNotice, type SchedulerNotice } from "./dispatch/scheduler-notice";
 
 const maxAheadMs = 366 * 86_400_000;
 const pastToleranceMs = 60_000;
@@ -71,7 +72,7 @@ export async function sendAfterCommit(db: Db, driver: SchedulerDriver, jobs: Pub
   return { jobs: fresh, dispatch };
 }
 
-export async function createPublishJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, input: z.infer<typeof createPublishJobSchema>, now = new Date()): Promise<PublishJob & { dispatch?: DispatchResult }> {
+export async function createPublishJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, input: z.infer<typeof createPublishJobSchema>, now = new Date()): Promise<PublishJob & { scheduler?: SchedulerNotice }> {
   if (input.runAt.getTime() < now.getTime() - pastToleranceMs) throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["In the past"] } });
   if (input.runAt.getTime() > now.getTime() + maxAheadMs) throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["More than a year ahead"] } });
   const account = await getAccount(db, ctx, input.accountId);
@@ -82,7 +83,7 @@ export async function createPublishJob(db: Db, driver: SchedulerDriver, ctx: Wor
   const made = await db.transaction((tx) => insertPublishJob(tx, driver, ctx, { ...input, accountId: account.id, idempotencyKey }));
   if (!made.created) return made.job;
   const { jobs, dispatch } = await sendAfterCommit(db, driver, [made.job], made.outbox);
-  return { ...jobs[0], dispatch };
+  return { ...jobs[0], scheduler: schedulerNotice(driver, dispatch) };
 }
 
 export async function cancelPublishJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, jobId: string): Promise<PublishJob> {

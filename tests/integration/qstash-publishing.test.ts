@@ -152,7 +152,7 @@ describe("publishing through QStash when QStash misbehaves", () => {
     qstash.setDown(true);
     const job = await createPublishJob(db, getSchedulerDriver(), ws.admin, { accountId, snapshot, runAt: new Date() }).finally(() => qstash.setDown(false));
     expect(job.status).toBe("scheduled");
-    expect(job.dispatch).toMatchObject({ sent: 0, pending: 1, failure: "unavailable" });
+    expect(job.scheduler).toEqual({ state: "pending", code: "SCHEDULER_UNAVAILABLE" });
     await endBackoff();
     await sweep();
     await waitFor(async () => (await jobRow(job.id)).status === "published", "published after QStash came back");
@@ -163,13 +163,13 @@ describe("publishing through QStash when QStash misbehaves", () => {
     const accountId = await newAccount();
     qstash.failNext(1, 429, { match: /^POST \/v2\/publish\// });
     const limited = await createPublishJob(db, getSchedulerDriver(), ws.admin, { accountId, snapshot, runAt: new Date(Date.now() + 3600_000) });
-    expect(limited.dispatch).toMatchObject({ pending: 1, failure: "rate_limited" });
+    expect(limited.scheduler).toEqual({ state: "pending", code: "SCHEDULER_RATE_LIMITED" });
 
     const later = new Date(Date.now() + 2 * 3600_000);
     qstash.setDown(true);
     try {
       const moved = await rescheduleJob(db, getSchedulerDriver(), ws.admin, { jobId: limited.id, runAt: later });
-      expect(moved.dispatch).toMatchObject({ pending: 1, failure: "unavailable" });
+      expect(moved.scheduler).toEqual({ state: "pending", code: "SCHEDULER_UNAVAILABLE" });
     } finally {
       qstash.setDown(false);
     }
