@@ -15,7 +15,7 @@ import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
 import type { SchedulerDriver } from "./drivers/scheduler-driver";
-import { dispatchDeliveries, type DispatchResult } from "./dispatch/dispatch-deliveries";
+import { dispatchAfterCommit, type DispatchResult } from "./dispatch/dispatch-deliveries";
 import { requestDeliveries } from "./dispatch/request-delivery";
 import { schedulerNotice, type SchedulerNotice } from "./dispatch/scheduler-notice";
 
@@ -66,7 +66,7 @@ export async function insertPublishJob(tx: DbOrTx, driver: SchedulerDriver, ctx:
 
 /** Sends the committed delivery requests and returns the jobs as stored afterwards (with their message ids). */
 export async function sendAfterCommit(db: Db, driver: SchedulerDriver, jobs: PublishJob[], outbox: string[]): Promise<{ jobs: PublishJob[]; dispatch: DispatchResult }> {
-  const dispatch = await dispatchDeliveries(db, driver, { ids: outbox });
+  const dispatch = await dispatchAfterCommit(db, driver, outbox);
   if (!dispatch.sent) return { jobs, dispatch };
   const fresh = await Promise.all(jobs.map(async (job) => (await db.select().from(publishJobs).where(eq(publishJobs.id, job.id)).limit(1))[0] ?? job));
   return { jobs: fresh, dispatch };

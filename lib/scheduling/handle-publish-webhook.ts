@@ -11,7 +11,7 @@ import type { Db } from "@/db/client";
 import { publishJobs } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
-import { dispatchDeliveries } from "./dispatch/dispatch-deliveries";
+import { dispatchAfterCommit } from "./dispatch/dispatch-deliveries";
 import { requestDeliveries } from "./dispatch/request-delivery";
 import { publishWebhookPath, type DeliveryPayload, type SchedulerDriver } from "./drivers/scheduler-driver";
 import type { PublishFn } from "./publish-outcome";
@@ -33,7 +33,7 @@ async function findJob(db: Db, delivery: { jobId: string; workspaceId: string })
 /** Writes and sends a new delivery attempt of a job at runAt (nothing with the embedded driver, whose dispatcher polls). */
 async function deliverAgain(db: Db, driver: SchedulerDriver, job: { id: string; workspaceId: string; version: number; runAt: Date }) {
   const ids = await db.transaction((tx) => requestDeliveries(tx, driver, [job]));
-  await dispatchDeliveries(db, driver, { ids });
+  await dispatchAfterCommit(db, driver, ids);
 }
 
 export async function handlePublishWebhook(db: Db, driver: SchedulerDriver, req: Request) {

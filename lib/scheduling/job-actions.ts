@@ -13,7 +13,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import type { SchedulerDriver } from "./drivers/scheduler-driver";
-import { dispatchDeliveries } from "./dispatch/dispatch-deliveries";
+import { dispatchAfterCommit } from "./dispatch/dispatch-deliveries";
 import { schedulerNotice, type SchedulerNotice } from "./dispatch/scheduler-notice";
 import { requestDeliveries } from "./dispatch/request-delivery";
 import { webUrlSchema } from "@/lib/validation/web-url";
@@ -53,7 +53,7 @@ async function transition(
 /** Sends the job's committed delivery request; the job as stored afterwards, and whether the scheduler took it. */
 async function enqueue(db: Db, driver: SchedulerDriver, job: PublishJob & { outbox?: string[] }): Promise<PublishJob & { scheduler: SchedulerNotice }> {
   const { outbox = [], ...row } = job;
-  const dispatch = await dispatchDeliveries(db, driver, { ids: outbox });
+  const dispatch = await dispatchAfterCommit(db, driver, outbox);
   const [stored] = dispatch.sent ? await db.select().from(publishJobs).where(eq(publishJobs.id, row.id)).limit(1) : [row];
   return { ...(stored ?? row), scheduler: schedulerNotice(driver, dispatch) };
 }

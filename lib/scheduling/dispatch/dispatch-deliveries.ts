@@ -11,6 +11,7 @@ import type { Db } from "@/db/client";
 import { publishDispatches, publishJobs, type DispatchFailureKind, type PublishDispatch } from "@/db/schema";
 import { retryDelayMs } from "../backoff";
 import type { SchedulerDriver } from "../drivers/scheduler-driver";
+import { getLogger } from "@/lib/observability/logger";
 import { deliveryIdOf } from "./request-delivery";
 import { classifySchedulerError, describeSchedulerError } from "./scheduler-failure";
 
@@ -89,4 +90,18 @@ async function recordFailure(db: Db, row: PublishDispatch, kind: DispatchFailure
     .update(publishDispatches)
     .set({ tries, lastErrorKind: kind, lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(tries, Math.random, 5_000, 5 * 60_000)) })
     .where(eq(publishDispatches.id, row.id));
+}
+
+/**
+ * The send right after the commit that wrote `ids`: never throws, because the work is saved
+ * whatever happens here (a failure leaves the rows pending for the sweep, and says so).
+ */
+export async function dispatchAfterCommit(db: Db, driver: SchedulerDriver, ids: string[]): Promise<DispatchResult> {
+  if (!ids.length) return { sent: 0, dropped: 0, pending: 0, failure: null };
+  try {
+    return await dispatchDeliveries(db, driver, { ids });
+  } catch (err) {
+    getLogger().error({ err, dispatches: ids.length }, "sending publish outbox rows failed; the sweep retries them");
+    return { sent: 0, dropped: 0, pending: ids.length, failure: null };
+  }
 }

@@ -14,7 +14,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids/new-id";
 import { getLogger } from "@/lib/observability/logger";
 import type { SchedulerDriver } from "../drivers/scheduler-driver";
-import { dispatchDeliveries } from "../dispatch/dispatch-deliveries";
+import { dispatchAfterCommit } from "../dispatch/dispatch-deliveries";
 import { requestDeliveries } from "../dispatch/request-delivery";
 import { nextOccurrences } from "../recurrence";
 import { accountRules } from "../slot-rules";
@@ -93,7 +93,7 @@ export async function materializeAt(db: Db, driver: SchedulerDriver, series: Pub
     outbox = await requestDeliveries(tx, driver, rows.filter((job) => job.status === "scheduled"), now);
     return rows;
   });
-  const dispatch = await dispatchDeliveries(db, driver, { ids: outbox });
+  const dispatch = await dispatchAfterCommit(db, driver, outbox);
   if (!dispatch.sent) return created;
   const fresh = new Map((await db.select().from(publishJobs).where(inArray(publishJobs.id, created.map((job) => job.id)))).map((job) => [job.id, job]));
   return created.map((job) => fresh.get(job.id) ?? job);
