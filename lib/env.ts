@@ -100,11 +100,16 @@ export function buildEnv(source: NodeJS.ProcessEnv) {
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "redmatrix.db")}`;
   const hasUpstash = Boolean(e.UPSTASH_REDIS_REST_URL && e.UPSTASH_REDIS_REST_TOKEN);
   const hasQstash = Boolean(e.QSTASH_TOKEN && e.QSTASH_CURRENT_SIGNING_KEY && e.QSTASH_NEXT_SIGNING_KEY);
+  if (hasQstash && !e.APP_URL && e.NODE_ENV === "production") {
+    // QStash would be told to call http://localhost:<port>/api/webhooks/..., which it cannot reach: every job would be lost.
+    throw new Error("Invalid environment: QStash is configured (QSTASH_TOKEN), so APP_URL is required in production: the public https:// address QStash calls the webhooks at (e.g. https://redmatrix.example.com)");
+  }
   return {
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === "production",
     port: e.PORT,
-    appUrl: e.APP_URL ?? `http://localhost:${e.PORT}`,
+    // Without its trailing slash: `${appUrl}/api/...` must not become `//api/...` (a 308, which QStash counts as a failed delivery).
+    appUrl: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     dataDir,
     logLevel: e.LOG_LEVEL,
     database: {

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { ActionError } from "@/components/ui/action-error";
+import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { dayKey, moveToDay } from "@/lib/scheduling/calendar-range";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
@@ -29,7 +30,7 @@ type Props = {
   accountNames?: Record<string, string>;
   canWrite: boolean;
   canCancel: boolean;
-  actions: JobActions & { reschedule: WorkspaceActionFn };
+  actions: JobActions & { reschedule: WorkspaceActionFn<{ scheduler?: { state: "submitted" | "pending"; code: string | null } }> };
 };
 
 export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, dayCounts, filterQuery = "", accountNames = {}, canWrite, canCancel, actions }: Props) {
@@ -39,6 +40,8 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
   const [items, setItems] = useState(jobs);
   const [open, setOpen] = useState<JobView | null>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
+  // The move is saved; QStash has not taken it yet (down or limiting) and it is retried by itself.
+  const [handingOver, setHandingOver] = useState(false);
   const [viewerZone, setViewerZone] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
@@ -63,6 +66,7 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
     startTransition(async () => {
       const result = await actions.reschedule(slug, { jobId: job.id, runAt });
       setFailure(result.ok ? null : result);
+      setHandingOver(result.ok && result.data.scheduler?.state === "pending");
       if (!result.ok) setItems(jobs);
       router.refresh();
     });
@@ -75,6 +79,7 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
   return (
     <div className="space-y-3" data-live={live}>
       <ActionError failure={failure} />
+      {handingOver && <Alert tone="info">{t("schedulerPending")}</Alert>}
       {view === "list" ? (
         <ListView days={days} byDay={byDay} chip={chip} empty={t("emptyDay")} locale={locale} />
       ) : (

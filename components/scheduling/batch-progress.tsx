@@ -1,9 +1,13 @@
 "use client";
-/** Live progress of one draft going out to many accounts: polls until every job has an outcome. */
+/**
+ * Live progress of one draft going out to many accounts: polls until every job has an outcome,
+ * and says so while jobs are saved but not yet taken by the scheduler (QStash down or limiting).
+ */
 import { useEffect, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { statusTone } from "@/components/calendar/job-details-dialog";
 import { draftApi } from "@/components/drafts/draft-api";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -11,7 +15,7 @@ import { FailureReason } from "@/components/calendar/failure-reason";
 import type { JobView } from "@/components/calendar/types";
 import { safeWebUrl } from "@/lib/validation/web-url";
 
-type Batch = { batchId: string; title: string; jobs: Omit<JobView, "title">[]; counts: Record<string, number>; done: number; total: number };
+type Batch = { batchId: string; title: string; jobs: Omit<JobView, "title">[]; counts: Record<string, number>; done: number; total: number; scheduler?: { pending: number; code: string | null } };
 
 export function BatchProgress({ slug, initial, timezone, canWrite }: { slug: string; initial: Batch; timezone: string; canWrite: boolean }) {
   const t = useTranslations("calendar");
@@ -48,6 +52,11 @@ export function BatchProgress({ slug, initial, timezone, canWrite }: { slug: str
           <div className="h-full rounded-full bg-brand-500 transition-all" style={{ width: `${percent}%` }} />
         </div>
       </div>
+      {(batch.scheduler?.pending ?? 0) > 0 && (
+        <Alert tone="info">
+          {t(batch.scheduler!.code === "SCHEDULER_RATE_LIMITED" ? "batch.rateLimited" : "batch.submitting", { count: batch.scheduler!.pending })}
+        </Alert>
+      )}
       <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
         {batch.jobs.map((job) => (
           <li key={job.id} className="flex flex-wrap items-center gap-3 py-2 text-sm" data-testid={`batch-job-${job.accountName}`}>

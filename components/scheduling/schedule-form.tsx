@@ -2,7 +2,8 @@
 /**
  * After the confirmation step: which accounts, when (now, or a time in the workspace zone),
  * staggered by how many minutes; a preview with each account's rules and the next free slot;
- * then one click creates the batch and opens its live progress.
+ * then one click creates the batch and opens its live progress. One batch key per plan: a
+ * second click (or a retry after an error) returns the batch the first one made, never a second.
  */
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -16,6 +17,10 @@ type Account = { id: string; name: string };
 type Planned = { accountId: string; accountName: string; runAt: string; violations: { rule: string }[]; nextFreeSlot: string | null; blocked: string | null };
 type Plan = { timezone: string; jobs: Planned[]; warnings: { code: string; accounts: number; withinMinutes: number }[] };
 
+type Refusal = { accountId: string; accountName: string; blocked: string | null; rules: string[]; nextFreeSlot: string | null };
+/** Which accounts refused the plan and why (the server's 422 details), so "spacing" is never said without saying where. */
+const refusals = (error: ApiError): Refusal[] => (Array.isArray(error.details?.refused) ? (error.details.refused as Refusal[]) : []);
+
 export function ScheduleForm({ slug, draftId, accounts, acknowledged }: { slug: string; draftId: string; accounts: Account[]; acknowledged: string[] }) {
   const t = useTranslations("calendar.schedule");
   const locale = useLocale();
@@ -28,6 +33,7 @@ export function ScheduleForm({ slug, draftId, accounts, acknowledged }: { slug: 
   const [copiesTicked, setCopiesTicked] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [batchKey, setBatchKey] = useState<string | null>(null);
   const body = { accountIds: selected, staggerMinutes: stagger, ...(when === "at" && runAtLocal ? { runAtLocal } : {}) };
   const fmt = (iso: string, zone: string) => new Intl.DateTimeFormat(locale, { timeZone: zone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
   const blocked = !plan || plan.jobs.some((j) => j.blocked || j.violations.length) || (plan.warnings.length > 0 && !copiesTicked);
@@ -35,13 +41,14 @@ export function ScheduleForm({ slug, draftId, accounts, acknowledged }: { slug: 
   async function preview() {
     const res = await draftApi<Plan>(slug, `/drafts/${draftId}/schedule/preview`, { method: "POST", body });
     setPlan(res.ok ? res.data : null);
+    setBatchKey(res.ok ? crypto.randomUUID() : null); // a new plan is a new batch
     setError(res.ok ? null : res.error);
   }
 
   async function submit() {
     setBusy(true);
     const acks = [...acknowledged, ...(copiesTicked ? plan!.warnings.map((w) => w.code) : [])];
-    const res = await draftApi<{ batchId: string }>(slug, `/drafts/${draftId}/schedule`, { method: "POST", body: { ...body, acknowledged: acks, batchKey: crypto.randomUUID() } });
+    const res = await draftApi<{ batchId: string }>(slug, `/drafts/${draftId}/schedule`, { method: "POST", body: { ...body, acknowledged: acks, batchKey: batchKey ?? undefined } });
     setBusy(false);
     if (res.ok) router.push(`/${slug}/calendar/batches/${res.data.batchId}`);
     else setError(res.error);
@@ -93,7 +100,17 @@ export function ScheduleForm({ slug, draftId, accounts, acknowledged }: { slug: 
           <Button size="sm" disabled={blocked || busy} onClick={submit}>{t("submit", { count: plan.jobs.length })}</Button>
         </div>
       )}
-      {error && <Alert tone="error">{error.message} {error.suggestion}</Alert>}
+      {error && (
+        <Alert tone="error">
+          {error.message} {error.suggestion}
+          {refusals(error).map((r) => (
+            <span key={r.accountId} className="block">
+              {r.accountName}：{r.blocked ? t("blocked", { status: r.blocked }) : r.rules.map((rule) => t(`rules.${rule}`)).join("、")}
+              {r.nextFreeSlot && plan ? ` · ${t("nextFree", { time: fmt(r.nextFreeSlot, plan.timezone) })}` : ""}
+            </span>
+          ))}
+        </Alert>
+      )}
     </div>
   );
 }

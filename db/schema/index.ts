@@ -18,3 +18,4 @@ export * from "./notification-outbox";
 export * from "./memory-ai";
 export * from "./data-repairs";
 export * from "./memory-runs";
+export * from "./publish-dispatches";

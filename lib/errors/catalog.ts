@@ -215,6 +215,26 @@ export const errorCatalog = {
     message: { "zh-CN": "这篇笔记还不能排期。", en: "This note cannot be scheduled yet." },
     suggestion: { "zh-CN": "修复所有错误、确认所有提醒，并完成审批后再试。", en: "Fix every error, tick every warning, and get it approved first." },
   },
+  /**
+   * The scheduler (QStash) could not take jobs that ARE saved: reported with a successful answer
+   * (`scheduler.code`) while the publish outbox keeps trying, and as an error only where a call
+   * to it was the whole request.
+   */
+  SCHEDULER_UNAVAILABLE: {
+    status: 503,
+    message: { "zh-CN": "已排期，正在提交到调度服务（调度服务暂时无法连接）。", en: "Scheduled; handing it to the scheduler, which cannot be reached right now." },
+    suggestion: { "zh-CN": "无需重新提交，系统会自动重试；若到发布时间仍未提交，会标记为失败并通知你。", en: "No need to submit again: it is retried automatically; if it is still not handed over by its time, it is marked failed and you are told." },
+  },
+  SCHEDULER_RATE_LIMITED: {
+    status: 429,
+    message: { "zh-CN": "已排期，调度服务暂时限流，稍后自动提交。", en: "Scheduled; the scheduler is rate limiting us, so it is handed over a little later." },
+    suggestion: { "zh-CN": "无需重新提交；若经常出现，请检查 QStash 套餐的每日额度。", en: "No need to submit again; if this happens often, check the daily quota of the QStash plan." },
+  },
+  SCHEDULER_REJECTED: {
+    status: 502,
+    message: { "zh-CN": "已排期，但调度服务拒绝了提交请求。", en: "Scheduled, but the scheduler refused the request." },
+    suggestion: { "zh-CN": "请管理员检查 QSTASH_TOKEN 与 APP_URL 配置；修好后会自动重试。", en: "Ask an admin to check QSTASH_TOKEN and APP_URL; it is retried automatically once fixed." },
+  },
   MEDIA_TYPE_REFUSED: {
     status: 422,
     message: { "zh-CN": "只能上传 JPEG、PNG、WebP 或 GIF 图片。", en: "Only JPEG, PNG, WebP or GIF images can be uploaded." },

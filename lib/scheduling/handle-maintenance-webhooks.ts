@@ -1,6 +1,8 @@
 /**
- * The two other scheduling webhooks. Sweep (every 5 minutes): re-deliver due jobs that never
- * arrived and move stuck ones to unconfirmed. Dead letter (QStash's failure callback, after it
+ * The two other scheduling webhooks. Sweep (every 5 minutes): ask for a new delivery attempt of
+ * due jobs that never arrived (or fail them visibly after several), send the publish outbox's
+ * pending requests (QStash was down or limiting), move stuck jobs to unconfirmed, and re-create
+ * missing QStash schedules. Dead letter (QStash's failure callback, after it
  * gave up delivering): the job is marked failed with the reason, for a person to retry.
  */
 import { and, eq, inArray } from "drizzle-orm";
@@ -12,22 +14,29 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { publishFailureWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
 import { deliverySchema } from "./handle-publish-webhook";
+import { dispatchDeliveries } from "./dispatch/dispatch-deliveries";
+import { redeliverLostJobs } from "./dispatch/redeliver-lost";
 import { materializeSeries } from "./series/materialize-series";
 import { sweepJobs } from "./sweep";
 import { verifyWebhook } from "./verify-webhook";
+import { keepSchedules, sweepWebhookPath } from "./qstash-schedules";
+import { getEnv } from "@/lib/env";
 
-export const sweepWebhookPath = "/api/webhooks/sweep";
+export { sweepWebhookPath };
 
 export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: Request) {
   await verifyWebhook(req, sweepWebhookPath, z.object({}).passthrough());
   const { lost, unconfirmed } = await sweepJobs(db);
-  for (const job of lost) await driver.enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: new Date() });
+  const redelivery = await redeliverLostJobs(db, driver, lost);
+  const dispatch = await dispatchDeliveries(db, driver);
   const series = await materializeSeries(db, driver);
   // Channel notifications a crash left unsent, and retries that are due (QStash mode has no dispatcher).
   const notificationsSent = await deliverOutbox(db);
   // With QStash there is no in-process dispatcher: the sweep also advances memory re-embedding.
   const reembed = await runPendingReembedJobs(db, { budgetMs: 5_000 });
-  return { redelivered: lost.length, unconfirmed, seriesJobsCreated: series.created, notificationsSent, reembedJobsRunning: reembed.running };
+  const env = getEnv();
+  if (env.scheduler.driver === "qstash") await keepSchedules(env.scheduler, env.appUrl, { minGapMs: 30 * 60_000 });
+  return { redelivered: redelivery.redelivered, notDelivered: redelivery.failed, dispatch, unconfirmed, seriesJobsCreated: series.created, notificationsSent, reembedJobsRunning: reembed.running };
 }
 
 const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();

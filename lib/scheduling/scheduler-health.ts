@@ -7,12 +7,17 @@
  * kept for a few seconds so a burst of probes makes one call. Unreachable, timing out or
  * refusing our token all mean jobs cannot be enqueued: not ready.
  *
+ * QStash schedules (the sweep, the periodic webhooks): listed (`GET /v2/schedules`, cached for
+ * 30 s); a missing one is named, and re-created in the background (qstash-schedules.ts). Jobs are
+ * still delivered without them, so this only makes readiness "degraded".
+ *
  * Embedded: the dispatcher loop (embedded-dispatcher.ts) records a heartbeat after each round;
  * a round normally takes well under a second, so no heartbeat for `stallMs` means its loop is
  * stuck (a hung database call, say) or was never started in this process: not ready.
  */
 import { Client } from "@upstash/qstash";
 import type { Env } from "@/lib/env";
+import { keepSchedules, missingSchedules } from "./qstash-schedules";
 
 const beat = globalThis as unknown as { redmatrixDispatcherBeatAt?: number };
 
@@ -75,4 +80,24 @@ export function schedulerProbe(env: Env): () => Promise<void> {
   const map = (probes.redmatrixQstashProbes ??= new Map());
   const key = `${baseUrl ?? ""} ${token}`;
   return map.get(key) ?? map.set(key, createQstashProbe({ token, baseUrl })).get(key)!;
+}
+
+const scheduleChecks = globalThis as unknown as { redmatrixScheduleProbe?: { at: number; outcome: Promise<void> } };
+
+/** QStash only: fails naming the schedules QStash lacks (and starts re-creating them). */
+export function schedulesProbe(env: Env, cacheMs = 30_000): (() => Promise<void>) | null {
+  const scheduler = env.scheduler;
+  if (scheduler.driver !== "qstash") return null;
+  return () => {
+    const last = scheduleChecks.redmatrixScheduleProbe;
+    if (last && Date.now() - last.at < cacheMs) return last.outcome;
+    const outcome = missingSchedules(scheduler, env.appUrl).then((missing) => {
+      if (!missing.length) return;
+      void keepSchedules(scheduler, env.appUrl, { minGapMs: 0 }); // this probe itself runs at most every cacheMs
+      throw new Error(`QStash schedules missing: ${missing.map((m) => m.scheduleId).join(", ")} (re-creating them)`);
+    });
+    outcome.catch(() => undefined);
+    scheduleChecks.redmatrixScheduleProbe = { at: Date.now(), outcome };
+    return outcome;
+  };
 }

@@ -79,13 +79,14 @@ describe("scheduling and publishing", () => {
     expect(done.claimedAt!.getTime()).toBeGreaterThanOrEqual(runAt.getTime());
   });
 
-  it("deduplicates the same job version, and the same request makes one job", async () => {
+  it("deduplicates a resend of the same delivery attempt, and the same request makes one job", async () => {
     const runAt = new Date(Date.now() + 500);
     const first = await createPublishJob(db, driver, ws.admin, { accountId, snapshot, runAt, idempotencyKey: "batch-42-account-1" });
     const again = await createPublishJob(db, driver, ws.admin, { accountId, snapshot, runAt, idempotencyKey: "batch-42-account-1" });
     expect(again.id).toBe(first.id);
-    const messageId = await driver.enqueue({ jobId: first.id, workspaceId: first.workspaceId, version: first.version, runAt });
+    const messageId = await driver.enqueue({ jobId: first.id, workspaceId: first.workspaceId, version: first.version, runAt, deliveryId: `${first.id}-v1-a1` });
     expect(messageId).toBe(first.schedulerMessageId);
+    expect(qstash.published.at(-1)).toMatchObject({ status: 202, deduplicationId: `${first.id}-v1-a1` });
     await waitFor(async () => (await jobRow(first.id)).status === "published");
     expect(published.filter((p) => p.id === first.id)).toHaveLength(1);
   });
@@ -94,7 +95,7 @@ describe("scheduling and publishing", () => {
     const job = await createPublishJob(db, driver, ws.admin, { accountId, snapshot, runAt: new Date(Date.now() + 60_000) });
     const canceled = await cancelPublishJob(db, driver, ws.admin, job.id);
     expect(canceled.status).toBe("canceled");
-    expect(qstash.messages.get(job.schedulerMessageId!)?.canceled).toBe(true);
+    expect(qstash.messages.get(job.schedulerMessageId!)?.state).toBe("CANCELLED");
     await expect(cancelPublishJob(db, driver, ws.admin, job.id)).rejects.toMatchObject({ code: "CONFLICT" });
     const done = published[0];
     await expect(cancelPublishJob(db, driver, ws.admin, done.id)).rejects.toMatchObject({ code: "CONFLICT" });

@@ -1,18 +1,22 @@
 /**
- * A stand-in for the app's publish webhook (the route lands with the publisher registry):
- * verifies the QStash signature exactly as the route will, then runs the real
- * runPublishJob against the real database.
+ * A stand-in for the app's publish webhook route, listening on its own port so QStash (the
+ * stand-in) can call it: verifies the QStash signature exactly as the route does, then runs the
+ * route's own handler (handleDelivery: claim, publish, retry or early-delivery requests) against
+ * the real database, with the test's publisher. Answers 200 with the result, as the route does.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Db } from "@/db/client";
 import type { SchedulerDriver } from "@/lib/scheduling/drivers/scheduler-driver";
+import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
+import { handleDelivery } from "@/lib/scheduling/handle-publish-webhook";
 import type { PublishFn } from "@/lib/scheduling/publish-outcome";
 import { verifyQstashRequest, type SigningKeys } from "@/lib/scheduling/qstash-signature";
-import { runPublishJob, type DeliveryResult } from "@/lib/scheduling/run-publish-job";
+
+type Result = { result: string };
 
 export async function startPublishReceiver(options: { db: Db; keys: SigningKeys; publish: PublishFn; driver?: () => SchedulerDriver }) {
-  const results: (DeliveryResult | { result: "unauthorized" })[] = [];
+  const results: (Result | { result: "unauthorized" })[] = [];
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -23,12 +27,14 @@ export async function startPublishReceiver(options: { db: Db; keys: SigningKeys;
       return res.writeHead(401).end();
     }
     const delivery = JSON.parse(body) as { jobId: string; workspaceId: string; version: number };
-    const outcome = await runPublishJob(options.db, delivery, options.publish);
-    results.push(outcome);
-    if (outcome.result === "retry" && options.driver) {
-      await options.driver().enqueue({ ...delivery, version: outcome.job.version, runAt: outcome.job.runAt });
+    try {
+      const outcome = await handleDelivery(options.db, options.driver?.() ?? embeddedDriver, delivery, options.publish);
+      results.push(outcome);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(outcome));
+    } catch (error) {
+      results.push({ result: "error" });
+      res.writeHead(500).end(String(error));
     }
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ result: outcome.result }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

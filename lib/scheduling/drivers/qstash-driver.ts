@@ -1,9 +1,13 @@
-/** QStash: publish with notBefore and a deduplication id per job version; cancel deletes the message. */
+/**
+ * QStash: publish with notBefore and the delivery attempt's own deduplication id; cancel deletes
+ * the message. The client does not retry (`retry: false`): a failed send is kept in the publish
+ * outbox (lib/scheduling/dispatch/) and retried from there, so nobody waits on the SDK's backoff.
+ */
 import { Client } from "@upstash/qstash";
 import { publishFailureWebhookPath, publishWebhookPath, seriesWebhookPath, type Delivery, type SchedulerDriver, type SeriesSchedule } from "./scheduler-driver";
 
 export function createQstashDriver(options: { token: string; baseUrl?: string; appUrl: string; retries?: number }): SchedulerDriver {
-  const client = new Client({ token: options.token, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
+  const client = new Client({ token: options.token, retry: false, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });
   return {
     name: "qstash",
     async enqueue(delivery: Delivery) {
@@ -12,7 +16,7 @@ export function createQstashDriver(options: { token: string; baseUrl?: string; a
         body: { jobId: delivery.jobId, workspaceId: delivery.workspaceId, version: delivery.version },
         // QStash counts in whole seconds: round up so a delivery never arrives before run_at.
         notBefore: Math.ceil(delivery.runAt.getTime() / 1000),
-        deduplicationId: `${delivery.jobId}-v${delivery.version}`,
+        deduplicationId: delivery.deliveryId,
         retries: options.retries ?? 3,
         failureCallback: `${options.appUrl}${publishFailureWebhookPath}`,
       });

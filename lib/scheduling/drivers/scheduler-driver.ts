@@ -2,9 +2,14 @@
  * The scheduler interface: decides *when* the publish webhook is called, never *how* a note is
  * published. QStash in production; the embedded dispatcher (which polls the database) by default.
  */
-export type Delivery = { jobId: string; workspaceId: string; version: number; runAt: Date };
+/**
+ * deliveryId: one per delivery attempt (`<jobId>-v<version>-a<attempt>`, publish-dispatches.ts).
+ * QStash keeps deduplication ids for 90 days: sending the same attempt twice enqueues it once,
+ * and only a new attempt (a new id) can deliver a job again.
+ */
+export type Delivery = { jobId: string; workspaceId: string; version: number; runAt: Date; deliveryId: string };
 /** What the webhook receives: which job, of which workspace, at which version. */
-export type DeliveryPayload = Omit<Delivery, "runAt">;
+export type DeliveryPayload = Omit<Delivery, "runAt" | "deliveryId">;
 
 export interface SchedulerDriver {
   readonly name: "qstash" | "embedded";

@@ -14,6 +14,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids/new-id";
 import { getLogger } from "@/lib/observability/logger";
 import type { SchedulerDriver } from "../drivers/scheduler-driver";
+import { dispatchAfterCommit } from "../dispatch/dispatch-deliveries";
+import { requestDeliveries } from "../dispatch/request-delivery";
 import { nextOccurrences } from "../recurrence";
 import { accountRules } from "../slot-rules";
 import { planOccurrences } from "./plan-occurrences";
@@ -46,6 +48,7 @@ async function takenTimes(tx: DbOrTx, accountId: string, wanted: Date[]): Promis
 /** Makes jobs for these occurrences of the series (those not made before); returns the new ones, skipped ones included. */
 export async function materializeAt(db: Db, driver: SchedulerDriver, series: PublishSeries, wanted: Date[], now = new Date(), actor: Actor = systemActor): Promise<PublishJob[]> {
   if (series.status !== "active" || !wanted.length) return [];
+  let outbox: string[] = [];
   const created = await db.transaction(async (tx) => {
     const [account] = await tx.select().from(accounts).where(and(eq(accounts.id, series.accountId), eq(accounts.workspaceId, series.workspaceId))).limit(1);
     // A paused or archived account gets no new jobs; they appear again once it is active.
@@ -86,15 +89,14 @@ export async function materializeAt(db: Db, driver: SchedulerDriver, series: Pub
         skipped: planned.filter((p) => p.note?.action === "skipped").length,
       },
     });
+    // Their delivery requests commit with them (the publish outbox) and are sent just after.
+    outbox = await requestDeliveries(tx, driver, rows.filter((job) => job.status === "scheduled"), now);
     return rows;
   });
-  const out: PublishJob[] = [];
-  for (const job of created) {
-    const messageId = job.status === "scheduled" ? await driver.enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: job.runAt }) : null;
-    if (!messageId) out.push(job);
-    else out.push((await db.update(publishJobs).set({ schedulerMessageId: messageId }).where(eq(publishJobs.id, job.id)).returning())[0]);
-  }
-  return out;
+  const dispatch = await dispatchAfterCommit(db, driver, outbox);
+  if (!dispatch.sent) return created;
+  const fresh = new Map((await db.select().from(publishJobs).where(inArray(publishJobs.id, created.map((job) => job.id)))).map((job) => [job.id, job]));
+  return created.map((job) => fresh.get(job.id) ?? job);
 }
 
 /** The embedded top-up: every occurrence of the next 14 days. */

@@ -11,15 +11,16 @@ const jobIdSchema = z.object({ jobId: idSchema }).strict();
 const refresh = (slug: string) => revalidatePath(`/${slug}/calendar`);
 
 export const rescheduleAction = workspaceAction({ permission: "schedules.write", schema: rescheduleSchema }, async ({ ctx, db, input }) => {
-  await rescheduleJob(db, getSchedulerDriver(), ctx, input);
+  // Saved either way; `scheduler` says when QStash has not taken the new time yet (the outbox retries).
+  const job = await rescheduleJob(db, getSchedulerDriver(), ctx, input);
   refresh(ctx.workspaceSlug);
-  return { moved: true };
+  return { moved: true, scheduler: job.scheduler };
 });
 
 export const retryJobAction = workspaceAction({ permission: "schedules.write", schema: jobIdSchema }, async ({ ctx, db, input }) => {
-  await retryJob(db, getSchedulerDriver(), ctx, input.jobId);
+  const job = await retryJob(db, getSchedulerDriver(), ctx, input.jobId);
   refresh(ctx.workspaceSlug);
-  return { retried: true };
+  return { retried: true, scheduler: job.scheduler };
 });
 
 export const markPublishedAction = workspaceAction({ permission: "schedules.write", schema: markPublishedSchema }, async ({ ctx, db, input }) => {
