@@ -5,7 +5,7 @@
  */
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
-import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
+import { signQstashRequest } from "@/lib/jobs/qstash-signature";
 import { percentile } from "./measure";
 
 export type SignedDelivery = { body: string; signature: string };

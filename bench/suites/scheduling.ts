@@ -206,7 +206,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   const prepared = await prepareApp(ctx.root);
   const db = await openDb(prepared);
   const ws = await benchWorkspace(db, prepared.slug, benchUser.email);
-  const { signingKeys } = await import("@/lib/scheduling/signing-keys");
+  const { signingKeys } = await import("@/lib/jobs/signing-keys");
   const { getEnv } = await import("@/lib/env");
   const key = signingKeys().current;
   const appUrl = getEnv().appUrl;

@@ -12,20 +12,18 @@ import { publishJobs } from "@/db/schema";
 import { runPendingReembedJobs } from "@/lib/memory/vectors/reembed-job";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
-import { publishFailureWebhookPath, type SchedulerDriver } from "./drivers/scheduler-driver";
+import type { SchedulerDriver } from "./drivers/scheduler-driver";
 import { deliverySchema } from "./handle-publish-webhook";
 import { dispatchDeliveries } from "./dispatch/dispatch-deliveries";
 import { redeliverLostJobs } from "./dispatch/redeliver-lost";
 import { materializeSeries } from "./series/materialize-series";
 import { sweepJobs } from "./sweep";
-import { verifyWebhook } from "./verify-webhook";
-import { keepSchedules, sweepWebhookPath } from "./qstash-schedules";
+import { keepSchedules } from "./qstash-schedules";
 import { getEnv } from "@/lib/env";
 
-export { sweepWebhookPath };
 
-export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: Request) {
-  await verifyWebhook(req, sweepWebhookPath, z.object({}).passthrough());
+/** The sweep, called on a clock (lib/jobs/registry.ts verifies the call). */
+export async function runSweep(db: Db, driver: SchedulerDriver) {
   const { lost, unconfirmed } = await sweepJobs(db);
   const redelivery = await redeliverLostJobs(db, driver, lost);
   const dispatch = await dispatchDeliveries(db, driver);
@@ -39,10 +37,10 @@ export async function handleSweepWebhook(db: Db, driver: SchedulerDriver, req: R
   return { redelivered: redelivery.redelivered, notDelivered: redelivery.failed, dispatch, unconfirmed, seriesJobsCreated: series.created, notificationsSent, reembedJobsRunning: reembed.running };
 }
 
-const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();
+export const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();
 
-export async function handleDeadLetterWebhook(db: Db, req: Request) {
-  const failure = await verifyWebhook(req, publishFailureWebhookPath, failureSchema);
+/** QStash's failure callback for a publish message it gave up on (verified by lib/jobs/registry.ts). */
+export async function recordDeadLetter(db: Db, failure: z.infer<typeof failureSchema>) {
   const delivery = deliverySchema.safeParse(JSON.parse(Buffer.from(failure.sourceBody, "base64").toString("utf8") || "null"));
   if (!delivery.success) return { recorded: false };
   const { jobId, workspaceId, version } = delivery.data;

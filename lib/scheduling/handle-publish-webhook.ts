@@ -13,11 +13,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { dispatchAfterCommit } from "./dispatch/dispatch-deliveries";
 import { requestDeliveries } from "./dispatch/request-delivery";
-import { publishWebhookPath, type DeliveryPayload, type SchedulerDriver } from "./drivers/scheduler-driver";
+import type { DeliveryPayload, SchedulerDriver } from "./drivers/scheduler-driver";
 import type { PublishFn } from "./publish-outcome";
-import { publishThroughAccount } from "./publish-job-note";
 import { runPublishJob } from "./run-publish-job";
-import { verifyWebhook } from "./verify-webhook";
 import { idSchema } from "@/lib/validation/id-schema";
 
 export const deliverySchema = z.object({ jobId: idSchema, workspaceId: idSchema, version: z.number().int().min(1) }).strict();
@@ -35,11 +33,6 @@ async function findJob(db: Db, delivery: { jobId: string; workspaceId: string })
 async function deliverAgain(db: Db, driver: SchedulerDriver, job: { id: string; workspaceId: string; version: number; runAt: Date }) {
   const ids = await db.transaction((tx) => requestDeliveries(tx, driver, [job]));
   await dispatchAfterCommit(db, driver, ids);
-}
-
-export async function handlePublishWebhook(db: Db, driver: SchedulerDriver, req: Request) {
-  const delivery = await verifyWebhook(req, publishWebhookPath, deliverySchema);
-  return handleDelivery(db, driver, delivery, publishThroughAccount(db));
 }
 
 /** A verified delivery: claim and publish, then whatever the outcome asks of the scheduler. */

@@ -9,10 +9,11 @@
 import { Client } from "@upstash/qstash";
 import type { Env } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
-import { periodicWebhooks } from "./periodic-webhooks";
+import { periodicWebhooks } from "@/lib/jobs/periodic-jobs";
+import { sweepWebhookPath } from "@/lib/jobs/job-paths";
+export { sweepWebhookPath };
 
 export const sweepScheduleId = "redmatrix-sweep";
-export const sweepWebhookPath = "/api/webhooks/sweep";
 
 type QstashEnv = Extract<Env["scheduler"], { driver: "qstash" }>;
 type Wanted = { scheduleId: string; destination: string; cron: string };

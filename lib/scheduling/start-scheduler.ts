@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
 import { startEmbeddedDispatcher } from "./embedded-dispatcher";
 import { keepSchedules } from "./qstash-schedules";
-import { signingKeys } from "./signing-keys";
+import { signingKeys } from "@/lib/jobs/signing-keys";
 
 const globalForScheduler = globalThis as unknown as { redmatrixSchedulerStarted?: boolean };
 

@@ -2,11 +2,11 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as webhook from "@/app/api/webhooks/collection/route";
-import { periodicWebhooks } from "@/lib/scheduling/periodic-webhooks";
+import { periodicWebhooks } from "@/lib/jobs/periodic-jobs";
 import type { Db } from "@/db/client";
 import { trackedNotes } from "@/db/schema";
-import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
-import { signingKeys } from "@/lib/scheduling/signing-keys";
+import { signQstashRequest } from "@/lib/jobs/qstash-signature";
+import { signingKeys } from "@/lib/jobs/signing-keys";
 import { createCompetitor } from "@/lib/competitors/manage-competitors";
 import { callRoute } from "../support/call-route";
 import { startFakeDataBridge, type FakeBridge } from "../support/fake-xhs-data-bridge";

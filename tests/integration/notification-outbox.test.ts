@@ -14,9 +14,9 @@ import { createChannel, createChannelSchema } from "@/lib/notifications/channels
 import { deliverOutbox, outboxPolicy, outboxRows } from "@/lib/notifications/channels/notification-outbox";
 import { createPublishJob } from "@/lib/scheduling/create-publish-job";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
-import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
+import { signQstashRequest } from "@/lib/jobs/qstash-signature";
 import { runPublishJob } from "@/lib/scheduling/run-publish-job";
-import { signingKeys } from "@/lib/scheduling/signing-keys";
+import { signingKeys } from "@/lib/jobs/signing-keys";
 import { startFakeRobotServer } from "../support/fake-robot-server";
 import { setUpWorkspace } from "../support/fixtures";
 import { serveRoutes } from "../support/serve-route";

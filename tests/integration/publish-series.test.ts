@@ -4,6 +4,7 @@
  * workspace isolation.
  */
 import { and, eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as seriesRoute from "@/app/api/v1/publish-series/[id]/route";
 import * as previewRoute from "@/app/api/v1/publish-series/preview/route";
@@ -15,14 +16,15 @@ import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import { newId } from "@/lib/ids/new-id";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
 import { startEmbeddedDispatcher } from "@/lib/scheduling/embedded-dispatcher";
-import { handleSweepWebhook, sweepWebhookPath } from "@/lib/scheduling/handle-maintenance-webhooks";
-import { signQstashRequest } from "@/lib/scheduling/qstash-signature";
-import { signingKeys } from "@/lib/scheduling/signing-keys";
+import { sweepWebhookPath } from "@/lib/jobs/job-paths";
+import { signQstashRequest } from "@/lib/jobs/qstash-signature";
+import { signingKeys } from "@/lib/jobs/signing-keys";
 import { getEnv } from "@/lib/env";
 import { materializeSeries } from "@/lib/scheduling/series/materialize-series";
 import { callRoute } from "../support/call-route";
 import { contextFor, memberWithToken, setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
+import * as sweepRoute from "@/app/api/webhooks/sweep/route";
 
 const snapshot = { title: "每周二四晚间护肤分享", body: "今晚聊聊换季修护" };
 const tueThu = "30 20 * * 2,4";
@@ -150,8 +152,8 @@ describe("recurring publish series", () => {
     };
     const viaWebhook = await insertSeries();
     const url = `${getEnv().appUrl}${sweepWebhookPath}`;
-    const req = new Request(url, { method: "POST", body: "{}", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }) } });
-    const swept = await handleSweepWebhook(db, embeddedDriver, req);
+    const req = new NextRequest(url, { method: "POST", body: "{}", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }) } });
+    const swept = await (await sweepRoute.POST(req)).json();
     expect(swept.seriesJobsCreated).toBe(14);
     expect(await jobsOf(viaWebhook)).toHaveLength(14);
 

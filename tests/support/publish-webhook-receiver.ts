@@ -11,7 +11,7 @@ import type { SchedulerDriver } from "@/lib/scheduling/drivers/scheduler-driver"
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
 import { handleDelivery } from "@/lib/scheduling/handle-publish-webhook";
 import type { PublishFn } from "@/lib/scheduling/publish-outcome";
-import { verifyQstashRequest, type SigningKeys } from "@/lib/scheduling/qstash-signature";
+import { verifyQstashRequest, type SigningKeys } from "@/lib/jobs/qstash-signature";
 
 type Result = { result: string };
 

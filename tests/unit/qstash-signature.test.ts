@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { signQstashRequest, verifyQstashRequest } from "@/lib/scheduling/qstash-signature";
+import { signQstashRequest, verifyQstashRequest } from "@/lib/jobs/qstash-signature";
 
 const keys = { current: "sig_current_key_for_tests", next: "sig_next_key_for_tests" };
 const url = "http://localhost:3000/api/webhooks/publish";

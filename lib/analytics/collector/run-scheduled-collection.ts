@@ -15,8 +15,9 @@ import { collectCompetitor } from "./collect-competitor";
 import { collectOwnAccount, ownAccountBridge } from "./collect-own-account";
 import type { DataBridgeClient } from "./data-bridge-client";
 import { idSchema } from "@/lib/validation/id-schema";
+import { collectionWebhookPath } from "@/lib/jobs/job-paths";
+export { collectionWebhookPath };
 
-export const collectionWebhookPath = "/api/webhooks/collection";
 
 const ids = z.array(idSchema).max(500).optional();
 /** Without a workspaceId (the periodic call every 6 hours), every workspace is collected in turn. */

@@ -9,8 +9,9 @@ import { analyticsSettings, workspaces } from "@/db/schema";
 import { toAppError } from "@/lib/errors/app-error";
 import { sendWeeklyReport } from "./send-weekly-report";
 import { isReportDue, latestSlot } from "./weekly-report-slot";
+import { weeklyReportWebhookPath } from "@/lib/jobs/job-paths";
+export { weeklyReportWebhookPath };
 
-export const weeklyReportWebhookPath = "/api/webhooks/competitor-report";
 
 export async function runDueWeeklyReports(db: Db, now = new Date()) {
   const rows = await db

@@ -25,9 +25,10 @@ import { countMissingVectors, fillMissingVectors } from "./fill-vectors";
 import { releaseUnusedSpaces } from "./vector-store";
 import { sameSpace, vectorSpaceOf } from "./vector-space";
 import { idSchema } from "@/lib/validation/id-schema";
+import { reembedWebhookPath } from "@/lib/jobs/job-paths";
+export { reembedWebhookPath };
 
 export const reembedBatchSize = 64;
-export const reembedWebhookPath = "/api/webhooks/memory-reembed";
 
 export function reembedJobView(job: MemoryReembedJob | null) {
   if (!job) return null;

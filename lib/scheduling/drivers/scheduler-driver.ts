@@ -7,6 +7,8 @@
  * QStash keeps deduplication ids for 90 days: sending the same attempt twice enqueues it once,
  * and only a new attempt (a new id) can deliver a job again.
  */
+import { publishWebhookPath, publishFailureWebhookPath, seriesWebhookPath } from "@/lib/jobs/job-paths";
+export { publishWebhookPath, publishFailureWebhookPath, seriesWebhookPath };
 export type Delivery = { jobId: string; workspaceId: string; version: number; runAt: Date; deliveryId: string };
 /** What the webhook receives: which job, of which workspace, at which version. */
 export type DeliveryPayload = Omit<Delivery, "runAt" | "deliveryId">;
@@ -27,6 +29,3 @@ export interface SchedulerDriver {
 
 export type SeriesSchedule = { seriesId: string; workspaceId: string; cron: string; timezone: string };
 
-export const publishWebhookPath = "/api/webhooks/publish";
-export const publishFailureWebhookPath = "/api/webhooks/publish-failed";
-export const seriesWebhookPath = "/api/webhooks/series";

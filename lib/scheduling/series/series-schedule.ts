@@ -11,9 +11,8 @@ import type { Db } from "@/db/client";
 import { publishSeries, type PublishSeries } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { getLogger } from "@/lib/observability/logger";
-import { seriesWebhookPath, type SchedulerDriver } from "../drivers/scheduler-driver";
+import type { SchedulerDriver } from "../drivers/scheduler-driver";
 import { nextOccurrences } from "../recurrence";
-import { verifyWebhook } from "../verify-webhook";
 import { materializeAt } from "./materialize-series";
 import { idSchema } from "@/lib/validation/id-schema";
 
@@ -48,10 +47,10 @@ export function currentOccurrence(series: PublishSeries, now: Date): Date | null
   return at;
 }
 
-const seriesDeliverySchema = z.object({ seriesId: idSchema, workspaceId: idSchema }).strict();
+export const seriesDeliverySchema = z.object({ seriesId: idSchema, workspaceId: idSchema }).strict();
 
-export async function handleSeriesWebhook(db: Db, driver: SchedulerDriver, req: Request, now = new Date()) {
-  const delivery = await verifyWebhook(req, seriesWebhookPath, seriesDeliverySchema);
+/** One verified series delivery (lib/jobs/registry.ts): the occurrence due now becomes a job. */
+export async function handleSeriesDelivery(db: Db, driver: SchedulerDriver, delivery: z.infer<typeof seriesDeliverySchema>, now = new Date()) {
   const [series] = await db.select().from(publishSeries).where(and(eq(publishSeries.id, delivery.seriesId), eq(publishSeries.workspaceId, delivery.workspaceId))).limit(1);
   if (!series) throw new AppError("NOT_FOUND");
   if (series.status !== "active") return { result: "stopped" as const, jobId: null };

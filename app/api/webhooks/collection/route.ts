@@ -1,18 +1,7 @@
-import { getDb } from "@/db/client";
-import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
-import { collectionWebhookPath, collectionWebhookSchema, runScheduledCollection } from "@/lib/analytics/collector/run-scheduled-collection";
-import { getEnv } from "@/lib/env";
-import { withWebhook } from "@/lib/next/with-webhook";
-import { verifyWebhook } from "@/lib/scheduling/verify-webhook";
+/** Background job `collection` (lib/jobs/registry.ts): signature verified before it runs. */
+import { jobRoute } from "@/lib/jobs/job-route";
+import { jobs } from "@/lib/jobs/registry";
 
 export const maxDuration = 300;
 
-/**
- * QStash-signed (or embedded-dispatcher-signed) trigger of a collection run: competitors through
- * the data bridge (skipped when XHS_DATA_BRIDGE_URL is unset), own accounts through their own bridges.
- */
-export const POST = withWebhook(async (req) => {
-  const input = await verifyWebhook(req, collectionWebhookPath, collectionWebhookSchema);
-  const { url, token } = getEnv().dataBridge;
-  return runScheduledCollection(getDb(), input, url ? createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }) : null, { pauseMs: 1500 });
-});
+export const POST = jobRoute(jobs.collection);

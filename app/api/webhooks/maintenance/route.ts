@@ -1,15 +1,7 @@
-/** Daily memory maintenance, called by QStash or the embedded dispatcher with a QStash signature. */
-import { z } from "zod";
-import { getDb } from "@/db/client";
-import { runScheduledMaintenance } from "@/lib/memory/maintenance/run-scheduled-maintenance";
-import { withWebhook } from "@/lib/next/with-webhook";
-import { maintenanceWebhookPath } from "@/lib/scheduling/periodic-webhooks";
-import { verifyWebhook } from "@/lib/scheduling/verify-webhook";
-import { idSchema } from "@/lib/validation/id-schema";
+/** Background job `maintenance` (lib/jobs/registry.ts): signature verified before it runs. */
+import { jobRoute } from "@/lib/jobs/job-route";
+import { jobs } from "@/lib/jobs/registry";
 
-const maintenanceBodySchema = z.object({ workspaceId: idSchema.optional() }).strict();
+export const maxDuration = 300;
 
-export const POST = withWebhook(async (req) => {
-  const input = await verifyWebhook(req, maintenanceWebhookPath, maintenanceBodySchema);
-  return { workspaces: await runScheduledMaintenance(getDb(), input) };
-});
+export const POST = jobRoute(jobs.maintenance);

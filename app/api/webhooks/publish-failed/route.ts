@@ -1,7 +1,7 @@
-import { getDb } from "@/db/client";
-import { withWebhook } from "@/lib/next/with-webhook";
-import { handleDeadLetterWebhook } from "@/lib/scheduling/handle-maintenance-webhooks";
+/** Background job `publishFailed` (lib/jobs/registry.ts): signature verified before it runs. */
+import { jobRoute } from "@/lib/jobs/job-route";
+import { jobs } from "@/lib/jobs/registry";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withWebhook((req) => handleDeadLetterWebhook(getDb(), req));
+export const POST = jobRoute(jobs.publishFailed);

@@ -1,8 +1,7 @@
-import { getDb } from "@/db/client";
-import { withWebhook } from "@/lib/next/with-webhook";
-import { getSchedulerDriver } from "@/lib/scheduling/get-scheduler";
-import { handlePublishWebhook } from "@/lib/scheduling/handle-publish-webhook";
+/** Background job `publish` (lib/jobs/registry.ts): signature verified before it runs. */
+import { jobRoute } from "@/lib/jobs/job-route";
+import { jobs } from "@/lib/jobs/registry";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withWebhook((req) => handlePublishWebhook(getDb(), getSchedulerDriver(), req));
+export const POST = jobRoute(jobs.publish);

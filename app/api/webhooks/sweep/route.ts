@@ -1,8 +1,7 @@
-import { getDb } from "@/db/client";
-import { withWebhook } from "@/lib/next/with-webhook";
-import { getSchedulerDriver } from "@/lib/scheduling/get-scheduler";
-import { handleSweepWebhook } from "@/lib/scheduling/handle-maintenance-webhooks";
+/** Background job `sweep` (lib/jobs/registry.ts): signature verified before it runs. */
+import { jobRoute } from "@/lib/jobs/job-route";
+import { jobs } from "@/lib/jobs/registry";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withWebhook((req) => handleSweepWebhook(getDb(), getSchedulerDriver(), req));
+export const POST = jobRoute(jobs.sweep);

@@ -6,11 +6,10 @@
  * QStash calls them from schedules (start-scheduler.ts); the embedded dispatcher calls them
  * itself, signed exactly the same way, so one route serves both.
  */
-import { collectionWebhookPath } from "@/lib/analytics/collector/run-scheduled-collection";
-import { weeklyReportWebhookPath } from "@/lib/analytics/reports/run-due-weekly-reports";
+import { accountHealthWebhookPath, collectionWebhookPath, maintenanceWebhookPath, weeklyReportWebhookPath } from "./job-paths";
 
-export const accountHealthWebhookPath = "/api/webhooks/account-health";
-export const maintenanceWebhookPath = "/api/webhooks/maintenance";
+export { accountHealthWebhookPath, maintenanceWebhookPath };
+
 
 /**
  * cron: QStash's schedule (UTC). everyMs: the embedded dispatcher's period; its first call comes
