@@ -3,7 +3,7 @@
  * QStash-signed request to the publish webhook, exactly as QStash would; every 5 minutes it
  * runs the sweep and tops up recurring series; it sends due channel notifications from the
  * outbox (retries, and rows a crash left behind); and it calls the periodic webhooks (account
- * health every 30 minutes, periodic-webhooks.ts) signed the same way. The database is the
+ * health every 30 minutes, lib/jobs/periodic-jobs.ts) signed the same way. The database is the
  * source of truth, so a restart loses nothing. Each finished round records a heartbeat that
  * readiness checks (scheduler-health.ts): a loop stuck in a round stops beating.
  */
