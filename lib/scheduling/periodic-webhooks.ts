@@ -6,8 +6,8 @@
  * QStash calls them from schedules (start-scheduler.ts); the embedded dispatcher calls them
  * itself, signed exactly the same way, so one route serves both.
  */
-import { collectionWebhookPath } from "@/lib/analytics/collector/run-scheduled-collection";
-import { weeklyReportWebhookPath } from "@/lib/analytics/reports/run-due-weekly-reports";
+import { collectionWebhookPath } from "@/lib/competitors/collect/run-scheduled-collection";
+import { weeklyReportWebhookPath } from "@/lib/competitors/reports/run-due-weekly-reports";
 
 export const accountHealthWebhookPath = "/api/webhooks/account-health";
 export const maintenanceWebhookPath = "/api/webhooks/maintenance";

@@ -3,7 +3,7 @@ import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { competitorAlerts, subjectDaily, type SubjectType } from "@/db/schema";
 import { newId } from "@/lib/ids/new-id";
-import { addDays, bucketOf, dayKey } from "../time-buckets";
+import { addDays, bucketOf, dayKey } from "../rules/time-buckets";
 import { trendAlertsFor } from "./trend-alert-rules";
 
 export async function checkTrendAlerts(db: DbOrTx, s: { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string }, now = new Date()): Promise<string[]> {

@@ -1,6 +1,6 @@
 /** "Collect now" for one competitor through the data bridge (its profile needs the xsec token). */
 import type { Db } from "@/db/client";
-import { requireCompetitor } from "@/lib/competitors/competitor-queries";
+import { requireCompetitor } from "../queries/competitor-queries";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportActor } from "../import/run-import";
 import { collectProfile, type CollectOptions, type CollectSummary } from "./collect-profile";

@@ -3,12 +3,12 @@
  * ingested (publish time from the note detail); notes by anyone else are not stored.
  */
 import type { Db } from "@/db/client";
-import { listCompetitors } from "@/lib/competitors/competitor-queries";
-import { ingestCompetitorData } from "@/lib/competitors/ingest-competitor-data";
+import { listCompetitors } from "../queries/competitor-queries";
+import { ingestCompetitorData } from "../ingest/ingest-competitor-data";
 import { AppError } from "@/lib/errors/app-error";
 import type { ImportActor } from "../import/run-import";
 import type { NoteInput } from "../ingest/ingest-schemas";
-import { recordCollection } from "../collection-status";
+import { recordCollection } from "./collection-status";
 import { BridgeError, type DataBridgeClient } from "./data-bridge-client";
 import { noteOf } from "./map-bridge-data";
 

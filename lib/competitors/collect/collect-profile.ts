@@ -6,11 +6,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { trackedNotes } from "@/db/schema";
-import { ingestSubjectData, type IngestActor } from "@/lib/competitors/ingest-subject-data";
+import { ingestSubjectData, type IngestActor } from "../ingest/ingest-subject-data";
 import { AppError } from "@/lib/errors/app-error";
 import type { NoteInput } from "../ingest/ingest-schemas";
 import type { SubjectRef } from "../queries/range-params";
-import { recordCollection } from "../collection-status";
+import { recordCollection } from "./collection-status";
 import { BridgeError, type BridgeNoteDetail, type BridgeProfile, type DataBridgeClient } from "./data-bridge-client";
 import { noteOf, profileSnapshotOf } from "./map-bridge-data";
 

@@ -1,7 +1,7 @@
 /** Bridge payloads -> ingest inputs (pure). Counts arrive as RED strings ("1.7万"); unreadable ones count as unknown. */
-import { topicsInText } from "../extract-keywords";
+import { topicsInText } from "../rules/extract-keywords";
 import type { NoteInput, ProfileSnapshotInput } from "../ingest/ingest-schemas";
-import { parseCountOrNull } from "../parse-count";
+import { parseCountOrNull } from "../rules/parse-count";
 import type { BridgeFeed, BridgeNoteDetail, BridgeProfile } from "./data-bridge-client";
 
 function count(value: string | undefined): number | null {

@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { workspaces } from "@/db/schema";
 import { listAccounts } from "@/lib/accounts/queries";
-import { listCompetitors } from "@/lib/competitors/competitor-queries";
+import { listCompetitors } from "../queries/competitor-queries";
 import { toAppError } from "@/lib/errors/app-error";
 import { collectCompetitor } from "./collect-competitor";
 import { collectOwnAccount, ownAccountBridge } from "./collect-own-account";

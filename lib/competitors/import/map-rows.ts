@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { countSchema, noteInputSchema, pastDateSchema, type NoteInput } from "../ingest/ingest-schemas";
-import { topicsInText } from "../extract-keywords";
+import { topicsInText } from "../rules/extract-keywords";
 import { exportColumns, type ExportKind } from "./mediacrawler-columns";
 import type { RawRecord, RowError } from "./read-export";
 import { idSchema } from "@/lib/validation/id-schema";

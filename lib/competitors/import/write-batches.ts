@@ -4,7 +4,7 @@ import type { DbOrTx } from "@/db/client";
 import { competitors, noteComments } from "@/db/schema";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids/new-id";
-import type { AnalyticsSettings } from "../analytics-settings";
+import type { AnalyticsSettings } from "../settings/analytics-settings";
 import { ingestSeries } from "../ingest/ingest-series";
 import type { MappedComment, MappedCreator, MappedNote } from "./map-rows";
 import type { RowError } from "./read-export";

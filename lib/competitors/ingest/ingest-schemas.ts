@@ -4,7 +4,7 @@
  * ("1.7万"); negative counts and dates in the future are refused.
  */
 import { z } from "zod";
-import { parseCount } from "../parse-count";
+import { parseCount } from "../rules/parse-count";
 import { webUrlSchema } from "@/lib/validation/web-url";
 
 /** Clocks differ a little; anything further ahead than this is a future date, not skew. */

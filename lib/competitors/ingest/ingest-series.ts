@@ -9,9 +9,9 @@ import type { DbOrTx } from "@/db/client";
 import { competitorAlerts, noteSnapshots, profileSnapshots, trackedNotes, type SubjectType } from "@/db/schema";
 import { newId } from "@/lib/ids/new-id";
 import { zoneOffsetMs } from "@/lib/time/zoned";
-import type { AnalyticsSettings } from "../analytics-settings";
-import { engagementOf } from "../engagement";
-import { viralThreshold } from "../viral-note";
+import type { AnalyticsSettings } from "../settings/analytics-settings";
+import { engagementOf } from "../rules/engagement";
+import { viralThreshold } from "../rules/viral-note";
 import type { NoteInput, ProfileSnapshotInput } from "./ingest-schemas";
 import { refreshNoteRollups, refreshProfileRollups } from "./refresh-rollups";
 

@@ -6,18 +6,18 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { invalidateAnalytics } from "@/lib/analytics/analytics-cache";
-import { announceAlerts } from "@/lib/analytics/alerts/announce-alerts";
-import { checkTrendAlerts } from "@/lib/analytics/alerts/check-trend-alerts";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { recordCollection } from "@/lib/analytics/collection-status";
-import type { NoteInput, ProfileSnapshotInput } from "@/lib/analytics/ingest/ingest-schemas";
-import { ingestSeries, type IngestResult } from "@/lib/analytics/ingest/ingest-series";
-import type { SubjectRef } from "@/lib/analytics/queries/range-params";
+import { invalidateAnalytics } from "../queries/analytics-cache";
+import { announceAlerts } from "../alerts/announce-alerts";
+import { checkTrendAlerts } from "../alerts/check-trend-alerts";
+import { getAnalyticsSettings } from "../settings/analytics-settings";
+import { recordCollection } from "../collect/collection-status";
+import type { NoteInput, ProfileSnapshotInput } from "./ingest-schemas";
+import { ingestSeries, type IngestResult } from "./ingest-series";
+import type { SubjectRef } from "../queries/range-params";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
-import { requireCompetitor } from "./competitor-queries";
+import { requireCompetitor } from "../queries/competitor-queries";
 import { workspaceTimezone } from "@/lib/workspaces/queries";
 
 export type IngestActor = Pick<WorkspaceContext, "workspaceId" | "userId" | "userName" | "ip" | "requestId">;

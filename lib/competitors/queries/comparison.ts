@@ -4,11 +4,11 @@
  * workspace weights; follows = net new followers), cadence per week.
  */
 import type { DbOrTx } from "@/db/client";
-import { cachedAnalytics } from "../analytics-cache";
-import { getAnalyticsSettings } from "../analytics-settings";
-import { cesScore } from "../ces-score";
-import { followerGrowth, perThousandFollowers } from "../engagement";
-import { daysBetween } from "../time-buckets";
+import { cachedAnalytics } from "./analytics-cache";
+import { getAnalyticsSettings } from "../settings/analytics-settings";
+import { cesScore } from "../rules/ces-score";
+import { followerGrowth, perThousandFollowers } from "../rules/engagement";
+import { daysBetween } from "../rules/time-buckets";
 import { periodTotals } from "./period-totals";
 import type { DashboardRange } from "./range-params";
 import type { SubjectInfo } from "./subject-names";

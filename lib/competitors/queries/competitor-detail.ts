@@ -5,9 +5,9 @@
 import { and, between, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { profileSnapshots, topicDaily } from "@/db/schema";
-import { cachedAnalytics } from "../analytics-cache";
-import { localParts } from "../time-buckets";
-import { bucketOf, bucketsInRange } from "../time-buckets";
+import { cachedAnalytics } from "./analytics-cache";
+import { localParts } from "../rules/time-buckets";
+import { bucketOf, bucketsInRange } from "../rules/time-buckets";
 import { loadDaily } from "./load-daily";
 import { notesInRange, type RangeNote } from "./notes-in-range";
 import type { DashboardRange } from "./range-params";

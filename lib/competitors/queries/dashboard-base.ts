@@ -6,9 +6,9 @@
 import type { DbOrTx } from "@/db/client";
 import type { AccountScope } from "@/lib/accounts/queries";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { resolveRange, type DashboardRange } from "@/lib/analytics/queries/range-params";
-import { listSubjects, type SubjectInfo } from "@/lib/analytics/queries/subject-names";
-import { dayKey } from "@/lib/analytics/time-buckets";
+import { resolveRange, type DashboardRange } from "./range-params";
+import { listSubjects, type SubjectInfo } from "./subject-names";
+import { dayKey } from "../rules/time-buckets";
 import { workspaceTimezone } from "@/lib/workspaces/queries";
 
 export type DashboardBase = { timezone: string; today: string; range: DashboardRange; subjects: SubjectInfo[]; names: Record<string, string>; query: string };

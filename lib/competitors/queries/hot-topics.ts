@@ -1,15 +1,15 @@
 /**
  * Hot topics and keywords: last 7 days vs the 7 before (ending `to`), scored by
- * lib/analytics/hot-topics.ts, with the notes behind each rising topic and the watchlist's numbers.
+ * rules/rank-hot-topics.ts, with the notes behind each rising topic and the watchlist's numbers.
  * Topics come from the topic_daily rollup; keywords are segmented (jieba) from the 14 days' titles.
  */
 import { and, asc, between, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { subjectDaily, topicDaily, topicWatchlist } from "@/db/schema";
-import { cachedAnalytics } from "../analytics-cache";
-import { segmentWords } from "../extract-keywords";
-import { rankHotTopics, scoreTopic, type TopicInput, type TopicScore } from "../rank-hot-topics";
-import { addDays, dayKey } from "../time-buckets";
+import { cachedAnalytics } from "./analytics-cache";
+import { segmentWords } from "../rules/extract-keywords";
+import { rankHotTopics, scoreTopic, type TopicInput, type TopicScore } from "../rules/rank-hot-topics";
+import { addDays, dayKey } from "../rules/time-buckets";
 import { notesInRange, type RangeNote } from "./notes-in-range";
 
 export type HotTopics = {

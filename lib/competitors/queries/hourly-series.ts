@@ -8,7 +8,7 @@ import { and, asc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { profileSnapshots, trackedNotes } from "@/db/schema";
 import { startOfDayInZone } from "@/lib/time/zoned";
-import { addDays, hourKey } from "../time-buckets";
+import { addDays, hourKey } from "../rules/time-buckets";
 import type { SeriesRow } from "./period-totals";
 import { subjectKeyOf as keyOf, type SubjectRef } from "./range-params";
 

@@ -3,7 +3,7 @@ import { and, between, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { trackedNotes } from "@/db/schema";
 import { startOfDayInZone } from "@/lib/time/zoned";
-import { addDays } from "../time-buckets";
+import { addDays } from "../rules/time-buckets";
 
 export type RangeNote = { noteId: string; subjectType: "competitor" | "account"; subjectId: string; title: string; body: string; topics: string[]; type: string; publishedAt: number; likes: number; collects: number; comments: number; shares: number; views: number | null; engagement: number; url: string | null };
 

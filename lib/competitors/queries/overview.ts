@@ -6,13 +6,13 @@
 import { and, between, desc, eq, gte, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { competitorAlerts, trackedNotes } from "@/db/schema";
-import { cachedAnalytics } from "../analytics-cache";
-import { getAnalyticsSettings } from "../analytics-settings";
-import { changeRatio } from "../engagement";
+import { cachedAnalytics } from "./analytics-cache";
+import { getAnalyticsSettings } from "../settings/analytics-settings";
+import { changeRatio } from "../rules/engagement";
 import { startOfDayInZone } from "@/lib/time/zoned";
-import { addDays, bucketsInRange, daysBetween, hourBucketsInRange, previousPeriod } from "../time-buckets";
+import { addDays, bucketsInRange, daysBetween, hourBucketsInRange, previousPeriod } from "../rules/time-buckets";
 import { hourlySeriesRows } from "./hourly-series";
-import { isViral } from "../viral-note";
+import { isViral } from "../rules/viral-note";
 import { periodTotals, seriesRows } from "./period-totals";
 import { subjectKey, subjectKeyOf, type DashboardRange } from "./range-params";
 import type { SubjectInfo } from "./subject-names";

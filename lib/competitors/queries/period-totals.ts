@@ -7,7 +7,7 @@ import { and, between, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import type { AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { subjectDaily } from "@/db/schema";
-import type { DayGranularity } from "../time-buckets";
+import type { DayGranularity } from "../rules/time-buckets";
 import type { SubjectTotals } from "./load-daily";
 import { subjectKeyOf as keyOf, type SubjectRef } from "./range-params";
 

@@ -4,7 +4,7 @@
  * "a:<id>" own accounts). Bad values fall back to defaults rather than failing the page.
  */
 import { z } from "zod";
-import { addDays, daysBetween, dayKey, type Granularity } from "../time-buckets";
+import { addDays, daysBetween, dayKey, type Granularity } from "../rules/time-buckets";
 
 export type SubjectRef = { type: "competitor" | "account"; id: string };
 /** `notice`: why the URL's granularity was not honoured (hour over a range longer than maxHourRangeDays). */

@@ -12,7 +12,7 @@ import { senderConfigFor } from "@/lib/notifications/channels/channel-settings";
 import { emailConfigSchema, sendEmail } from "@/lib/notifications/channels/email";
 import { ChannelSendError } from "@/lib/notifications/channels/types";
 import { listSubjects } from "../queries/subject-names";
-import { dayKey } from "../time-buckets";
+import { dayKey } from "../rules/time-buckets";
 import { buildCompetitorReport } from "./competitor-report";
 import { weeklyReportEmail } from "./weekly-report-email";
 import { recordWeeklyReportRun, type WeeklyReportSettings } from "./weekly-report-settings";

@@ -9,8 +9,8 @@ import type { Db, DbOrTx } from "@/db/client";
 import { analyticsSettings } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { defaultCesWeights } from "../ces-score";
-import { defaultViralRule } from "../viral-note";
+import { defaultCesWeights } from "../rules/ces-score";
+import { defaultViralRule } from "../rules/viral-note";
 
 export const weeklyReportSchema = z
   .object({

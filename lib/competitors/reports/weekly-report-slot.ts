@@ -3,7 +3,7 @@
  * or before now, and the 7 local days the report covers (the full week before the slot's day).
  */
 import { zonedDateTime } from "@/lib/time/zoned";
-import { addDays, localParts } from "../time-buckets";
+import { addDays, localParts } from "../rules/time-buckets";
 
 export function latestSlot(now: Date, timeZone: string, weekday: number, hour: number): { at: Date; day: string } {
   const { day: today, weekday: todayWeekday } = localParts(now, timeZone); // weekday 0 = Monday

@@ -5,10 +5,10 @@ import type { Db, DbOrTx } from "@/db/client";
 import { analyticsSettings, trackedNotes, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
-import { cesWeightsSchema, defaultCesWeights, type CesWeights } from "./ces-score";
-import { invalidateAnalytics } from "./analytics-cache";
-import { refreshSubjectNoteRollups } from "./ingest/ingest-series";
-import { defaultViralRule, viralRuleSchema, type ViralRule } from "./viral-note";
+import { cesWeightsSchema, defaultCesWeights, type CesWeights } from "../rules/ces-score";
+import { invalidateAnalytics } from "../queries/analytics-cache";
+import { refreshSubjectNoteRollups } from "../ingest/ingest-series";
+import { defaultViralRule, viralRuleSchema, type ViralRule } from "../rules/viral-note";
 import { defaultTimezone } from "@/lib/workspaces/timezones";
 
 export type AnalyticsSettings = { viralRule: ViralRule; cesWeights: CesWeights };

@@ -7,12 +7,12 @@ import type { Db, DbOrTx } from "@/db/client";
 import { collectionStatus, competitorAlerts, competitors, noteSnapshots, profileSnapshots, subjectDaily, topicDaily, trackedNotes, type Competitor } from "@/db/schema";
 import { accounts } from "@/db/schema";
 import { accountScopeFilter } from "@/lib/accounts/queries";
-import { invalidateAnalytics } from "@/lib/analytics/analytics-cache";
+import { invalidateAnalytics } from "../queries/analytics-cache";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
-import { requireCompetitor } from "./competitor-queries";
+import { requireCompetitor } from "../queries/competitor-queries";
 import type { CreateCompetitorInput, UpdateCompetitorInput } from "./competitor-schemas";
 
 async function checkAccounts(tx: DbOrTx, ctx: WorkspaceContext, ids: string[] | undefined) {

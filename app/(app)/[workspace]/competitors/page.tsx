@@ -13,12 +13,12 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { getOverview } from "@/lib/analytics/queries/overview";
-import { maxHourRangeDays } from "@/lib/analytics/queries/range-params";
+import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { getOverview } from "@/lib/competitors/queries/overview";
+import { maxHourRangeDays } from "@/lib/competitors/queries/range-params";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
+import { loadDashboardBase } from "@/lib/competitors/queries/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 
 export const metadata = { title: "Competitors" };

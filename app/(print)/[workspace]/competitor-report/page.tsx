@@ -4,9 +4,9 @@ import { getDb } from "@/db/client";
 import { formatCount, formatDay, formatPercent } from "@/components/competitors/format";
 import { PrintButton } from "@/components/competitors/print-button";
 import { Forbidden } from "@/components/ui/forbidden";
-import { buildCompetitorReport } from "@/lib/analytics/reports/competitor-report";
+import { buildCompetitorReport } from "@/lib/competitors/reports/competitor-report";
 import { can } from "@/lib/auth/context";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
+import { loadDashboardBase } from "@/lib/competitors/queries/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 
 export const metadata = { title: "Competitor report" };

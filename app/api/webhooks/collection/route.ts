@@ -1,6 +1,6 @@
 import { getDb } from "@/db/client";
-import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
-import { collectionWebhookPath, collectionWebhookSchema, runScheduledCollection } from "@/lib/analytics/collector/run-scheduled-collection";
+import { createDataBridgeClient } from "@/lib/competitors/collect/data-bridge-client";
+import { collectionWebhookPath, collectionWebhookSchema, runScheduledCollection } from "@/lib/competitors/collect/run-scheduled-collection";
 import { getEnv } from "@/lib/env";
 import { withWebhook } from "@/lib/next/with-webhook";
 import { verifyWebhook } from "@/lib/scheduling/verify-webhook";

@@ -1,7 +1,7 @@
 /** Weekly competitor report emails: called every 15 minutes by QStash or the embedded dispatcher, signed. */
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { runDueWeeklyReports, weeklyReportWebhookPath } from "@/lib/analytics/reports/run-due-weekly-reports";
+import { runDueWeeklyReports, weeklyReportWebhookPath } from "@/lib/competitors/reports/run-due-weekly-reports";
 import { withWebhook } from "@/lib/next/with-webhook";
 import { verifyWebhook } from "@/lib/scheduling/verify-webhook";
 

@@ -13,12 +13,12 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { getCompetitorDetail } from "@/lib/analytics/queries/competitor-detail";
+import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { getCompetitorDetail } from "@/lib/competitors/queries/competitor-detail";
 import { can } from "@/lib/auth/context";
-import { getCompetitor } from "@/lib/competitors/competitor-queries";
+import { getCompetitor } from "@/lib/competitors/queries/competitor-queries";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
+import { loadDashboardBase } from "@/lib/competitors/queries/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 
 export const metadata = { title: "Competitor" };

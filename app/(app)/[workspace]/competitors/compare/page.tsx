@@ -9,12 +9,12 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { getComparison } from "@/lib/analytics/queries/comparison";
+import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { getComparison } from "@/lib/competitors/queries/comparison";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { subjectKey } from "@/lib/analytics/queries/range-params";
+import { loadDashboardBase } from "@/lib/competitors/queries/dashboard-base";
+import { subjectKey } from "@/lib/competitors/queries/range-params";
 import { requirePageContext } from "@/lib/next/session-context";
 
 export const metadata = { title: "Comparison" };

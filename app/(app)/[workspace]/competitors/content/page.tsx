@@ -7,11 +7,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getContentAnalysis } from "@/lib/analytics/queries/content-analysis";
+import { getContentAnalysis } from "@/lib/competitors/queries/content-analysis";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { subjectKey } from "@/lib/analytics/queries/range-params";
+import { loadDashboardBase } from "@/lib/competitors/queries/dashboard-base";
+import { subjectKey } from "@/lib/competitors/queries/range-params";
 import { requirePageContext } from "@/lib/next/session-context";
 
 export const metadata = { title: "Content analysis" };

@@ -8,11 +8,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import type { TopicScore } from "@/lib/analytics/rank-hot-topics";
-import { getHotTopics } from "@/lib/analytics/queries/hot-topics";
+import type { TopicScore } from "@/lib/competitors/rules/rank-hot-topics";
+import { getHotTopics } from "@/lib/competitors/queries/hot-topics";
 import { can } from "@/lib/auth/context";
 import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
+import { loadDashboardBase } from "@/lib/competitors/queries/dashboard-base";
 import { requirePageContext } from "@/lib/next/session-context";
 import { addWatchTopicAction, removeWatchTopicAction } from "../actions";
 
