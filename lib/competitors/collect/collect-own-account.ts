@@ -13,7 +13,8 @@ import type { IngestActor } from "../ingest/ingest-subject-data";
 import { AppError } from "@/lib/errors/app-error";
 import { recordCollection } from "./collection-status";
 import { collectProfile, type CollectOptions, type CollectSummary } from "./collect-profile";
-import { BridgeError, createDataBridgeClient, type DataBridgeClient } from "./data-bridge-client";
+import { bridgeClientFor } from "./bridge-client-for";
+import { BridgeError, type DataBridgeClient } from "./data-bridge-client";
 import { guardCollectNow } from "./guard-collect-now";
 
 export type OwnBridgeSource = "bridge_own" | "bridge_data";
@@ -27,8 +28,8 @@ export function ownBridgeKind(account: Pick<Account, "publisherId" | "publisherC
 /** The bridge that collects this account, or null when it has none. */
 export function ownAccountBridge(account: Account, dataBridge: DataBridgeClient | null): { source: OwnBridgeSource; client: DataBridgeClient } | null {
   if (ownBridgeKind(account, dataBridge !== null) === "bridge_own") {
-    const config = publisherConfigFor(account) as { baseUrl?: string; token?: string };
-    if (config.baseUrl) return { source: "bridge_own", client: createDataBridgeClient({ baseUrl: config.baseUrl, token: config.token, timeoutMs: 20_000 }) };
+    const client = bridgeClientFor(publisherConfigFor(account) as { baseUrl?: string; token?: string });
+    if (client) return { source: "bridge_own", client };
   }
   return dataBridge ? { source: "bridge_data", client: dataBridge } : null;
 }

@@ -1,7 +1,6 @@
 import { getDb } from "@/db/client";
-import { createDataBridgeClient } from "@/lib/competitors/collect/data-bridge-client";
+import { configuredDataBridge } from "@/lib/competitors/collect/bridge-client-for";
 import { collectionWebhookPath, collectionWebhookSchema, runScheduledCollection } from "@/lib/competitors/collect/run-scheduled-collection";
-import { getEnv } from "@/lib/env";
 import { withWebhook } from "@/lib/next/with-webhook";
 import { verifyWebhook } from "@/lib/scheduling/verify-webhook";
 
@@ -13,6 +12,5 @@ export const maxDuration = 300;
  */
 export const POST = withWebhook(async (req) => {
   const input = await verifyWebhook(req, collectionWebhookPath, collectionWebhookSchema);
-  const { url, token } = getEnv().dataBridge;
-  return runScheduledCollection(getDb(), input, url ? createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }) : null, { pauseMs: 1500 });
+  return runScheduledCollection(getDb(), input, configuredDataBridge(), { pauseMs: 1500 });
 });
