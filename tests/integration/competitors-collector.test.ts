@@ -6,7 +6,7 @@ import { trackedNotes } from "@/db/schema";
 import { collectCompetitor } from "@/lib/competitors/collect/collect-competitor";
 import { collectKeyword } from "@/lib/competitors/collect/collect-keyword";
 import { createDataBridgeClient } from "@/lib/competitors/collect/data-bridge-client";
-import { listCollectionStatus } from "@/lib/competitors/collect/collection-status";
+import { listCollectionStatus } from "@/lib/competitors/ingest/collection-status";
 import { createCompetitor } from "@/lib/competitors/settings/manage-competitors";
 import { startFakeDataBridge, type FakeBridge } from "../support/fake-xhs-data-bridge";
 import { setUpWorkspace } from "../support/fixtures";

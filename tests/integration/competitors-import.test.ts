@@ -9,7 +9,7 @@ import * as previewRoute from "@/app/api/v1/competitor-imports/preview/route";
 import * as runRoute from "@/app/api/v1/competitor-imports/[id]/route";
 import type { Db } from "@/db/client";
 import { competitors, noteComments, noteSnapshots, profileSnapshots, subjectDaily, trackedNotes } from "@/db/schema";
-import { listCollectionStatus } from "@/lib/competitors/collect/collection-status";
+import { listCollectionStatus } from "@/lib/competitors/ingest/collection-status";
 import { runImport } from "@/lib/competitors/import/run-import";
 import { previewImport } from "@/lib/competitors/import/preview-import";
 import { getEnv } from "@/lib/env";

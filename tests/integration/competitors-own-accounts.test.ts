@@ -11,7 +11,7 @@ import { createAccount } from "@/lib/accounts/create-account";
 import { collectOwnAccount } from "@/lib/competitors/collect/collect-own-account";
 import { createDataBridgeClient } from "@/lib/competitors/collect/data-bridge-client";
 import { runScheduledCollection } from "@/lib/competitors/collect/run-scheduled-collection";
-import { listCollectionStatus } from "@/lib/competitors/collect/collection-status";
+import { listCollectionStatus } from "@/lib/competitors/ingest/collection-status";
 import { startFakeDataBridge, type FakeBridge } from "../support/fake-xhs-data-bridge";
 import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";

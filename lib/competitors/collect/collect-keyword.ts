@@ -6,13 +6,13 @@ import type { Db } from "@/db/client";
 import { listCompetitors } from "../queries/competitor-queries";
 import { ingestCompetitorData } from "../ingest/ingest-competitor-data";
 import { AppError } from "@/lib/errors/app-error";
-import type { ImportActor } from "../import/run-import";
+import type { IngestActor } from "../ingest/ingest-subject-data";
 import type { NoteInput } from "../ingest/ingest-schemas";
-import { recordCollection } from "./collection-status";
+import { recordCollection } from "../ingest/collection-status";
 import { BridgeError, type DataBridgeClient } from "./data-bridge-client";
 import { noteOf } from "./map-bridge-data";
 
-export async function collectKeyword(db: Db, ctx: ImportActor, keyword: string, client: DataBridgeClient, o: { maxDetails?: number; now?: Date } = {}) {
+export async function collectKeyword(db: Db, ctx: IngestActor, keyword: string, client: DataBridgeClient, o: { maxDetails?: number; now?: Date } = {}) {
   const now = o.now ?? new Date();
   const status = { workspaceId: ctx.workspaceId, source: "bridge_search", subjectKey: `keyword:${keyword.slice(0, 60)}` };
   try {

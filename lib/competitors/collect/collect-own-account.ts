@@ -11,7 +11,7 @@ import { getAccount } from "@/lib/accounts/queries";
 import { publisherConfigFor } from "@/lib/accounts/publisher-settings";
 import type { IngestActor } from "../ingest/ingest-subject-data";
 import { AppError } from "@/lib/errors/app-error";
-import { recordCollection } from "./collection-status";
+import { recordCollection } from "../ingest/collection-status";
 import { collectProfile, type CollectOptions, type CollectSummary } from "./collect-profile";
 import { bridgeClientFor } from "./bridge-client-for";
 import { BridgeError, type DataBridgeClient } from "./data-bridge-client";

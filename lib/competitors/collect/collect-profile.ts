@@ -10,7 +10,7 @@ import { ingestSubjectData, type IngestActor } from "../ingest/ingest-subject-da
 import { AppError } from "@/lib/errors/app-error";
 import type { NoteInput } from "../ingest/ingest-schemas";
 import type { SubjectRef } from "../queries/range-params";
-import { recordCollection } from "./collection-status";
+import { recordCollection } from "../ingest/collection-status";
 import { BridgeError, type BridgeNoteDetail, type BridgeProfile, type DataBridgeClient } from "./data-bridge-client";
 import { noteOf, profileSnapshotOf } from "./map-bridge-data";
 

@@ -22,16 +22,16 @@ import type { Db } from "@/db/client";
 import { relaxedTransaction } from "@/db/commit-durability";
 import { importRuns, type ImportRun } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { WorkspaceContext } from "@/lib/auth/context";
 import { workspaceTimezone } from "@/lib/workspaces/queries";
 import { createTimeSlice } from "@/lib/background/time-slice";
 import { AppError, toAppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
 import { announceAlerts } from "../alerts/announce-alerts";
 import { checkTrendAlerts } from "../alerts/check-trend-alerts";
-import { invalidateAnalytics } from "../queries/analytics-cache";
+import { invalidateAnalytics } from "../cache/analytics-cache";
 import { getAnalyticsSettings } from "../settings/analytics-settings";
-import { recordCollection } from "../collect/collection-status";
+import { recordCollection } from "../ingest/collection-status";
+import type { IngestActor } from "../ingest/ingest-subject-data";
 import { refreshSubjectNoteRollups } from "../ingest/ingest-series";
 import type { MappedComment, MappedCreator, MappedNote } from "./map-rows";
 import { inspectExport, type ExportInfo, type RowError } from "./read-export";
@@ -39,7 +39,7 @@ import { authorLabel, resolveAuthors, type AssignMode } from "./resolve-authors"
 import { keptErrors, mappedRows, scanExport, type MappedRow } from "./scan-export";
 import { writeCommentBatch, writeCreatorBatch, writeNoteBatch, type TouchedRanges } from "./write-batches";
 
-export type ImportActor = Pick<WorkspaceContext, "workspaceId" | "userId" | "userName" | "ip" | "requestId">;
+export type ImportActor = IngestActor;
 /**
  * `file`: the export on disk (an upload streamed by withUploadedFile, or a local file).
  * `onProgress`: called every 10,000 validated rows and after each written batch (the bench samples memory there).

@@ -9,13 +9,12 @@ import type { DbOrTx } from "@/db/client";
 import { competitorAlerts, noteSnapshots, profileSnapshots, trackedNotes, type SubjectType } from "@/db/schema";
 import { newId } from "@/lib/ids/new-id";
 import { zoneOffsetMs } from "@/lib/time/zoned";
-import type { AnalyticsSettings } from "../settings/analytics-settings";
 import { engagementOf } from "../rules/engagement";
-import { viralThreshold } from "../rules/viral-note";
+import { viralThreshold, type ViralRule } from "../rules/viral-note";
 import type { NoteInput, ProfileSnapshotInput } from "./ingest-schemas";
 import { refreshNoteRollups, refreshProfileRollups } from "./refresh-rollups";
 
-export type IngestTarget = { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string; authorName?: string | null; settings: AnalyticsSettings };
+export type IngestTarget = { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string; authorName?: string | null; settings: { viralRule: ViralRule } };
 /** alertIds: alerts this ingest raised, for the caller to announce once its transaction committed. */
 export type IngestResult = { snapshotsAdded: number; notesCreated: number; notesUpdated: number; noteSnapshotsAdded: number; viralAlerts: number; notesRange: { from: number; to: number } | null; alertIds: string[] };
 

@@ -6,11 +6,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { accounts } from "@/db/schema";
-import { invalidateAnalytics } from "../queries/analytics-cache";
+import { invalidateAnalytics } from "../cache/analytics-cache";
 import { announceAlerts } from "../alerts/announce-alerts";
 import { checkTrendAlerts } from "../alerts/check-trend-alerts";
 import { getAnalyticsSettings } from "../settings/analytics-settings";
-import { recordCollection } from "../collect/collection-status";
+import { recordCollection } from "./collection-status";
 import type { NoteInput, ProfileSnapshotInput } from "./ingest-schemas";
 import { ingestSeries, type IngestResult } from "./ingest-series";
 import type { SubjectRef } from "../queries/range-params";

@@ -4,7 +4,7 @@
  * workspace weights; follows = net new followers), cadence per week.
  */
 import type { DbOrTx } from "@/db/client";
-import { cachedAnalytics } from "./analytics-cache";
+import { cachedAnalytics } from "../cache/analytics-cache";
 import { getAnalyticsSettings } from "../settings/analytics-settings";
 import { cesScore } from "../rules/ces-score";
 import { followerGrowth, perThousandFollowers } from "../rules/engagement";

@@ -5,7 +5,7 @@
 import { and, between, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { profileSnapshots, topicDaily } from "@/db/schema";
-import { cachedAnalytics } from "./analytics-cache";
+import { cachedAnalytics } from "../cache/analytics-cache";
 import { localParts } from "../rules/time-buckets";
 import { bucketOf, bucketsInRange } from "../rules/time-buckets";
 import { loadDaily } from "./load-daily";

@@ -2,7 +2,7 @@
 import { and, between, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { topicDaily } from "@/db/schema";
-import { cachedAnalytics } from "./analytics-cache";
+import { cachedAnalytics } from "../cache/analytics-cache";
 import { extractKeywords, type KeywordCount } from "../rules/extract-keywords";
 import { titleLengthBucket, titleWidth } from "../rules/title-width";
 import { notesInRange } from "./notes-in-range";

@@ -6,7 +6,7 @@
 import { and, asc, between, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { subjectDaily, topicDaily, topicWatchlist } from "@/db/schema";
-import { cachedAnalytics } from "./analytics-cache";
+import { cachedAnalytics } from "../cache/analytics-cache";
 import { segmentWords } from "../rules/extract-keywords";
 import { rankHotTopics, scoreTopic, type TopicInput, type TopicScore } from "../rules/rank-hot-topics";
 import { addDays, dayKey } from "../rules/time-buckets";

@@ -6,7 +6,7 @@
 import { and, between, desc, eq, gte, inArray } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { competitorAlerts, trackedNotes } from "@/db/schema";
-import { cachedAnalytics } from "./analytics-cache";
+import { cachedAnalytics } from "../cache/analytics-cache";
 import { getAnalyticsSettings } from "../settings/analytics-settings";
 import { changeRatio } from "../rules/engagement";
 import { startOfDayInZone } from "@/lib/time/zoned";

@@ -6,7 +6,7 @@ import { analyticsSettings, trackedNotes, workspaces } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { cesWeightsSchema, defaultCesWeights, type CesWeights } from "../rules/ces-score";
-import { invalidateAnalytics } from "../queries/analytics-cache";
+import { invalidateAnalytics } from "../cache/analytics-cache";
 import { refreshSubjectNoteRollups } from "../ingest/ingest-series";
 import { defaultViralRule, viralRuleSchema, type ViralRule } from "../rules/viral-note";
 import { defaultTimezone } from "@/lib/workspaces/timezones";

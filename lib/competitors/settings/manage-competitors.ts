@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { collectionStatus, competitorAlerts, competitors, noteSnapshots, profileSnapshots, subjectDaily, topicDaily, trackedNotes, type Competitor } from "@/db/schema";
 import { accounts } from "@/db/schema";
 import { accountScopeFilter } from "@/lib/accounts/queries";
-import { invalidateAnalytics } from "../queries/analytics-cache";
+import { invalidateAnalytics } from "../cache/analytics-cache";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";

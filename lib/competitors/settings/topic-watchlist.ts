@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
 import { newId } from "@/lib/ids/new-id";
-import { invalidateAnalytics } from "../queries/analytics-cache";
+import { invalidateAnalytics } from "../cache/analytics-cache";
 
 export const watchTopicSchema = z.object({ topic: z.string().trim().transform((s) => s.replace(/^#|#$/g, "").trim()).pipe(z.string().min(1).max(40)) }).strict();
 

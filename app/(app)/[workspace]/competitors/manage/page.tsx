@@ -17,7 +17,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
 import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
-import { listCollectionStatus } from "@/lib/competitors/collect/collection-status";
+import { listCollectionStatus } from "@/lib/competitors/ingest/collection-status";
 import { hasDataBridge } from "@/lib/competitors/collect/bridge-client-for";
 import { ownBridgeKind } from "@/lib/competitors/collect/collect-own-account";
 import { latestProfiles } from "@/lib/competitors/queries/latest-profiles";
