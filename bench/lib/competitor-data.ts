@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { competitors, noteSnapshots, profileSnapshots, trackedNotes } from "@/db/schema";
-import { refreshNoteRollups, refreshProfileRollups } from "@/lib/analytics/ingest/refresh-rollups";
+import { refreshNoteRollups, refreshProfileRollups } from "@/lib/competitors/ingest/refresh-rollups";
 
 export type DataSizes = { competitors: number; days: number; noteSnapshots: number; snapshotsPerNote: number };
 

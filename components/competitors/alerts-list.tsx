@@ -6,7 +6,7 @@ import { formatCount, formatDay } from "./format";
 
 type AlertItem = { id: string; kind: string; subjectKey: string; payload: Record<string, string | number | null>; createdAt: number };
 
-/** Same targets as the notifications (lib/analytics/alerts/announce-alerts.ts alertPath). */
+/** Same targets as the notifications (lib/competitors/alerts/announce-alerts.ts alertPath). */
 function targetOf(slug: string, subjectKey: string): string {
   const [type, id] = subjectKey.split(":");
   return type === "c" ? `/${slug}/competitors/${id}` : `/${slug}/competitors?s=${encodeURIComponent(subjectKey)}`;

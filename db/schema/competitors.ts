@@ -61,7 +61,7 @@ export const topicWatchlist = sqliteTable(
   (t) => [uniqueIndex("topic_watchlist_workspace_topic_idx").on(t.workspaceId, t.topic)],
 );
 
-// Shapes validated by lib/analytics (cesWeightsSchema, viralRuleSchema); kept here so db/ imports nothing from lib/.
+// Shapes validated by lib/competitors/rules (cesWeightsSchema, viralRuleSchema); kept here so db/ imports nothing from lib/.
 type CesWeights = { like: number; collect: number; comment: number; share: number; follow: number };
 type ViralRule = { minLikes: number; tiers: { maxFollowers: number | null; minLikes: number }[] };
 /** weekday 1 = Monday … 7 = Sunday, hour 0-23, both in the workspace's time zone. */

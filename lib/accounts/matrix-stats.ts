@@ -15,7 +15,7 @@
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { accounts, publishJobs } from "@/db/schema";
-import { addDays, localParts } from "@/lib/analytics/time-buckets";
+import { addDays, localParts } from "@/lib/competitors/rules/time-buckets";
 import { startOfDayInZone } from "@/lib/time/zoned";
 
 export type LastPublish = { status: "published" | "failed" | "unconfirmed"; at: Date };

@@ -1,12 +1,12 @@
 /**
  * `#topic` suggestions for the editor: the rising topics of the last 7 days from the competitor
- * data (scored by lib/analytics/hot-topics.ts through getHotTopics, labelled "热门"), then the
+ * data (scored by lib/competitors/rules/rank-hot-topics.ts through getHotTopics, labelled "热门"), then the
  * workspace's own topics and the evergreen ones. Server only; the pure ranking the browser also
  * uses is in rank-topics.ts.
  */
 import type { DbOrTx } from "@/db/client";
-import { getHotTopics } from "@/lib/analytics/queries/hot-topics";
-import { dayKey } from "@/lib/analytics/time-buckets";
+import { getHotTopics } from "@/lib/competitors/queries/hot-topics";
+import { dayKey } from "@/lib/competitors/rules/time-buckets";
 import { mergeTopicSuggestions, type TopicSuggestion } from "./rank-topics";
 import { workspaceTopics } from "./workspace-topics";
 

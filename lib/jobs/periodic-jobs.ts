@@ -8,7 +8,6 @@
  */
 import { accountHealthWebhookPath, collectionWebhookPath, maintenanceWebhookPath, weeklyReportWebhookPath } from "./job-paths";
 
-export { accountHealthWebhookPath, maintenanceWebhookPath };
 
 
 /**

@@ -6,10 +6,9 @@
  */
 import { z } from "zod";
 import { healthCheckAccounts } from "@/lib/accounts/health-check-accounts";
-import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
-import { collectionWebhookSchema, runScheduledCollection } from "@/lib/analytics/collector/run-scheduled-collection";
-import { runDueWeeklyReports } from "@/lib/analytics/reports/run-due-weekly-reports";
-import { getEnv } from "@/lib/env";
+import { configuredDataBridge } from "@/lib/competitors/collect/bridge-client-for";
+import { collectionWebhookSchema, runScheduledCollection } from "@/lib/competitors/collect/run-scheduled-collection";
+import { runDueWeeklyReports } from "@/lib/competitors/reports/run-due-weekly-reports";
 import { runScheduledMaintenance } from "@/lib/memory/maintenance/run-scheduled-maintenance";
 import { runPendingReembedJobs } from "@/lib/memory/vectors/reembed-job";
 import { failureSchema, recordDeadLetter, runSweep } from "@/lib/scheduling/handle-maintenance-webhooks";
@@ -36,10 +35,7 @@ export const jobs = {
   collection: defineJob({
     path: paths.collectionWebhookPath,
     schema: collectionWebhookSchema,
-    run: (input, { db }) => {
-      const { url, token } = getEnv().dataBridge;
-      return runScheduledCollection(db, input, url ? createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }) : null, { pauseMs: 1500 });
-    },
+    run: (input, { db }) => runScheduledCollection(db, input, configuredDataBridge(), { pauseMs: 1500 }),
   }),
   /** Weekly competitor report emails (it decides itself what is due). */
   competitorReport: defineJob({ path: paths.weeklyReportWebhookPath, schema: noPayload, run: (_, { db }) => runDueWeeklyReports(db) }),

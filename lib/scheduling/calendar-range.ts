@@ -2,7 +2,7 @@
  * Calendar geometry in the workspace's time zone: which days a week or month view shows
  * (weeks start on Monday, as in China), the instants that bound them, and the day of a job.
  */
-import { addDays, bucketOf, dayKey } from "@/lib/analytics/time-buckets";
+import { addDays, bucketOf, dayKey } from "@/lib/competitors/rules/time-buckets";
 import { startOfDayInZone } from "@/lib/time/zoned";
 
 export type CalendarView = "week" | "month" | "list";

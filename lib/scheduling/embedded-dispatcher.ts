@@ -10,10 +10,9 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memoryReembedJobs, publishJobs } from "@/db/schema";
-import { reembedWebhookPath } from "@/lib/memory/vectors/reembed-job";
 import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
 import { signQstashRequest } from "@/lib/jobs/qstash-signature";
-import { publishWebhookPath } from "./drivers/scheduler-driver";
+import { publishWebhookPath, reembedWebhookPath } from "@/lib/jobs/job-paths";
 import { embeddedDriver } from "./drivers/embedded-driver";
 import { periodicWebhooks, type PeriodicWebhook } from "@/lib/jobs/periodic-jobs";
 import { recordDispatcherHeartbeat } from "./scheduler-health";

@@ -11,7 +11,6 @@ import type { Env } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
 import { periodicWebhooks } from "@/lib/jobs/periodic-jobs";
 import { sweepWebhookPath } from "@/lib/jobs/job-paths";
-export { sweepWebhookPath };
 
 export const sweepScheduleId = "redmatrix-sweep";
 

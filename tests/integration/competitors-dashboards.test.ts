@@ -1,18 +1,18 @@
 /** Dashboard queries read the rollups: correct numbers with data, empty answers without, cache invalidated on ingest. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { defaultCesWeights } from "@/lib/analytics/ces-score";
-import { getComparison } from "@/lib/analytics/queries/comparison";
-import { getCompetitorDetail } from "@/lib/analytics/queries/competitor-detail";
-import { getContentAnalysis } from "@/lib/analytics/queries/content-analysis";
-import { getHotTopics } from "@/lib/analytics/queries/hot-topics";
-import { getOverview } from "@/lib/analytics/queries/overview";
-import { resolveRange } from "@/lib/analytics/queries/range-params";
-import { listSubjects } from "@/lib/analytics/queries/subject-names";
-import { addDays, dayKey } from "@/lib/analytics/time-buckets";
-import { createCompetitor } from "@/lib/competitors/manage-competitors";
-import { ingestCompetitorData } from "@/lib/competitors/ingest-competitor-data";
+import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { defaultCesWeights } from "@/lib/competitors/rules/ces-score";
+import { getComparison } from "@/lib/competitors/queries/comparison";
+import { getCompetitorDetail } from "@/lib/competitors/queries/competitor-detail";
+import { getContentAnalysis } from "@/lib/competitors/queries/content-analysis";
+import { getHotTopics } from "@/lib/competitors/queries/hot-topics";
+import { getOverview } from "@/lib/competitors/queries/overview";
+import { resolveRange } from "@/lib/competitors/queries/range-params";
+import { listSubjects } from "@/lib/competitors/queries/subject-names";
+import { addDays, dayKey } from "@/lib/competitors/rules/time-buckets";
+import { createCompetitor } from "@/lib/competitors/settings/manage-competitors";
+import { ingestCompetitorData } from "@/lib/competitors/ingest/ingest-competitor-data";
 import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 

@@ -3,9 +3,9 @@ import { count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { competitorAlerts, competitors, profileSnapshots, subjectDaily, trackedNotes } from "@/db/schema";
-import { getOverview } from "@/lib/analytics/queries/overview";
-import { resolveRange } from "@/lib/analytics/queries/range-params";
-import { listSubjects } from "@/lib/analytics/queries/subject-names";
+import { getOverview } from "@/lib/competitors/queries/overview";
+import { resolveRange } from "@/lib/competitors/queries/range-params";
+import { listSubjects } from "@/lib/competitors/queries/subject-names";
 import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 

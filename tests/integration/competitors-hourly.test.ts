@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { workspaces } from "@/db/schema";
-import { getOverview } from "@/lib/analytics/queries/overview";
-import { resolveRange } from "@/lib/analytics/queries/range-params";
-import { listSubjects } from "@/lib/analytics/queries/subject-names";
-import { addDays, dayKey } from "@/lib/analytics/time-buckets";
-import { createCompetitor } from "@/lib/competitors/manage-competitors";
-import { ingestCompetitorData } from "@/lib/competitors/ingest-competitor-data";
+import { getOverview } from "@/lib/competitors/queries/overview";
+import { resolveRange } from "@/lib/competitors/queries/range-params";
+import { listSubjects } from "@/lib/competitors/queries/subject-names";
+import { addDays, dayKey } from "@/lib/competitors/rules/time-buckets";
+import { createCompetitor } from "@/lib/competitors/settings/manage-competitors";
+import { ingestCompetitorData } from "@/lib/competitors/ingest/ingest-competitor-data";
 import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 

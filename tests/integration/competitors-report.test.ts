@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as csvRoute from "@/app/api/v1/competitor-reports/csv/route";
 import type { Db } from "@/db/client";
-import { runImport } from "@/lib/analytics/import/run-import";
+import { runImport } from "@/lib/competitors/import/run-import";
 import { callRoute } from "../support/call-route";
 import { memberWithToken, setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";

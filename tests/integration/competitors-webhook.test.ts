@@ -7,7 +7,7 @@ import type { Db } from "@/db/client";
 import { trackedNotes } from "@/db/schema";
 import { signQstashRequest } from "@/lib/jobs/qstash-signature";
 import { signingKeys } from "@/lib/jobs/signing-keys";
-import { createCompetitor } from "@/lib/competitors/manage-competitors";
+import { createCompetitor } from "@/lib/competitors/settings/manage-competitors";
 import { callRoute } from "../support/call-route";
 import { startFakeDataBridge, type FakeBridge } from "../support/fake-xhs-data-bridge";
 import { setUpWorkspace } from "../support/fixtures";

@@ -7,7 +7,7 @@
  * safeFetch, resilientFetch, the bridge publisher, the data bridge, the AI client, SMTP and S3.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
+import { createDataBridgeClient } from "@/lib/competitors/collect/data-bridge-client";
 import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { errorBody } from "@/lib/errors/app-error";
 import type { AppError } from "@/lib/errors/app-error";

@@ -14,7 +14,7 @@ import { POST as createChannelRoute } from "@/app/api/v1/notification-channels/r
 import type { Db } from "@/db/client";
 import { accounts, auditEvents, notificationChannels } from "@/db/schema";
 import { createAccount } from "@/lib/accounts/create-account";
-import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
+import { createDataBridgeClient } from "@/lib/competitors/collect/data-bridge-client";
 import { createInProcessCache } from "@/lib/cache/in-process-cache";
 import { postOpenAi } from "@/lib/memory/ai/openai-client";
 import { webhookPublisher } from "@/lib/publishing/publishers/webhook";

@@ -1,10 +1,10 @@
 /** `#topic` suggestions: a topic rising in competitor notes (scored by the analytics) is suggested first, labelled hot. */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { getHotTopics } from "@/lib/analytics/queries/hot-topics";
-import { addDays, dayKey } from "@/lib/analytics/time-buckets";
-import { createCompetitor } from "@/lib/competitors/manage-competitors";
-import { ingestCompetitorData } from "@/lib/competitors/ingest-competitor-data";
+import { getHotTopics } from "@/lib/competitors/queries/hot-topics";
+import { addDays, dayKey } from "@/lib/competitors/rules/time-buckets";
+import { createCompetitor } from "@/lib/competitors/settings/manage-competitors";
+import { ingestCompetitorData } from "@/lib/competitors/ingest/ingest-competitor-data";
 import { createDraft } from "@/lib/drafts/create-draft";
 import { rankTopics } from "@/lib/drafts/rank-topics";
 import { topicSuggestions } from "@/lib/drafts/topic-suggestions";

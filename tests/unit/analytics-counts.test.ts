@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CountParseError, parseCount, parseCountOrNull } from "@/lib/analytics/parse-count";
+import { CountParseError, parseCount, parseCountOrNull } from "@/lib/competitors/rules/parse-count";
 
 describe("count strings as RED shows them", () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { cesScore, cesWeightsSchema, defaultCesWeights } from "@/lib/analytics/ces-score";
-import { changeRatio, engagementOf, engagementRate, followerGrowth, perThousandFollowers } from "@/lib/analytics/engagement";
-import { commonViralTiers, isViral, viralThreshold } from "@/lib/analytics/viral-note";
-import { titleWidth } from "@/lib/analytics/title-width";
+import { cesScore, cesWeightsSchema, defaultCesWeights } from "@/lib/competitors/rules/ces-score";
+import { changeRatio, engagementOf, engagementRate, followerGrowth, perThousandFollowers } from "@/lib/competitors/rules/engagement";
+import { commonViralTiers, isViral, viralThreshold } from "@/lib/competitors/rules/viral-note";
+import { titleWidth } from "@/lib/competitors/rules/title-width";
 
 describe("engagement and rates", () => {
   const note = { likes: 120, collects: 45, comments: 30, shares: 5 };

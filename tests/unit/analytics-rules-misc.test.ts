@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { trendAlertsFor } from "@/lib/analytics/alerts/trend-alert-rules";
-import { noteOf, profileSnapshotOf } from "@/lib/analytics/collector/map-bridge-data";
-import { detectKind } from "@/lib/analytics/import/mediacrawler-columns";
-import { parseSubjects, resolveRange } from "@/lib/analytics/queries/range-params";
+import { trendAlertsFor } from "@/lib/competitors/alerts/trend-alert-rules";
+import { noteOf, profileSnapshotOf } from "@/lib/competitors/collect/map-bridge-data";
+import { detectKind } from "@/lib/competitors/import/mediacrawler-columns";
+import { parseSubjects, resolveRange } from "@/lib/competitors/queries/range-params";
 
 describe("trend alerts", () => {
   it("flags a competitor whose cadence doubles (from at least 4 notes)", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { extractKeywords, segmentWords, topicsInText } from "@/lib/analytics/extract-keywords";
-import { rankHotTopics, scoreTopic, topicWindows, twoProportionZ } from "@/lib/analytics/rank-hot-topics";
-import { bucketOf, bucketsInRange, localParts, previousPeriod } from "@/lib/analytics/time-buckets";
+import { extractKeywords, segmentWords, topicsInText } from "@/lib/competitors/rules/extract-keywords";
+import { rankHotTopics, scoreTopic, topicWindows, twoProportionZ } from "@/lib/competitors/rules/rank-hot-topics";
+import { bucketOf, bucketsInRange, localParts, previousPeriod } from "@/lib/competitors/rules/time-buckets";
 
 describe("hot-topic scoring", () => {
   it("computes the two-proportion z-score by hand", () => {

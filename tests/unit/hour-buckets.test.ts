@@ -1,7 +1,7 @@
 /** Hour buckets in the workspace's zone (incl. DST days) and the 14-day limit on hourly ranges. */
 import { describe, expect, it } from "vitest";
-import { maxHourRangeDays, resolveRange } from "@/lib/analytics/queries/range-params";
-import { hourBucketsInRange, hourKey } from "@/lib/analytics/time-buckets";
+import { maxHourRangeDays, resolveRange } from "@/lib/competitors/queries/range-params";
+import { hourBucketsInRange, hourKey } from "@/lib/competitors/rules/time-buckets";
 
 describe("hour buckets", () => {
   it("keys an instant by its local hour", () => {

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { jsonArrayElements } from "@/lib/analytics/import/json-array-elements";
-import { exportRows, inspectExport, type ExportRow } from "@/lib/analytics/import/read-export";
+import { jsonArrayElements } from "@/lib/competitors/import/json-array-elements";
+import { exportRows, inspectExport, type ExportRow } from "@/lib/competitors/import/read-export";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "read-export-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

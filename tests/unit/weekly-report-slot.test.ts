@@ -1,7 +1,7 @@
 /** When the weekly report is due, in the workspace's zone, and which week it covers. */
 import { describe, expect, it } from "vitest";
-import { weeklyReportSchema } from "@/lib/analytics/reports/weekly-report-settings";
-import { isReportDue, latestSlot, weekBefore } from "@/lib/analytics/reports/weekly-report-slot";
+import { weeklyReportSchema } from "@/lib/competitors/reports/weekly-report-settings";
+import { isReportDue, latestSlot, weekBefore } from "@/lib/competitors/reports/weekly-report-slot";
 
 describe("weekly report slot", () => {
   // Sunday 2026-11-22 02:30 UTC = Sunday 10:30 in Shanghai, Saturday 21:30 in New York.

@@ -26,7 +26,6 @@ import { releaseUnusedSpaces } from "./vector-store";
 import { sameSpace, vectorSpaceOf } from "./vector-space";
 import { idSchema } from "@/lib/validation/id-schema";
 import { reembedWebhookPath } from "@/lib/jobs/job-paths";
-export { reembedWebhookPath };
 
 export const reembedBatchSize = 64;
 

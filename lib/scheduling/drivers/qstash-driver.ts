@@ -4,7 +4,8 @@
  * outbox (lib/scheduling/dispatch/) and retried from there, so nobody waits on the SDK's backoff.
  */
 import { Client } from "@upstash/qstash";
-import { publishFailureWebhookPath, publishWebhookPath, seriesWebhookPath, type Delivery, type SchedulerDriver, type SeriesSchedule } from "./scheduler-driver";
+import { publishFailureWebhookPath, publishWebhookPath, seriesWebhookPath } from "@/lib/jobs/job-paths";
+import type { Delivery, SchedulerDriver, SeriesSchedule } from "./scheduler-driver";
 
 export function createQstashDriver(options: { token: string; baseUrl?: string; appUrl: string; retries?: number }): SchedulerDriver {
   const client = new Client({ token: options.token, retry: false, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) });

@@ -7,8 +7,6 @@
  * QStash keeps deduplication ids for 90 days: sending the same attempt twice enqueues it once,
  * and only a new attempt (a new id) can deliver a job again.
  */
-import { publishWebhookPath, publishFailureWebhookPath, seriesWebhookPath } from "@/lib/jobs/job-paths";
-export { publishWebhookPath, publishFailureWebhookPath, seriesWebhookPath };
 export type Delivery = { jobId: string; workspaceId: string; version: number; runAt: Date; deliveryId: string };
 /** What the webhook receives: which job, of which workspace, at which version. */
 export type DeliveryPayload = Omit<Delivery, "runAt" | "deliveryId">;

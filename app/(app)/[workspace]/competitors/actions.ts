@@ -1,17 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { collectCompetitor } from "@/lib/analytics/collector/collect-competitor";
-import { collectOwnAccount } from "@/lib/analytics/collector/collect-own-account";
-import { createDataBridgeClient } from "@/lib/analytics/collector/data-bridge-client";
-import { sendWeeklyReport } from "@/lib/analytics/reports/send-weekly-report";
-import { getWeeklyReport, updateWeeklyReport, weeklyReportSchema } from "@/lib/analytics/reports/weekly-report-settings";
-import { addWatchTopic, removeWatchTopic, watchTopicSchema } from "@/lib/analytics/topic-watchlist";
-import { createCompetitorSchema } from "@/lib/competitors/competitor-schemas";
-import { createCompetitor, deleteCompetitor } from "@/lib/competitors/manage-competitors";
+import { analyticsSettingsSchema, updateAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { collectCompetitor } from "@/lib/competitors/collect/collect-competitor";
+import { collectOwnAccount } from "@/lib/competitors/collect/collect-own-account";
+import { configuredDataBridge } from "@/lib/competitors/collect/bridge-client-for";
+import { sendWeeklyReport } from "@/lib/competitors/reports/send-weekly-report";
+import { getWeeklyReport, updateWeeklyReport, weeklyReportSchema } from "@/lib/competitors/reports/weekly-report-settings";
+import { addWatchTopic, removeWatchTopic, watchTopicSchema } from "@/lib/competitors/settings/topic-watchlist";
+import { createCompetitorSchema } from "@/lib/competitors/settings/competitor-schemas";
+import { createCompetitor, deleteCompetitor } from "@/lib/competitors/settings/manage-competitors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { workspaceAction } from "@/lib/next/workspace-action";
 import { byIdSchema } from "@/lib/validation/id-schema";
@@ -30,16 +29,15 @@ export const deleteCompetitorAction = workspaceAction({ permission: "competitors
 });
 
 export const collectNowAction = workspaceAction({ permission: "competitors.manage", schema: byIdSchema }, async ({ ctx, db, input }) => {
-  const { url, token } = getEnv().dataBridge;
-  if (!url) throw new AppError("UNPROCESSABLE", { fieldErrors: { bridge: ["XHS_DATA_BRIDGE_URL is not set"] } });
-  const summary = await collectCompetitor(db, ctx, input.id, createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }));
+  const bridge = configuredDataBridge();
+  if (!bridge) throw new AppError("UNPROCESSABLE", { fieldErrors: { bridge: ["XHS_DATA_BRIDGE_URL is not set"] } });
+  const summary = await collectCompetitor(db, ctx, input.id, bridge);
   revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
   return summary;
 });
 
 export const collectOwnAccountNowAction = workspaceAction({ permission: "competitors.manage", schema: byIdSchema }, async ({ ctx, db, input }) => {
-  const { url, token } = getEnv().dataBridge;
-  const summary = await collectOwnAccount(db, ctx, input.id, url ? createDataBridgeClient({ baseUrl: url, token, timeoutMs: 20_000 }) : null);
+  const summary = await collectOwnAccount(db, ctx, input.id, configuredDataBridge());
   revalidatePath(`/${ctx.workspaceSlug}/competitors`, "layout");
   return summary;
 });

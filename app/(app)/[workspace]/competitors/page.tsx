@@ -1,7 +1,6 @@
 import { BarChart3 } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { AlertsList } from "@/components/competitors/alerts-list";
 import { BarListChart } from "@/components/competitors/bar-list-chart";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
@@ -13,24 +12,20 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { getOverview } from "@/lib/analytics/queries/overview";
-import { maxHourRangeDays } from "@/lib/analytics/queries/range-params";
+import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { getOverview } from "@/lib/competitors/queries/overview";
+import { maxHourRangeDays } from "@/lib/competitors/queries/range-params";
 import { can } from "@/lib/auth/context";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { requirePageContext } from "@/lib/next/session-context";
+import { loadCompetitorPage, type CompetitorPageProps } from "@/lib/next/competitor-page";
 
 export const metadata = { title: "Competitors" };
 
-type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = CompetitorPageProps<{ workspace: string }>;
 
 export default async function CompetitorsOverviewPage({ params, searchParams }: Props) {
-  const ctx = await requirePageContext((await params).workspace);
-  if (!can(ctx, "competitors.read")) return <Forbidden />;
-  const db = getDb();
-  const search = await searchParams;
-  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
+  const page = await loadCompetitorPage({ params, searchParams });
+  if (!page) return <Forbidden />;
+  const { ctx, db, base } = page;
   const [t, locale, overview, settings] = await Promise.all([
     getTranslations("competitors"),
     getLocale(),

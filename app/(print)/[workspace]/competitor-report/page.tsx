@@ -1,23 +1,19 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { formatCount, formatDay, formatPercent } from "@/components/competitors/format";
 import { PrintButton } from "@/components/competitors/print-button";
 import { Forbidden } from "@/components/ui/forbidden";
-import { buildCompetitorReport } from "@/lib/analytics/reports/competitor-report";
-import { can } from "@/lib/auth/context";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { requirePageContext } from "@/lib/next/session-context";
+import { buildCompetitorReport } from "@/lib/competitors/reports/competitor-report";
+import { loadCompetitorPage, type CompetitorPageProps } from "@/lib/next/competitor-page";
 
 export const metadata = { title: "Competitor report" };
 
-type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = CompetitorPageProps<{ workspace: string }>;
 
 export default async function CompetitorReportPage({ params, searchParams }: Props) {
-  const ctx = await requirePageContext((await params).workspace);
-  if (!can(ctx, "analytics.export")) return <Forbidden />;
-  const db = getDb();
-  const base = await loadDashboardBase(db, ctx, await searchParams);
+  const page = await loadCompetitorPage({ params, searchParams }, { permission: "analytics.export", selectedAccount: false });
+  if (!page) return <Forbidden />;
+  const { ctx, db, base } = page;
   const [t, locale, report] = await Promise.all([getTranslations("competitors"), getLocale(), buildCompetitorReport(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, base.subjects, base.range)]);
   const th = "border-b border-zinc-300 px-2 py-1.5 text-left text-xs font-medium text-zinc-500";
   const td = "border-b border-zinc-100 px-2 py-1.5 tabular-nums";

@@ -1,6 +1,6 @@
-import { assignModeOf, importQuerySchema } from "@/lib/analytics/import/import-schemas";
-import { runImport } from "@/lib/analytics/import/run-import";
-import { withUploadedFile } from "@/lib/analytics/import/upload-file";
+import { assignModeOf, importQuerySchema } from "@/lib/competitors/import/import-schemas";
+import { runImport } from "@/lib/competitors/import/run-import";
+import { withUploadedFile } from "@/lib/competitors/import/upload-file";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 export const maxDuration = 300;

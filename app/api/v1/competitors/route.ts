@@ -1,6 +1,6 @@
-import { listCompetitors, publicCompetitor } from "@/lib/competitors/competitor-queries";
-import { createCompetitorSchema, listCompetitorsQuerySchema } from "@/lib/competitors/competitor-schemas";
-import { createCompetitor } from "@/lib/competitors/manage-competitors";
+import { listCompetitors, publicCompetitor } from "@/lib/competitors/queries/competitor-queries";
+import { createCompetitorSchema, listCompetitorsQuerySchema } from "@/lib/competitors/settings/competitor-schemas";
+import { createCompetitor } from "@/lib/competitors/settings/manage-competitors";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 export const GET = withWorkspace(

@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { BarListChart } from "@/components/competitors/bar-list-chart";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
 import { formatCount, formatDay } from "@/components/competitors/format";
@@ -13,27 +12,21 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { getCompetitorDetail } from "@/lib/analytics/queries/competitor-detail";
-import { can } from "@/lib/auth/context";
-import { getCompetitor } from "@/lib/competitors/competitor-queries";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { requirePageContext } from "@/lib/next/session-context";
+import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { getCompetitorDetail } from "@/lib/competitors/queries/competitor-detail";
+import { getCompetitor } from "@/lib/competitors/queries/competitor-queries";
+import { loadCompetitorPage, type CompetitorPageProps } from "@/lib/next/competitor-page";
 
 export const metadata = { title: "Competitor" };
 
-type Props = { params: Promise<{ workspace: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = CompetitorPageProps<{ workspace: string; id: string }>;
 
 export default async function CompetitorPage({ params, searchParams }: Props) {
-  const { workspace, id } = await params;
-  const ctx = await requirePageContext(workspace);
-  if (!can(ctx, "competitors.read")) return <Forbidden />;
-  const db = getDb();
+  const page = await loadCompetitorPage({ params, searchParams });
+  if (!page) return <Forbidden />;
+  const { ctx, db, base, params: { id } } = page;
   const competitor = await getCompetitor(db, ctx.workspaceId, id);
   if (!competitor) notFound();
-  const search = await searchParams;
-  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
   const [t, locale, detail, settings] = await Promise.all([
     getTranslations("competitors"), getLocale(), getCompetitorDetail(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, id, base.range), getAnalyticsSettings(db, ctx.workspaceId),
   ]);

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { BarListChart } from "@/components/competitors/bar-list-chart";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
 import { formatCount, formatPercent } from "@/components/competitors/format";
@@ -9,24 +8,19 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { getComparison } from "@/lib/analytics/queries/comparison";
-import { can } from "@/lib/auth/context";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { subjectKey } from "@/lib/analytics/queries/range-params";
-import { requirePageContext } from "@/lib/next/session-context";
+import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { getComparison } from "@/lib/competitors/queries/comparison";
+import { subjectKey } from "@/lib/competitors/queries/range-params";
+import { loadCompetitorPage, type CompetitorPageProps } from "@/lib/next/competitor-page";
 
 export const metadata = { title: "Comparison" };
 
-type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = CompetitorPageProps<{ workspace: string }>;
 
 export default async function ComparisonPage({ params, searchParams }: Props) {
-  const ctx = await requirePageContext((await params).workspace);
-  if (!can(ctx, "competitors.read")) return <Forbidden />;
-  const db = getDb();
-  const search = await searchParams;
-  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
+  const page = await loadCompetitorPage({ params, searchParams });
+  if (!page) return <Forbidden />;
+  const { ctx, db, base } = page;
   const [t, locale, rows, settings] = await Promise.all([getTranslations("competitors"), getLocale(), getComparison(db, ctx, base.subjects, base.range), getAnalyticsSettings(db, ctx.workspaceId)]);
   const w = settings.cesWeights;
   const sorted = [...rows].sort((a, b) => (a.type === b.type ? (b.perThousandFollowers ?? -1) - (a.perThousandFollowers ?? -1) : a.type === "account" ? -1 : 1));

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { BarListChart } from "@/components/competitors/bar-list-chart";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
 import { RangeControls } from "@/components/competitors/range-controls";
@@ -7,23 +6,18 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import { getContentAnalysis } from "@/lib/analytics/queries/content-analysis";
-import { can } from "@/lib/auth/context";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { subjectKey } from "@/lib/analytics/queries/range-params";
-import { requirePageContext } from "@/lib/next/session-context";
+import { getContentAnalysis } from "@/lib/competitors/queries/content-analysis";
+import { subjectKey } from "@/lib/competitors/queries/range-params";
+import { loadCompetitorPage, type CompetitorPageProps } from "@/lib/next/competitor-page";
 
 export const metadata = { title: "Content analysis" };
 
-type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = CompetitorPageProps<{ workspace: string }>;
 
 export default async function ContentAnalysisPage({ params, searchParams }: Props) {
-  const ctx = await requirePageContext((await params).workspace);
-  if (!can(ctx, "competitors.read")) return <Forbidden />;
-  const db = getDb();
-  const search = await searchParams;
-  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
+  const page = await loadCompetitorPage({ params, searchParams });
+  if (!page) return <Forbidden />;
+  const { ctx, db, base } = page;
   const subjectIds = base.range.subjects ? base.range.subjects.map((s) => s.id) : null;
   const [t, locale, content] = await Promise.all([getTranslations("competitors"), getLocale(), getContentAnalysis(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, base.range, subjectIds)]);
 

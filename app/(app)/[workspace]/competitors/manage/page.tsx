@@ -16,15 +16,15 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
-import { getAnalyticsSettings } from "@/lib/analytics/analytics-settings";
-import { listCollectionStatus } from "@/lib/analytics/collection-status";
-import { ownBridgeKind } from "@/lib/analytics/collector/collect-own-account";
-import { latestProfiles } from "@/lib/analytics/queries/latest-profiles";
-import { getWeeklyReport } from "@/lib/analytics/reports/weekly-report-settings";
+import { getAnalyticsSettings } from "@/lib/competitors/settings/analytics-settings";
+import { listCollectionStatus } from "@/lib/competitors/ingest/collection-status";
+import { hasDataBridge } from "@/lib/competitors/collect/bridge-client-for";
+import { ownBridgeKind } from "@/lib/competitors/collect/collect-own-account";
+import { latestProfiles } from "@/lib/competitors/queries/latest-profiles";
+import { getWeeklyReport } from "@/lib/competitors/reports/weekly-report-settings";
 import { can } from "@/lib/auth/context";
-import { listCompetitors } from "@/lib/competitors/competitor-queries";
+import { listCompetitors } from "@/lib/competitors/queries/competitor-queries";
 import { workspaceTimezone } from "@/lib/workspaces/queries";
-import { getEnv } from "@/lib/env";
 import { requirePageContext } from "@/lib/next/session-context";
 import { listChannels } from "@/lib/notifications/channels/channel-store";
 import { formatZoned } from "@/lib/notifications/channels/format-message";
@@ -41,7 +41,6 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
     getWeeklyReport(db, ctx.workspaceId), listChannels(db, ctx.workspaceId),
   ]);
   const profiles = await latestProfiles(db, ctx.workspaceId, [...competitors.map((c) => c.id), ...accounts.map((a) => a.id)]);
-  const hasDataBridge = Boolean(getEnv().dataBridge.url);
   const canManage = can(ctx, "competitors.manage");
   const slug = ctx.workspaceSlug;
 
@@ -106,7 +105,7 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
           timeZone={timezone}
           statuses={statuses}
           collect={canManage ? collectOwnAccountNowAction : undefined}
-          accounts={accounts.map((a) => ({ id: a.id, name: a.name, redId: a.redId, bridge: ownBridgeKind(a, hasDataBridge), followers: profiles.get(a.id)?.followers ?? null }))}
+          accounts={accounts.map((a) => ({ id: a.id, name: a.name, redId: a.redId, bridge: ownBridgeKind(a, hasDataBridge()), followers: profiles.get(a.id)?.followers ?? null }))}
         />
       </div>
     </>

@@ -1,5 +1,4 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
 import { CompetitorsTabs } from "@/components/competitors/competitors-tabs";
 import { formatCount } from "@/components/competitors/format";
 import { UnwatchButton, WatchlistForm } from "@/components/competitors/watchlist-form";
@@ -8,24 +7,20 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
-import type { TopicScore } from "@/lib/analytics/rank-hot-topics";
-import { getHotTopics } from "@/lib/analytics/queries/hot-topics";
+import type { TopicScore } from "@/lib/competitors/rules/rank-hot-topics";
+import { getHotTopics } from "@/lib/competitors/queries/hot-topics";
 import { can } from "@/lib/auth/context";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
-import { requirePageContext } from "@/lib/next/session-context";
+import { loadCompetitorPage, type CompetitorPageProps } from "@/lib/next/competitor-page";
 import { addWatchTopicAction, removeWatchTopicAction } from "../actions";
 
 export const metadata = { title: "Hot topics" };
 
-type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = CompetitorPageProps<{ workspace: string }>;
 
 export default async function HotTopicsPage({ params, searchParams }: Props) {
-  const ctx = await requirePageContext((await params).workspace);
-  if (!can(ctx, "competitors.read")) return <Forbidden />;
-  const db = getDb();
-  const search = await searchParams;
-  const base = await loadDashboardBase(db, ctx, search, (await getSelectedAccount(ctx, search)).scope);
+  const page = await loadCompetitorPage({ params, searchParams });
+  if (!page) return <Forbidden />;
+  const { ctx, db, base } = page;
   const [t, locale, hot] = await Promise.all([getTranslations("competitors"), getLocale(), getHotTopics(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, base.range.to)]);
   const canManage = can(ctx, "competitors.manage");
   const stats = (s: TopicScore) => t("topics.stats", { now: s.current.count, before: s.previous.count, eng: formatCount(s.current.engagement, locale), engBefore: formatCount(s.previous.engagement, locale) });

@@ -1,4 +1,4 @@
-import { getImportRun } from "@/lib/analytics/import/run-import";
+import { getImportRun } from "@/lib/competitors/import/run-import";
 import { AppError } from "@/lib/errors/app-error";
 import { withWorkspace } from "@/lib/next/with-workspace";
 

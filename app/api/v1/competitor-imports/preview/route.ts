@@ -1,6 +1,6 @@
-import { assignModeOf, importQuerySchema } from "@/lib/analytics/import/import-schemas";
-import { previewImport } from "@/lib/analytics/import/preview-import";
-import { withUploadedFile } from "@/lib/analytics/import/upload-file";
+import { assignModeOf, importQuerySchema } from "@/lib/competitors/import/import-schemas";
+import { previewImport } from "@/lib/competitors/import/preview-import";
+import { withUploadedFile } from "@/lib/competitors/import/upload-file";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 /** Body: the export file. Answers the mapping, sample rows and row errors; stores nothing. */

@@ -1,6 +1,6 @@
-import { competitorReportCsv, buildCompetitorReport } from "@/lib/analytics/reports/competitor-report";
-import { rangeQuerySchema } from "@/lib/analytics/queries/range-params";
-import { loadDashboardBase } from "@/lib/competitors/dashboard-base";
+import { competitorReportCsv, buildCompetitorReport } from "@/lib/competitors/reports/competitor-report";
+import { rangeQuerySchema } from "@/lib/competitors/queries/range-params";
+import { loadDashboardBase } from "@/lib/competitors/queries/dashboard-base";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 /** The competitor report for ?from=&to= (&s=subjects) as CSV, Excel-ready (BOM) and formula-safe. */

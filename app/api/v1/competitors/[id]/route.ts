@@ -1,6 +1,6 @@
-import { publicCompetitor, requireCompetitor } from "@/lib/competitors/competitor-queries";
-import { updateCompetitorSchema } from "@/lib/competitors/competitor-schemas";
-import { deleteCompetitor, updateCompetitor } from "@/lib/competitors/manage-competitors";
+import { publicCompetitor, requireCompetitor } from "@/lib/competitors/queries/competitor-queries";
+import { updateCompetitorSchema } from "@/lib/competitors/settings/competitor-schemas";
+import { deleteCompetitor, updateCompetitor } from "@/lib/competitors/settings/manage-competitors";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 type Params = { id: string };

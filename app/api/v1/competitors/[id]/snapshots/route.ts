@@ -1,5 +1,5 @@
-import { snapshotsBodySchema } from "@/lib/analytics/ingest/ingest-schemas";
-import { ingestCompetitorData } from "@/lib/competitors/ingest-competitor-data";
+import { snapshotsBodySchema } from "@/lib/competitors/ingest/ingest-schemas";
+import { ingestCompetitorData } from "@/lib/competitors/ingest/ingest-competitor-data";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 export const POST = withWorkspace<typeof snapshotsBodySchema, never, { id: string }>(
