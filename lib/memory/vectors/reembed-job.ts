@@ -25,7 +25,6 @@ import { countMissingVectors, fillMissingVectors } from "./fill-vectors";
 import { releaseUnusedSpaces } from "./vector-store";
 import { sameSpace, vectorSpaceOf } from "./vector-space";
 import { idSchema } from "@/lib/validation/id-schema";
-import { reembedWebhookPath } from "@/lib/jobs/job-paths";
 
 export const reembedBatchSize = 64;
 
