@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { getSessionUser } from "@/lib/next/session-context";
 import { workspaceCookie } from "@/lib/next/resolve-context";
 import { isSetUp } from "@/lib/setup/complete-setup";

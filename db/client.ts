@@ -5,7 +5,6 @@
  */
 import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
-import { getEnv } from "@/lib/env";
 import { preparePrivateFile } from "./private-file";
 import * as schema from "./schema";
 import { serializeClient } from "./serialized-client";
@@ -42,12 +41,3 @@ function tuneFileConnection(client: ReturnType<typeof serializeClient>): void {
   void client.executeMultiple(`PRAGMA cache_size = -${fileCacheKiB}; PRAGMA mmap_size = ${fileMmapBytes};`).catch(() => undefined);
 }
 
-const globalForDb = globalThis as unknown as { redmatrixDb?: Db };
-
-export function getDb(): Db {
-  if (!globalForDb.redmatrixDb) {
-    const { database } = getEnv();
-    globalForDb.redmatrixDb = createDb(database.url, database.authToken);
-  }
-  return globalForDb.redmatrixDb;
-}

@@ -3,7 +3,7 @@
  * `npm run keys:rotate -- --print-new-key`: prints a fresh `id:base64key` for ENCRYPTION_KEYS.
  * Safe to interrupt and run again. See lib/security/crypto/rotate-keys.ts.
  */
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { migrateDb } from "@/db/migrate";
 import { getKeyRing } from "@/lib/security/crypto/get-key-ring";
 import { formatKeyRing, generateKey } from "@/lib/security/crypto/key-ring";

@@ -103,7 +103,7 @@ async function doPrepare(root: string): Promise<PreparedApp> {
 
   const { prepareData } = await import("@/scripts/prepare-data");
   await prepareData();
-  const { getDb } = await import("@/db/client");
+  const { getDb } = await import("@/lib/database");
   const { completeSetup } = await import("@/lib/setup/complete-setup");
   const db = getDb();
   try {

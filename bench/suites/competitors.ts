@@ -45,7 +45,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   delete process.env.UPSTASH_REDIS_REST_URL;
 
   const [{ getDb }, { migrateDb }, { completeSetup }, { loadWorkspaceContext }, { getOverview }, { resolveRange }, { listSubjects }, { invalidateAnalytics }, { runImport }, data] = await Promise.all([
-    import("@/db/client"), import("@/db/migrate"), import("@/lib/setup/complete-setup"), import("@/lib/auth/load-context"), import("@/lib/competitors/queries/overview"),
+    import("@/lib/database"), import("@/db/migrate"), import("@/lib/setup/complete-setup"), import("@/lib/auth/load-context"), import("@/lib/competitors/queries/overview"),
     import("@/lib/competitors/queries/range-params"), import("@/lib/competitors/queries/subject-names"), import("@/lib/competitors/cache/analytics-cache"), import("@/lib/competitors/import/run-import"), import("../lib/competitor-data"),
   ]);
   try {

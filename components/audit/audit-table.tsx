@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import type { AuditEvent } from "@/db/schema";
+import type { AuditEvent } from "@/lib/audit/list-audit";
 import { formatDateTime } from "./format-time";
 
 export async function AuditTable({ events, locale, timezone }: { events: AuditEvent[]; locale: string; timezone: string }) {

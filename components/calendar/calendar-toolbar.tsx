@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { getTranslations } from "next-intl/server";
-import { publishJobStatuses } from "@/db/schema";
+import { publishJobStatuses } from "@/lib/scheduling/job-statuses";
 import { cn } from "@/components/ui/cn";
 import { allAccounts } from "@/lib/accounts/selected-account";
 import { shiftAnchor, type CalendarView } from "@/lib/scheduling/calendar-range";

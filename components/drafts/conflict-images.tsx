@@ -1,7 +1,7 @@
 "use client";
 /** One side's images in the conflict view: thumbnails in order, the cover marked, and images the other side lacks flagged. */
 import { useTranslations } from "next-intl";
-import type { DraftImage } from "@/db/schema";
+import type { DraftImage } from "@/lib/drafts/doc-types";
 import { thumbnailUrl } from "@/lib/media/media-urls";
 
 export function ConflictImages({ images, onlyHere, altChanged }: { images: DraftImage[]; onlyHere: string[]; altChanged: string[] }) {

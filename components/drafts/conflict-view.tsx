@@ -7,7 +7,7 @@
 import { useTranslations } from "next-intl";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { DraftImage } from "@/db/schema";
+import type { DraftImage } from "@/lib/drafts/doc-types";
 import { diffImages } from "@/lib/drafts/diff-images";
 import type { DraftView } from "@/lib/drafts/get-draft";
 import type { BulletStyle } from "@/lib/drafts/note-settings";

@@ -10,7 +10,7 @@ import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordi
 import { ImagePlus, Images, Star, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import type { DraftImage } from "@/db/schema";
+import type { DraftImage } from "@/lib/drafts/doc-types";
 import { thumbnailUrl } from "@/lib/media/media-urls";
 import { MediaLibrary } from "./media-library";
 

@@ -2,7 +2,7 @@
  * The browser's copy of unsaved edits (localStorage), so nothing typed is lost to a closed tab,
  * a dead network or a refused save. Cleared only once the server has the same content.
  */
-import type { DraftImage } from "@/db/schema";
+import type { DraftImage } from "@/lib/drafts/doc-types";
 import type { DraftDoc } from "@/lib/drafts/doc-types";
 
 export type LocalCopy = { baseVersion: number; title: string; doc: DraftDoc; accountIds: string[]; images?: DraftImage[]; at: number };

@@ -3,7 +3,7 @@ import { Bell } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import type { Notification } from "@/db/schema";
+import type { Notification } from "@/lib/notifications/notifications";
 import { toNotificationView } from "@/lib/notifications/notification-view";
 
 export async function NotificationsPanel({ slug, items, markRead }: { slug: string; items: Notification[]; markRead: () => Promise<void> }) {

@@ -7,7 +7,7 @@ import { Heart, ImageIcon, MessageCircle, Star } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
-import type { DraftImage } from "@/db/schema";
+import type { DraftImage } from "@/lib/drafts/doc-types";
 
 export type PreviewAccount = { id: string; name: string; redId: string };
 

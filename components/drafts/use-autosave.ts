@@ -5,7 +5,7 @@
  * conflict view. Offline or refused saves keep the edits in localStorage and retry.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DraftImage } from "@/db/schema";
+import type { DraftImage } from "@/lib/drafts/doc-types";
 import type { DraftView } from "@/lib/drafts/get-draft";
 import type { DraftDoc } from "@/lib/drafts/doc-types";
 import { draftApi, type ApiError } from "./draft-api";

@@ -9,7 +9,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
-import type { Notification } from "@/db/schema";
+import type { Notification } from "@/lib/notifications/notifications";
 import { toNotificationView, type NotificationView } from "@/lib/notifications/notification-view";
 import { relativeTime } from "@/lib/time/relative-time";
 

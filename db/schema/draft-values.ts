@@ -17,6 +17,9 @@ export type DocNode = {
 };
 export type DraftDoc = DocNode & { type: "doc" };
 
+/** An image of a draft: our media URL or an absolute http(s) URL, with its alt text. */
+export type DraftImage = { url: string; alt: string };
+
 /** How list items are written when a note is turned into RED text. */
 export const bulletStyles = ["emoji", "symbol", "dash"] as const;
 export type BulletStyle = (typeof bulletStyles)[number];

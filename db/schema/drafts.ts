@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { draftStatuses, type DraftDoc } from "./draft-values";
+import { draftStatuses, type DraftDoc, type DraftImage } from "./draft-values";
 import { createdAt, updatedAt } from "./columns";
 import { users } from "./users";
 import { accounts, workspaces } from "./workspaces";
 
-export { draftStatuses, type DraftStatus } from "./draft-values";
-export type DraftImage = { url: string; alt: string };
+export { draftStatuses, type DraftImage, type DraftStatus } from "./draft-values";
 
 export const draftFolders = sqliteTable(
   "draft_folders",

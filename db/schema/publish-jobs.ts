@@ -1,5 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt } from "./columns";
+import { publishJobStatuses } from "./publish-job-values";
+
+export { publishJobStatuses };
 import { accounts, workspaces } from "./workspaces";
 
 /** What will be sent, frozen when the job is scheduled: later edits to the draft do not change it. */
@@ -11,7 +14,6 @@ export type JobSnapshot = { title: string; body: string; topics: string[]; image
  */
 export type PlanNote = { action: "shifted" | "skipped"; rule: "daily_cap" | "spacing"; from: string };
 
-export const publishJobStatuses = ["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"] as const;
 
 export const publishJobs = sqliteTable(
   "publish_jobs",
@@ -55,4 +57,4 @@ export const publishJobs = sqliteTable(
 );
 
 export type PublishJob = typeof publishJobs.$inferSelect;
-export type PublishJobStatus = PublishJob["status"];
+export type { PublishJobStatus } from "./publish-job-values";

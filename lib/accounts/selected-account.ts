@@ -1,14 +1,9 @@
 /**
  * The account the header switcher selected: `?account=<id>` in the URL (shareable), else the
- * `rm_account` cookie (survives reloads; path-scoped to the workspace). Pages (drafts,
- * calendar, analytics) call `getSelectedAccount(ctx, searchParams)` and query with the
- * returned `scope`: one account, or every account the caller can see. An id the caller cannot
- * see is ignored, never an error (a shared link must not reveal whether it exists).
+ * `rm_account` cookie (survives reloads; path-scoped to the workspace). The rule lives here;
+ * pages read the cookie through lib/next/selected-account.ts.
  */
-import { cookies } from "next/headers";
-import type { WorkspaceContext } from "@/lib/auth/context";
-import { getDb } from "@/db/client";
-import { getAccount, type AccountScope } from "./queries";
+import type { AccountScope } from "./queries";
 
 export const selectedAccountCookie = "rm_account";
 export const allAccounts = "all";
@@ -21,11 +16,3 @@ export function pickSelectedAccountId(fromUrl: string | string[] | undefined, fr
 }
 
 export type SelectedAccount = { accountId: string | null; accountName: string | null; scope: AccountScope };
-
-export async function getSelectedAccount(ctx: WorkspaceContext, searchParams: Record<string, string | string[] | undefined>): Promise<SelectedAccount> {
-  const jar = await cookies();
-  const wanted = pickSelectedAccountId(searchParams.account, jar.get(selectedAccountCookie)?.value);
-  const account = wanted ? await getAccount(getDb(), ctx, wanted) : null;
-  if (!account) return { accountId: null, accountName: null, scope: { workspaceId: ctx.workspaceId, accountIds: ctx.accountIds } };
-  return { accountId: account.id, accountName: account.name, scope: { workspaceId: ctx.workspaceId, accountIds: [account.id] } };
-}

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db/client";
 import { auditEvents, type AuditEvent } from "@/db/schema";
 
+export type { AuditEvent };
+
 export const auditQuerySchema = z
   .object({
     actorId: z.string().max(64).optional(),

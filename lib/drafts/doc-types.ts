@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import type { DocNode, DraftDoc } from "@/db/schema/draft-values";
 
-export type { DocMark, DocNode, DraftDoc } from "@/db/schema/draft-values";
+export type { DocMark, DocNode, DraftDoc, DraftImage } from "@/db/schema/draft-values";
 
 const markSchema = z.object({ type: z.string().max(40), attrs: z.record(z.string(), z.unknown()).optional() });
 export const docNodeSchema: z.ZodType<DocNode> = z.lazy(() =>

@@ -14,9 +14,9 @@ import { runPendingReembedJobs } from "@/lib/memory/vectors/reembed-job";
 import { failureSchema, recordDeadLetter, runSweep } from "@/lib/scheduling/handle-maintenance-webhooks";
 import { deliverySchema, handleDelivery } from "@/lib/scheduling/handle-publish-webhook";
 import { publishThroughAccount } from "@/lib/scheduling/publish-job-note";
-import { handleSeriesDelivery, seriesDeliverySchema } from "@/lib/scheduling/series/series-schedule";
+import { handleSeriesDelivery, seriesDeliverySchema } from "@/lib/scheduling/series/series-delivery";
 import { idSchema } from "@/lib/validation/id-schema";
-import { defineJob } from "./job-route";
+import { defineJob } from "@/lib/next/job-route";
 import * as paths from "./job-paths";
 
 const noPayload = z.object({}).strict();

@@ -5,7 +5,6 @@
  * which media exist.
  */
 import { eq } from "drizzle-orm";
-import type { NextRequest } from "next/server";
 import type { Db } from "@/db/client";
 import { media } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,10 +14,10 @@ import { mediaResponse } from "./media-response";
 import type { MediaStorage } from "./media-storage";
 import { isValidMediaSignature } from "./signed-media-url";
 
-export async function signedMediaResponse(req: NextRequest, id: string, deps: { db: Db; storage: MediaStorage; authSecret: string }): Promise<Response> {
+export async function signedMediaResponse(req: Request, id: string, deps: { db: Db; storage: MediaStorage; authSecret: string }): Promise<Response> {
   const requestId = requestIdOf(req.headers);
   try {
-    const params = req.nextUrl.searchParams;
+    const params = new URL(req.url).searchParams;
     if (!isValidMediaSignature(id, params.get("expires"), params.get("sig"), deps.authSecret)) throw new AppError("INVALID_SIGNATURE");
     const [row] = await deps.db.select().from(media).where(eq(media.id, id)).limit(1);
     if (!row) throw new AppError("INVALID_SIGNATURE");

@@ -7,7 +7,7 @@
  * down still counts when it comes back.
  */
 import { createHash } from "node:crypto";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { getCache } from "@/lib/cache";
 import { bumpCacheVersion, readCacheVersion } from "@/lib/cache/cache-versions";
 

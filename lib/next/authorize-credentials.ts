@@ -6,7 +6,7 @@
  * here: the cache and the rate limiter degrade on their own (lib/cache/resilient-cache.ts).
  */
 import { CredentialsSignin } from "next-auth";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { authenticate } from "@/lib/auth/authenticate";
 import { signInSchema } from "@/lib/auth/schemas";
 import { getCache } from "@/lib/cache";

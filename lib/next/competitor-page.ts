@@ -5,8 +5,9 @@
  * Null means forbidden: the page renders <Forbidden />. Next glue (session, cookies), so it lives
  * here and lib/competitors stays framework-free.
  */
-import { getDb, type Db } from "@/db/client";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
+import { type Db } from "@/db/client";
+import { getDb } from "@/lib/database";
+import { getSelectedAccount } from "@/lib/next/selected-account";
 import { can, type WorkspaceContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/auth/permissions";
 import { loadDashboardBase, type DashboardBase } from "@/lib/competitors/queries/dashboard-base";

@@ -2,7 +2,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
 import { clientIp, localeCookie, localeOf, requestIdOf } from "./request-info";

@@ -3,7 +3,7 @@
  * it (a shared computer, a leaked HAR file) valid for a week.
  */
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { endSessions } from "@/lib/auth/end-sessions";
 import { signOut } from "./auth";
 import { readSessionUser } from "./session-token";

@@ -5,7 +5,8 @@
  */
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import { type Db } from "@/db/client";
+import { getDb } from "@/lib/database";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, errorBody, toAppError, type FieldErrors } from "@/lib/errors/app-error";

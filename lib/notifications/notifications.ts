@@ -1,9 +1,11 @@
 /** In-app notifications: written inside the transaction of what caused them, read by their user. */
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { members, notifications } from "@/db/schema";
+import { members, notifications, type Notification } from "@/db/schema";
 import { rolePermissions, type Permission, type Role } from "@/lib/auth/permissions";
 import { newId } from "@/lib/ids/new-id";
+
+export type { Notification };
 
 export async function notify(db: DbOrTx, workspaceId: string, userIds: string[], kind: string, payload: Record<string, unknown>): Promise<void> {
   const unique = [...new Set(userIds)];

@@ -4,7 +4,7 @@
  * webhooks' schedules exist, and keep trying in the background while QStash cannot be reached
  * (qstash-schedules.ts); readiness reports any still missing.
  */
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/observability/logger";
 import { startEmbeddedDispatcher } from "./embedded-dispatcher";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { signQstashRequest } from "@/lib/jobs/qstash-signature";
-import type { JobRoute } from "@/lib/jobs/job-route";
+import type { JobRoute } from "@/lib/next/job-route";
 import { signingKeys } from "@/lib/jobs/signing-keys";
 import { jobs } from "@/lib/jobs/registry";
 import { getEnv } from "@/lib/env";

@@ -7,7 +7,7 @@
  *   after-outcome — right after the relaxed (synchronous=NORMAL) outcome commit returned.
  * Env: DATABASE_URL (the test's file), JOB_ID, WORKSPACE_ID.
  */
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { publishThroughAccount } from "@/lib/scheduling/publish-job-note";
 import type { PublishFn } from "@/lib/scheduling/publish-outcome";
 import { runPublishJob } from "@/lib/scheduling/run-publish-job";

@@ -1,7 +1,7 @@
 import { LogOut } from "lucide-react";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { AppShell } from "@/components/shell/app-shell";
 import { listAccountOptions } from "@/lib/accounts/queries";
 import { allAccounts, selectedAccountCookie } from "@/lib/accounts/selected-account";

@@ -1,7 +1,7 @@
 "use server";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { getCache } from "@/lib/cache";
 import { signIn } from "@/lib/next/auth";
 import { clientIp, localeCookie } from "@/lib/next/request-info";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { isSetUp } from "@/lib/setup/complete-setup";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { getCache } from "@/lib/cache";
 import { getEnv } from "@/lib/env";
 import { getMediaStorage } from "@/lib/media/media-storage";

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { Writable } from "node:stream";
 import * as health from "@/app/api/health/route";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { createLogger } from "@/lib/observability/logger";
 import { callRoute } from "../call-route";
 import { migratedDb } from "../test-db";

@@ -1,7 +1,7 @@
 import { FileUp, Plus, UserSquare2 } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { MatrixToolbar } from "@/components/accounts/matrix-toolbar";
 import { MatrixView } from "@/components/accounts/matrix-view";
 import { Alert } from "@/components/ui/alert";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { publishJobStatuses } from "@/db/schema";
 import { AttentionQueue } from "@/components/calendar/attention-queue";
 import { CalendarBoard } from "@/components/calendar/calendar-board";
@@ -10,7 +10,7 @@ import { toJobView } from "@/components/calendar/to-job-view";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
+import { getSelectedAccount } from "@/lib/next/selected-account";
 import { can } from "@/lib/auth/context";
 import { requirePageContext } from "@/lib/next/session-context";
 import { calendarRange, dayKey } from "@/lib/scheduling/calendar-range";

@@ -1,7 +1,7 @@
 import { Activity, AlertTriangle, CalendarClock, CheckCircle2, Circle, FileCheck2, ScrollText, Users, UserSquare2 } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { formatDateTime } from "@/components/audit/format-time";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/context";

@@ -1,12 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { formatDateTime } from "@/components/audit/format-time";
 import { DraftsBrowser, type BrowserFilters } from "@/components/drafts/drafts-browser";
 import { NotificationsPanel } from "@/components/drafts/notifications-panel";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAccounts } from "@/lib/accounts/queries";
-import { getSelectedAccount } from "@/lib/accounts/selected-account";
+import { getSelectedAccount } from "@/lib/next/selected-account";
 import { can } from "@/lib/auth/context";
 import { listFolders } from "@/lib/drafts/folders";
 import { listDrafts, listDraftsQuerySchema } from "@/lib/drafts/list-drafts";

@@ -1,7 +1,7 @@
 import { Brain } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { MaintenancePanel } from "@/components/memories/maintenance-panel";
 import { MemoryConfigForm } from "@/components/memories/memory-config-form";
 import { MemoryCreateForm } from "@/components/memories/memory-create-form";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { WorkspaceSettingsForm } from "@/components/settings/workspace-settings-form";
 import { Card } from "@/components/ui/card";

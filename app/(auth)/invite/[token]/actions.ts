@@ -1,6 +1,6 @@
 "use server";
 import { headers } from "next/headers";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { getCache } from "@/lib/cache";
 import { AppError } from "@/lib/errors/app-error";
 import { acceptInvite, acceptInviteSchema } from "@/lib/members/accept-invite";

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { findOpenInvite } from "@/lib/members/accept-invite";

@@ -1,5 +1,5 @@
 /** Background job `publishFailed` (lib/jobs/registry.ts): signature verified before it runs. */
-import { jobRoute } from "@/lib/jobs/job-route";
+import { jobRoute } from "@/lib/next/job-route";
 import { jobs } from "@/lib/jobs/registry";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { AccountActions } from "@/components/accounts/account-actions";
 import { AccountForm } from "@/components/accounts/account-form";
 import { AccountGrantsPanel } from "@/components/accounts/account-grants-panel";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { AnalyticsSettingsForm } from "@/components/competitors/analytics-settings-form";
 import { CollectionStatusCell } from "@/components/competitors/collection-status-cell";
 import { CompetitorForm } from "@/components/competitors/competitor-form";

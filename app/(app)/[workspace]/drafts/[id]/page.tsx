@@ -2,7 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { DraftWorkspace } from "@/components/drafts/draft-workspace";
 import { Forbidden } from "@/components/ui/forbidden";
 import { listAccounts } from "@/lib/accounts/queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { formatDateTime } from "@/components/audit/format-time";
 import { MemoryEditForm } from "@/components/memories/memory-edit-form";
 import { Badge } from "@/components/ui/badge";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { AddMemberForm } from "@/components/members/add-member-form";
 import { MembersTable } from "@/components/members/members-table";
 import { Forbidden } from "@/components/ui/forbidden";

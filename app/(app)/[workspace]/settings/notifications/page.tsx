@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { ChannelList } from "@/components/settings/channels/channel-list";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/context";

@@ -1,4 +1,4 @@
-import { getDb } from "@/db/client";
+import { getDb } from "@/lib/database";
 import { TokensManager } from "@/components/tokens/tokens-manager";
 import { Forbidden } from "@/components/ui/forbidden";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";

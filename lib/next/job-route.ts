@@ -6,13 +6,14 @@
  */
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { getDb, type Db } from "@/db/client";
-import { errorResponse } from "@/lib/next/error-response";
-import { observeRequest } from "@/lib/next/observe-request";
-import { requestIdOf } from "@/lib/next/request-info";
+import { type Db } from "@/db/client";
+import { getDb } from "@/lib/database";
+import { errorResponse } from "./error-response";
+import { observeRequest } from "./observe-request";
+import { requestIdOf } from "./request-info";
 import { getSchedulerDriver } from "@/lib/scheduling/get-scheduler";
 import type { SchedulerDriver } from "@/lib/scheduling/drivers/scheduler-driver";
-import { verifyWebhook } from "./verify-webhook";
+import { verifyWebhook } from "@/lib/jobs/verify-webhook";
 
 export type JobDeps = { db: Db; scheduler: SchedulerDriver };
 
