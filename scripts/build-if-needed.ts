@@ -25,7 +25,10 @@ export function buildIfNeeded(root = process.cwd(), log: (line: string) => void 
   const stamp = path.join(root, ".next", "redmatrix-source-hash");
   const current = sourceHash(root);
   const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === current;
-  if (built) return log("build: up to date");
+  if (built) {
+    log("build: up to date");
+    return;
+  }
   log("build: sources changed, running next build …");
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });

@@ -68,7 +68,7 @@ export function writeResults(ctx: BenchContext, kind: string, data: Record<strin
     settings: ctx.settings,
     ...data,
   };
-  const json = JSON.stringify(payload, null, 2) + "\n";
+  const json = `${JSON.stringify(payload, null, 2)}\n`;
   const file = path.join(ctx.resultsDir, `${kind}-${stamp}.json`);
   fs.writeFileSync(file, json);
   fs.writeFileSync(path.join(ctx.resultsDir, `${kind}-latest.json`), json);

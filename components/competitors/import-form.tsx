@@ -86,7 +86,7 @@ export function ImportForm({ slug, competitors }: { slug: string; competitors: {
     }
   }
 
-  const percent = run && run.totalRows ? Math.round((run.processedRows / run.totalRows) * 100) : 0;
+  const percent = run?.totalRows ? Math.round((run.processedRows / run.totalRows) * 100) : 0;
   const errors = run?.errors ?? preview?.errors ?? [];
   return (
     <Card className="space-y-4 p-4" data-testid="import-form">

@@ -62,7 +62,7 @@ export function NoteEditor({ content, topics, editable, onChange, onBlur, onEdit
       },
       handleKeyDown(_view, event) {
         const s = suggestRef.current;
-        if (!s || !s.items.length || !editorRef.current) return false;
+        if (!s?.items.length || !editorRef.current) return false;
         if (event.key === "ArrowDown" || event.key === "ArrowUp") {
           const step = event.key === "ArrowDown" ? 1 : -1;
           setSuggest({ ...s, index: (s.index + step + s.items.length) % s.items.length });

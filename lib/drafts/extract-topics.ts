@@ -3,7 +3,7 @@
  * own storage form `#topic[话题]#` is accepted too. A `#` right after an ASCII letter or digit
  * (C#), or inside a URL or HTML entity, is not a topic; after Chinese text it is (去了#杭州).
  */
-const topicPattern = /(^|[^A-Za-z0-9_/&#])#([\p{L}\p{N}_·\-]{1,30})(?:\[话题\]#)?/gu;
+const topicPattern = /(^|[^A-Za-z0-9_/&#])#([\p{L}\p{N}_·-]{1,30})(?:\[话题\]#)?/gu;
 
 /** Unique topics in order of first appearance. */
 export function extractTopics(text: string): string[] {

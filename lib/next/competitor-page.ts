@@ -5,7 +5,7 @@
  * Null means forbidden: the page renders <Forbidden />. Next glue (session, cookies), so it lives
  * here and lib/competitors stays framework-free.
  */
-import { type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import { getSelectedAccount } from "@/lib/next/selected-account";
 import { can, type WorkspaceContext } from "@/lib/auth/context";

@@ -6,7 +6,7 @@
  */
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import { errorResponse } from "./error-response";
 import { observeRequest } from "./observe-request";

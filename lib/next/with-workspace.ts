@@ -7,7 +7,7 @@
  */
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/auth/permissions";

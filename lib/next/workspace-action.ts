@@ -5,7 +5,7 @@
  */
 import { headers } from "next/headers";
 import type { z } from "zod";
-import { type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import type { Permission } from "@/lib/auth/permissions";

@@ -17,7 +17,7 @@ export function readOrCreateSecret(dataDir: string, name: string, bytes = 32): s
   const secret = randomBytes(bytes).toString("base64url");
   try {
     // "wx" fails if another process created it first; then we read theirs.
-    fs.writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
@@ -39,7 +39,7 @@ export function readOrCreateKeyRingFile(file: string, createText: () => string):
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const text = createText();
   try {
-    fs.writeFileSync(file, text + "\n", { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, `${text}\n`, { mode: 0o600, flag: "wx" });
     return text;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
@@ -49,6 +49,6 @@ export function readOrCreateKeyRingFile(file: string, createText: () => string):
 
 export function writeKeyRingFile(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, text + "\n", { mode: 0o600 });
+  fs.writeFileSync(temp, `${text}\n`, { mode: 0o600 });
   fs.renameSync(temp, file);
 }

@@ -37,7 +37,7 @@ describe("publishing through the bridge stand-in, from the webhook", () => {
   let images: Awaited<ReturnType<typeof startImageHost>>;
   const routes: Record<string, (req: NextRequest) => Promise<Response>> = { "/api/webhooks/publish": publishRoute.POST };
   let app: Awaited<ReturnType<typeof serveRoutes>>;
-  let mediaUrls: string[] = [];
+  const mediaUrls: string[] = [];
 
   const account = (name: string) => createAccount(db, ws.admin, { name, redId: name, publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, ...timing } });
   async function deliver(accountId: string, snapshot: { title: string; body: string; topics: string[]; images: string[] }) {

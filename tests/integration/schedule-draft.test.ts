@@ -24,7 +24,7 @@ describe("scheduling a draft to many accounts", () => {
   let db: Db;
   let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
   let token = "";
-  let accountIds: string[] = [];
+  const accountIds: string[] = [];
   let draftId = "";
   const jobCount = async () => (await db.select({ n: count() }).from(publishJobs))[0].n;
   const schedule = (body: object) => callRoute(scheduleRoute.POST, "/x", { method: "POST", token, params: { id: draftId }, body });

@@ -39,7 +39,7 @@ describe("scheduling and publishing", () => {
   let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
   let accountId = "";
   const published: PublishJob[] = [];
-  let behaviour: () => PublishOutcome = () => ({ kind: "published", remoteId: "note_1", url: "https://www.xiaohongshu.com/explore/note_1" });
+  const behaviour: () => PublishOutcome = () => ({ kind: "published", remoteId: "note_1", url: "https://www.xiaohongshu.com/explore/note_1" });
   let qstash: Awaited<ReturnType<typeof startQstashServer>>;
   let receiver: Awaited<ReturnType<typeof startPublishReceiver>>;
   let driver: ReturnType<typeof createQstashDriver>;

@@ -14,7 +14,7 @@ import { accounts, publishJobs, publishSeries, sandboxPublications } from "@/db/
 import { createAccount } from "@/lib/accounts/create-account";
 import { newId } from "@/lib/ids/new-id";
 import { embeddedDriver } from "@/lib/scheduling/drivers/embedded-driver";
-import { createQstashDriver } from "@/lib/scheduling/drivers/qstash-driver";
+import type { createQstashDriver } from "@/lib/scheduling/drivers/qstash-driver";
 import { nextOccurrences } from "@/lib/scheduling/recurrence";
 import { materializeSeries } from "@/lib/scheduling/series/materialize-series";
 import { createSeries, listSeries, stopSeries } from "@/lib/scheduling/series/series-service";

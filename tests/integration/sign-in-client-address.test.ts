@@ -5,7 +5,7 @@
  * the client's own text: rotating it must not buy guesses, and the right password must not sign
  * in while the account is locked. (TRUST_PROXY=1: sign-in-trust-proxy.test.ts.)
  */
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError, errorBody } from "@/lib/errors/app-error";
 import { lockedMinutesOf } from "@/lib/next/authorize-credentials";

@@ -3,7 +3,7 @@
  * X-Forwarded-For. The client address is that last entry; anything the client wrote to the left
  * of it is ignored. Through the real Auth.js route over HTTP, as sign-in-client-address.test.ts.
  */
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildEnv, getEnv } from "@/lib/env";
 import { installPeerAddressStamp } from "@/lib/next/peer-address";

@@ -258,7 +258,7 @@ export async function startFakeXhsBridge(options: FakeBridgeOptions = {}): Promi
       }
     }
     if (req.method === "POST" && path === "/api/v1/publish_video") {
-      if (!body || !body.title || !body.content || !body.video) return json(res, 400, { error: "请求参数错误", code: "INVALID_REQUEST", details: "Key: 'PublishVideoRequest.Video' Error:Field validation for 'Video' failed on the 'required' tag" });
+      if (!body?.title || !body.content || !body.video) return json(res, 400, { error: "请求参数错误", code: "INVALID_REQUEST", details: "Key: 'PublishVideoRequest.Video' Error:Field validation for 'Video' failed on the 'required' tag" });
       if (calcTitleLength(String(body.title)) > 20) return json(res, 500, { error: "视频发布失败", code: "PUBLISH_VIDEO_FAILED", details: "标题长度超过限制" });
       if (!fs.existsSync(String(body.video))) return json(res, 500, { error: "视频发布失败", code: "PUBLISH_VIDEO_FAILED", details: `视频文件不存在或不可访问: stat ${body.video}: no such file or directory` });
       return json(res, 200, { success: true, data: { title: body.title, content: body.content, video: body.video, status: "发布完成" }, message: "视频发布成功" });

@@ -1,6 +1,6 @@
 /** A migrated libSQL file database for one integration test file (the one lib/env.ts points at). */
 import { sql } from "drizzle-orm";
-import { type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import { migrateDb } from "@/db/migrate";
 

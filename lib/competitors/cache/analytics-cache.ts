@@ -4,7 +4,7 @@
  * The version lives in the database (lib/cache/cache-versions.ts), so a bump made while Redis is
  * down still counts when it comes back.
  */
-import { type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { getDb } from "@/lib/database";
 import { getCache, type Cache } from "@/lib/cache";
 import { bumpCacheVersion, readCacheVersion } from "@/lib/cache/cache-versions";

@@ -39,7 +39,7 @@ export async function getComparison(db: DbOrTx, ws: { workspaceId: string }, sub
       const followers = t?.lastFollowers ?? null;
       const growth = t ? followerGrowth(t.firstFollowers, t.lastFollowers) : null;
       const ces = t ? cesScore({ likes: t.likes, collects: t.collects, comments: t.comments, shares: t.shares, follows: Math.max(0, growth?.net ?? 0) }, settings.cesWeights) : 0;
-      const perNote = t && t.notes ? t.engagement / t.notes : null;
+      const perNote = t?.notes ? t.engagement / t.notes : null;
       return {
         key: s.key,
         type: s.type,
@@ -51,7 +51,7 @@ export async function getComparison(db: DbOrTx, ws: { workspaceId: string }, sub
         perThousandFollowers: perThousandFollowers(t?.engagement ?? 0, followers),
         engagementRate: perNote !== null && followers ? perNote / followers : null,
         ces,
-        cesPerNote: t && t.notes ? ces / t.notes : null,
+        cesPerNote: t?.notes ? ces / t.notes : null,
         notesPerWeek: (t?.notes ?? 0) / weeks,
       };
     });

@@ -25,7 +25,7 @@ function getSegmenter(): Segmenter {
   return segmenter;
 }
 
-const topicMarkup = /#([^#\[\]\s]+)(\[话题\])?#/g;
+const topicMarkup = /#([^#[\]\s]+)(\[话题\])?#/g;
 const meaningful = /[\p{Script=Han}A-Za-z]/u;
 
 /** Meaningful words of one text, in order (duplicates kept). */

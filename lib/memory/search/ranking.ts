@@ -40,7 +40,7 @@ const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x))
 
 export function recencyScore(lastUsedAt: number, now: number): number {
   const days = Math.max(0, now - lastUsedAt) / 86_400_000;
-  return Math.pow(0.5, days / recencyHalfLifeDays);
+  return 0.5 ** (days / recencyHalfLifeDays);
 }
 
 export function accessScore(accessCount: number): number {

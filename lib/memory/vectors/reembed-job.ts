@@ -72,7 +72,7 @@ async function setJob(db: DbOrTx, id: string, values: Partial<MemoryReembedJob>)
 export async function runReembedStep(db: Db, jobId: string, options: { budgetMs?: number; batchSize?: number } = {}): Promise<MemoryReembedJob> {
   const started = Date.now();
   let [job] = await db.select().from(memoryReembedJobs).where(eq(memoryReembedJobs.id, jobId));
-  if (!job || job.status !== "running") return job;
+  if (job?.status !== "running") return job;
   const settings = await loadAiSettings(db, job.workspaceId);
   if (!settings || !sameSpace(settings.embedding, job.target)) return setJob(db, job.id, { status: "cancelled", finishedAt: new Date(), lastError: "the settings changed again" });
   const target = spaceWithEmbedder(job.target, settings.embeddingApiKey);

@@ -53,7 +53,7 @@ export async function dispatchDeliveries(db: Db, driver: SchedulerDriver, option
 
   for (const row of rows) {
     const job = current.get(row.jobId);
-    if (!job || job.status !== "scheduled" || job.version !== row.version) {
+    if (job?.status !== "scheduled" || job.version !== row.version) {
       await db.update(publishDispatches).set({ status: "dropped" }).where(eq(publishDispatches.id, row.id));
       result.dropped++;
       continue;
