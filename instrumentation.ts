@@ -10,8 +10,14 @@ export async function register() {
   const { describeDrivers } = await import("@/lib/env");
   const { getLogger } = await import("@/lib/observability/logger");
   for (const line of describeDrivers()) getLogger().info(line);
-  const [{ getDb }, { getEnv }, { announceSetupCode }] = await Promise.all([import("@/lib/database"), import("@/lib/env"), import("@/lib/setup/announce-setup-code")]);
-  await announceSetupCode(getDb(), getEnv(), getLogger()).catch((error) => getLogger().error({ err: error }, "could not check whether setup is done"));
+  const [{ getDb }, { getEnv }, { announceSetupCode }] = await Promise.all([
+    import("@/lib/database"),
+    import("@/lib/env"),
+    import("@/lib/setup/announce-setup-code"),
+  ]);
+  await announceSetupCode(getDb(), getEnv(), getLogger()).catch((error) =>
+    getLogger().error({ err: error }, "could not check whether setup is done"),
+  );
   const { startScheduler } = await import("@/lib/scheduling/start-scheduler");
   await startScheduler();
 }

@@ -3,7 +3,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 // Pages get a per-request CSP with a script nonce, and HSTS over https, from proxy.ts. Other
 // responses (API JSON, files) never run script: they get the strictest policy.
-const nonPageCsp = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const nonPageCsp =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const securityHeaders = [
   { key: "X-Frame-Options", value: "DENY" },

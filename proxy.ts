@@ -14,7 +14,11 @@ import { isSameOrigin } from "@/lib/next/same-origin";
 
 export function proxy(req: NextRequest): Response {
   if (req.headers.has("next-action") && !isSameOrigin(req.headers)) {
-    return errorResponse(new AppError("CROSS_ORIGIN"), localeOf(req.headers, req.cookies.get(localeCookie)?.value), requestIdOf(req.headers));
+    return errorResponse(
+      new AppError("CROSS_ORIGIN"),
+      localeOf(req.headers, req.cookies.get(localeCookie)?.value),
+      requestIdOf(req.headers),
+    );
   }
   const csp = pageContentSecurityPolicy(newNonce(), { isDev: process.env.NODE_ENV !== "production" });
   const headers = new Headers(req.headers);

@@ -20,7 +20,8 @@ const empty = (): Tally => ({ n: 0, r5: 0, r10: 0, rr: 0 });
 async function main() {
   const { db, actor, dir } = await memoryBenchDb("eval");
   const ids: string[] = [];
-  for (const item of memoryEvalSet) ids.push((await createMemory(db, actor, { content: item.content, tags: item.tags, privacy: "workspace" })).id);
+  for (const item of memoryEvalSet)
+    ids.push((await createMemory(db, actor, { content: item.content, tags: item.tags, privacy: "workspace" })).id);
   for (const content of memoryEvalDistractors) await createMemory(db, actor, { content, privacy: "workspace" });
 
   const modes: RankingMode[] = ["keyword", "vector", "hybrid"];
@@ -45,26 +46,44 @@ async function main() {
 
   const fmt = (x: number) => x.toFixed(3);
   const rows = Object.keys(results.hybrid).map((key) => ({ key, cells: modes.map((m) => results[m][key]) }));
-  console.log(`memory eval: ${memoryEvalSet.length} memories + ${memoryEvalDistractors.length} distractors, ${results.hybrid.all.n} queries\n`);
+  console.log(
+    `memory eval: ${memoryEvalSet.length} memories + ${memoryEvalDistractors.length} distractors, ${results.hybrid.all.n} queries\n`,
+  );
   console.log(`| slice | n | ${modes.map((m) => `${m} R@5 | ${m} R@10 | ${m} MRR`).join(" | ")} |`);
   console.log(`|---|---|${modes.map(() => "---|---|---").join("|")}|`);
   for (const { key, cells } of rows) {
-    console.log(`| ${key} | ${cells[0].n} | ${cells.map((t) => `${fmt(t.r5 / t.n)} | ${fmt(t.r10 / t.n)} | ${fmt(t.rr / t.n)}`).join(" | ")} |`);
+    console.log(
+      `| ${key} | ${cells[0].n} | ${cells.map((t) => `${fmt(t.r5 / t.n)} | ${fmt(t.r10 / t.n)} | ${fmt(t.rr / t.n)}`).join(" | ")} |`,
+    );
   }
-  const summary = Object.fromEntries(modes.map((m) => {
-    const t = results[m].all;
-    return [m, { recallAt5: t.r5 / t.n, recallAt10: t.r10 / t.n, mrr: t.rr / t.n }];
-  }));
-  const beats = (["recallAt5", "recallAt10", "mrr"] as const).every((k) => summary.hybrid[k] >= summary.keyword[k] && summary.hybrid[k] >= summary.vector[k]);
+  const summary = Object.fromEntries(
+    modes.map((m) => {
+      const t = results[m].all;
+      return [m, { recallAt5: t.r5 / t.n, recallAt10: t.r10 / t.n, mrr: t.rr / t.n }];
+    }),
+  );
+  const beats = (["recallAt5", "recallAt10", "mrr"] as const).every(
+    (k) => summary.hybrid[k] >= summary.keyword[k] && summary.hybrid[k] >= summary.vector[k],
+  );
   console.log(`\nhybrid beats keyword-only and vector-only on every metric: ${beats ? "yes" : "NO"}`);
   const out = path.join(process.cwd(), "bench", "results");
   fs.mkdirSync(out, { recursive: true });
-  fs.writeFileSync(path.join(out, "memory-eval-latest.json"), JSON.stringify({ at: new Date().toISOString(), queries: results.hybrid.all.n, summary, slices: results, hybridBeatsBoth: beats }, null, 2));
+  fs.writeFileSync(
+    path.join(out, "memory-eval-latest.json"),
+    JSON.stringify(
+      { at: new Date().toISOString(), queries: results.hybrid.all.n, summary, slices: results, hybridBeatsBoth: beats },
+      null,
+      2,
+    ),
+  );
   fs.rmSync(dir, { recursive: true, force: true });
   return beats ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -37,11 +37,20 @@ async function main() {
     db.exec("PRAGMA journal_mode = WAL");
     db.exec(`ATTACH '${process.env.SRC.replace(/'/g, "''")}' AS src`);
     db.exec("CREATE TABLE v (seq INTEGER PRIMARY KEY, embedding F32_BLOB(384))");
-    const options = [`'metric=cosine'`, `'compress_neighbors=${compress}'`, `'max_neighbors=${Number(neighbors)}'`, insertL ? `'insert_l=${Number(insertL)}'` : "", alpha ? `'alpha=${Number(alpha)}'` : ""].filter(Boolean);
+    const options = [
+      `'metric=cosine'`,
+      `'compress_neighbors=${compress}'`,
+      `'max_neighbors=${Number(neighbors)}'`,
+      insertL ? `'insert_l=${Number(insertL)}'` : "",
+      alpha ? `'alpha=${Number(alpha)}'` : "",
+    ].filter(Boolean);
     db.exec(`CREATE INDEX v_idx ON v(libsql_vector_idx(embedding, ${options.join(", ")}))`);
     const started = performance.now();
     const { lo, hi } = db.prepare("SELECT min(seq) AS lo, max(seq) AS hi FROM src.memories").get() as { lo: number; hi: number };
-    for (let s = lo; s <= hi; s += 1000) db.exec(`BEGIN; INSERT INTO v SELECT seq, embedding FROM src.memories WHERE seq >= ${s} AND seq < ${s + 1000} AND embedding IS NOT NULL; COMMIT;`);
+    for (let s = lo; s <= hi; s += 1000)
+      db.exec(
+        `BEGIN; INSERT INTO v SELECT seq, embedding FROM src.memories WHERE seq >= ${s} AND seq < ${s + 1000} AND embedding IS NOT NULL; COMMIT;`,
+      );
     buildS = (performance.now() - started) / 1000;
     db.exec("DETACH src");
   }
@@ -63,13 +72,30 @@ async function main() {
   try {
     for (const l of (process.env.LS ?? "300,400,500,600").split(",").map(Number)) {
       setSearchL(l);
-      const ann = db.prepare("SELECT m.seq AS seq FROM vector_top_k('v_idx', vector32(?1), 20) AS k JOIN v m ON m.seq = k.id ORDER BY vector_distance_cos(m.embedding, vector32(?1)) LIMIT 10");
+      const ann = db.prepare(
+        "SELECT m.seq AS seq FROM vector_top_k('v_idx', vector32(?1), 20) AS k JOIN v m ON m.seq = k.id ORDER BY vector_distance_cos(m.embedding, vector32(?1)) LIMIT 10",
+      );
       let overlap = 0;
-      vectors.slice(0, 100).forEach((v, i) => (overlap += (ann.all(v) as { seq: number }[]).filter((r) => truth[i].has(r.seq)).length / 10));
+      vectors
+        .slice(0, 100)
+        .forEach((v, i) => (overlap += (ann.all(v) as { seq: number }[]).filter((r) => truth[i].has(r.seq)).length / 10));
       const topk = db.prepare("SELECT id FROM vector_top_k('v_idx', vector32(?), 100)");
       for (const v of vectors.slice(0, 10)) topk.all(v);
       const times = vectors.map((v) => cpuMs(() => topk.all(v)));
-      console.log(JSON.stringify({ compress, neighbors: Number(neighbors), insertL: Number(insertL || 70), alpha: Number(alpha || 1.2), buildS: Math.round(buildS), indexMiB: +(bytes / 1048576).toFixed(1), searchL: l, recallAt10: +(overlap / 100).toFixed(3), topkCpuP50Ms: +pct(times, 50).toFixed(2), topkCpuP95Ms: +pct(times, 95).toFixed(2) }));
+      console.log(
+        JSON.stringify({
+          compress,
+          neighbors: Number(neighbors),
+          insertL: Number(insertL || 70),
+          alpha: Number(alpha || 1.2),
+          buildS: Math.round(buildS),
+          indexMiB: +(bytes / 1048576).toFixed(1),
+          searchL: l,
+          recallAt10: +(overlap / 100).toFixed(3),
+          topkCpuP50Ms: +pct(times, 50).toFixed(2),
+          topkCpuP95Ms: +pct(times, 95).toFixed(2),
+        }),
+      );
     }
   } finally {
     db.prepare("UPDATE libsql_vector_meta_shadow SET metadata = unhex(?) WHERE name = 'v_idx'").run(stored);

@@ -40,4 +40,3 @@ export const fileMmapBytes = 1 << 30;
 function tuneFileConnection(client: ReturnType<typeof serializeClient>): void {
   void client.executeMultiple(`PRAGMA cache_size = -${fileCacheKiB}; PRAGMA mmap_size = ${fileMmapBytes};`).catch(() => undefined);
 }
-

@@ -19,7 +19,10 @@ const relaxedScope = new AsyncLocalStorage<Scope>();
 /** True while opening the transaction of a `relaxedTransaction` call (read by serializeClient). */
 export const isRelaxedCommit = (): boolean => relaxedScope.getStore()?.active === true;
 
-export async function relaxedTransaction<T>(db: Db, run: Parameters<Db["transaction"]>[0] extends (tx: infer X) => unknown ? (tx: X) => Promise<T> : never): Promise<T> {
+export async function relaxedTransaction<T>(
+  db: Db,
+  run: Parameters<Db["transaction"]>[0] extends (tx: infer X) => unknown ? (tx: X) => Promise<T> : never,
+): Promise<T> {
   const scope: Scope = { active: true };
   try {
     return await relaxedScope.run(scope, () => db.transaction(run));

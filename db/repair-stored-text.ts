@@ -21,9 +21,7 @@ async function ownTables(client: Client): Promise<string[]> {
     "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'libsql_%' AND name NOT LIKE '%_shadow' AND name NOT LIKE '__drizzle%'",
   );
   const virtual = rows.rows.filter((r) => /^CREATE VIRTUAL TABLE/i.test(String(r.sql))).map((r) => String(r.name));
-  return rows.rows
-    .map((r) => String(r.name))
-    .filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
+  return rows.rows.map((r) => String(r.name)).filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));
 }
 
 async function textColumns(client: Client, table: string): Promise<string[]> {

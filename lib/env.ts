@@ -7,10 +7,20 @@ import { z } from "zod";
 import { parseKeyRing } from "@/lib/security/crypto/key-ring";
 import { readOrCreateSecret } from "@/lib/security/local-secrets";
 
-const optionalUrl = z.url().optional().or(z.literal("").transform(() => undefined));
-const optionalText = z.string().min(1).optional().or(z.literal("").transform(() => undefined));
+const optionalUrl = z
+  .url()
+  .optional()
+  .or(z.literal("").transform(() => undefined));
+const optionalText = z
+  .string()
+  .min(1)
+  .optional()
+  .or(z.literal("").transform(() => undefined));
 
-const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1").optional()
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional()
   .or(z.literal("").transform(() => undefined));
 
 /** `id:base64key,id:base64key`, newest (current) first; every key 32 bytes. */
@@ -49,7 +59,10 @@ const envSchema = z.object({
    * Default: `true` outside production; in production `loopback` with the embedded database
    * (self-hosted on one machine: the bridge at http://127.0.0.1:18060 works), else `false`.
    */
-  OUTBOUND_ALLOW_PRIVATE: z.enum(["true", "false", "1", "0", "loopback"]).optional().or(z.literal("").transform(() => undefined)),
+  OUTBOUND_ALLOW_PRIVATE: z
+    .enum(["true", "false", "1", "0", "loopback"])
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** xiaohongshu-mcp bridge used to collect competitor data (profile, search, note detail). */
   XHS_DATA_BRIDGE_URL: optionalUrl,
   XHS_DATA_BRIDGE_TOKEN: optionalText,
@@ -70,7 +83,11 @@ const envSchema = z.object({
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Bearer token Prometheus sends to /api/metrics; without it only METRICS_ALLOW addresses may scrape. */
-  METRICS_TOKEN: z.string().min(16).optional().or(z.literal("").transform(() => undefined)),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Addresses or CIDR ranges that may scrape /api/metrics without the token (default: this machine). */
   METRICS_ALLOW: z.string().default("127.0.0.0/8,::1/128"),
 });
@@ -78,7 +95,12 @@ const envSchema = z.object({
 export type Env = ReturnType<typeof buildEnv>;
 
 /** OUTBOUND_ALLOW_PRIVATE, else the older ALLOW_PRIVATE_PUBLISHER_URLS, else the default described above. */
-function outboundPrivateAccess(setting: string | undefined, legacy: boolean | undefined, isProduction: boolean, isEmbedded: boolean): "none" | "loopback" | "all" {
+function outboundPrivateAccess(
+  setting: string | undefined,
+  legacy: boolean | undefined,
+  isProduction: boolean,
+  isEmbedded: boolean,
+): "none" | "loopback" | "all" {
   if (setting === "loopback") return "loopback";
   if (setting !== undefined) return setting === "true" || setting === "1" ? "all" : "none";
   if (legacy !== undefined) return legacy ? "all" : "none";
@@ -102,7 +124,9 @@ export function buildEnv(source: NodeJS.ProcessEnv) {
   const hasQstash = Boolean(e.QSTASH_TOKEN && e.QSTASH_CURRENT_SIGNING_KEY && e.QSTASH_NEXT_SIGNING_KEY);
   if (hasQstash && !e.APP_URL && e.NODE_ENV === "production") {
     // QStash would be told to call http://localhost:<port>/api/webhooks/..., which it cannot reach: every job would be lost.
-    throw new Error("Invalid environment: QStash is configured (QSTASH_TOKEN), so APP_URL is required in production: the public https:// address QStash calls the webhooks at (e.g. https://redmatrix.example.com)");
+    throw new Error(
+      "Invalid environment: QStash is configured (QSTASH_TOKEN), so APP_URL is required in production: the public https:// address QStash calls the webhooks at (e.g. https://redmatrix.example.com)",
+    );
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -143,11 +167,23 @@ export function buildEnv(source: NodeJS.ProcessEnv) {
           forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
         }
       : { driver: "local" as const, root: path.join(dataDir, "media") },
-    outbound: { privateAccess: outboundPrivateAccess(e.OUTBOUND_ALLOW_PRIVATE, e.ALLOW_PRIVATE_PUBLISHER_URLS, e.NODE_ENV === "production", databaseUrl.startsWith("file:")) },
+    outbound: {
+      privateAccess: outboundPrivateAccess(
+        e.OUTBOUND_ALLOW_PRIVATE,
+        e.ALLOW_PRIVATE_PUBLISHER_URLS,
+        e.NODE_ENV === "production",
+        databaseUrl.startsWith("file:"),
+      ),
+    },
     dataBridge: { url: e.XHS_DATA_BRIDGE_URL, token: e.XHS_DATA_BRIDGE_TOKEN },
     matrixCacheSeconds: e.MATRIX_CACHE_SECONDS,
     trustProxyHops: e.TRUST_PROXY,
-    metrics: { token: e.METRICS_TOKEN, allow: e.METRICS_ALLOW.split(",").map((s) => s.trim()).filter(Boolean) },
+    metrics: {
+      token: e.METRICS_TOKEN,
+      allow: e.METRICS_ALLOW.split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    },
     get authSecret(): string {
       return e.AUTH_SECRET ?? readOrCreateSecret(dataDir, "auth-secret");
     },
@@ -181,7 +217,8 @@ export function describeDrivers(env: Env = getEnv()): string[] {
       : `secrets: encrypted with the generated key file ${env.encryption.file} (set ENCRYPTION_KEYS to manage keys yourself)`,
     {
       none: "outbound calls: public addresses only (set OUTBOUND_ALLOW_PRIVATE=loopback or =true for a bridge on this machine or your network)",
-      loopback: "outbound calls: public addresses and this machine (set OUTBOUND_ALLOW_PRIVATE=true for your network, =false for public only)",
+      loopback:
+        "outbound calls: public addresses and this machine (set OUTBOUND_ALLOW_PRIVATE=true for your network, =false for public only)",
       all: "outbound calls: public and private addresses (set OUTBOUND_ALLOW_PRIVATE=false or =loopback to narrow this)",
     }[env.outbound.privateAccess],
   ];

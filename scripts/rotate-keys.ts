@@ -20,16 +20,24 @@ async function main(): Promise<number> {
   await migrateDb(db);
   const outcome = await rotateKeys(db, {
     log: (line) => console.log(`keys:rotate: ${line}`),
-    onProgress: (p) => console.log(`keys:rotate: ${p.column}: scanned ${p.scanned}, re-encrypted ${p.reencrypted}, already current ${p.alreadyCurrent}, failed ${p.failed}`),
+    onProgress: (p) =>
+      console.log(
+        `keys:rotate: ${p.column}: scanned ${p.scanned}, re-encrypted ${p.reencrypted}, already current ${p.alreadyCurrent}, failed ${p.failed}`,
+      ),
   });
   const { result } = outcome;
-  console.log(`keys:rotate: done. current key ${outcome.currentKeyId}; re-encrypted ${result.reencrypted}, already current ${result.alreadyCurrent}, failed ${result.failed.length}`);
+  console.log(
+    `keys:rotate: done. current key ${outcome.currentKeyId}; re-encrypted ${result.reencrypted}, already current ${result.alreadyCurrent}, failed ${result.failed.length}`,
+  );
   for (const f of result.failed) console.error(`keys:rotate: FAILED ${f.column} id=${f.id}: ${f.reason}`);
   if (result.failed.length === 0) console.log("keys:rotate: every secret is on the current key; older keys may now be removed.");
   return result.failed.length ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  console.error(`keys:rotate: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`keys:rotate: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -14,7 +14,7 @@ const words = ["秋冬穿搭", "平价彩妆", "早八妆容", "敏感肌", "通
 
 function rng(seed: number) {
   let a = seed >>> 0;
-  return () => ((a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296);
+  return () => (a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296;
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -31,13 +31,27 @@ export async function generateCompetitorData(db: Db, workspaceId: string, sizes:
   const day = 86_400_000;
   const today = Math.floor(now.getTime() / day) * day;
   const ids = Array.from({ length: sizes.competitors }, (_, i) => `cmp_bench_${i}`);
-  await insertChunks(db, ids.map((id, i) => ({ id, workspaceId, name: `竞品${i + 1}`, redUserId: `bench_${i}` })), (tx, c) => tx.insert(competitors).values(c));
+  await insertChunks(
+    db,
+    ids.map((id, i) => ({ id, workspaceId, name: `竞品${i + 1}`, redUserId: `bench_${i}` })),
+    (tx, c) => tx.insert(competitors).values(c),
+  );
 
   for (const id of ids) {
     let followers = 5_000 + Math.floor(r() * 200_000);
     const rows = Array.from({ length: sizes.days }, (_, d) => {
       followers += Math.floor(followers * 0.002 * r());
-      return { workspaceId, subjectType: "competitor" as const, subjectId: id, followers, following: 10, likesAndCollects: followers * 3, noteCount: d, source: "bench", takenAt: new Date(today - (sizes.days - d) * day + 12 * 3_600_000) };
+      return {
+        workspaceId,
+        subjectType: "competitor" as const,
+        subjectId: id,
+        followers,
+        following: 10,
+        likesAndCollects: followers * 3,
+        noteCount: d,
+        source: "bench",
+        takenAt: new Date(today - (sizes.days - d) * day + 12 * 3_600_000),
+      };
     });
     await insertChunks(db, rows, (tx, c) => tx.insert(profileSnapshots).values(c));
   }
@@ -49,15 +63,35 @@ export async function generateCompetitorData(db: Db, workspaceId: string, sizes:
       const likes = Math.floor(50 + r() * r() * 5_000);
       const publishedAt = new Date(today - Math.floor(r() * sizes.days) * day + Math.floor(r() * day));
       return {
-        id: `tn_bench_${n}`, workspaceId, noteId: `note_bench_${n}`, subjectType: "competitor" as const, subjectId: ids[n % ids.length], title: `${words[n % words.length]}测评 第${n}篇`,
-        topics: [words[n % words.length], words[(n * 7) % words.length]], publishedAt, likes, collects: likes >> 2, comments: likes >> 4, shares: likes >> 5, engagement: likes + (likes >> 2) + (likes >> 4) + (likes >> 5), lastSnapshotAt: now,
+        id: `tn_bench_${n}`,
+        workspaceId,
+        noteId: `note_bench_${n}`,
+        subjectType: "competitor" as const,
+        subjectId: ids[n % ids.length],
+        title: `${words[n % words.length]}测评 第${n}篇`,
+        topics: [words[n % words.length], words[(n * 7) % words.length]],
+        publishedAt,
+        likes,
+        collects: likes >> 2,
+        comments: likes >> 4,
+        shares: likes >> 5,
+        engagement: likes + (likes >> 2) + (likes >> 4) + (likes >> 5),
+        lastSnapshotAt: now,
       };
     });
     await insertChunks(db, notes, (tx, c) => tx.insert(trackedNotes).values(c), 200);
-    const snaps = notes.flatMap((n) => Array.from({ length: sizes.snapshotsPerNote }, (_, s) => ({
-      workspaceId, trackedNoteId: n.id, likes: Math.floor((n.likes * (s + 1)) / sizes.snapshotsPerNote), collects: n.collects, comments: n.comments, shares: n.shares, source: "bench",
-      takenAt: new Date(Math.min(now.getTime(), n.publishedAt.getTime() + (s + 1) * day)),
-    })));
+    const snaps = notes.flatMap((n) =>
+      Array.from({ length: sizes.snapshotsPerNote }, (_, s) => ({
+        workspaceId,
+        trackedNoteId: n.id,
+        likes: Math.floor((n.likes * (s + 1)) / sizes.snapshotsPerNote),
+        collects: n.collects,
+        comments: n.comments,
+        shares: n.shares,
+        source: "bench",
+        takenAt: new Date(Math.min(now.getTime(), n.publishedAt.getTime() + (s + 1) * day)),
+      })),
+    );
     await insertChunks(db, snaps, (tx, c) => tx.insert(noteSnapshots).values(c).onConflictDoNothing(), 500);
   }
 

@@ -18,7 +18,15 @@ export async function memoryBenchDb(label: string): Promise<{ db: Db; actor: Mem
   const db = createDb(`file:${file}`);
   await db.run(sql`PRAGMA journal_mode = WAL`);
   await migrateDb(db);
-  const setup = await completeSetup(db, { name: "Bench", email: "bench@example.com", password: "bench-password-123", workspaceName: "Bench", timezone: "Asia/Shanghai", locale: "zh-CN", loadDemo: false });
+  const setup = await completeSetup(db, {
+    name: "Bench",
+    email: "bench@example.com",
+    password: "bench-password-123",
+    workspaceName: "Bench",
+    timezone: "Asia/Shanghai",
+    locale: "zh-CN",
+    loadDemo: false,
+  });
   const ctx = await loadWorkspaceContext(db, { userId: setup.userId, workspace: { id: setup.workspaceId }, via: "session" });
   if (!ctx) throw new Error("bench: no context");
   return { db, actor: actorOf(ctx), file, dir };
@@ -31,7 +39,9 @@ export async function reopenMemoryBenchDb(file: string): Promise<{ db: Db; actor
   process.env.LOG_LEVEL = "silent";
   const db = createDb(`file:${file}`);
   await migrateDb(db);
-  const [row] = await db.all<{ userId: string; workspaceId: string }>(sql`SELECT m.user_id AS userId, m.workspace_id AS workspaceId FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = 'bench@example.com' LIMIT 1`);
+  const [row] = await db.all<{ userId: string; workspaceId: string }>(
+    sql`SELECT m.user_id AS userId, m.workspace_id AS workspaceId FROM members m JOIN users u ON u.id = m.user_id WHERE u.email = 'bench@example.com' LIMIT 1`,
+  );
   if (!row) throw new Error(`bench: ${file} has no bench workspace`);
   const ctx = await loadWorkspaceContext(db, { userId: row.userId, workspace: { id: row.workspaceId }, via: "session" });
   if (!ctx) throw new Error("bench: no context");

@@ -21,7 +21,9 @@ export type ExactlyOnce = {
 };
 
 export async function checkExactlyOnce(db: Db, batchId: string): Promise<ExactlyOnce> {
-  const statusRows = await db.all<{ status: string; n: number }>(sql`select status, count(*) as n from publish_jobs where batch_id = ${batchId} group by status`);
+  const statusRows = await db.all<{ status: string; n: number }>(
+    sql`select status, count(*) as n from publish_jobs where batch_id = ${batchId} group by status`,
+  );
   const statuses = Object.fromEntries(statusRows.map((r) => [r.status, Number(r.n)]));
   const jobs = statusRows.reduce((sum, r) => sum + Number(r.n), 0);
   const [pubs] = await db.all<{ once: number; dup: number; missing: number; mismatch: number }>(sql`
@@ -39,13 +41,25 @@ export async function checkExactlyOnce(db: Db, batchId: string): Promise<Exactly
       coalesce(sum(n = 0), 0) as missing,
       coalesce(sum(status = 'published' and (remote_id is null or remote_id <> pub_id)), 0) as mismatch
     from per_job`);
-  const result = { jobs, statuses, publishedOnce: Number(pubs.once), duplicated: Number(pubs.dup), missing: Number(pubs.missing), remoteIdMismatch: Number(pubs.mismatch) };
-  return { ...result, ok: jobs > 0 && result.publishedOnce === jobs && (statuses.published ?? 0) === jobs && result.remoteIdMismatch === 0 };
+  const result = {
+    jobs,
+    statuses,
+    publishedOnce: Number(pubs.once),
+    duplicated: Number(pubs.dup),
+    missing: Number(pubs.missing),
+    remoteIdMismatch: Number(pubs.mismatch),
+  };
+  return {
+    ...result,
+    ok: jobs > 0 && result.publishedOnce === jobs && (statuses.published ?? 0) === jobs && result.remoteIdMismatch === 0,
+  };
 }
 
 /** Jobs of the batch that are still scheduled or publishing. */
 export async function pendingJobs(db: Db, batchId: string): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`select count(*) as n from publish_jobs where batch_id = ${batchId} and status in ('scheduled', 'publishing')`);
+  const [row] = await db.all<{ n: number }>(
+    sql`select count(*) as n from publish_jobs where batch_id = ${batchId} and status in ('scheduled', 'publishing')`,
+  );
   return Number(row.n);
 }
 
@@ -55,5 +69,10 @@ export async function jobTimings(db: Db, batchId: string): Promise<JobTiming[]> 
   const rows = await db.all<{ run_at: number; claimed_at: number | null; finished_at: number | null; status: string }>(
     sql`select run_at, claimed_at, finished_at, status from publish_jobs where batch_id = ${batchId}`,
   );
-  return rows.map((r) => ({ runAt: Number(r.run_at), claimedAt: r.claimed_at === null ? null : Number(r.claimed_at), finishedAt: r.finished_at === null ? null : Number(r.finished_at), status: r.status }));
+  return rows.map((r) => ({
+    runAt: Number(r.run_at),
+    claimedAt: r.claimed_at === null ? null : Number(r.claimed_at),
+    finishedAt: r.finished_at === null ? null : Number(r.finished_at),
+    status: r.status,
+  }));
 }

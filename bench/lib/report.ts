@@ -12,8 +12,7 @@ export type Column = { title: string; align?: "left" | "right" };
 /** Aligns cells into columns; text left, numbers right (by default). */
 export function formatTable(columns: Column[], rows: string[][]): string {
   const widths = columns.map((c, i) => Math.max(c.title.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const cell = (text: string, i: number) =>
-    (columns[i].align ?? "right") === "left" ? text.padEnd(widths[i]) : text.padStart(widths[i]);
+  const cell = (text: string, i: number) => ((columns[i].align ?? "right") === "left" ? text.padEnd(widths[i]) : text.padStart(widths[i]));
   const line = (cells: string[]) => cells.map(cell).join("  ").trimEnd();
   return [line(columns.map((c) => c.title)), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -26,7 +26,20 @@ export async function seedBenchDrafts(db: Db, slug: string, email: string, count
         const text = textFor(i);
         const id = newId("drf");
         const at = new Date(start + i * 60_000);
-        rows.push({ id, workspaceId: ws.id, authorId: user.id, folderId: i % 3 === 0 ? folderIds[i % 10] : null, title: `笔记 ${i}：${text.slice(5, 15)}`, doc: docFromText(text), plainText: text, topics: ["好物分享"], status: statuses[i % statuses.length], hasTargets: accountIds.length > 0, createdAt: at, updatedAt: at });
+        rows.push({
+          id,
+          workspaceId: ws.id,
+          authorId: user.id,
+          folderId: i % 3 === 0 ? folderIds[i % 10] : null,
+          title: `笔记 ${i}：${text.slice(5, 15)}`,
+          doc: docFromText(text),
+          plainText: text,
+          topics: ["好物分享"],
+          status: statuses[i % statuses.length],
+          hasTargets: accountIds.length > 0,
+          createdAt: at,
+          updatedAt: at,
+        });
         if (accountIds.length) targets.push({ draftId: id, accountId: accountIds[i % accountIds.length] });
       }
       await tx.insert(drafts).values(rows);

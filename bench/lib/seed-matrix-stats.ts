@@ -11,7 +11,11 @@ import { newId } from "@/lib/ids/new-id";
 
 const day = 86_400_000;
 
-async function insertInBatches<T>(db: Db, rows: T[], insert: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], part: T[]) => Promise<unknown>) {
+async function insertInBatches<T>(
+  db: Db,
+  rows: T[],
+  insert: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0], part: T[]) => Promise<unknown>,
+) {
   for (let i = 0; i < rows.length; i += 500) await db.transaction((tx) => insert(tx, rows.slice(i, i + 500)) as Promise<void>);
 }
 
@@ -24,15 +28,40 @@ export async function seedMatrixStats(db: Db, workspaceId: string, days = 90, no
   ids.forEach((accountId, a) => {
     for (let d = days; d >= 1; d--) {
       const base = midnight - d * day;
-      snapshots.push({ workspaceId, subjectType: "account", subjectId: accountId, followers: 1000 + a * 50 + (days - d) * (3 + (a % 5)), source: "bench", takenAt: new Date(base + 23 * 3_600_000) });
+      snapshots.push({
+        workspaceId,
+        subjectType: "account",
+        subjectId: accountId,
+        followers: 1000 + a * 50 + (days - d) * (3 + (a % 5)),
+        source: "bench",
+        takenAt: new Date(base + 23 * 3_600_000),
+      });
       for (const offset of [8 * 3_600_000, 20.5 * 3_600_000]) {
         n++;
         const status: PublishJob["status"] = n % 41 === 0 ? "unconfirmed" : n % 17 === 0 ? "failed" : "published";
         const runAt = new Date(base + offset);
-        jobs.push({ id: newId("job"), workspaceId, accountId, snapshot: { title: `矩阵笔记 ${n}`, body: "", topics: [], images: [] }, runAt, status, finishedAt: new Date(runAt.getTime() + 30_000), attempts: 1, idempotencyKey: newId("idem") });
+        jobs.push({
+          id: newId("job"),
+          workspaceId,
+          accountId,
+          snapshot: { title: `矩阵笔记 ${n}`, body: "", topics: [], images: [] },
+          runAt,
+          status,
+          finishedAt: new Date(runAt.getTime() + 30_000),
+          attempts: 1,
+          idempotencyKey: newId("idem"),
+        });
       }
     }
-    for (let f = 1; f <= 3; f++) jobs.push({ id: newId("job"), workspaceId, accountId, snapshot: { title: `排期笔记 ${a}-${f}`, body: "", topics: [], images: [] }, runAt: new Date(now.getTime() + f * day + a * 60_000), idempotencyKey: newId("idem") });
+    for (let f = 1; f <= 3; f++)
+      jobs.push({
+        id: newId("job"),
+        workspaceId,
+        accountId,
+        snapshot: { title: `排期笔记 ${a}-${f}`, body: "", topics: [], images: [] },
+        runAt: new Date(now.getTime() + f * day + a * 60_000),
+        idempotencyKey: newId("idem"),
+      });
   });
   await insertInBatches(db, snapshots, (tx, part) => tx.insert(profileSnapshots).values(part).onConflictDoNothing());
   await insertInBatches(db, jobs, (tx, part) => tx.insert(publishJobs).values(part));

@@ -21,7 +21,10 @@ export async function benchWorkspace(db: Db, slug: string, email: string, maxAcc
     .select({ id: accounts.id, archivedAt: accounts.archivedAt })
     .from(accounts)
     .where(and(eq(accounts.workspaceId, ws.id), eq(accounts.publisherId, "sandbox"), eq(accounts.status, "active")));
-  const accountIds = rows.filter((a) => !a.archivedAt).map((a) => a.id).slice(0, maxAccounts);
+  const accountIds = rows
+    .filter((a) => !a.archivedAt)
+    .map((a) => a.id)
+    .slice(0, maxAccounts);
   if (!accountIds.length) throw new Error("bench: the workspace has no active sandbox account (demo data missing?)");
   return { workspaceId: ws.id, userId: user.id, timezone: ws.timezone, accountIds };
 }
@@ -29,7 +32,13 @@ export async function benchWorkspace(db: Db, slug: string, email: string, maxAcc
 export type SeededJob = { id: string; workspaceId: string; version: number; runAt: Date };
 
 /** Inserts `count` scheduled jobs with run_at = runAtFor(i), spread round-robin over the accounts. */
-export async function seedPublishJobs(db: Db, ws: BenchWorkspace, count: number, batchId: string, runAtFor: (i: number) => Date): Promise<SeededJob[]> {
+export async function seedPublishJobs(
+  db: Db,
+  ws: BenchWorkspace,
+  count: number,
+  batchId: string,
+  runAtFor: (i: number) => Date,
+): Promise<SeededJob[]> {
   const seeded: SeededJob[] = [];
   const batch = 500;
   for (let from = 0; from < count; from += batch) {
@@ -37,8 +46,23 @@ export async function seedPublishJobs(db: Db, ws: BenchWorkspace, count: number,
     for (let i = from; i < Math.min(count, from + batch); i++) {
       const id = newId("job");
       const runAt = runAtFor(i);
-      const snapshot = { title: `基准笔记 ${i}`, body: `第 ${i} 篇定时笔记：周末探店清单，收藏起来慢慢看。`, topics: ["探店"], images: [`https://example.com/bench/${i}.jpg`] };
-      rows.push({ id, workspaceId: ws.workspaceId, accountId: ws.accountIds[i % ws.accountIds.length], draftId: null, batchId, snapshot, runAt, idempotencyKey: newId("idem"), createdBy: ws.userId });
+      const snapshot = {
+        title: `基准笔记 ${i}`,
+        body: `第 ${i} 篇定时笔记：周末探店清单，收藏起来慢慢看。`,
+        topics: ["探店"],
+        images: [`https://example.com/bench/${i}.jpg`],
+      };
+      rows.push({
+        id,
+        workspaceId: ws.workspaceId,
+        accountId: ws.accountIds[i % ws.accountIds.length],
+        draftId: null,
+        batchId,
+        snapshot,
+        runAt,
+        idempotencyKey: newId("idem"),
+        createdBy: ws.userId,
+      });
       seeded.push({ id, workspaceId: ws.workspaceId, version: 1, runAt });
     }
     await db.transaction(async (tx) => {

@@ -34,7 +34,12 @@ export type DeliveryRun = {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export async function fireDeliveries(baseUrl: string, path: string, deliveries: SignedDelivery[], connections: number): Promise<DeliveryRun> {
+export async function fireDeliveries(
+  baseUrl: string,
+  path: string,
+  deliveries: SignedDelivery[],
+  connections: number,
+): Promise<DeliveryRun> {
   let next = 0;
   let extra = 0;
   const latencies: number[] = [];
@@ -54,7 +59,13 @@ export async function fireDeliveries(baseUrl: string, path: string, deliveries: 
           const index = next++;
           if (index >= deliveries.length) extra++;
           const d = deliveries[Math.min(index, deliveries.length - 1)];
-          return { ...req, method: "POST", path, headers: { "content-type": "application/json", "upstash-signature": d.signature }, body: d.body };
+          return {
+            ...req,
+            method: "POST",
+            path,
+            headers: { "content-type": "application/json", "upstash-signature": d.signature },
+            body: d.body,
+          };
         },
         onResponse: (status, body) => {
           let key = `status ${status}`;
@@ -80,6 +91,11 @@ export async function fireDeliveries(baseUrl: string, path: string, deliveries: 
     errors: out.errors,
     timeouts: out.timeouts,
     extra,
-    latencyMs: { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? 0) },
+    latencyMs: {
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      p99: round(percentile(sorted, 99)),
+      max: round(sorted[sorted.length - 1] ?? 0),
+    },
   };
 }

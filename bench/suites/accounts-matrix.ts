@@ -34,9 +34,14 @@ async function seed(prepared: PreparedApp): Promise<{ workspaceId: string; cooki
   try {
     cookie = (await signIn(app.baseUrl)).sessionCookie;
     const headers = { cookie, "content-type": "application/json", origin: app.baseUrl };
-    const imported = await fetch(`${app.baseUrl}/api/v1/accounts/import`, { method: "POST", headers, body: JSON.stringify({ csv: importCsv() }) });
+    const imported = await fetch(`${app.baseUrl}/api/v1/accounts/import`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ csv: importCsv() }),
+    });
     const body = (await imported.json()) as { imported?: number };
-    if (imported.status !== 201 || body.imported !== extra) throw new Error(`bench: import answered ${imported.status} ${JSON.stringify(body).slice(0, 300)}`);
+    if (imported.status !== 201 || body.imported !== extra)
+      throw new Error(`bench: import answered ${imported.status} ${JSON.stringify(body).slice(0, 300)}`);
   } finally {
     await app.stop();
   }
@@ -84,11 +89,15 @@ export async function run(ctx: BenchContext): Promise<void> {
   const measureAll = async (app: PreparedApp, label: string, extraSpecs: (authed: Record<string, string>) => EndpointSpec[]) => {
     const running = await startApp(app);
     try {
-      const list = (await (await fetch(`${running.baseUrl}/api/v1/accounts`, { headers: { cookie } })).json()) as { total: number; accounts: { stats: { followers: number | null } }[] };
+      const list = (await (await fetch(`${running.baseUrl}/api/v1/accounts`, { headers: { cookie } })).json()) as {
+        total: number;
+        accounts: { stats: { followers: number | null } }[];
+      };
       if (list.total !== 100) throw new Error(`bench: expected 100 accounts, the API lists ${list.total}`);
       if (!list.accounts.every((a) => a.stats.followers !== null)) throw new Error("bench: the matrix does not show the seeded followers");
       const authed = { cookie };
-      for (const spec of extraSpecs(authed)) results.push(await measure(running.baseUrl, { ...spec, name: `${spec.name}${label}` }, ctx.settings));
+      for (const spec of extraSpecs(authed))
+        results.push(await measure(running.baseUrl, { ...spec, name: `${spec.name}${label}` }, ctx.settings));
     } catch (error) {
       console.error(`bench: server log tail:\n${running.logTail()}`);
       throw error;
@@ -109,18 +118,30 @@ export async function run(ctx: BenchContext): Promise<void> {
     { name: "api accounts", path: "/api/v1/accounts", headers: authed, note: "matrix data from the cache as JSON" },
     { name: "matrix page", path: page, headers: authed, note: "cached matrix data, page still rendered per request" },
     { name: "matrix page 1c", path: page, headers: authed, connections: 1, note: "same, one connection" },
-    { name: "matrix filtered", path: `${page}?group=${encodeURIComponent("美食")}&sort=followers&dir=desc`, headers: authed, note: "group filter + followers sort" },
+    {
+      name: "matrix filtered",
+      path: `${page}?group=${encodeURIComponent("美食")}&sort=followers&dir=desc`,
+      headers: authed,
+      note: "group filter + followers sort",
+    },
   ]);
   const queries = await timeQueries(prepared, workspaceId);
 
-  console.log(`\naccounts-matrix — 100 accounts × 90 days, ${ctx.machine.cpus} CPUs, node ${ctx.machine.node}, ${ctx.settings.durationSec}s per endpoint\n`);
+  console.log(
+    `\naccounts-matrix — 100 accounts × 90 days, ${ctx.machine.cpus} CPUs, node ${ctx.machine.node}, ${ctx.settings.durationSec}s per endpoint\n`,
+  );
   console.log(endpointTable(results, "baseline uncached"));
-  console.log(`\n${formatTable([{ title: "matrix queries in-process", align: "left" }, { title: "runs" }, { title: "p50 ms" }, { title: "p95 ms" }], [["loadMatrixData (5 queries)", String(queries.runs), queries.p50.toFixed(2), queries.p95.toFixed(2)]])}`);
+  console.log(
+    `\n${formatTable([{ title: "matrix queries in-process", align: "left" }, { title: "runs" }, { title: "p50 ms" }, { title: "p95 ms" }], [["loadMatrixData (5 queries)", String(queries.runs), queries.p50.toFixed(2), queries.p95.toFixed(2)]])}`,
+  );
   const file = writeResults(ctx, "accounts-matrix", {
     suite: name,
     accounts: 100,
     historyDays: 90,
-    notes: ["uncached: server started with MATRIX_CACHE_SECONDS=0; cached: default (60 s, invalidated by every write)", "the machine is shared with other jobs: figures are noisy"],
+    notes: [
+      "uncached: server started with MATRIX_CACHE_SECONDS=0; cached: default (60 s, invalidated by every write)",
+      "the machine is shared with other jobs: figures are noisy",
+    ],
     queries,
     endpoints: results,
   });

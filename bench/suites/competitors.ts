@@ -34,7 +34,12 @@ function percentiles(samples: number[]) {
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 export async function run(ctx: BenchContext): Promise<void> {
-  const sizes = { competitors: size("BENCH_COMPETITORS", 200), days: size("BENCH_DAYS", 730), noteSnapshots: size("BENCH_NOTE_SNAPSHOTS", 500_000), snapshotsPerNote: size("BENCH_SNAPSHOTS_PER_NOTE", 5) };
+  const sizes = {
+    competitors: size("BENCH_COMPETITORS", 200),
+    days: size("BENCH_DAYS", 730),
+    noteSnapshots: size("BENCH_NOTE_SNAPSHOTS", 500_000),
+    snapshotsPerNote: size("BENCH_SNAPSHOTS_PER_NOTE", 5),
+  };
   const importRows = size("BENCH_IMPORT_ROWS", 100_000);
   const iterations = size("BENCH_ITERATIONS", 60);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "redmatrix-bench-competitors-"));
@@ -44,14 +49,41 @@ export async function run(ctx: BenchContext): Promise<void> {
   process.env.LOG_LEVEL = "silent";
   delete process.env.UPSTASH_REDIS_REST_URL;
 
-  const [{ getDb }, { migrateDb }, { completeSetup }, { loadWorkspaceContext }, { getOverview }, { resolveRange }, { listSubjects }, { invalidateAnalytics }, { runImport }, data] = await Promise.all([
-    import("@/lib/database"), import("@/db/migrate"), import("@/lib/setup/complete-setup"), import("@/lib/auth/load-context"), import("@/lib/competitors/queries/overview"),
-    import("@/lib/competitors/queries/range-params"), import("@/lib/competitors/queries/subject-names"), import("@/lib/competitors/cache/analytics-cache"), import("@/lib/competitors/import/run-import"), import("../lib/competitor-data"),
+  const [
+    { getDb },
+    { migrateDb },
+    { completeSetup },
+    { loadWorkspaceContext },
+    { getOverview },
+    { resolveRange },
+    { listSubjects },
+    { invalidateAnalytics },
+    { runImport },
+    data,
+  ] = await Promise.all([
+    import("@/lib/database"),
+    import("@/db/migrate"),
+    import("@/lib/setup/complete-setup"),
+    import("@/lib/auth/load-context"),
+    import("@/lib/competitors/queries/overview"),
+    import("@/lib/competitors/queries/range-params"),
+    import("@/lib/competitors/queries/subject-names"),
+    import("@/lib/competitors/cache/analytics-cache"),
+    import("@/lib/competitors/import/run-import"),
+    import("../lib/competitor-data"),
   ]);
   try {
     const db = getDb();
     await migrateDb(db);
-    const setup = await completeSetup(db, { name: "Bench", email: "bench@example.com", password: "bench-password-1", workspaceName: "Bench", timezone: "Asia/Shanghai", locale: "zh-CN", loadDemo: false });
+    const setup = await completeSetup(db, {
+      name: "Bench",
+      email: "bench@example.com",
+      password: "bench-password-1",
+      workspaceName: "Bench",
+      timezone: "Asia/Shanghai",
+      locale: "zh-CN",
+      loadDemo: false,
+    });
     const admin = (await loadWorkspaceContext(db, { userId: setup.userId, workspace: { id: setup.workspaceId }, via: "session" }))!;
 
     console.log(`bench: generating ${sizes.competitors} competitors × ${sizes.days} days, ${sizes.noteSnapshots} note snapshots …`);
@@ -100,7 +132,9 @@ export async function run(ctx: BenchContext): Promise<void> {
     const sampler = setInterval(sample, 25);
     const t = performance.now();
     const importRun = await runImport(db, admin, {
-      file: csvFile, fileName: "bench.csv", assign: { mode: "by_author", createMissing: true },
+      file: csvFile,
+      fileName: "bench.csv",
+      assign: { mode: "by_author", createMissing: true },
       onProgress: () => {
         sample();
         if (global.gc) {
@@ -112,18 +146,56 @@ export async function run(ctx: BenchContext): Promise<void> {
     const importSec = (performance.now() - t) / 1000;
     clearInterval(sampler);
     const importResult = {
-      rows: importRows, fileMiB: mib(csvBytes), seconds: Math.round(importSec * 100) / 100, rowsPerSecond: Math.round(importRows / importSec),
-      imported: importRun.importedRows, errors: importRun.errorCount, rssBeforeMiB: mib(before.rss), peakRssMiB: mib(peakRss), heapBeforeMiB: mib(before.heapUsed), peakHeapMiB: mib(peakHeap), peakLiveHeapMiB: global.gc ? mib(peakLiveHeap) : null,
+      rows: importRows,
+      fileMiB: mib(csvBytes),
+      seconds: Math.round(importSec * 100) / 100,
+      rowsPerSecond: Math.round(importRows / importSec),
+      imported: importRun.importedRows,
+      errors: importRun.errorCount,
+      rssBeforeMiB: mib(before.rss),
+      peakRssMiB: mib(peakRss),
+      heapBeforeMiB: mib(before.heapUsed),
+      peakHeapMiB: mib(peakHeap),
+      peakLiveHeapMiB: global.gc ? mib(peakLiveHeap) : null,
     };
 
     console.log(`\ncompetitors — ${ctx.machine.cpus} CPUs, node ${ctx.machine.node}; ${JSON.stringify(sizes)}; ${iterations} iterations\n`);
-    console.log(formatTable(
-      [{ title: "query", align: "left" }, { title: "cache", align: "left" }, { title: "range", align: "left" }, { title: "p50 ms" }, { title: "p95 ms" }, { title: "p99 ms" }, { title: "max ms" }],
-      overview.map((o) => [o.label, o.cached ? "cached" : "uncached", o.range, o.p50.toFixed(1), o.p95.toFixed(1), o.p99.toFixed(1), o.max.toFixed(1)]),
-    ));
-    console.log(`\nimport: ${importResult.rows} rows (${importResult.fileMiB} MiB) in ${importResult.seconds} s = ${importResult.rowsPerSecond} rows/s; ` +
-      `RSS ${importResult.rssBeforeMiB} -> peak ${importResult.peakRssMiB} MiB, heap ${importResult.heapBeforeMiB} -> peak ${importResult.peakHeapMiB} MiB (live after GC at progress points: ${importResult.peakLiveHeapMiB === null ? "run with NODE_OPTIONS=--expose-gc" : `${importResult.peakLiveHeapMiB} MiB`}); ${importResult.imported} imported, ${importResult.errors} errors`);
-    const file = writeResults(ctx, "competitors", { suite: name, sizes, iterations, generateSec, notes: generated.notes, overview, import: importResult, targets: { overviewP95UncachedMs: 150, overviewP95CachedMs: 20 } });
+    console.log(
+      formatTable(
+        [
+          { title: "query", align: "left" },
+          { title: "cache", align: "left" },
+          { title: "range", align: "left" },
+          { title: "p50 ms" },
+          { title: "p95 ms" },
+          { title: "p99 ms" },
+          { title: "max ms" },
+        ],
+        overview.map((o) => [
+          o.label,
+          o.cached ? "cached" : "uncached",
+          o.range,
+          o.p50.toFixed(1),
+          o.p95.toFixed(1),
+          o.p99.toFixed(1),
+          o.max.toFixed(1),
+        ]),
+      ),
+    );
+    console.log(
+      `\nimport: ${importResult.rows} rows (${importResult.fileMiB} MiB) in ${importResult.seconds} s = ${importResult.rowsPerSecond} rows/s; ` +
+        `RSS ${importResult.rssBeforeMiB} -> peak ${importResult.peakRssMiB} MiB, heap ${importResult.heapBeforeMiB} -> peak ${importResult.peakHeapMiB} MiB (live after GC at progress points: ${importResult.peakLiveHeapMiB === null ? "run with NODE_OPTIONS=--expose-gc" : `${importResult.peakLiveHeapMiB} MiB`}); ${importResult.imported} imported, ${importResult.errors} errors`,
+    );
+    const file = writeResults(ctx, "competitors", {
+      suite: name,
+      sizes,
+      iterations,
+      generateSec,
+      notes: generated.notes,
+      overview,
+      import: importResult,
+      targets: { overviewP95UncachedMs: 150, overviewP95CachedMs: 20 },
+    });
     console.log(`\nbench: wrote ${path.relative(ctx.root, file)} (and competitors-latest.json)`);
   } finally {
     if (process.env.BENCH_KEEP_DATA !== "1") fs.rmSync(dir, { recursive: true, force: true });

@@ -19,7 +19,15 @@ type Stats = { name: string; n: number; p50: number; p95: number; p99: number; m
 function stats(name: string, samples: number[], target?: number): Stats {
   const sorted = Float64Array.from(samples).sort();
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { name, n: samples.length, p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? 0), target };
+  return {
+    name,
+    n: samples.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1] ?? 0),
+    target,
+  };
 }
 
 async function timed(samples: number[], fn: () => Promise<unknown>) {
@@ -28,13 +36,27 @@ async function timed(samples: number[], fn: () => Promise<unknown>) {
   samples.push(performance.now() - t0);
 }
 
-const phrases = ["今天分享一个超实用的护肤步骤", "通勤穿搭一周不重样", "上海周末去哪儿", "这家咖啡店的拿铁真的绝了", "敏感肌姐妹看过来", "一人食快手菜", "平价好物清单", "健身餐打卡第", "秋冬必备单品", "旅行攻略收藏起来", "宝藏小店推荐", "学生党也能买得起"];
+const phrases = [
+  "今天分享一个超实用的护肤步骤",
+  "通勤穿搭一周不重样",
+  "上海周末去哪儿",
+  "这家咖啡店的拿铁真的绝了",
+  "敏感肌姐妹看过来",
+  "一人食快手菜",
+  "平价好物清单",
+  "健身餐打卡第",
+  "秋冬必备单品",
+  "旅行攻略收藏起来",
+  "宝藏小店推荐",
+  "学生党也能买得起",
+];
 const emoji = ["✨", "🔥", "💖", "☕", "🍂", "🌸", "📌"];
 const searchTerms = ["咖啡", "护肤", "拿铁真的绝了", "通勤穿搭", "宝藏小店推荐", "健身", "旅行攻略", "第 4217 篇", "不存在的词语组合"];
 
 export function noteText(i: number, chars: number): string {
   let text = "";
-  for (let k = 0; text.length < chars; k++) text += phrases[(i * 7 + k) % phrases.length] + emoji[(i + k) % emoji.length] + (k % 3 === 2 ? "\n" : "，");
+  for (let k = 0; text.length < chars; k++)
+    text += phrases[(i * 7 + k) % phrases.length] + emoji[(i + k) % emoji.length] + (k % 3 === 2 ? "\n" : "，");
   return `第 ${i} 篇。${text}`.slice(0, chars);
 }
 
@@ -65,8 +87,17 @@ export async function run(ctx: BenchContext): Promise<void> {
   // Per filter kind too, so a slow p95 can be traced to the query shape behind it.
   const byKind = new Map<string, number[]>();
   for (let i = 0; i < iterations; i++) {
-    const query = { status: statuses[i % 4], accountId: i % 5 === 0 ? seeded.accountIds[i % seeded.accountIds.length] : undefined, folderId: i % 7 === 0 ? seeded.folderIds[0] : undefined, sort: sorts[i % 4], page: 1 + (i % 50), pageSize: 20 };
-    const kind = [query.accountId ? "account" : "", query.folderId ? "folder" : "", query.status ? "status" : ""].filter(Boolean).join("+") || "no filter";
+    const query = {
+      status: statuses[i % 4],
+      accountId: i % 5 === 0 ? seeded.accountIds[i % seeded.accountIds.length] : undefined,
+      folderId: i % 7 === 0 ? seeded.folderIds[0] : undefined,
+      sort: sorts[i % 4],
+      page: 1 + (i % 50),
+      pageSize: 20,
+    };
+    const kind =
+      [query.accountId ? "account" : "", query.folderId ? "folder" : "", query.status ? "status" : ""].filter(Boolean).join("+") ||
+      "no filter";
     const before = listSamples.length;
     await timed(listSamples, () => listDrafts(db, admin, query));
     (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(listSamples[before]);
@@ -90,7 +121,11 @@ export async function run(ctx: BenchContext): Promise<void> {
     const headers = { cookie: session.sessionCookie, "content-type": "application/json" };
     const note = docFromText(noteText(1, 1000));
     const createOne = async () => {
-      const res = await fetch(`${app.baseUrl}/api/v1/drafts`, { method: "POST", headers, body: JSON.stringify({ title: "基准测试笔记", doc: note }) });
+      const res = await fetch(`${app.baseUrl}/api/v1/drafts`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ title: "基准测试笔记", doc: note }),
+      });
       if (res.status !== 201) throw new Error(`bench: create draft answered ${res.status}`);
       return ((await res.json()) as { draft: { id: string; version: number } }).draft;
     };
@@ -113,16 +148,37 @@ export async function run(ctx: BenchContext): Promise<void> {
     const concurrent: number[] = [];
     const editors = ctx.settings.connections;
     await Promise.all(Array.from({ length: editors }, () => saveLoop(Math.ceil(iterations / editors), concurrent)));
-    results.push(stats("autosave 1,000 chars over HTTP, 1 editor", single, 50), stats(`autosave 1,000 chars over HTTP, ${editors} editors at once`, concurrent));
+    results.push(
+      stats("autosave 1,000 chars over HTTP, 1 editor", single, 50),
+      stats(`autosave 1,000 chars over HTTP, ${editors} editors at once`, concurrent),
+    );
   } finally {
     await app.stop();
   }
 
   console.log(`\ndrafts — ${count} drafts, ${iterations} iterations each; ${ctx.machine.cpus} CPUs, node ${ctx.machine.node}\n`);
-  console.log(formatTable(
-    [{ title: "measure" }, { title: "n", align: "right" }, { title: "p50 ms", align: "right" }, { title: "p95 ms", align: "right" }, { title: "p99 ms", align: "right" }, { title: "max ms", align: "right" }, { title: "target p95", align: "right" }],
-    results.map((r) => [r.name, String(r.n), r.p50.toFixed(2), r.p95.toFixed(2), r.p99.toFixed(2), r.max.toFixed(2), r.target ? `<= ${r.target}` : "-"]),
-  ));
+  console.log(
+    formatTable(
+      [
+        { title: "measure" },
+        { title: "n", align: "right" },
+        { title: "p50 ms", align: "right" },
+        { title: "p95 ms", align: "right" },
+        { title: "p99 ms", align: "right" },
+        { title: "max ms", align: "right" },
+        { title: "target p95", align: "right" },
+      ],
+      results.map((r) => [
+        r.name,
+        String(r.n),
+        r.p50.toFixed(2),
+        r.p95.toFixed(2),
+        r.p99.toFixed(2),
+        r.max.toFixed(2),
+        r.target ? `<= ${r.target}` : "-",
+      ]),
+    ),
+  );
   const file = writeResults(ctx, "drafts", { suite: name, drafts: count, iterations, results });
   console.log(`\nbench: wrote ${path.relative(ctx.root, file)} (and drafts-latest.json)`);
 }

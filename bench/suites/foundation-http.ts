@@ -72,8 +72,10 @@ export async function run(ctx: BenchContext): Promise<void> {
     const results: EndpointResult[] = [];
     for (const spec of specs) results.push(await measure(app.baseUrl, spec, settings));
 
-    console.log(`\nfoundation-http — ${ctx.machine.cpus} CPUs, ${ctx.machine.totalMemMiB} MiB, node ${ctx.machine.node}, ` +
-      `${settings.durationSec}s per endpoint after ${settings.warmupSec}s warm-up\n`);
+    console.log(
+      `\nfoundation-http — ${ctx.machine.cpus} CPUs, ${ctx.machine.totalMemMiB} MiB, node ${ctx.machine.node}, ` +
+        `${settings.durationSec}s per endpoint after ${settings.warmupSec}s warm-up\n`,
+    );
     console.log(endpointTable(results, "baseline"));
     const file = writeResults(ctx, "foundation", {
       suite: name,

@@ -18,7 +18,8 @@ import { seededRandom } from "@/lib/random/seeded-random";
 
 export const name = "maintenance-stall";
 
-const nearestRank = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
+const nearestRank = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 type Stats = { n: number; p50: number; p95: number; max: number };
 const stats = (xs: number[]): Stats => {
@@ -32,7 +33,9 @@ function longPost(url: string, headers: Record<string, string>, body: string): P
     const req = http.request(url, { method: "POST", headers: { ...headers, "content-length": Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || "{}") as Record<string, unknown> }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString() || "{}") as Record<string, unknown> }),
+      );
       res.on("error", reject);
     });
     req.on("error", reject);
@@ -63,7 +66,11 @@ async function measure(app: RunningApp, headers: Record<string, string>, queries
     (async () => {
       while (!until()) {
         const t = performance.now();
-        const res = await fetch(`${app.baseUrl}/api/v1/memories/search`, { method: "POST", headers, body: JSON.stringify({ query: queries[q++ % queries.length], k: 10 }) });
+        const res = await fetch(`${app.baseUrl}/api/v1/memories/search`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ query: queries[q++ % queries.length], k: 10 }),
+        });
         const json = (await res.json()) as { hits?: unknown[] };
         search.push(performance.now() - t);
         if (res.status !== 200 || !Array.isArray(json.hits)) throw new Error(`bench: search answered ${res.status}`);
@@ -72,7 +79,12 @@ async function measure(app: RunningApp, headers: Record<string, string>, queries
   ]);
   const seconds = (performance.now() - t0) / 1000;
   const cpu1 = app.cpuMs();
-  return { health: stats(health), search: stats(search), seconds, serverCpuMsPerSec: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / seconds : null };
+  return {
+    health: stats(health),
+    search: stats(search),
+    seconds,
+    serverCpuMsPerSec: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / seconds : null,
+  };
 }
 
 export async function run(ctx: BenchContext): Promise<void> {
@@ -100,7 +112,12 @@ export async function run(ctx: BenchContext): Promise<void> {
   try {
     const session = await signIn(app.baseUrl);
     const headers = { cookie: session.sessionCookie, "content-type": "application/json" };
-    for (let i = 0; i < 20; i++) await fetch(`${app.baseUrl}/api/v1/memories/search`, { method: "POST", headers, body: JSON.stringify({ query: `warm ${i}`, k: 10 }) });
+    for (let i = 0; i < 20; i++)
+      await fetch(`${app.baseUrl}/api/v1/memories/search`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ query: `warm ${i}`, k: 10 }),
+      });
 
     const baseEnd = performance.now() + ctx.settings.durationSec * 1000;
     baseline = await measure(app, headers, queries, () => performance.now() >= baseEnd);
@@ -135,23 +152,55 @@ export async function run(ctx: BenchContext): Promise<void> {
   const fmt = (s: Stats) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} / ${s.max.toFixed(0)} ms`;
   const cpu = (w: Window) => (w.serverCpuMsPerSec === null ? "n/a" : `${Math.round(w.serverCpuMsPerSec)} ms/s`);
   console.log(`\nmaintenance-stall — ${ctx.machine.cpus} CPUs, node ${ctx.machine.node}; ${count} memories\n`);
-  console.log(formatTable(
-    [{ title: "measure", align: "left" }, { title: "n" }, { title: "p50 / p95 / max" }, { title: "p95 vs baseline" }, { title: "server CPU" }],
-    [
-      ["GET /api/health, idle", `${baseline.health.n}`, fmt(baseline.health), "1.00×", cpu(baseline)],
-      ["GET /api/health, during compress", `${during.health.n}`, fmt(during.health), ratio(during.health.p95, baseline.health.p95), cpu(during)],
-      ["POST /api/v1/memories/search, idle", `${baseline.search.n}`, fmt(baseline.search), "1.00×", ""],
-      ["POST /api/v1/memories/search, during compress", `${during.search.n}`, fmt(during.search), ratio(during.search.p95, baseline.search.p95), ""],
-    ],
-  ));
-  console.log(`compress: HTTP ${c?.status}, ${c?.seconds.toFixed(1)} s, clusters ${String(c?.body.clusters)}, merged ${String(c?.body.merged)}; progress seen ${progressSeen.length}× (last: ${progressSeen.at(-1) ?? "none"})`);
+  console.log(
+    formatTable(
+      [
+        { title: "measure", align: "left" },
+        { title: "n" },
+        { title: "p50 / p95 / max" },
+        { title: "p95 vs baseline" },
+        { title: "server CPU" },
+      ],
+      [
+        ["GET /api/health, idle", `${baseline.health.n}`, fmt(baseline.health), "1.00×", cpu(baseline)],
+        [
+          "GET /api/health, during compress",
+          `${during.health.n}`,
+          fmt(during.health),
+          ratio(during.health.p95, baseline.health.p95),
+          cpu(during),
+        ],
+        ["POST /api/v1/memories/search, idle", `${baseline.search.n}`, fmt(baseline.search), "1.00×", ""],
+        [
+          "POST /api/v1/memories/search, during compress",
+          `${during.search.n}`,
+          fmt(during.search),
+          ratio(during.search.p95, baseline.search.p95),
+          "",
+        ],
+      ],
+    ),
+  );
+  console.log(
+    `compress: HTTP ${c?.status}, ${c?.seconds.toFixed(1)} s, clusters ${String(c?.body.clusters)}, merged ${String(c?.body.merged)}; progress seen ${progressSeen.length}× (last: ${progressSeen.at(-1) ?? "none"})`,
+  );
   const target = during.health.p95 < 200 && during.search.p95 < 200;
   console.log(`target p95 < 200 ms during compress: ${target ? "met" : "NOT met"}`);
   Object.assign(results, {
-    baseline, during,
-    healthP95Ratio: during.health.p95 / baseline.health.p95, searchP95Ratio: during.search.p95 / baseline.search.p95,
-    compress: c && { status: c.status, seconds: c.seconds, clusters: c.body.clusters, merged: c.body.merged, summarizedByModel: c.body.summarizedByModel },
-    progressSamples: progressSeen.length, lastProgress: progressSeen.at(-1) ?? null, targetMet: target,
+    baseline,
+    during,
+    healthP95Ratio: during.health.p95 / baseline.health.p95,
+    searchP95Ratio: during.search.p95 / baseline.search.p95,
+    compress: c && {
+      status: c.status,
+      seconds: c.seconds,
+      clusters: c.body.clusters,
+      merged: c.body.merged,
+      summarizedByModel: c.body.summarizedByModel,
+    },
+    progressSamples: progressSeen.length,
+    lastProgress: progressSeen.at(-1) ?? null,
+    targetMet: target,
   });
   console.log(`results: ${writeResults(ctx, "maintenance-stall", results)}`);
 }

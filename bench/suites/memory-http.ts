@@ -54,13 +54,29 @@ export async function run(ctx: BenchContext): Promise<void> {
     single.sort((a, b) => a - b);
     const clients = ctx.settings.connections;
     const concurrent: number[] = [];
-    await Promise.all(Array.from({ length: clients }, async () => {
-      for (let i = 0; i < Math.ceil(iterations / clients); i++) await searchOnce(concurrent);
-    }));
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        for (let i = 0; i < Math.ceil(iterations / clients); i++) await searchOnce(concurrent);
+      }),
+    );
     concurrent.sort((a, b) => a - b);
-    rows.push(["POST /api/v1/memories/search, 1 client (uncached)", `${single.length}`, `${nearestRank(single, 50).toFixed(1)} / ${nearestRank(single, 95).toFixed(1)} ms`]);
-    rows.push([`POST /api/v1/memories/search, ${clients} clients`, `${concurrent.length}`, `${nearestRank(concurrent, 50).toFixed(1)} / ${nearestRank(concurrent, 95).toFixed(1)} ms`]);
-    Object.assign(results, { httpSearchP50Ms: nearestRank(single, 50), httpSearchP95Ms: nearestRank(single, 95), concurrentClients: clients, concurrentP50Ms: nearestRank(concurrent, 50), concurrentP95Ms: nearestRank(concurrent, 95) });
+    rows.push([
+      "POST /api/v1/memories/search, 1 client (uncached)",
+      `${single.length}`,
+      `${nearestRank(single, 50).toFixed(1)} / ${nearestRank(single, 95).toFixed(1)} ms`,
+    ]);
+    rows.push([
+      `POST /api/v1/memories/search, ${clients} clients`,
+      `${concurrent.length}`,
+      `${nearestRank(concurrent, 50).toFixed(1)} / ${nearestRank(concurrent, 95).toFixed(1)} ms`,
+    ]);
+    Object.assign(results, {
+      httpSearchP50Ms: nearestRank(single, 50),
+      httpSearchP95Ms: nearestRank(single, 95),
+      concurrentClients: clients,
+      concurrentP50Ms: nearestRank(concurrent, 50),
+      concurrentP95Ms: nearestRank(concurrent, 95),
+    });
   } finally {
     await app.stop();
   }

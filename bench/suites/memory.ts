@@ -35,8 +35,14 @@ const intEnv = (key: string, fallback: number) => {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
-const bulkInsert = (db: Parameters<typeof bulkInsertMemories>[0], actor: Parameters<typeof bulkInsertMemories>[1], from: number, to: number, type: "short_term" | "long_term", rand: () => number) =>
-  bulkInsertMemories(db, actor, from, to, type, rand);
+const bulkInsert = (
+  db: Parameters<typeof bulkInsertMemories>[0],
+  actor: Parameters<typeof bulkInsertMemories>[1],
+  from: number,
+  to: number,
+  type: "short_term" | "long_term",
+  rand: () => number,
+) => bulkInsertMemories(db, actor, from, to, type, rand);
 
 export async function run(ctx: BenchContext): Promise<void> {
   const count = intEnv("BENCH_MEMORY_COUNT", 100_000);
@@ -53,7 +59,8 @@ export async function run(ctx: BenchContext): Promise<void> {
     for (let i = 0; i < count; i++) syntheticMemory(i, rand); // same random stream as a fresh run
     rows.push(["insert", "", `skipped (reused ${reuse})`]);
   } else {
-    for (let i = 0; i < fullPath; i++) await createMemory(main.db, main.actor, { ...syntheticMemory(i, rand), privacy: "workspace", type: "long_term" });
+    for (let i = 0; i < fullPath; i++)
+      await createMemory(main.db, main.actor, { ...syntheticMemory(i, rand), privacy: "workspace", type: "long_term" });
     const fullRate = fullPath / (ms(t) / 1000);
     t = process.hrtime.bigint();
     await bulkInsert(main.db, main.actor, fullPath, count, "long_term", rand);
@@ -90,7 +97,11 @@ export async function run(ctx: BenchContext): Promise<void> {
     }
     part.sort((a, b) => a - b);
     partCpu.sort((a, b) => a - b);
-    rows.push([`  ${mode}-only search top-10 p50 / p95 (wall; CPU)`, `${part.length}`, `${percentile(part, 50).toFixed(1)} / ${percentile(part, 95).toFixed(1)} ms; ${percentile(partCpu, 50).toFixed(1)} / ${percentile(partCpu, 95).toFixed(1)} ms`]);
+    rows.push([
+      `  ${mode}-only search top-10 p50 / p95 (wall; CPU)`,
+      `${part.length}`,
+      `${percentile(part, 50).toFixed(1)} / ${percentile(part, 95).toFixed(1)} ms; ${percentile(partCpu, 50).toFixed(1)} / ${percentile(partCpu, 95).toFixed(1)} ms`,
+    ]);
     results[`${mode}SearchP95Ms`] = percentile(part, 95);
     results[`${mode}SearchCpuP95Ms`] = percentile(partCpu, 95);
   }
@@ -99,9 +110,23 @@ export async function run(ctx: BenchContext): Promise<void> {
   cachedAt = process.hrtime.bigint();
   await searchMemories(main.db, main.actor, { query: queries[0], k: 10 });
   rows.push(["  repeated search served from cache", "1", `${ms(cachedAt).toFixed(2)} ms`]);
-  rows.push(["hybrid search top-10 (uncached) p50 / p95", `${times.length}`, `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`]);
-  rows.push(["  same, CPU time of this process p50 / p95", `${cpu.length}`, `${percentile(cpu, 50).toFixed(1)} / ${percentile(cpu, 95).toFixed(1)} ms`]);
-  Object.assign(results, { searchP50Ms: percentile(times, 50), searchP95Ms: percentile(times, 95), searchCpuP50Ms: percentile(cpu, 50), searchCpuP95Ms: percentile(cpu, 95), loadAverage: (await import("node:os")).loadavg() });
+  rows.push([
+    "hybrid search top-10 (uncached) p50 / p95",
+    `${times.length}`,
+    `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
+  ]);
+  rows.push([
+    "  same, CPU time of this process p50 / p95",
+    `${cpu.length}`,
+    `${percentile(cpu, 50).toFixed(1)} / ${percentile(cpu, 95).toFixed(1)} ms`,
+  ]);
+  Object.assign(results, {
+    searchP50Ms: percentile(times, 50),
+    searchP95Ms: percentile(times, 95),
+    searchCpuP50Ms: percentile(cpu, 50),
+    searchCpuP95Ms: percentile(cpu, 95),
+    loadAverage: (await import("node:os")).loadavg(),
+  });
 
   const where = searchFilterSql(main.actor, {});
   let overlap = 0;
@@ -117,7 +142,9 @@ export async function run(ctx: BenchContext): Promise<void> {
   await main.db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
   const mainBytes = fs.statSync(main.file).size;
   rows.push([`database file size at ${count} memories (after checkpoint)`, "", `${(mainBytes / 1024 / 1024).toFixed(1)} MiB`]);
-  const perTable = await main.db.all<{ name: string; bytes: number }>(sql`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 4`).catch(() => []);
+  const perTable = await main.db
+    .all<{ name: string; bytes: number }>(sql`SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT 4`)
+    .catch(() => []);
   for (const t of perTable) rows.push([`  of which ${t.name}`, "", `${(t.bytes / 1024 / 1024).toFixed(1)} MiB`]);
   Object.assign(results, { annRecallAt10: recall, dbBytes: mainBytes });
 
@@ -130,8 +157,11 @@ export async function run(ctx: BenchContext): Promise<void> {
   Object.assign(results, { compressMs, compressClusters: run.clusters, compressMerged: run.merged });
 
   console.log(formatTable([{ title: "measure", align: "left" }, { title: "n" }, { title: "result" }], rows));
-  console.log(`targets: search p95 <= 30 ms at 100k (${(results.searchP95Ms as number) <= 30 ? "met" : "NOT met"}), ANN recall@10 >= 0.9 (${recall >= 0.9 ? "met" : "NOT met"})`);
+  console.log(
+    `targets: search p95 <= 30 ms at 100k (${(results.searchP95Ms as number) <= 30 ? "met" : "NOT met"}), ANN recall@10 >= 0.9 (${recall >= 0.9 ? "met" : "NOT met"})`,
+  );
   const file = writeResults(ctx, "memory", results);
   console.log(`results: ${file}`);
-  for (const d of [reuse ? null : main.dir, second.dir]) if (d && !process.env.BENCH_KEEP_DATA) fs.rmSync(d, { recursive: true, force: true });
+  for (const d of [reuse ? null : main.dir, second.dir])
+    if (d && !process.env.BENCH_KEEP_DATA) fs.rmSync(d, { recursive: true, force: true });
 }

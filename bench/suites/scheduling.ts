@@ -45,7 +45,19 @@ export const name = "scheduling";
 
 const webhookPath = "/api/webhooks/publish";
 type Db = Awaited<ReturnType<typeof openDb>>;
-type Row = { metric: string; n: number; rate: string; p50: number; p95: number; p99: number; max: number; errors: number; check: string; target: string; met: string };
+type Row = {
+  metric: string;
+  n: number;
+  rate: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  check: string;
+  target: string;
+  met: string;
+};
 
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -76,7 +88,13 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 
 function dist(samples: number[]) {
   const sorted = Float64Array.from(samples).sort();
-  return { n: samples.length, p50: r2(percentile(sorted, 50)), p95: r2(percentile(sorted, 95)), p99: r2(percentile(sorted, 99)), max: r2(sorted[sorted.length - 1] ?? 0) };
+  return {
+    n: samples.length,
+    p50: r2(percentile(sorted, 50)),
+    p95: r2(percentile(sorted, 95)),
+    p99: r2(percentile(sorted, 99)),
+    max: r2(sorted[sorted.length - 1] ?? 0),
+  };
 }
 
 async function waitUntilDone(db: Db, batchId: string, deadline: number): Promise<number> {
@@ -87,9 +105,18 @@ async function waitUntilDone(db: Db, batchId: string, deadline: number): Promise
   }
 }
 
-const payloadsOf = (jobs: { id: string; workspaceId: string; version: number }[]) => jobs.map((j) => ({ jobId: j.id, workspaceId: j.workspaceId, version: j.version }));
+const payloadsOf = (jobs: { id: string; workspaceId: string; version: number }[]) =>
+  jobs.map((j) => ({ jobId: j.id, workspaceId: j.workspaceId, version: j.version }));
 
-async function webhookAlone(ctx: BenchContext, prepared: PreparedApp, db: Db, ws: BenchWorkspace, key: string, count: number, connections: number) {
+async function webhookAlone(
+  ctx: BenchContext,
+  prepared: PreparedApp,
+  db: Db,
+  ws: BenchWorkspace,
+  key: string,
+  count: number,
+  connections: number,
+) {
   const mutedAppUrl = `http://127.0.0.1:${await closedPort()}`;
   const batchId = `bench-webhook-${Date.now()}`;
   const due = () => new Date(Date.now() - 5_000);
@@ -99,7 +126,9 @@ async function webhookAlone(ctx: BenchContext, prepared: PreparedApp, db: Db, ws
   try {
     await fireDeliveries(app.baseUrl, webhookPath, signDeliveries(payloadsOf(warm), `${mutedAppUrl}${webhookPath}`, key), connections);
     const deliveries = signDeliveries(payloadsOf(jobs), `${mutedAppUrl}${webhookPath}`, key);
-    console.log(`bench: webhook alone — ${count} signed deliveries, ${connections} connections (dispatcher muted: APP_URL=${mutedAppUrl}) …`);
+    console.log(
+      `bench: webhook alone — ${count} signed deliveries, ${connections} connections (dispatcher muted: APP_URL=${mutedAppUrl}) …`,
+    );
     const cpuBefore = app.cpuMs();
     const run = await fireDeliveries(app.baseUrl, webhookPath, deliveries, connections);
     const cpuAfter = app.cpuMs();
@@ -107,7 +136,9 @@ async function webhookAlone(ctx: BenchContext, prepared: PreparedApp, db: Db, ws
     const jobsPerSec = r2((run.results.published ?? 0) / run.wallSec);
     // Server CPU per job: less sensitive than jobs/s to other work on the machine (it still inflates it somewhat).
     const serverCpuMsPerJob = cpuBefore !== null && cpuAfter !== null ? r2((cpuAfter - cpuBefore) / count) : null;
-    console.log(`bench: ${jobsPerSec} jobs/s, p95 ${run.latencyMs.p95} ms, server CPU ${serverCpuMsPerJob} ms/job, results ${JSON.stringify(run.results)}, exactly once: ${check.ok}`);
+    console.log(
+      `bench: ${jobsPerSec} jobs/s, p95 ${run.latencyMs.p95} ms, server CPU ${serverCpuMsPerJob} ms/job, results ${JSON.stringify(run.results)}, exactly once: ${check.ok}`,
+    );
     return { mutedAppUrl, batchId, jobsPerSec, serverCpuMsPerJob, run, check };
   } finally {
     await app.stop();
@@ -126,7 +157,9 @@ async function webhookRacing(db: Db, ws: BenchWorkspace, key: string, appUrl: st
   const wallSec = (performance.now() - started) / 1000;
   const check = await checkExactlyOnce(db, batchId);
   const jobsPerSec = r2((check.statuses.published ?? 0) / wallSec);
-  console.log(`bench: ${jobsPerSec} jobs/s (both paths), our results ${JSON.stringify(run.results)}, pending ${pending}, exactly once: ${check.ok}`);
+  console.log(
+    `bench: ${jobsPerSec} jobs/s (both paths), our results ${JSON.stringify(run.results)}, pending ${pending}, exactly once: ${check.ok}`,
+  );
   return { batchId, jobsPerSec, wallSec: r2(wallSec), run, check, pending };
 }
 
@@ -143,7 +176,16 @@ async function dispatcherLag(db: Db, ws: BenchWorkspace, count: number, spreadSe
   return { batchId, pending, claimLagMs: dist(claimed), finishLagMs: dist(finished), check };
 }
 
-async function calendar(ctx: BenchContext, prepared: PreparedApp, db: Db, ws: BenchWorkspace, baseUrl: string, count: number, iterations: number, pageLoad: { connections: number; durationSec: number }) {
+async function calendar(
+  ctx: BenchContext,
+  prepared: PreparedApp,
+  db: Db,
+  ws: BenchWorkspace,
+  baseUrl: string,
+  count: number,
+  iterations: number,
+  pageLoad: { connections: number; durationSec: number },
+) {
   const { calendarRange, dayKey, shiftAnchor } = await import("@/lib/scheduling/calendar-range");
   const { monthSummary } = await import("@/lib/scheduling/month-summary");
   const { startOfDayInZone } = await import("@/lib/time/zoned");
@@ -164,7 +206,11 @@ async function calendar(ctx: BenchContext, prepared: PreparedApp, db: Db, ws: Be
     summary = await monthSummary(db, scope, { days, timezone: ws.timezone, statuses: ["scheduled"] });
     if (i >= 3) samples.push(performance.now() - t);
   }
-  const monthDays = new Set(Array.from({ length: Math.round((monthEnd - monthStart) / 86_400_000) }, (_, d) => dayKey(new Date(monthStart + d * 86_400_000 + 43_200_000), ws.timezone)));
+  const monthDays = new Set(
+    Array.from({ length: Math.round((monthEnd - monthStart) / 86_400_000) }, (_, d) =>
+      dayKey(new Date(monthStart + d * 86_400_000 + 43_200_000), ws.timezone),
+    ),
+  );
   const shownDays = new Set(Object.keys(summary.counts).filter((d) => monthDays.has(d)));
   // Only this batch's jobs are scheduled in that month (earlier suites' jobs are published by now).
   const inRange = Object.values(summary.counts).reduce((s, c) => s + c.total, 0);
@@ -178,15 +224,35 @@ async function calendar(ctx: BenchContext, prepared: PreparedApp, db: Db, ws: Be
   const idsInPage = new Set(html.match(/job_[A-Za-z0-9_-]{16}/g) ?? []);
   const moreTotal = [...html.matchAll(/还有 (\d+) 条|(\d+) more/g)].reduce((s, m) => s + Number(m[1] ?? m[2]), 0);
   const dayTotals = [...html.matchAll(/data-total="(\d+)"/g)].reduce((s, m) => s + Number(m[1]), 0);
-  const page = { status: res.status, bytes: Buffer.byteLength(html), chipsRendered: chips.size, moreCounted: moreTotal, dayTotals, jobIdsInPayload: idsInPage.size };
+  const page = {
+    status: res.status,
+    bytes: Buffer.byteLength(html),
+    chipsRendered: chips.size,
+    moreCounted: moreTotal,
+    dayTotals,
+    jobIdsInPayload: idsInPage.size,
+  };
 
   const pageSettings = { ...ctx.settings, durationSec: pageLoad.durationSec };
-  const http = await measure(baseUrl, { name: "calendar month", path: pagePath, headers: { cookie: session.sessionCookie }, connections: pageLoad.connections }, pageSettings);
+  const http = await measure(
+    baseUrl,
+    { name: "calendar month", path: pagePath, headers: { cookie: session.sessionCookie }, connections: pageLoad.connections },
+    pageSettings,
+  );
   return {
-    month, anchor, batchId, seeded: count, rowsReturned: inRange, detailRows: rows.length, truncated: inRange < count,
-    daysInMonth: monthDays.size, daysWithJobsShown: shownDays.size,
+    month,
+    anchor,
+    batchId,
+    seeded: count,
+    rowsReturned: inRange,
+    detailRows: rows.length,
+    truncated: inRange < count,
+    daysInMonth: monthDays.size,
+    daysWithJobsShown: shownDays.size,
     lastDayShown: rows.length ? dayKey(rows[rows.length - 1].runAt, ws.timezone) : null,
-    inProcessMs: dist(samples), page, http,
+    inProcessMs: dist(samples),
+    page,
+    http,
   };
 }
 
@@ -218,20 +284,87 @@ export async function run(ctx: BenchContext): Promise<void> {
   try {
     lag = await dispatcherLag(db, ws, cfg.lagJobs, cfg.lagSpreadSec);
     race = cfg.race ? await webhookRacing(db, ws, key, appUrl, app.baseUrl, cfg.jobs, cfg.connections) : null;
-    cal = await calendar(ctx, prepared, db, ws, app.baseUrl, cfg.calendarJobs, cfg.iterations, { connections: cfg.pageConnections, durationSec: cfg.pageDurationSec });
+    cal = await calendar(ctx, prepared, db, ws, app.baseUrl, cfg.calendarJobs, cfg.iterations, {
+      connections: cfg.pageConnections,
+      durationSec: cfg.pageDurationSec,
+    });
   } finally {
     await app.stop();
   }
 
-  const once = (c: { ok: boolean; publishedOnce: number; jobs: number; duplicated: number }) => `${c.ok ? "ok" : "FAIL"} once ${c.publishedOnce}/${c.jobs}, dup ${c.duplicated}`;
-  const nonOk = (r: typeof alone.run) => r.errors + r.timeouts + Object.entries(r.statusCounts).filter(([code]) => code !== "200").reduce((s, [, n]) => s + n, 0);
+  const once = (c: { ok: boolean; publishedOnce: number; jobs: number; duplicated: number }) =>
+    `${c.ok ? "ok" : "FAIL"} once ${c.publishedOnce}/${c.jobs}, dup ${c.duplicated}`;
+  const nonOk = (r: typeof alone.run) =>
+    r.errors +
+    r.timeouts +
+    Object.entries(r.statusCounts)
+      .filter(([code]) => code !== "200")
+      .reduce((s, [, n]) => s + n, 0);
   const rows: Row[] = [
-    { metric: "webhook alone (dispatcher muted)", n: alone.run.requests, rate: `${alone.jobsPerSec} jobs/s`, ...alone.run.latencyMs, errors: nonOk(alone.run), check: `${once(alone.check)}; server CPU ${alone.serverCpuMsPerJob ?? "?"} ms/job`, target: ">= 300 jobs/s", met: alone.jobsPerSec >= 300 && alone.check.ok ? "yes" : "NO" },
-    ...(race ? [{ metric: "webhook + dispatcher racing", n: race.run.requests, rate: `${race.jobsPerSec} jobs/s`, ...race.run.latencyMs, errors: nonOk(race.run), check: once(race.check), target: "exactly once", met: race.check.ok ? "yes" : "NO" }] : []),
-    { metric: "dispatcher lag run_at→claimed_at", rate: "-", ...lag.claimLagMs, errors: lag.pending, check: once(lag.check), target: "-", met: "-" },
-    { metric: "dispatcher lag run_at→finished_at", rate: "-", ...lag.finishLagMs, errors: lag.pending, check: once(lag.check), target: "p95 < 1000 ms", met: lag.finishLagMs.p95 < 1000 && lag.pending === 0 ? "yes" : "NO" },
-    { metric: `calendar month page (${cal.seeded} jobs, ${cal.http.connections} conn)`, n: cal.http.responses, rate: `${cal.http.reqPerSec.mean} req/s`, p50: cal.http.latencyMs.p50, p95: cal.http.latencyMs.p95, p99: cal.http.latencyMs.p99, max: cal.http.latencyMs.max, errors: cal.http.errors + cal.http.nonSuccess, check: `day totals ${cal.page.dayTotals}, ${cal.page.jobIdsInPayload} job ids in page`, target: "report", met: cal.page.dayTotals < cal.seeded ? "INCOMPLETE" : "-" },
-    { metric: "monthSummary month (in-process)", rate: "-", ...cal.inProcessMs, errors: 0, check: `${cal.rowsReturned}/${cal.seeded} counted, ${cal.detailRows} detail rows`, target: "report", met: cal.truncated ? "INCOMPLETE" : "-" },
+    {
+      metric: "webhook alone (dispatcher muted)",
+      n: alone.run.requests,
+      rate: `${alone.jobsPerSec} jobs/s`,
+      ...alone.run.latencyMs,
+      errors: nonOk(alone.run),
+      check: `${once(alone.check)}; server CPU ${alone.serverCpuMsPerJob ?? "?"} ms/job`,
+      target: ">= 300 jobs/s",
+      met: alone.jobsPerSec >= 300 && alone.check.ok ? "yes" : "NO",
+    },
+    ...(race
+      ? [
+          {
+            metric: "webhook + dispatcher racing",
+            n: race.run.requests,
+            rate: `${race.jobsPerSec} jobs/s`,
+            ...race.run.latencyMs,
+            errors: nonOk(race.run),
+            check: once(race.check),
+            target: "exactly once",
+            met: race.check.ok ? "yes" : "NO",
+          },
+        ]
+      : []),
+    {
+      metric: "dispatcher lag run_at→claimed_at",
+      rate: "-",
+      ...lag.claimLagMs,
+      errors: lag.pending,
+      check: once(lag.check),
+      target: "-",
+      met: "-",
+    },
+    {
+      metric: "dispatcher lag run_at→finished_at",
+      rate: "-",
+      ...lag.finishLagMs,
+      errors: lag.pending,
+      check: once(lag.check),
+      target: "p95 < 1000 ms",
+      met: lag.finishLagMs.p95 < 1000 && lag.pending === 0 ? "yes" : "NO",
+    },
+    {
+      metric: `calendar month page (${cal.seeded} jobs, ${cal.http.connections} conn)`,
+      n: cal.http.responses,
+      rate: `${cal.http.reqPerSec.mean} req/s`,
+      p50: cal.http.latencyMs.p50,
+      p95: cal.http.latencyMs.p95,
+      p99: cal.http.latencyMs.p99,
+      max: cal.http.latencyMs.max,
+      errors: cal.http.errors + cal.http.nonSuccess,
+      check: `day totals ${cal.page.dayTotals}, ${cal.page.jobIdsInPayload} job ids in page`,
+      target: "report",
+      met: cal.page.dayTotals < cal.seeded ? "INCOMPLETE" : "-",
+    },
+    {
+      metric: "monthSummary month (in-process)",
+      rate: "-",
+      ...cal.inProcessMs,
+      errors: 0,
+      check: `${cal.rowsReturned}/${cal.seeded} counted, ${cal.detailRows} detail rows`,
+      target: "report",
+      met: cal.truncated ? "INCOMPLETE" : "-",
+    },
   ];
   const loadAfter = os.loadavg().map(r2);
   const notes = [
@@ -242,12 +375,48 @@ export async function run(ctx: BenchContext): Promise<void> {
     `calendar: ${cal.seeded} jobs in ${cal.month}; monthSummary counted ${cal.rowsReturned} (no cap; details for the first 3 jobs of each day): days with jobs counted ${cal.daysWithJobsShown}/${cal.daysInMonth}, last day shown ${cal.lastDayShown}; page ${cal.page.bytes} bytes, ${cal.page.chipsRendered} chips + ${cal.page.moreCounted} in "more" counters`,
   ];
   console.log(`\nscheduling — ${ctx.machine.cpus} CPUs, ${ctx.machine.totalMemMiB} MiB, node ${ctx.machine.node}\n`);
-  console.log(formatTable(
-    [{ title: "metric", align: "left" }, { title: "n" }, { title: "throughput" }, { title: "p50 ms" }, { title: "p95 ms" }, { title: "p99 ms" }, { title: "max ms" }, { title: "errors" }, { title: "check", align: "left" }, { title: "target", align: "left" }, { title: "met", align: "left" }],
-    rows.map((r) => [r.metric, String(r.n), r.rate, r.p50.toFixed(2), r.p95.toFixed(2), r.p99.toFixed(2), r.max.toFixed(2), String(r.errors), r.check, r.target, r.met]),
-  ));
+  console.log(
+    formatTable(
+      [
+        { title: "metric", align: "left" },
+        { title: "n" },
+        { title: "throughput" },
+        { title: "p50 ms" },
+        { title: "p95 ms" },
+        { title: "p99 ms" },
+        { title: "max ms" },
+        { title: "errors" },
+        { title: "check", align: "left" },
+        { title: "target", align: "left" },
+        { title: "met", align: "left" },
+      ],
+      rows.map((r) => [
+        r.metric,
+        String(r.n),
+        r.rate,
+        r.p50.toFixed(2),
+        r.p95.toFixed(2),
+        r.p99.toFixed(2),
+        r.max.toFixed(2),
+        String(r.errors),
+        r.check,
+        r.target,
+        r.met,
+      ]),
+    ),
+  );
   for (const note of notes) console.log(`bench: note: ${note}`);
-  const file = writeResults(ctx, "scheduling", { suite: name, config: cfg, workspaceSlug: prepared.slug, notes, rows, webhookAlone: alone, webhookRacing: race, dispatcherLag: lag, calendar: cal });
+  const file = writeResults(ctx, "scheduling", {
+    suite: name,
+    config: cfg,
+    workspaceSlug: prepared.slug,
+    notes,
+    rows,
+    webhookAlone: alone,
+    webhookRacing: race,
+    dispatcherLag: lag,
+    calendar: cal,
+  });
   console.log(`\nbench: wrote ${path.relative(ctx.root, file)} (and scheduling-latest.json)`);
   db.$client.close();
 }

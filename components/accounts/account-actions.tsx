@@ -40,24 +40,60 @@ export function AccountActions({ slug, accountId, status, patch, checkConnection
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         {status === "paused" ? (
-          <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => patch(slug, { id: accountId, patch: { status: "active" } }))}>{t("resume")}</Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={pending}
+            onClick={() => run(() => patch(slug, { id: accountId, patch: { status: "active" } }))}
+          >
+            {t("resume")}
+          </Button>
         ) : (
-          <Button variant="secondary" size="sm" disabled={pending} onClick={() => run(() => patch(slug, { id: accountId, patch: { status: "paused" } }))}>{t("pause")}</Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={pending}
+            onClick={() => run(() => patch(slug, { id: accountId, patch: { status: "paused" } }))}
+          >
+            {t("pause")}
+          </Button>
         )}
-        <Button variant="secondary" size="sm" disabled={pending} data-testid="test-connection"
-          onClick={() => startTransition(async () => {
-            setCheck(null);
-            const r = await checkConnection(slug, { id: accountId });
-            setFailure(r.ok ? null : r);
-            if (r.ok) setCheck({ ok: r.data.ok, code: r.data.code, message: r.data.message });
-            router.refresh();
-          })}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={pending}
+          data-testid="test-connection"
+          onClick={() =>
+            startTransition(async () => {
+              setCheck(null);
+              const r = await checkConnection(slug, { id: accountId });
+              setFailure(r.ok ? null : r);
+              if (r.ok) setCheck({ ok: r.data.ok, code: r.data.code, message: r.data.message });
+              router.refresh();
+            })
+          }
+        >
           {pending ? t("testing") : t("testConnection")}
         </Button>
-        <ConfirmButton label={t("archive")} message={t("archiveConfirm")} disabled={pending}
-          onConfirm={() => run(() => patch(slug, { id: accountId, patch: { archived: true } }), () => router.push(`/${slug}/accounts`))} />
+        <ConfirmButton
+          label={t("archive")}
+          message={t("archiveConfirm")}
+          disabled={pending}
+          onConfirm={() =>
+            run(
+              () => patch(slug, { id: accountId, patch: { archived: true } }),
+              () => router.push(`/${slug}/accounts`),
+            )
+          }
+        />
       </div>
-      {check && <div data-testid="connection-result"><Alert tone={check.ok ? "success" : "error"} title={th(check.code as "ok")}>{check.message}</Alert></div>}
+      {check && (
+        <div data-testid="connection-result">
+          <Alert tone={check.ok ? "success" : "error"} title={th(check.code as "ok")}>
+            {check.message}
+          </Alert>
+        </div>
+      )}
       <ActionError failure={failure} />
     </div>
   );

@@ -32,7 +32,9 @@ export function AccountGrantsPanel({ slug, accountId, members, canGrant, bulkAct
       <ul className="divide-y divide-zinc-100 text-sm dark:divide-zinc-800" data-testid="account-grants">
         {members.map((m) => (
           <li key={m.memberId} className="flex items-center gap-2 py-1.5">
-            <span className="flex-1">{m.name} <span className="text-xs text-zinc-500">{tr(m.role as "admin")}</span></span>
+            <span className="flex-1">
+              {m.name} <span className="text-xs text-zinc-500">{tr(m.role as "admin")}</span>
+            </span>
             {m.accountScope === "all" ? (
               <Badge>{t("allScope")}</Badge>
             ) : (

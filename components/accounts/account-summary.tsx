@@ -2,7 +2,17 @@
 import { useTranslations } from "next-intl";
 import { Card } from "@/components/ui/card";
 
-type Props = { groups: string[]; tags: string[]; bio: string; personaNotes: string; timezone: string | null; dailyPostCap: number; minSpacingMinutes: number; postingSlots: string[]; publisherName: string };
+type Props = {
+  groups: string[];
+  tags: string[];
+  bio: string;
+  personaNotes: string;
+  timezone: string | null;
+  dailyPostCap: number;
+  minSpacingMinutes: number;
+  postingSlots: string[];
+  publisherName: string;
+};
 
 export function AccountSummary(p: Props) {
   const t = useTranslations("matrix.form");

@@ -13,7 +13,14 @@ const statuses = ["active", "paused", "needs_login", "error"] as const;
 const results = ["published", "failed", "unconfirmed"] as const;
 const breakers = ["closed", "open", "half_open"] as const;
 
-export type MatrixLabels = { empty: string; never: string; status: Record<string, string>; result: Record<string, string>; breaker: Record<string, string>; selectRow: (name: string) => string };
+export type MatrixLabels = {
+  empty: string;
+  never: string;
+  status: Record<string, string>;
+  result: Record<string, string>;
+  breaker: Record<string, string>;
+  selectRow: (name: string) => string;
+};
 
 // Stands in for the account name: the row label is formatted once per table, then filled in.
 const namePlaceholder = "\u0000";
@@ -40,7 +47,18 @@ const numbers = new Map<string, Intl.NumberFormat>();
 export function formatShortTime(value: Date | string, locale: string, timeZone: string): string {
   const key = `${locale}|${timeZone}`;
   let f = shortTimes.get(key);
-  if (!f) shortTimes.set(key, (f = new Intl.DateTimeFormat(locale, { timeZone, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hour12: false })));
+  if (!f)
+    shortTimes.set(
+      key,
+      (f = new Intl.DateTimeFormat(locale, {
+        timeZone,
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hour12: false,
+      })),
+    );
   return f.format(new Date(value));
 }
 
@@ -55,24 +73,58 @@ export function Empty({ labels }: { labels: MatrixLabels }) {
 }
 
 /** A count; zero shows as "—" when `zeroIsEmpty` (posts, failures), null always does. */
-export function Count({ value, locale, labels, alert, zeroIsEmpty }: { value: number | null; locale: string; labels: MatrixLabels; alert?: boolean; zeroIsEmpty?: boolean }) {
+export function Count({
+  value,
+  locale,
+  labels,
+  alert,
+  zeroIsEmpty,
+}: {
+  value: number | null;
+  locale: string;
+  labels: MatrixLabels;
+  alert?: boolean;
+  zeroIsEmpty?: boolean;
+}) {
   if (value === null || (zeroIsEmpty && value === 0)) return <Empty labels={labels} />;
   if (alert && value > 0) return <span className="font-medium text-red-600 dark:text-red-400">{formatNumber(value, locale)}</span>;
   return formatNumber(value, locale);
 }
 
-export function NextScheduled({ item, locale, timeZone, labels }: { item: MatrixItem; locale: string; timeZone: string; labels: MatrixLabels }) {
+export function NextScheduled({
+  item,
+  locale,
+  timeZone,
+  labels,
+}: {
+  item: MatrixItem;
+  locale: string;
+  timeZone: string;
+  labels: MatrixLabels;
+}) {
   if (!item.nextScheduledAt) return <Empty labels={labels} />;
   return <time dateTime={item.nextScheduledAt}>{formatShortTime(item.nextScheduledAt, locale, timeZone)}</time>;
 }
 
-export function LastPublish({ item, locale, timeZone, labels }: { item: MatrixItem; locale: string; timeZone: string; labels: MatrixLabels }) {
+export function LastPublish({
+  item,
+  locale,
+  timeZone,
+  labels,
+}: {
+  item: MatrixItem;
+  locale: string;
+  timeZone: string;
+  labels: MatrixLabels;
+}) {
   if (!item.lastPublish) return <Empty labels={labels} />;
   const { status, at } = item.lastPublish;
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap" data-testid="last-publish" data-result={status}>
       <Badge tone={resultTone[status]}>{labels.result[status]}</Badge>
-      <time className="text-xs text-zinc-500" dateTime={at}>{formatShortTime(at, locale, timeZone)}</time>
+      <time className="text-xs text-zinc-500" dateTime={at}>
+        {formatShortTime(at, locale, timeZone)}
+      </time>
     </span>
   );
 }

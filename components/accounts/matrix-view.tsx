@@ -58,19 +58,40 @@ export function MatrixView({ slug, locale, timeZone, view, items: itemsJson, mem
     <>
       {canManage && selectedIds.length > 0 && (
         <>
-          <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="selected-count">{t("selected", { count: selectedIds.length })}</p>
+          <p className="mb-2 text-sm text-zinc-600 dark:text-zinc-400" data-testid="selected-count">
+            {t("selected", { count: selectedIds.length })}
+          </p>
           <BulkPanel slug={slug} selectedIds={selectedIds} names={names} members={members} canGrant={canGrant} bulkAction={bulkAction} />
         </>
       )}
       {view === "cards" ? (
-        <MatrixCards slug={slug} locale={locale} timeZone={timeZone} items={shown} selected={selected} onToggle={toggle} selectable={canManage} />
+        <MatrixCards
+          slug={slug}
+          locale={locale}
+          timeZone={timeZone}
+          items={shown}
+          selected={selected}
+          onToggle={toggle}
+          selectable={canManage}
+        />
       ) : (
         <Card className="overflow-x-auto">
-          <MatrixTable slug={slug} locale={locale} timeZone={timeZone} items={shown} selected={selected} onToggle={toggle} onToggleAll={toggleAll} selectable={canManage} />
+          <MatrixTable
+            slug={slug}
+            locale={locale}
+            timeZone={timeZone}
+            items={shown}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            selectable={canManage}
+          />
         </Card>
       )}
       {shown.length < items.length && (
-        <p className="py-3 text-center text-sm text-zinc-500" aria-busy="true" data-testid="matrix-more">{t("moreRows", { count: items.length - shown.length })}</p>
+        <p className="py-3 text-center text-sm text-zinc-500" aria-busy="true" data-testid="matrix-more">
+          {t("moreRows", { count: items.length - shown.length })}
+        </p>
       )}
     </>
   );

@@ -8,7 +8,13 @@ import { useTranslations } from "next-intl";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import type { ConfigField } from "@/lib/publishing/publishers/config-fields";
 
-type Props = { publisherId: string; fields: ConfigField[]; values: Record<string, unknown>; secretsSet: string[]; errorsFor: (key: string) => string[] | undefined };
+type Props = {
+  publisherId: string;
+  fields: ConfigField[];
+  values: Record<string, unknown>;
+  secretsSet: string[];
+  errorsFor: (key: string) => string[] | undefined;
+};
 
 export function PublisherConfigForm({ publisherId, fields, values, secretsSet, errorsFor }: Props) {
   const t = useTranslations("matrix.form");
@@ -26,7 +32,13 @@ export function PublisherConfigForm({ publisherId, fields, values, secretsSet, e
         if (f.type === "select") {
           return (
             <Field key={f.name} label={f.label} name={name} errors={errors} hint={f.description}>
-              <Select name={name} defaultValue={String(value ?? "")}>{f.options?.map((o) => <option key={o} value={o}>{o}</option>)}</Select>
+              <Select name={name} defaultValue={String(value ?? "")}>
+                {f.options?.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </Select>
             </Field>
           );
         }
@@ -39,7 +51,13 @@ export function PublisherConfigForm({ publisherId, fields, values, secretsSet, e
         }
         const isSecret = f.type === "secret";
         return (
-          <Field key={f.name} label={f.label} name={name} errors={errors} hint={isSecret ? (secretsSet.includes(f.name) ? t("secretSet") : t("secretEmpty")) : f.description}>
+          <Field
+            key={f.name}
+            label={f.label}
+            name={name}
+            errors={errors}
+            hint={isSecret ? (secretsSet.includes(f.name) ? t("secretSet") : t("secretEmpty")) : f.description}
+          >
             <TextInput
               name={name}
               type={isSecret ? "password" : f.type === "number" ? "number" : f.type === "url" ? "url" : "text"}

@@ -23,7 +23,12 @@ export function SortHeader({ sort, children, className }: { sort: string; childr
 
   return (
     <th className={className} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"}>
-      <button type="button" onClick={click} className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100" title={t("sortColumn", { column: String(children) })}>
+      <button
+        type="button"
+        onClick={click}
+        className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+        title={t("sortColumn", { column: String(children) })}
+      >
         {children}
         {active && (dir === "asc" ? <ArrowUp className="size-3" /> : <ArrowDown className="size-3" />)}
       </button>

@@ -4,7 +4,13 @@ import { Card } from "@/components/ui/card";
 import { Field, Select, TextInput } from "@/components/ui/field";
 
 /** A plain GET form: filters live in the URL, so a filtered view can be shared. */
-export async function AuditFilters({ members, values }: { members: { id: string; name: string }[]; values: Record<string, string | undefined> }) {
+export async function AuditFilters({
+  members,
+  values,
+}: {
+  members: { id: string; name: string }[];
+  values: Record<string, string | undefined>;
+}) {
   const [t, tc] = await Promise.all([getTranslations("audit"), getTranslations("common")]);
   return (
     <Card className="p-4">

@@ -31,7 +31,11 @@ export async function AuditTable({ events, locale, timezone }: { events: AuditEv
                 {e.targetId && <span className="block font-mono">{e.targetId}</span>}
               </td>
               <td className="max-w-xs px-4 py-2.5">
-                {e.changes && <code className="block truncate text-xs text-zinc-500" title={JSON.stringify(e.changes)}>{JSON.stringify(e.changes.after ?? e.changes.before)}</code>}
+                {e.changes && (
+                  <code className="block truncate text-xs text-zinc-500" title={JSON.stringify(e.changes)}>
+                    {JSON.stringify(e.changes.after ?? e.changes.before)}
+                  </code>
+                )}
               </td>
               <td className="px-4 py-2.5 font-mono text-xs text-zinc-500">{e.ip}</td>
             </tr>

@@ -11,7 +11,19 @@ import type { ActionFailure } from "@/lib/next/workspace-action";
 import { JobDetailsDialog, statusTone, type JobActions } from "./job-details-dialog";
 import type { JobView } from "./types";
 
-export function AttentionQueue({ slug, jobs, timezone, canWrite, actions }: { slug: string; jobs: JobView[]; timezone: string; canWrite: boolean; actions: JobActions }) {
+export function AttentionQueue({
+  slug,
+  jobs,
+  timezone,
+  canWrite,
+  actions,
+}: {
+  slug: string;
+  jobs: JobView[];
+  timezone: string;
+  canWrite: boolean;
+  actions: JobActions;
+}) {
   const t = useTranslations("calendar");
   const locale = useLocale();
   const router = useRouter();
@@ -31,21 +43,45 @@ export function AttentionQueue({ slug, jobs, timezone, canWrite, actions }: { sl
         <ul className="space-y-2">
           {jobs.map((job) => (
             <li key={job.id}>
-              <button type="button" onClick={() => setOpen(job)} className="w-full rounded-lg border border-zinc-200 p-2 text-left text-sm hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800">
+              <button
+                type="button"
+                onClick={() => setOpen(job)}
+                className="w-full rounded-lg border border-zinc-200 p-2 text-left text-sm hover:bg-zinc-50 dark:border-zinc-800 dark:hover:bg-zinc-800"
+              >
                 <span className="flex items-center justify-between gap-2">
                   <span className="truncate font-medium">{job.title}</span>
                   <Badge tone={statusTone[job.status]}>{t(`statuses.${job.status}`)}</Badge>
                 </span>
                 <span className="block truncate text-xs text-zinc-500">
-                  {job.accountName} · {new Intl.DateTimeFormat(locale, { timeZone: timezone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(job.runAt))}
+                  {job.accountName} ·{" "}
+                  {new Intl.DateTimeFormat(locale, {
+                    timeZone: timezone,
+                    month: "numeric",
+                    day: "numeric",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                    hour12: false,
+                  }).format(new Date(job.runAt))}
                 </span>
-                {job.lastErrorMessage && <span className="block truncate text-xs text-red-600 dark:text-red-400">{job.lastErrorMessage}</span>}
+                {job.lastErrorMessage && (
+                  <span className="block truncate text-xs text-red-600 dark:text-red-400">{job.lastErrorMessage}</span>
+                )}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <JobDetailsDialog slug={slug} job={open} timezone={timezone} localHint={null} canWrite={canWrite} canCancel={false} actions={actions} onClose={() => setOpen(null)} onDone={(f) => (setFailure(f), router.refresh())} />
+      <JobDetailsDialog
+        slug={slug}
+        job={open}
+        timezone={timezone}
+        localHint={null}
+        canWrite={canWrite}
+        canCancel={false}
+        actions={actions}
+        onClose={() => setOpen(null)}
+        onDone={(f) => (setFailure(f), router.refresh())}
+      />
     </Card>
   );
 }

@@ -33,7 +33,21 @@ type Props = {
   actions: JobActions & { reschedule: WorkspaceActionFn<{ scheduler?: { state: "submitted" | "pending"; code: string | null } }> };
 };
 
-export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, dayCounts, filterQuery = "", accountNames = {}, canWrite, canCancel, actions }: Props) {
+export function CalendarBoard({
+  slug,
+  view,
+  days,
+  month,
+  today,
+  timezone,
+  jobs,
+  dayCounts,
+  filterQuery = "",
+  accountNames = {},
+  canWrite,
+  canCancel,
+  actions,
+}: Props) {
   const t = useTranslations("calendar");
   const locale = useLocale();
   const router = useRouter();
@@ -51,11 +65,14 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
 
   const byDay = useMemo(() => {
     const map = new Map<string, JobView[]>();
-    for (const job of items) map.set(dayKey(new Date(job.runAt), timezone), [...(map.get(dayKey(new Date(job.runAt), timezone)) ?? []), job]);
+    for (const job of items)
+      map.set(dayKey(new Date(job.runAt), timezone), [...(map.get(dayKey(new Date(job.runAt), timezone)) ?? []), job]);
     return map;
   }, [items, timezone]);
-  const time = (iso: string, zone = timezone) => new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
-  const localHint = (iso: string) => (viewerZone && viewerZone !== timezone ? t("localTime", { time: time(iso, viewerZone), zone: viewerZone }) : null);
+  const time = (iso: string, zone = timezone) =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+  const localHint = (iso: string) =>
+    viewerZone && viewerZone !== timezone ? t("localTime", { time: time(iso, viewerZone), zone: viewerZone }) : null;
 
   function onDragEnd(event: DragEndEvent) {
     const job = items.find((j) => j.id === event.active.id);
@@ -73,7 +90,14 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
   }
 
   const chip = (job: JobView) => (
-    <JobChip key={job.id} job={job} time={time(job.runAt)} localHint={localHint(job.runAt)} draggable={canWrite && job.status === "scheduled"} onOpen={() => setOpen(job)} />
+    <JobChip
+      key={job.id}
+      job={job}
+      time={time(job.runAt)}
+      localHint={localHint(job.runAt)}
+      draggable={canWrite && job.status === "scheduled"}
+      onOpen={() => setOpen(job)}
+    />
   );
 
   return (
@@ -107,28 +131,84 @@ export function CalendarBoard({ slug, view, days, month, today, timezone, jobs, 
           </div>
         </DndContext>
       )}
-      <JobDetailsDialog slug={slug} job={open} timezone={timezone} localHint={open ? localHint(open.runAt) : null} canWrite={canWrite} canCancel={canCancel} actions={actions} onClose={() => setOpen(null)} onDone={(f) => (setFailure(f), router.refresh())} />
+      <JobDetailsDialog
+        slug={slug}
+        job={open}
+        timezone={timezone}
+        localHint={open ? localHint(open.runAt) : null}
+        canWrite={canWrite}
+        canCancel={canCancel}
+        actions={actions}
+        onClose={() => setOpen(null)}
+        onDone={(f) => (setFailure(f), router.refresh())}
+      />
     </div>
   );
 }
 
-function DayCell({ day, muted, today, tall, children }: { day: string; muted: boolean; today: boolean; tall: boolean; children: React.ReactNode }) {
+function DayCell({
+  day,
+  muted,
+  today,
+  tall,
+  children,
+}: {
+  day: string;
+  muted: boolean;
+  today: boolean;
+  tall: boolean;
+  children: React.ReactNode;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: day });
   return (
-    <div ref={setNodeRef} data-testid={`day-${day}`} className={cn("space-y-1 bg-white p-1.5 dark:bg-zinc-950", tall ? "min-h-64" : "min-h-24", muted && "bg-zinc-50/60 dark:bg-zinc-900/60", isOver && "bg-brand-50 dark:bg-brand-700/20")}>
-      <p className={cn("px-1 text-xs tabular-nums", today ? "font-bold text-brand-600" : muted ? "text-zinc-300 dark:text-zinc-600" : "text-zinc-500")}>{Number(day.slice(8))}</p>
+    <div
+      ref={setNodeRef}
+      data-testid={`day-${day}`}
+      className={cn(
+        "space-y-1 bg-white p-1.5 dark:bg-zinc-950",
+        tall ? "min-h-64" : "min-h-24",
+        muted && "bg-zinc-50/60 dark:bg-zinc-900/60",
+        isOver && "bg-brand-50 dark:bg-brand-700/20",
+      )}
+    >
+      <p
+        className={cn(
+          "px-1 text-xs tabular-nums",
+          today ? "font-bold text-brand-600" : muted ? "text-zinc-300 dark:text-zinc-600" : "text-zinc-500",
+        )}
+      >
+        {Number(day.slice(8))}
+      </p>
       {children}
     </div>
   );
 }
 
-function ListView({ days, byDay, chip, empty, locale }: { days: string[]; byDay: Map<string, JobView[]>; chip: (j: JobView) => React.ReactNode; empty: string; locale: string }) {
+function ListView({
+  days,
+  byDay,
+  chip,
+  empty,
+  locale,
+}: {
+  days: string[];
+  byDay: Map<string, JobView[]>;
+  chip: (j: JobView) => React.ReactNode;
+  empty: string;
+  locale: string;
+}) {
   return (
     <div className="divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
       {days.map((day) => (
         <div key={day} className="grid gap-2 p-3 sm:grid-cols-[8rem_1fr]" data-testid={`day-${day}`}>
-          <p className="text-sm font-medium">{new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`))}</p>
-          <div className="grid gap-1.5 sm:grid-cols-2 lg:grid-cols-3">{byDay.get(day)?.map(chip) ?? <p className="text-sm text-zinc-400">{empty}</p>}</div>
+          <p className="text-sm font-medium">
+            {new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", weekday: "short", timeZone: "UTC" }).format(
+              new Date(`${day}T00:00:00Z`),
+            )}
+          </p>
+          <div className="grid gap-1.5 sm:grid-cols-2 lg:grid-cols-3">
+            {byDay.get(day)?.map(chip) ?? <p className="text-sm text-zinc-400">{empty}</p>}
+          </div>
         </div>
       ))}
     </div>

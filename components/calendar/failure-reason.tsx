@@ -13,7 +13,11 @@ export function FailureReason({ code, message, compact = false }: { code: string
   const known = isPublishFailureCode(code) ? publishFailures[code] : null;
   if (!known && !message) return null;
   return (
-    <span className={compact ? "min-w-0 flex-1 truncate text-xs text-red-600" : "block text-red-700 dark:text-red-300"} title={message ?? undefined} data-testid="failure-reason">
+    <span
+      className={compact ? "min-w-0 flex-1 truncate text-xs text-red-600" : "block text-red-700 dark:text-red-300"}
+      title={message ?? undefined}
+      data-testid="failure-reason"
+    >
       {known && <span className="font-medium">{known.message[locale]}</span>}
       {known && <span className="ml-1 rounded bg-red-50 px-1 text-xs dark:bg-red-950">{t(`remedies.${known.remedy}`)}</span>}
       {message && <span className={compact ? "ml-1" : "block text-xs text-zinc-600 dark:text-zinc-400"}>{message}</span>}

@@ -12,7 +12,14 @@ import { safeWebUrl } from "@/lib/validation/web-url";
 
 export type JobActions = { cancel: WorkspaceActionFn; retry: WorkspaceActionFn; markPublished: WorkspaceActionFn };
 
-export const statusTone = { scheduled: "brand", publishing: "amber", published: "green", failed: "red", unconfirmed: "amber", canceled: "gray" } as const;
+export const statusTone = {
+  scheduled: "brand",
+  publishing: "amber",
+  published: "green",
+  failed: "red",
+  unconfirmed: "amber",
+  canceled: "gray",
+} as const;
 
 type Props = {
   slug: string;
@@ -46,7 +53,11 @@ export function JobDetailsDialog({ slug, job, timezone, localHint, canWrite, can
     });
 
   return (
-    <dialog ref={dialog} onClose={onClose} className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100">
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      className="m-auto w-[min(30rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-black/40 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+    >
       {job && (
         <div className="space-y-3 p-5 text-sm">
           <div className="flex items-start justify-between gap-3">
@@ -58,7 +69,8 @@ export function JobDetailsDialog({ slug, job, timezone, localHint, canWrite, can
             <dd>{job.accountName}</dd>
             <dt className="text-zinc-500">{t("time")}</dt>
             <dd>
-              {new Intl.DateTimeFormat(locale, { timeZone: timezone, dateStyle: "medium", timeStyle: "short" }).format(new Date(job.runAt))} <span className="text-xs text-zinc-400">({timezone})</span>
+              {new Intl.DateTimeFormat(locale, { timeZone: timezone, dateStyle: "medium", timeStyle: "short" }).format(new Date(job.runAt))}{" "}
+              <span className="text-xs text-zinc-400">({timezone})</span>
               {localHint && <span className="block text-xs text-zinc-500">{localHint}</span>}
             </dd>
             <dt className="text-zinc-500">{t("attempts")}</dt>
@@ -76,7 +88,12 @@ export function JobDetailsDialog({ slug, job, timezone, localHint, canWrite, can
                 <dt className="text-zinc-500">{t("link")}</dt>
                 <dd>
                   {safeWebUrl(job.remoteUrl) ? (
-                    <a href={safeWebUrl(job.remoteUrl)!} target="_blank" rel="noreferrer" className="break-all text-brand-600 hover:underline">
+                    <a
+                      href={safeWebUrl(job.remoteUrl)!}
+                      target="_blank"
+                      rel="noreferrer"
+                      className="break-all text-brand-600 hover:underline"
+                    >
                       {job.remoteUrl}
                     </a>
                   ) : (
@@ -86,14 +103,22 @@ export function JobDetailsDialog({ slug, job, timezone, localHint, canWrite, can
               </>
             )}
           </dl>
-          {job.status === "unconfirmed" && <p className="rounded-lg bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-200">{t("unconfirmedHelp")}</p>}
+          {job.status === "unconfirmed" && (
+            <p className="rounded-lg bg-amber-50 p-2 text-amber-900 dark:bg-amber-950 dark:text-amber-200">{t("unconfirmedHelp")}</p>
+          )}
           {canWrite && (job.status === "failed" || job.status === "unconfirmed") && (
             <div className="space-y-2 border-t border-zinc-100 pt-3 dark:border-zinc-800">
               <Button disabled={pending} onClick={() => run(actions.retry, { jobId: job.id })}>
                 {t("retry")}
               </Button>
               <div className="flex gap-2">
-                <TextInput name="remoteUrl" placeholder="https://www.xiaohongshu.com/explore/…" value={url} onChange={(e) => setUrl(e.target.value)} aria-label={t("publishedUrl")} />
+                <TextInput
+                  name="remoteUrl"
+                  placeholder="https://www.xiaohongshu.com/explore/…"
+                  value={url}
+                  onChange={(e) => setUrl(e.target.value)}
+                  aria-label={t("publishedUrl")}
+                />
                 <Button variant="secondary" disabled={pending || !url} onClick={() => run(actions.markPublished, { jobId: job.id, url })}>
                   {t("markPublished")}
                 </Button>
@@ -102,7 +127,11 @@ export function JobDetailsDialog({ slug, job, timezone, localHint, canWrite, can
           )}
           <div className="flex justify-end gap-2 pt-1">
             {canCancel && job.status === "scheduled" && (
-              <Button variant="danger" disabled={pending} onClick={() => confirm(t("cancelConfirm")) && run(actions.cancel, { jobId: job.id })}>
+              <Button
+                variant="danger"
+                disabled={pending}
+                onClick={() => confirm(t("cancelConfirm")) && run(actions.cancel, { jobId: job.id })}
+              >
                 {t("cancelJob")}
               </Button>
             )}

@@ -36,7 +36,11 @@ export function MonthDaySummary({ day, counts, shown, accountNames, href }: Prop
       </p>
       <p className="flex flex-wrap gap-0.5" aria-label={t("dayAccounts")}>
         {Object.entries(counts.byAccount).map(([accountId, n]) => (
-          <span key={accountId} title={`${accountNames[accountId] ?? ""} ${n}`.trim()} className={cn("inline-block size-2 rounded-full border", accountColor(accountId))} />
+          <span
+            key={accountId}
+            title={`${accountNames[accountId] ?? ""} ${n}`.trim()}
+            className={cn("inline-block size-2 rounded-full border", accountColor(accountId))}
+          />
         ))}
       </p>
       {hidden > 0 && (

@@ -13,7 +13,15 @@ import type { ActionFailure } from "@/lib/next/workspace-action";
 import { parseWeeklyCron, weekdays, weeklyCron } from "@/lib/scheduling/series/weekly-cron";
 import type { SeriesActions, SeriesRow } from "./series-panel";
 
-type Props = { slug: string; timezone: string; accounts: { id: string; name: string }[]; actions: SeriesActions; editing: SeriesRow | null; format: (iso: string) => string; onDone: () => void };
+type Props = {
+  slug: string;
+  timezone: string;
+  accounts: { id: string; name: string }[];
+  actions: SeriesActions;
+  editing: SeriesRow | null;
+  format: (iso: string) => string;
+  onDone: () => void;
+};
 
 export function SeriesForm({ slug, timezone, accounts, actions, editing, format, onDone }: Props) {
   const t = useTranslations("calendar.series");
@@ -36,7 +44,11 @@ export function SeriesForm({ slug, timezone, accounts, actions, editing, format,
     const timer = setTimeout(async () => {
       const result = await actions.preview(slug, { cron, count: 5 });
       if (!live) return;
-      setPreview(result.ok ? { occurrences: result.data.occurrences, error: null } : { occurrences: [], error: result.fieldErrors?.cron?.[0] ?? result.message });
+      setPreview(
+        result.ok
+          ? { occurrences: result.data.occurrences, error: null }
+          : { occurrences: [], error: result.fieldErrors?.cron?.[0] ?? result.message },
+      );
     }, 250);
     return () => ((live = false), clearTimeout(timer));
   }, [cron, slug, actions]);
@@ -64,7 +76,9 @@ export function SeriesForm({ slug, timezone, accounts, actions, editing, format,
       <Field label={t("account")} name="series-account" errors={fieldErrors.accountId}>
         <Select name="series-account" value={accountId} disabled={Boolean(editing)} onChange={(e) => setAccountId(e.target.value)}>
           {accounts.map((a) => (
-            <option key={a.id} value={a.id}>{a.name}</option>
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
           ))}
         </Select>
       </Field>
@@ -72,14 +86,32 @@ export function SeriesForm({ slug, timezone, accounts, actions, editing, format,
         <TextInput name="series-title" value={title} maxLength={200} required onChange={(e) => setTitle(e.target.value)} />
       </Field>
       <Field label={t("noteBody")} name="series-body" errors={fieldErrors["snapshot.body"]}>
-        <textarea id="series-body" name="series-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+        <textarea
+          id="series-body"
+          name="series-body"
+          rows={3}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        />
       </Field>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={raw} onChange={(e) => (setRaw(e.target.checked), setRawCron(rawCron || weeklyCron(days, time) || ""))} /> {t("rawMode")}
+        <input
+          type="checkbox"
+          checked={raw}
+          onChange={(e) => (setRaw(e.target.checked), setRawCron(rawCron || weeklyCron(days, time) || ""))}
+        />{" "}
+        {t("rawMode")}
       </label>
       {raw ? (
         <Field label={t("cron")} name="series-cron" hint={t("cronHint")} errors={fieldErrors.cron}>
-          <TextInput name="series-cron" value={rawCron} placeholder="30 20 * * 2,4" onChange={(e) => setRawCron(e.target.value)} className="font-mono" />
+          <TextInput
+            name="series-cron"
+            value={rawCron}
+            placeholder="30 20 * * 2,4"
+            onChange={(e) => setRawCron(e.target.value)}
+            className="font-mono"
+          />
         </Field>
       ) : (
         <fieldset className="space-y-2">
@@ -87,7 +119,12 @@ export function SeriesForm({ slug, timezone, accounts, actions, editing, format,
           <div className="flex flex-wrap gap-3">
             {weekdays.map((d) => (
               <label key={d} className="flex items-center gap-1 text-sm">
-                <input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))} /> {t(`weekdays.${d}`)}
+                <input
+                  type="checkbox"
+                  checked={days.includes(d)}
+                  onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))}
+                />{" "}
+                {t(`weekdays.${d}`)}
               </label>
             ))}
           </div>
@@ -100,15 +137,21 @@ export function SeriesForm({ slug, timezone, accounts, actions, editing, format,
         <p className="mb-1 text-xs font-medium text-zinc-500">{t("preview", { timezone })}</p>
         {!cron && !raw && <p className="text-xs text-zinc-500">{t("pickDays")}</p>}
         {shown.error ? (
-          <p role="alert" className="text-xs text-red-600 dark:text-red-400">{shown.error}</p>
+          <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+            {shown.error}
+          </p>
         ) : (
           <ol className="list-inside list-decimal tabular-nums">
-            {shown.occurrences.map((iso) => <li key={iso}>{format(iso)}</li>)}
+            {shown.occurrences.map((iso) => (
+              <li key={iso}>{format(iso)}</li>
+            ))}
           </ol>
         )}
       </div>
       <div className="flex gap-2">
-        <Button type="submit" disabled={busy || !cron || !title.trim() || !accountId || Boolean(shown.error)}>{editing ? t("save") : t("submit")}</Button>
+        <Button type="submit" disabled={busy || !cron || !title.trim() || !accountId || Boolean(shown.error)}>
+          {editing ? t("save") : t("submit")}
+        </Button>
         {editing && (
           <Button variant="secondary" onClick={onDone}>
             {t("cancelEdit")}

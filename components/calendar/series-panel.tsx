@@ -13,14 +13,41 @@ import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-acti
 import { SeriesForm } from "./series-form";
 
 /** An occurrence the account's rules moved (runAt differs from `from`) or skipped. */
-export type SeriesAdjustmentView = { jobId: string; action: "shifted" | "skipped"; rule: "daily_cap" | "spacing"; from: string; runAt: string };
-export type SeriesRow = { id: string; accountId: string; accountName: string; title: string; body: string; cron: string; timezone: string; status: "active" | "stopped"; nextRunAt: string | null; adjustments: SeriesAdjustmentView[] };
+export type SeriesAdjustmentView = {
+  jobId: string;
+  action: "shifted" | "skipped";
+  rule: "daily_cap" | "spacing";
+  from: string;
+  runAt: string;
+};
+export type SeriesRow = {
+  id: string;
+  accountId: string;
+  accountName: string;
+  title: string;
+  body: string;
+  cron: string;
+  timezone: string;
+  status: "active" | "stopped";
+  nextRunAt: string | null;
+  adjustments: SeriesAdjustmentView[];
+};
 export type SeriesActions = {
   create: WorkspaceActionFn<{ id: string; jobs: number }>;
   update: WorkspaceActionFn<{ canceled: number; jobs: number }>;
-  stop: WorkspaceActionFn<{ canceled: number }>; preview: WorkspaceActionFn<{ occurrences: string[] }> };
+  stop: WorkspaceActionFn<{ canceled: number }>;
+  preview: WorkspaceActionFn<{ occurrences: string[] }>;
+};
 
-type Props = { slug: string; timezone: string; accounts: { id: string; name: string }[]; series: SeriesRow[]; canWrite: boolean; canCancel: boolean; actions: SeriesActions };
+type Props = {
+  slug: string;
+  timezone: string;
+  accounts: { id: string; name: string }[];
+  series: SeriesRow[];
+  canWrite: boolean;
+  canCancel: boolean;
+  actions: SeriesActions;
+};
 
 export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCancel, actions }: Props) {
   const t = useTranslations("calendar.series");
@@ -28,7 +55,16 @@ export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCan
   const router = useRouter();
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [editing, setEditing] = useState<SeriesRow | null>(null);
-  const format = (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: "short", month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+  const format = (iso: string) =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: timezone,
+      weekday: "short",
+      month: "numeric",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+    }).format(new Date(iso));
 
   async function stop(id: string) {
     const result = await actions.stop(slug, { seriesId: id });
@@ -49,7 +85,12 @@ export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCan
           ) : (
             <ul className="space-y-2">
               {series.map((s) => (
-                <li key={s.id} data-testid={`series-${s.id}`} data-status={s.status} className="flex items-center justify-between gap-3 rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800">
+                <li
+                  key={s.id}
+                  data-testid={`series-${s.id}`}
+                  data-status={s.status}
+                  className="flex items-center justify-between gap-3 rounded-lg border border-zinc-200 p-2 text-sm dark:border-zinc-800"
+                >
                   <div className="min-w-0">
                     <p className="truncate font-medium">{s.title}</p>
                     <p className="truncate text-xs text-zinc-500">
@@ -75,7 +116,14 @@ export function SeriesPanel({ slug, timezone, accounts, series, canWrite, canCan
                         {t("edit")}
                       </Button>
                     )}
-                    {canCancel && s.status === "active" && <ConfirmButton label={t("stop")} message={t("stopConfirm", { title: s.title })} confirmLabel={t("stop")} onConfirm={() => void stop(s.id)} />}
+                    {canCancel && s.status === "active" && (
+                      <ConfirmButton
+                        label={t("stop")}
+                        message={t("stopConfirm", { title: s.title })}
+                        confirmLabel={t("stop")}
+                        onConfirm={() => void stop(s.id)}
+                      />
+                    )}
                   </div>
                 </li>
               ))}

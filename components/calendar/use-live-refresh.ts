@@ -20,7 +20,12 @@ export function isAboutToChange(job: Pick<JobView, "status" | "runAt">, now: num
 
 /** When the next scheduled job comes within the window (ms from now), if within the hour. */
 function wakeUpIn(jobs: Pick<JobView, "status" | "runAt">[], now: number): number | null {
-  const next = Math.min(...jobs.filter((j) => j.status === "scheduled").map((j) => new Date(j.runAt).getTime()).filter((t) => t - soonMs > now));
+  const next = Math.min(
+    ...jobs
+      .filter((j) => j.status === "scheduled")
+      .map((j) => new Date(j.runAt).getTime())
+      .filter((t) => t - soonMs > now),
+  );
   return Number.isFinite(next) && next - soonMs - now < 3_600_000 ? next - soonMs - now : null;
 }
 

@@ -9,8 +9,14 @@ import { Card } from "@/components/ui/card";
 import { Field, TextInput } from "@/components/ui/field";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
 
-type Settings = { viralRule: { minLikes: number; tiers: { maxFollowers: number | null; minLikes: number }[] }; cesWeights: Record<"like" | "collect" | "comment" | "share" | "follow", number> };
-const commonTiers = [{ maxFollowers: 10_000, minLikes: 800 }, { maxFollowers: 100_000, minLikes: 10_000 }];
+type Settings = {
+  viralRule: { minLikes: number; tiers: { maxFollowers: number | null; minLikes: number }[] };
+  cesWeights: Record<"like" | "collect" | "comment" | "share" | "follow", number>;
+};
+const commonTiers = [
+  { maxFollowers: 10_000, minLikes: 800 },
+  { maxFollowers: 100_000, minLikes: 10_000 },
+];
 
 export function AnalyticsSettingsForm({ slug, action, settings }: { slug: string; action: WorkspaceActionFn; settings: Settings }) {
   const t = useTranslations("competitors.settings");
@@ -59,8 +65,14 @@ export function AnalyticsSettingsForm({ slug, action, settings }: { slug: string
           </div>
         </fieldset>
         <div className="flex items-center gap-3">
-          <Button type="submit" size="sm" disabled={pending}>{t("save")}</Button>
-          {saved && <span role="status" className="text-sm text-emerald-600">{t("saved")}</span>}
+          <Button type="submit" size="sm" disabled={pending}>
+            {t("save")}
+          </Button>
+          {saved && (
+            <span role="status" className="text-sm text-emerald-600">
+              {t("saved")}
+            </span>
+          )}
         </div>
         <ActionError failure={failure} />
       </form>

@@ -3,7 +3,15 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount, formatPercent } from "./format";
 
-type Props = { data: { label: string; value: number }[]; locale: string; percent?: boolean; color?: string; height?: number; testId?: string; valueName: string };
+type Props = {
+  data: { label: string; value: number }[];
+  locale: string;
+  percent?: boolean;
+  color?: string;
+  height?: number;
+  testId?: string;
+  valueName: string;
+};
 
 export function BarListChart({ data, locale, percent, color = "#ff2442", height, testId, valueName }: Props) {
   const fmt = (v: number) => (percent ? formatPercent(v) : formatCount(v, locale));

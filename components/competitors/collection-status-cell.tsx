@@ -13,7 +13,9 @@ export function CollectionStatusCell({ statuses, locale, timeZone }: { statuses:
       {statuses.map((s) => (
         <li key={s.source} title={s.lastError ?? undefined} data-testid={`status-${s.source}`}>
           <Badge tone={s.status === "ok" ? "green" : s.status === "error" ? "red" : "amber"}>{t(`statuses.${s.status}`)}</Badge>{" "}
-          <span className="text-zinc-500">{t(`sources.${s.source as "api"}`)} · {formatDay(s.lastRunAt.getTime(), locale, timeZone)}</span>
+          <span className="text-zinc-500">
+            {t(`sources.${s.source as "api"}`)} · {formatDay(s.lastRunAt.getTime(), locale, timeZone)}
+          </span>
           {s.lastError && <span className="block break-all text-red-600">{s.lastError}</span>}
         </li>
       ))}

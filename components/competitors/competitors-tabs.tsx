@@ -17,7 +17,12 @@ export function CompetitorsTabs({ slug, active, query }: { slug: string; active:
           key={tab}
           href={`${base}${tab === "overview" ? "" : `/${tab}`}${keep(tab)}`}
           aria-current={active === tab ? "page" : undefined}
-          className={cn("-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm", active === tab ? "border-brand-500 font-medium text-brand-600" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200")}
+          className={cn(
+            "-mb-px whitespace-nowrap border-b-2 px-3 py-2 text-sm",
+            active === tab
+              ? "border-brand-500 font-medium text-brand-600"
+              : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200",
+          )}
         >
           {t(tab)}
         </Link>

@@ -26,8 +26,28 @@ export function formatChange(value: number | null): { text: string; tone: "up" |
 }
 
 export function formatDay(ms: number, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(ms));
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(ms));
 }
 
 /** Distinct, print-friendly colours; own accounts get RED's brand red first. */
-export const palette = ["#ff2442", "#2563eb", "#16a34a", "#f59e0b", "#9333ea", "#0891b2", "#db2777", "#65a30d", "#ea580c", "#475569", "#0d9488", "#7c3aed"];
+export const palette = [
+  "#ff2442",
+  "#2563eb",
+  "#16a34a",
+  "#f59e0b",
+  "#9333ea",
+  "#0891b2",
+  "#db2777",
+  "#65a30d",
+  "#ea580c",
+  "#475569",
+  "#0d9488",
+  "#7c3aed",
+];

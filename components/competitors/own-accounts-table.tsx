@@ -38,10 +38,18 @@ export function OwnAccountsTable({ slug, accounts, statuses, locale, timeZone, c
                   <p className="font-medium">{a.name}</p>
                   <p className="font-mono text-xs text-zinc-400">{a.redId}</p>
                 </td>
-                <td className="px-4 py-2.5 text-xs text-zinc-600 dark:text-zinc-300">{a.bridge ? t(`sources.${a.bridge}`) : <span className="text-amber-700">{t("noBridge")}</span>}</td>
+                <td className="px-4 py-2.5 text-xs text-zinc-600 dark:text-zinc-300">
+                  {a.bridge ? t(`sources.${a.bridge}`) : <span className="text-amber-700">{t("noBridge")}</span>}
+                </td>
                 <td className="px-4 py-2.5 text-right tabular-nums">{formatCount(a.followers, locale)}</td>
-                <td className="px-4 py-2.5 text-xs"><CollectionStatusCell statuses={statuses.filter((s) => s.subjectKey === a.id)} locale={locale} timeZone={timeZone} /></td>
-                {collect && <td className="px-4 py-2.5">{a.bridge && <CompetitorRowActions slug={slug} id={a.id} name={a.name} collect={collect} />}</td>}
+                <td className="px-4 py-2.5 text-xs">
+                  <CollectionStatusCell statuses={statuses.filter((s) => s.subjectKey === a.id)} locale={locale} timeZone={timeZone} />
+                </td>
+                {collect && (
+                  <td className="px-4 py-2.5">
+                    {a.bridge && <CompetitorRowActions slug={slug} id={a.id} name={a.name} collect={collect} />}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

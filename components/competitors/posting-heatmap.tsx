@@ -13,7 +13,9 @@ export function PostingHeatmap({ cells, locale }: { cells: { notes: number; enga
           <tr>
             <th />
             {Array.from({ length: 24 }, (_, h) => (
-              <th key={h} className="w-6 font-normal text-zinc-400">{h % 3 === 0 ? h : ""}</th>
+              <th key={h} className="w-6 font-normal text-zinc-400">
+                {h % 3 === 0 ? h : ""}
+              </th>
             ))}
           </tr>
         </thead>
@@ -26,7 +28,9 @@ export function PostingHeatmap({ cells, locale }: { cells: { notes: number; enga
                   key={h}
                   title={t("cell", { day: days[d], hour: h, notes: c.notes, engagement: formatCount(c.engagement, locale) })}
                   className="h-6 w-6 rounded-sm"
-                  style={{ backgroundColor: c.notes ? `rgba(255, 36, 66, ${0.12 + 0.88 * (c.engagement / max)})` : "rgba(161,161,170,0.12)" }}
+                  style={{
+                    backgroundColor: c.notes ? `rgba(255, 36, 66, ${0.12 + 0.88 * (c.engagement / max)})` : "rgba(161,161,170,0.12)",
+                  }}
                 />
               ))}
             </tr>

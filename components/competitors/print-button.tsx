@@ -5,5 +5,9 @@ import { Button } from "@/components/ui/button";
 
 export function PrintButton() {
   const t = useTranslations("competitors.report");
-  return <Button onClick={() => window.print()} className="print:hidden" data-testid="print-report">{t("print")}</Button>;
+  return (
+    <Button onClick={() => window.print()} className="print:hidden" data-testid="print-report">
+      {t("print")}
+    </Button>
+  );
 }

@@ -26,7 +26,11 @@ export function TrendChart({ data, series, kind = "line", locale, height = 280, 
       <CartesianGrid strokeDasharray="3 3" stroke="#e4e4e7" vertical={false} />
       <XAxis dataKey="bucket" tick={axis} tickFormatter={bucketLabel} minTickGap={16} />
       <YAxis tick={axis} width={56} tickFormatter={(v: number) => formatCount(v, locale)} />
-      <Tooltip formatter={(v) => formatCount(Number(v), locale)} labelFormatter={(v) => bucketLabel(String(v))} labelStyle={{ fontWeight: 600 }} />
+      <Tooltip
+        formatter={(v) => formatCount(Number(v), locale)}
+        labelFormatter={(v) => bucketLabel(String(v))}
+        labelStyle={{ fontWeight: 600 }}
+      />
       <Legend wrapperStyle={{ fontSize: 12 }} />
     </>
   );
@@ -37,7 +41,17 @@ export function TrendChart({ data, series, kind = "line", locale, height = 280, 
           <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
             {common}
             {series.map((s, i) => (
-              <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={palette[i % palette.length]} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+              <Line
+                key={s.key}
+                type="monotone"
+                dataKey={s.key}
+                name={s.name}
+                stroke={palette[i % palette.length]}
+                strokeWidth={2}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
             ))}
           </LineChart>
         ) : (

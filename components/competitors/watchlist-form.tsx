@@ -26,8 +26,14 @@ export function WatchlistForm({ slug, add }: { slug: string; add: WorkspaceActio
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-2" aria-label={t("watch")}>
       <TextInput name="topic" required maxLength={40} placeholder={t("watchPlaceholder")} className="w-48" />
-      <Button type="submit" size="sm" disabled={pending}>{t("watch")}</Button>
-      {error && <p role="alert" className="w-full text-xs text-red-600">{error}</p>}
+      <Button type="submit" size="sm" disabled={pending}>
+        {t("watch")}
+      </Button>
+      {error && (
+        <p role="alert" className="w-full text-xs text-red-600">
+          {error}
+        </p>
+      )}
     </form>
   );
 }
@@ -37,6 +43,18 @@ export function UnwatchButton({ slug, id, remove }: { slug: string; id: string; 
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <Button size="sm" variant="ghost" disabled={pending} onClick={() => startTransition(async () => { await remove(slug, { id }); router.refresh(); })}>{t("unwatch")}</Button>
+    <Button
+      size="sm"
+      variant="ghost"
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          await remove(slug, { id });
+          router.refresh();
+        })
+      }
+    >
+      {t("unwatch")}
+    </Button>
   );
 }

@@ -15,9 +15,26 @@ import { renderPlainText } from "@/lib/drafts/render-plain-text";
 import { ConflictImages } from "./conflict-images";
 import type { Content } from "./use-autosave";
 
-type Props = { mine: Content; theirs: DraftView; bulletStyle: BulletStyle; busy: boolean; onKeepMine: () => void; onTakeTheirs: () => void; onSaveCopy: () => void };
+type Props = {
+  mine: Content;
+  theirs: DraftView;
+  bulletStyle: BulletStyle;
+  busy: boolean;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+  onSaveCopy: () => void;
+};
 
-type SideProps = { label: string; title: string; doc: Content["doc"]; images: DraftImage[]; onlyHere: string[]; altChanged: string[]; bulletStyle: BulletStyle; testId: string };
+type SideProps = {
+  label: string;
+  title: string;
+  doc: Content["doc"];
+  images: DraftImage[];
+  onlyHere: string[];
+  altChanged: string[];
+  bulletStyle: BulletStyle;
+  testId: string;
+};
 
 function Side({ label, title, doc, images, onlyHere, altChanged, bulletStyle, testId }: SideProps) {
   const { body, topics } = renderPlainText(doc, { bulletStyle });
@@ -43,19 +60,52 @@ export function ConflictView({ mine, theirs, bulletStyle, busy, onKeepMine, onTa
     diff.altChanged.length > 0 && t("altChanged", { n: diff.altChanged.length }),
   ].filter(Boolean);
   return (
-    <section aria-label={t("title")} className="space-y-3 rounded-xl border-2 border-red-300 bg-red-50/50 p-4 dark:border-red-900 dark:bg-red-950/30">
-      <Alert tone="error" title={t("title")}>{t("body", { version: theirs.version })}</Alert>
+    <section
+      aria-label={t("title")}
+      className="space-y-3 rounded-xl border-2 border-red-300 bg-red-50/50 p-4 dark:border-red-900 dark:bg-red-950/30"
+    >
+      <Alert tone="error" title={t("title")}>
+        {t("body", { version: theirs.version })}
+      </Alert>
       <div className="grid gap-3 md:grid-cols-2">
-        <Side label={t("mine")} title={mine.title} doc={mine.doc} images={mine.images} onlyHere={diff.onlyMine} altChanged={diff.altChanged} bulletStyle={bulletStyle} testId="conflict-mine" />
-        <Side label={t("theirs")} title={theirs.title} doc={theirs.doc} images={theirs.images} onlyHere={diff.onlyTheirs} altChanged={diff.altChanged} bulletStyle={bulletStyle} testId="conflict-theirs" />
+        <Side
+          label={t("mine")}
+          title={mine.title}
+          doc={mine.doc}
+          images={mine.images}
+          onlyHere={diff.onlyMine}
+          altChanged={diff.altChanged}
+          bulletStyle={bulletStyle}
+          testId="conflict-mine"
+        />
+        <Side
+          label={t("theirs")}
+          title={theirs.title}
+          doc={theirs.doc}
+          images={theirs.images}
+          onlyHere={diff.onlyTheirs}
+          altChanged={diff.altChanged}
+          bulletStyle={bulletStyle}
+          testId="conflict-theirs"
+        />
       </div>
       <p className="text-sm text-zinc-700 dark:text-zinc-300" data-testid="conflict-image-summary">
-        {t("imagesSummary", { mine: mine.images.length, theirs: theirs.images.length, changes: changes.length ? changes.join(t("separator")) : t("imagesSame") })}
+        {t("imagesSummary", {
+          mine: mine.images.length,
+          theirs: theirs.images.length,
+          changes: changes.length ? changes.join(t("separator")) : t("imagesSame"),
+        })}
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button onClick={onKeepMine} disabled={busy}>{t("keepMine")}</Button>
-        <Button variant="secondary" onClick={onTakeTheirs} disabled={busy}>{t("takeTheirs")}</Button>
-        <Button variant="secondary" onClick={onSaveCopy} disabled={busy}>{t("saveCopy")}</Button>
+        <Button onClick={onKeepMine} disabled={busy}>
+          {t("keepMine")}
+        </Button>
+        <Button variant="secondary" onClick={onTakeTheirs} disabled={busy}>
+          {t("takeTheirs")}
+        </Button>
+        <Button variant="secondary" onClick={onSaveCopy} disabled={busy}>
+          {t("saveCopy")}
+        </Button>
       </div>
     </section>
   );

@@ -20,10 +20,35 @@ import { DraftRow, type DraftRowData } from "./draft-row";
 import { FolderTree, type FolderNode } from "./folder-tree";
 
 type Option = { id: string; name: string };
-export type BrowserFilters = { q?: string; status?: string; accountId?: string; authorId?: string; folderId?: string; sort?: string; updatedFrom?: string; page: number };
-type Actions = { createDraft: WorkspaceActionFn<{ id: string }>; createFolder: WorkspaceActionFn<{ id: string }>; deleteFolder: WorkspaceActionFn; moveDraft: WorkspaceActionFn };
+export type BrowserFilters = {
+  q?: string;
+  status?: string;
+  accountId?: string;
+  authorId?: string;
+  folderId?: string;
+  sort?: string;
+  updatedFrom?: string;
+  page: number;
+};
+type Actions = {
+  createDraft: WorkspaceActionFn<{ id: string }>;
+  createFolder: WorkspaceActionFn<{ id: string }>;
+  deleteFolder: WorkspaceActionFn;
+  moveDraft: WorkspaceActionFn;
+};
 
-type Props = { slug: string; rows: (DraftRowData & { updatedLabel: string })[]; total: number; pageSize: number; filters: BrowserFilters; folders: FolderNode[]; accounts: Option[]; authors: Option[]; canWrite: boolean; actions: Actions };
+type Props = {
+  slug: string;
+  rows: (DraftRowData & { updatedLabel: string })[];
+  total: number;
+  pageSize: number;
+  filters: BrowserFilters;
+  folders: FolderNode[];
+  accounts: Option[];
+  authors: Option[];
+  canWrite: boolean;
+  actions: Actions;
+};
 
 export function DraftsBrowser({ slug, rows, total, pageSize, filters, folders, accounts, authors, canWrite, actions }: Props) {
   const t = useTranslations("drafts");
@@ -34,7 +59,8 @@ export function DraftsBrowser({ slug, rows, total, pageSize, filters, folders, a
 
   const hrefWith = (patch: Partial<BrowserFilters>) => {
     const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, page: 1, ...patch })) if (v !== undefined && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...filters, page: 1, ...patch }))
+      if (v !== undefined && v !== "" && !(k === "page" && v === 1)) params.set(k, String(v));
     const qs = params.toString();
     return `/${slug}/drafts${qs ? `?${qs}` : ""}`;
   };
@@ -67,7 +93,14 @@ export function DraftsBrowser({ slug, rows, total, pageSize, filters, folders, a
     <DndContext sensors={sensors} onDragEnd={onDragEnd}>
       <div className="grid gap-4 lg:grid-cols-[220px_minmax(0,1fr)]">
         <Card className="h-fit p-2">
-          <FolderTree folders={folders} current={filters.folderId} hrefFor={(folderId) => hrefWith({ folderId, q: undefined })} canWrite={canWrite} onCreate={(name, parentId) => run(() => actions.createFolder(slug, { name, parentId }))} onDelete={(id) => run(() => actions.deleteFolder(slug, { id }))} />
+          <FolderTree
+            folders={folders}
+            current={filters.folderId}
+            hrefFor={(folderId) => hrefWith({ folderId, q: undefined })}
+            canWrite={canWrite}
+            onCreate={(name, parentId) => run(() => actions.createFolder(slug, { name, parentId }))}
+            onDelete={(id) => run(() => actions.deleteFolder(slug, { id }))}
+          />
         </Card>
         <div className="min-w-0 space-y-3">
           <form action={`/${slug}/drafts`} method="get" className="space-y-2" role="search">
@@ -75,37 +108,87 @@ export function DraftsBrowser({ slug, rows, total, pageSize, filters, folders, a
             <div className="flex gap-2">
               <div className="relative min-w-0 flex-1">
                 <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-zinc-400" />
-                <TextInput name="q" type="search" defaultValue={filters.q} placeholder={t("list.searchPlaceholder")} aria-label={t("list.search")} className="pl-8" />
+                <TextInput
+                  name="q"
+                  type="search"
+                  defaultValue={filters.q}
+                  placeholder={t("list.searchPlaceholder")}
+                  aria-label={t("list.search")}
+                  className="pl-8"
+                />
               </div>
-              <Button type="submit" variant="secondary">{t("list.apply")}</Button>
-              {canWrite && <Button onClick={newDraft} disabled={pending}><Plus className="size-4" /> {t("list.new")}</Button>}
+              <Button type="submit" variant="secondary">
+                {t("list.apply")}
+              </Button>
+              {canWrite && (
+                <Button onClick={newDraft} disabled={pending}>
+                  <Plus className="size-4" /> {t("list.new")}
+                </Button>
+              )}
             </div>
             <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
               <Select name="status" defaultValue={filters.status ?? ""} aria-label={t("list.status")}>
                 <option value="">{t("list.anyStatus")}</option>
-                {draftStatuses.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
+                {draftStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`statuses.${s}`)}
+                  </option>
+                ))}
               </Select>
               <Select name="accountId" defaultValue={filters.accountId ?? ""} aria-label={t("list.account")}>
                 <option value="">{t("list.anyAccount")}</option>
-                {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                {accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
               </Select>
               <Select name="authorId" defaultValue={filters.authorId ?? ""} aria-label={t("list.author")}>
                 <option value="">{t("list.anyAuthor")}</option>
-                {authors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                {authors.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
               </Select>
-              <TextInput name="updatedFrom" type="date" defaultValue={filters.updatedFrom} aria-label={t("list.updatedFrom")} title={t("list.updatedFrom")} />
+              <TextInput
+                name="updatedFrom"
+                type="date"
+                defaultValue={filters.updatedFrom}
+                aria-label={t("list.updatedFrom")}
+                title={t("list.updatedFrom")}
+              />
               <Select name="sort" defaultValue={filters.sort ?? "updated_desc"} aria-label={t("list.sort")}>
-                {(["updated_desc", "updated_asc", "created_desc", "title_asc"] as const).map((s) => <option key={s} value={s}>{t(`sorts.${s}`)}</option>)}
+                {(["updated_desc", "updated_asc", "created_desc", "title_asc"] as const).map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sorts.${s}`)}
+                  </option>
+                ))}
               </Select>
             </div>
           </form>
           <ActionError failure={failure} />
           {rows.length === 0 ? (
-            <EmptyState icon={<FileText className="size-8" />} title={filtered ? t("list.noMatchTitle") : t("list.emptyTitle")} body={filtered ? t("list.noMatchBody") : t("list.emptyBody")} action={filtered ? <Link className="text-sm text-brand-600 underline" href={`/${slug}/drafts`}>{t("list.clear")}</Link> : canWrite ? <Button onClick={newDraft}>{t("list.new")}</Button> : undefined} />
+            <EmptyState
+              icon={<FileText className="size-8" />}
+              title={filtered ? t("list.noMatchTitle") : t("list.emptyTitle")}
+              body={filtered ? t("list.noMatchBody") : t("list.emptyBody")}
+              action={
+                filtered ? (
+                  <Link className="text-sm text-brand-600 underline" href={`/${slug}/drafts`}>
+                    {t("list.clear")}
+                  </Link>
+                ) : canWrite ? (
+                  <Button onClick={newDraft}>{t("list.new")}</Button>
+                ) : undefined
+              }
+            />
           ) : (
             <Card>
               <ul className="divide-y divide-zinc-100 dark:divide-zinc-800" data-testid="drafts-list">
-                {rows.map((row) => <DraftRow key={row.id} slug={slug} row={row} canMove={canWrite} updated={row.updatedLabel} />)}
+                {rows.map((row) => (
+                  <DraftRow key={row.id} slug={slug} row={row} canMove={canWrite} updated={row.updatedLabel} />
+                ))}
               </ul>
             </Card>
           )}
@@ -113,8 +196,16 @@ export function DraftsBrowser({ slug, rows, total, pageSize, filters, folders, a
             <nav className="flex items-center justify-between text-sm" aria-label={t("list.pagination")}>
               <span className="text-zinc-500">{t("list.pageOf", { page: filters.page, pages, total })}</span>
               <span className="flex gap-2">
-                {filters.page > 1 && <Link className="rounded-lg px-3 py-1 ring-1 ring-zinc-200" href={hrefWith({ page: filters.page - 1 })}>{t("list.previous")}</Link>}
-                {filters.page < pages && <Link className="rounded-lg px-3 py-1 ring-1 ring-zinc-200" href={hrefWith({ page: filters.page + 1 })}>{t("list.next")}</Link>}
+                {filters.page > 1 && (
+                  <Link className="rounded-lg px-3 py-1 ring-1 ring-zinc-200" href={hrefWith({ page: filters.page - 1 })}>
+                    {t("list.previous")}
+                  </Link>
+                )}
+                {filters.page < pages && (
+                  <Link className="rounded-lg px-3 py-1 ring-1 ring-zinc-200" href={hrefWith({ page: filters.page + 1 })}>
+                    {t("list.next")}
+                  </Link>
+                )}
               </span>
             </nav>
           )}

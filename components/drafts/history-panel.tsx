@@ -13,13 +13,37 @@ function DiffText({ parts }: { parts: DiffPart[] }) {
   return (
     <p className="whitespace-pre-wrap break-words text-sm">
       {parts.map((p, i) =>
-        p.added ? <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">{p.value}</ins> : p.removed ? <del key={i} className="bg-red-100 text-red-800">{p.value}</del> : <span key={i}>{p.value}</span>,
+        p.added ? (
+          <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">
+            {p.value}
+          </ins>
+        ) : p.removed ? (
+          <del key={i} className="bg-red-100 text-red-800">
+            {p.value}
+          </del>
+        ) : (
+          <span key={i}>{p.value}</span>
+        ),
       )}
     </p>
   );
 }
 
-export function HistoryPanel({ slug, draftId, version, refreshKey, onRestore, formatTime }: { slug: string; draftId: string; version: number; refreshKey: number; onRestore: (revisionId: string) => void; formatTime: (iso: string) => string }) {
+export function HistoryPanel({
+  slug,
+  draftId,
+  version,
+  refreshKey,
+  onRestore,
+  formatTime,
+}: {
+  slug: string;
+  draftId: string;
+  version: number;
+  refreshKey: number;
+  onRestore: (revisionId: string) => void;
+  formatTime: (iso: string) => string;
+}) {
   const t = useTranslations("drafts.history");
   const [revisions, setRevisions] = useState<Revision[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
@@ -36,7 +60,10 @@ export function HistoryPanel({ slug, draftId, version, refreshKey, onRestore, fo
       <ul className="max-h-56 space-y-1 overflow-y-auto text-sm">
         {revisions.map((r) => (
           <li key={r.id}>
-            <button onClick={() => setSelected(r.id === selected ? null : r.id)} className={`w-full rounded-md px-2 py-1 text-left ${r.id === selected ? "bg-zinc-200 dark:bg-zinc-700" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}>
+            <button
+              onClick={() => setSelected(r.id === selected ? null : r.id)}
+              className={`w-full rounded-md px-2 py-1 text-left ${r.id === selected ? "bg-zinc-200 dark:bg-zinc-700" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"}`}
+            >
               v{r.version} · {r.authorName} · <span className="text-zinc-500">{formatTime(r.updatedAt)}</span>
             </button>
           </li>
@@ -46,7 +73,11 @@ export function HistoryPanel({ slug, draftId, version, refreshKey, onRestore, fo
         <div className="space-y-2 rounded-lg border border-zinc-200 p-3 dark:border-zinc-700">
           <DiffText parts={diff.title} />
           <DiffText parts={diff.body} />
-          {revisions.find((r) => r.id === selected)?.version !== version && <Button size="sm" variant="secondary" onClick={() => onRestore(selected)}>{t("restore")}</Button>}
+          {revisions.find((r) => r.id === selected)?.version !== version && (
+            <Button size="sm" variant="secondary" onClick={() => onRestore(selected)}>
+              {t("restore")}
+            </Button>
+          )}
         </div>
       )}
     </div>

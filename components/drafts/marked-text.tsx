@@ -4,7 +4,15 @@ import { splitMarked } from "@/lib/drafts/mark-matches";
 export function MarkedText({ text }: { text: string }) {
   return (
     <>
-      {splitMarked(text).map((part, i) => (part.hit ? <mark key={i} className="rounded bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-700/60">{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {splitMarked(text).map((part, i) =>
+        part.hit ? (
+          <mark key={i} className="rounded bg-yellow-200 px-0.5 text-inherit dark:bg-yellow-700/60">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={i}>{part.text}</span>
+        ),
+      )}
     </>
   );
 }

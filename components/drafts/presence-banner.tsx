@@ -26,7 +26,11 @@ export function PresenceBanner({ slug, draftId }: { slug: string; draftId: strin
   }, [slug, draftId]);
   if (!others.length) return null;
   return (
-    <div role="status" data-testid="presence" className="flex items-center gap-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200">
+    <div
+      role="status"
+      data-testid="presence"
+      className="flex items-center gap-2 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200"
+    >
       <Users className="size-4" /> {t("editing", { names: others.map((o) => o.name).join("、") })}
     </div>
   );

@@ -17,7 +17,13 @@ const tone: Record<SaveStatus, string> = {
 export function StatusPill({ status }: { status: SaveStatus }) {
   const t = useTranslations("drafts.save");
   return (
-    <span role="status" aria-live="polite" data-testid="save-status" data-status={status} className={cn("inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-medium", tone[status])}>
+    <span
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      data-status={status}
+      className={cn("inline-flex items-center gap-1.5 rounded-full px-2.5 py-1 text-xs font-medium", tone[status])}
+    >
       <span className={cn("size-1.5 rounded-full bg-current", status === "saving" && "animate-pulse")} />
       {t(status)}
     </span>

@@ -4,7 +4,19 @@ import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 import { redTitleWidth } from "@/lib/drafts/text-length";
 
-export function TitleField({ value, limit, disabled, onChange, onBlur }: { value: string; limit: number; disabled: boolean; onChange: (v: string) => void; onBlur: () => void }) {
+export function TitleField({
+  value,
+  limit,
+  disabled,
+  onChange,
+  onBlur,
+}: {
+  value: string;
+  limit: number;
+  disabled: boolean;
+  onChange: (v: string) => void;
+  onBlur: () => void;
+}) {
   const t = useTranslations("drafts.editor");
   const width = redTitleWidth(value);
   const over = width > limit;
@@ -21,7 +33,11 @@ export function TitleField({ value, limit, disabled, onChange, onBlur }: { value
         maxLength={500}
         className="min-w-0 flex-1 bg-transparent text-lg font-semibold outline-none placeholder:text-zinc-400"
       />
-      <span data-testid="title-width" className={cn("shrink-0 text-xs tabular-nums", over ? "font-semibold text-red-600" : "text-zinc-500")} title={t("titleWidthHint")}>
+      <span
+        data-testid="title-width"
+        className={cn("shrink-0 text-xs tabular-nums", over ? "font-semibold text-red-600" : "text-zinc-500")}
+        title={t("titleWidthHint")}
+      >
         {width}/{limit}
       </span>
     </div>

@@ -33,70 +33,83 @@ export function useAutosave(slug: string, draftId: string, initialVersion: numbe
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const halted = useRef(false);
 
-  const flush = useCallback(async (options: { keepalive?: boolean } = {}) => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (!dirty.current || !latest.current || halted.current) return;
-    if (inFlight.current) return; // The running save re-checks `dirty` when it ends.
-    const content = latest.current;
-    const body = { baseVersion: version.current, ...content };
-    const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
-    if (bytes > maxRequestBytes) {
-      setStatus("too_large");
-      return;
-    }
-    inFlight.current = true;
-    dirty.current = false;
-    setStatus("saving");
-    const res = await draftApi<{ draft: DraftView }>(slug, `/drafts/${draftId}`, { method: "PUT", body, keepalive: options.keepalive && bytes < keepaliveMaxBytes });
-    inFlight.current = false;
-    if (res.ok) {
-      version.current = res.data.draft.version;
-      setSaved(res.data.draft);
-      setLastError(null);
-      if (latest.current === content) clearLocalCopy(draftId);
-      if (dirty.current) return void flush();
-      setStatus("saved");
-      return;
-    }
-    dirty.current = true;
-    if (res.status === 409 && res.error.code === "DRAFT_CONFLICT") {
-      halted.current = true;
-      setConflict(res.error.details?.current as DraftView);
-      setStatus("conflict");
-      return;
-    }
-    setLastError(res.error);
-    if (res.status === 413) return setStatus("too_large");
-    setStatus(res.offline || res.status >= 500 ? "offline" : "error");
-    if (res.offline || res.status >= 500) timer.current = setTimeout(() => void flush(), retryMs);
-  }, [slug, draftId]);
+  const flush = useCallback(
+    async (options: { keepalive?: boolean } = {}) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (!dirty.current || !latest.current || halted.current) return;
+      if (inFlight.current) return; // The running save re-checks `dirty` when it ends.
+      const content = latest.current;
+      const body = { baseVersion: version.current, ...content };
+      const bytes = new TextEncoder().encode(JSON.stringify(body)).length;
+      if (bytes > maxRequestBytes) {
+        setStatus("too_large");
+        return;
+      }
+      inFlight.current = true;
+      dirty.current = false;
+      setStatus("saving");
+      const res = await draftApi<{ draft: DraftView }>(slug, `/drafts/${draftId}`, {
+        method: "PUT",
+        body,
+        keepalive: options.keepalive && bytes < keepaliveMaxBytes,
+      });
+      inFlight.current = false;
+      if (res.ok) {
+        version.current = res.data.draft.version;
+        setSaved(res.data.draft);
+        setLastError(null);
+        if (latest.current === content) clearLocalCopy(draftId);
+        if (dirty.current) return void flush();
+        setStatus("saved");
+        return;
+      }
+      dirty.current = true;
+      if (res.status === 409 && res.error.code === "DRAFT_CONFLICT") {
+        halted.current = true;
+        setConflict(res.error.details?.current as DraftView);
+        setStatus("conflict");
+        return;
+      }
+      setLastError(res.error);
+      if (res.status === 413) return setStatus("too_large");
+      setStatus(res.offline || res.status >= 500 ? "offline" : "error");
+      if (res.offline || res.status >= 500) timer.current = setTimeout(() => void flush(), retryMs);
+    },
+    [slug, draftId],
+  );
 
-  const change = useCallback((content: Content) => {
-    latest.current = content;
-    dirty.current = true;
-    writeLocalCopy(draftId, { baseVersion: version.current, ...content, at: Date.now() });
-    if (halted.current) return;
-    setStatus((s) => (s === "offline" ? s : "dirty"));
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flush(), autosaveDelayMs);
-  }, [draftId, flush]);
+  const change = useCallback(
+    (content: Content) => {
+      latest.current = content;
+      dirty.current = true;
+      writeLocalCopy(draftId, { baseVersion: version.current, ...content, at: Date.now() });
+      if (halted.current) return;
+      setStatus((s) => (s === "offline" ? s : "dirty"));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), autosaveDelayMs);
+    },
+    [draftId, flush],
+  );
 
   /** After the person chose in the conflict view: continue from the server's version. */
-  const resolve = useCallback((serverVersion: number, keep: Content | null) => {
-    version.current = serverVersion;
-    halted.current = false;
-    setConflict(null);
-    if (keep) {
-      latest.current = keep;
-      dirty.current = true;
-      void flush();
-    } else {
-      dirty.current = false;
-      clearLocalCopy(draftId);
-      setStatus("saved");
-    }
-  }, [draftId, flush]);
+  const resolve = useCallback(
+    (serverVersion: number, keep: Content | null) => {
+      version.current = serverVersion;
+      halted.current = false;
+      setConflict(null);
+      if (keep) {
+        latest.current = keep;
+        dirty.current = true;
+        void flush();
+      } else {
+        dirty.current = false;
+        clearLocalCopy(draftId);
+        setStatus("saved");
+      }
+    },
+    [draftId, flush],
+  );
 
   useEffect(() => {
     const online = () => void flush();
@@ -113,5 +126,19 @@ export function useAutosave(slug: string, draftId: string, initialVersion: numbe
     };
   }, [flush]);
 
-  return { status, conflict, lastError, saved, change, flush, resolve, version, showConflict: (current: DraftView) => { halted.current = true; setConflict(current); setStatus("conflict"); } };
+  return {
+    status,
+    conflict,
+    lastError,
+    saved,
+    change,
+    flush,
+    resolve,
+    version,
+    showConflict: (current: DraftView) => {
+      halted.current = true;
+      setConflict(current);
+      setStatus("conflict");
+    },
+  };
 }

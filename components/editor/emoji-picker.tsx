@@ -5,9 +5,54 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export const curatedEmoji = [
-  "✨", "🔥", "💖", "❤️", "👍", "🙌", "🥰", "😍", "😂", "🤣", "😭", "🥹", "🤔", "😎", "🥳", "😋",
-  "✅", "❌", "⭐", "🌟", "💯", "📌", "📍", "👉", "🔸", "🔹", "💡", "⚠️", "🎁", "🛍️", "💄", "👗",
-  "☕", "🍰", "🍜", "🍓", "🌸", "🍂", "❄️", "☀️", "🌈", "📷", "✈️", "🏖️", "⛺", "🏃", "💪", "🐱",
+  "✨",
+  "🔥",
+  "💖",
+  "❤️",
+  "👍",
+  "🙌",
+  "🥰",
+  "😍",
+  "😂",
+  "🤣",
+  "😭",
+  "🥹",
+  "🤔",
+  "😎",
+  "🥳",
+  "😋",
+  "✅",
+  "❌",
+  "⭐",
+  "🌟",
+  "💯",
+  "📌",
+  "📍",
+  "👉",
+  "🔸",
+  "🔹",
+  "💡",
+  "⚠️",
+  "🎁",
+  "🛍️",
+  "💄",
+  "👗",
+  "☕",
+  "🍰",
+  "🍜",
+  "🍓",
+  "🌸",
+  "🍂",
+  "❄️",
+  "☀️",
+  "🌈",
+  "📷",
+  "✈️",
+  "🏖️",
+  "⛺",
+  "🏃",
+  "💪",
+  "🐱",
 ];
 
 export function EmojiPicker({ onPick }: { onPick: (emoji: string) => void }) {
@@ -27,7 +72,11 @@ export function EmojiPicker({ onPick }: { onPick: (emoji: string) => void }) {
         <Smile className="size-4" />
       </button>
       {open && (
-        <div role="listbox" aria-label={t("emoji")} className="absolute left-0 top-9 z-20 grid w-72 grid-cols-8 gap-0.5 rounded-lg border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        <div
+          role="listbox"
+          aria-label={t("emoji")}
+          className="absolute left-0 top-9 z-20 grid w-72 grid-cols-8 gap-0.5 rounded-lg border border-zinc-200 bg-white p-2 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
           {curatedEmoji.map((emoji) => (
             <button
               key={emoji}

@@ -21,15 +21,35 @@ export function MarkdownButtons({ editor }: { editor: Editor }) {
   }
   async function importMarkdown(file: File) {
     if (file.size > maxImportBytes) return window.alert(t("importTooLarge"));
-    editor.chain().focus().setContent(await file.text(), { contentType: "markdown" }).run();
+    editor
+      .chain()
+      .focus()
+      .setContent(await file.text(), { contentType: "markdown" })
+      .run();
   }
 
   return (
     <>
-      <button type="button" className={button} aria-label={t("importMarkdown")} title={t("importMarkdown")} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className={button}
+        aria-label={t("importMarkdown")}
+        title={t("importMarkdown")}
+        onClick={() => input.current?.click()}
+      >
         <FileUp className="size-4" />
       </button>
-      <input ref={input} type="file" accept=".md,.markdown,text/markdown,text/plain" hidden onChange={(e) => { const f = e.target.files?.[0]; if (f) void importMarkdown(f); e.target.value = ""; }} />
+      <input
+        ref={input}
+        type="file"
+        accept=".md,.markdown,text/markdown,text/plain"
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void importMarkdown(f);
+          e.target.value = "";
+        }}
+      />
       <button type="button" className={button} aria-label={t("exportMarkdown")} title={t("exportMarkdown")} onClick={exportMarkdown}>
         <FileDown className="size-4" />
       </button>

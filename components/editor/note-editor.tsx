@@ -29,7 +29,9 @@ type Props = {
 
 export function NoteEditor({ content, topics, editable, onChange, onBlur, onEditor }: Props) {
   const t = useTranslations("drafts.editor");
-  const [suggest, setSuggest] = useState<{ at: TopicQuery; items: TopicSuggestion[]; index: number; top: number; left: number } | null>(null);
+  const [suggest, setSuggest] = useState<{ at: TopicQuery; items: TopicSuggestion[]; index: number; top: number; left: number } | null>(
+    null,
+  );
   const suggestRef = useRef(suggest);
   suggestRef.current = suggest;
   const topicsRef = useRef(topics);
@@ -52,7 +54,11 @@ export function NoteEditor({ content, topics, editable, onChange, onBlur, onEdit
     ],
     content: content as JSONContent,
     editorProps: {
-      attributes: { class: "prose prose-zinc dark:prose-invert max-w-none min-h-72 px-4 py-3 focus:outline-none", "aria-label": t("bodyLabel"), "data-testid": "note-body" },
+      attributes: {
+        class: "prose prose-zinc dark:prose-invert max-w-none min-h-72 px-4 py-3 focus:outline-none",
+        "aria-label": t("bodyLabel"),
+        "data-testid": "note-body",
+      },
       handlePaste(_view, event) {
         const text = event.clipboardData?.getData("text/plain") ?? "";
         const html = event.clipboardData?.getData("text/html") ?? "";
@@ -113,12 +119,30 @@ export function NoteEditor({ content, topics, editable, onChange, onBlur, onEdit
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} />
       {suggest && (
-        <ul role="listbox" aria-label={t("topicSuggestions")} className="absolute z-20 w-56 rounded-lg border border-zinc-200 bg-white py-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900" style={{ top: suggest.top + 40, left: Math.max(8, suggest.left) }}>
+        <ul
+          role="listbox"
+          aria-label={t("topicSuggestions")}
+          className="absolute z-20 w-56 rounded-lg border border-zinc-200 bg-white py-1 text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+          style={{ top: suggest.top + 40, left: Math.max(8, suggest.left) }}
+        >
           {suggest.items.map(({ topic, isHot }, i) => (
             <li key={topic} role="option" aria-selected={i === suggest.index}>
-              <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => pick(editor, topic)} className={`flex w-full items-center justify-between gap-2 px-3 py-1.5 text-left ${i === suggest.index ? "bg-brand-50 text-brand-700" : "hover:bg-zinc-50 dark:hover:bg-zinc-800"}`}>
+              <button
+                type="button"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => pick(editor, topic)}
+                className={`flex w-full items-center justify-between gap-2 px-3 py-1.5 text-left ${i === suggest.index ? "bg-brand-50 text-brand-700" : "hover:bg-zinc-50 dark:hover:bg-zinc-800"}`}
+              >
                 <span className="truncate">#{topic}</span>
-                {isHot && <span data-testid="hot-topic" title={t("hotTopicHint")} className="shrink-0 rounded bg-red-50 px-1.5 text-[10px] font-medium text-red-600 dark:bg-red-950 dark:text-red-300">{t("hotTopic")}</span>}
+                {isHot && (
+                  <span
+                    data-testid="hot-topic"
+                    title={t("hotTopicHint")}
+                    className="shrink-0 rounded bg-red-50 px-1.5 text-[10px] font-medium text-red-600 dark:bg-red-950 dark:text-red-300"
+                  >
+                    {t("hotTopic")}
+                  </span>
+                )}
               </button>
             </li>
           ))}

@@ -56,7 +56,11 @@ export function AddMemberForm({ slug, action }: { slug: string; action: Workspac
           )}
           {created?.method === "password" && !created.initialPassword && <Alert tone="success">{t("existingUserAdded")}</Alert>}
           {created?.method === "invite" && (
-            <SecretReveal title={t("inviteLinkTitle")} body={t("inviteLinkBody")} value={`${window.location.origin}/invite/${created.inviteToken}`} />
+            <SecretReveal
+              title={t("inviteLinkTitle")}
+              body={t("inviteLinkBody")}
+              value={`${window.location.origin}/invite/${created.inviteToken}`}
+            />
           )}
           <div>
             <Button type="submit" disabled={pending}>

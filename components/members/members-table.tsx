@@ -94,7 +94,11 @@ export function MembersTable({ slug, selfMemberId, members, invites, accounts, a
                         onConfirm={() => update(m.id, { status: "deactivated" })}
                       />
                     ) : (
-                      <button type="button" className="text-sm text-brand-600 hover:underline" onClick={() => update(m.id, { status: "active" })}>
+                      <button
+                        type="button"
+                        className="text-sm text-brand-600 hover:underline"
+                        onClick={() => update(m.id, { status: "active" })}
+                      >
                         {t("reactivate")}
                       </button>
                     ))}

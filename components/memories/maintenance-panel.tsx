@@ -29,7 +29,10 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
       if (!result.ok) return setFailure(result);
       setFailure(null);
       const r = result.data as RunResult;
-      const text = kind === "compress" ? t("compressResult", { merged: r.merged ?? 0, clusters: r.clusters ?? 0 }) : t("cleanupResult", { removed: r.removed ?? 0, promoted: r.promoted ?? 0 });
+      const text =
+        kind === "compress"
+          ? t("compressResult", { merged: r.merged ?? 0, clusters: r.clusters ?? 0 })
+          : t("cleanupResult", { removed: r.removed ?? 0, promoted: r.promoted ?? 0 });
       const undoable = kind === "compress" ? (r.clusters ?? 0) > 0 : (r.removed ?? 0) > 0;
       setSummary({ text, batchId: undoable ? r.batchId : null });
     });
@@ -47,11 +50,25 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
   return (
     <div className="space-y-2" data-testid="maintenance-panel">
       <div className="flex flex-wrap gap-2">
-        <ConfirmButton label={t("compressNow")} message={t("compressConfirm")} confirmLabel={t("compressNow")} onConfirm={() => run("compress")} disabled={pending} />
-        <ConfirmButton label={t("cleanupNow")} message={t("cleanupConfirm")} confirmLabel={t("cleanupNow")} onConfirm={() => run("cleanup")} disabled={pending} />
+        <ConfirmButton
+          label={t("compressNow")}
+          message={t("compressConfirm")}
+          confirmLabel={t("compressNow")}
+          onConfirm={() => run("compress")}
+          disabled={pending}
+        />
+        <ConfirmButton
+          label={t("cleanupNow")}
+          message={t("cleanupConfirm")}
+          confirmLabel={t("cleanupNow")}
+          onConfirm={() => run("cleanup")}
+          disabled={pending}
+        />
         {pending && (
           <span className="self-center text-sm text-zinc-500" data-testid="maintenance-progress">
-            {progress && progress.total > 0 ? t("runProgress", { phase: phaseLabel(progress.phase), done: progress.done, total: progress.total }) : t("running")}
+            {progress && progress.total > 0
+              ? t("runProgress", { phase: phaseLabel(progress.phase), done: progress.done, total: progress.total })
+              : t("running")}
           </span>
         )}
       </div>

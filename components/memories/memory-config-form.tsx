@@ -54,12 +54,20 @@ export function MemoryConfigForm({ slug, config, action }: { slug: string; confi
           </Select>
         </Field>
         <div className="flex flex-col justify-end gap-2 text-sm">
-          <label className="flex items-center gap-2"><input type="checkbox" name="autoCleanup" defaultChecked={config.autoCleanup} />{t("autoCleanup")}</label>
-          <label className="flex items-center gap-2"><input type="checkbox" name="autoCompress" defaultChecked={config.autoCompress} />{t("autoCompress")}</label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="autoCleanup" defaultChecked={config.autoCleanup} />
+            {t("autoCleanup")}
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="autoCompress" defaultChecked={config.autoCompress} />
+            {t("autoCompress")}
+          </label>
         </div>
       </div>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={pending}>{t("config")}</Button>
+        <Button type="submit" disabled={pending}>
+          {t("config")}
+        </Button>
         {saved && <Alert tone="success">{t("saved")}</Alert>}
       </div>
       <ActionError failure={failure} />

@@ -29,7 +29,9 @@ export function MemoryCreateForm({ slug, action, defaultPrivacy }: { slug: strin
       <form onSubmit={onSubmit} aria-label={t("add")} className="space-y-3">
         <MemoryFields values={{ privacy: defaultPrivacy }} errors={failure?.fieldErrors} />
         <div className="flex items-center gap-3">
-          <Button type="submit" disabled={pending}>{t("add")}</Button>
+          <Button type="submit" disabled={pending}>
+            {t("add")}
+          </Button>
           <ActionError failure={failure} />
         </div>
       </form>

@@ -41,8 +41,16 @@ export function MemoryEditForm({ slug, id, values, update, remove }: Props) {
     <form onSubmit={onSubmit} aria-label={t("edit")} className="space-y-3">
       <MemoryFields values={values} errors={failure?.fieldErrors} />
       <div className="flex flex-wrap items-center gap-2">
-        <Button type="submit" disabled={pending}>{t("edit")}</Button>
-        <ConfirmButton label={t("delete")} message={t("deleteConfirm")} confirmLabel={t("delete")} onConfirm={onDelete} disabled={pending} />
+        <Button type="submit" disabled={pending}>
+          {t("edit")}
+        </Button>
+        <ConfirmButton
+          label={t("delete")}
+          message={t("deleteConfirm")}
+          confirmLabel={t("delete")}
+          onConfirm={onDelete}
+          disabled={pending}
+        />
         {saved && <Alert tone="success">{t("saved")}</Alert>}
       </div>
       <ActionError failure={failure} />

@@ -4,7 +4,14 @@ import { useTranslations } from "next-intl";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import type { FieldErrors } from "@/lib/errors/app-error";
 
-export type MemoryFormValues = { content: string; type: string; privacy: string; category: string | null; tags: string[]; importance: number };
+export type MemoryFormValues = {
+  content: string;
+  type: string;
+  privacy: string;
+  category: string | null;
+  tags: string[];
+  importance: number;
+};
 
 const textarea =
   "block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-xs focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/20 dark:border-zinc-700 dark:bg-zinc-900";
@@ -16,7 +23,10 @@ export function readMemoryForm(data: FormData) {
     type: String(data.get("type") ?? "short_term"),
     privacy: String(data.get("privacy") ?? "private"),
     category: category || null,
-    tags: String(data.get("tags") ?? "").split(/[,，]/).map((t) => t.trim()).filter(Boolean),
+    tags: String(data.get("tags") ?? "")
+      .split(/[,，]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
     importance: Number(data.get("importance") ?? 0.5),
   };
 }

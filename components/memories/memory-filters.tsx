@@ -10,7 +10,12 @@ export function MemoryFilters({ values }: { values: MemoryFilterValues }) {
   const t = useTranslations("memories");
   const c = useTranslations("common");
   return (
-    <form method="get" role="search" aria-label={t("search")} className="grid gap-2 sm:grid-cols-[minmax(12rem,1fr)_repeat(2,minmax(0,9rem))_8rem_minmax(0,9rem)_auto]">
+    <form
+      method="get"
+      role="search"
+      aria-label={t("search")}
+      className="grid gap-2 sm:grid-cols-[minmax(12rem,1fr)_repeat(2,minmax(0,9rem))_8rem_minmax(0,9rem)_auto]"
+    >
       <TextInput name="q" type="search" placeholder={t("searchPlaceholder")} defaultValue={values.q ?? ""} aria-label={t("search")} />
       <Select name="type" defaultValue={values.type ?? ""} aria-label={t("type")}>
         <option value="">{t("allTypes")}</option>
@@ -25,7 +30,9 @@ export function MemoryFilters({ values }: { values: MemoryFilterValues }) {
       <TextInput name="tag" placeholder={t("tags")} defaultValue={values.tag ?? ""} aria-label={t("tags")} />
       <Select name="sort" defaultValue={values.sort ?? "created"} aria-label={t("sort")}>
         {(["created", "importance", "access"] as const).map((s) => (
-          <option key={s} value={s}>{t(`sorts.${s}`)}</option>
+          <option key={s} value={s}>
+            {t(`sorts.${s}`)}
+          </option>
         ))}
       </Select>
       <Button type="submit">{c("filter")}</Button>

@@ -10,7 +10,12 @@ export function MemoryList({ slug, items, labels }: { slug: string; items: { mem
   return (
     <Card className="divide-y divide-zinc-100 dark:divide-zinc-800" data-testid="memory-list">
       {items.map(({ memory: m, score }) => (
-        <Link key={m.id} href={`/${slug}/memories/${m.id}`} className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/50" data-testid="memory-item">
+        <Link
+          key={m.id}
+          href={`/${slug}/memories/${m.id}`}
+          className="block px-4 py-3 hover:bg-zinc-50 dark:hover:bg-zinc-800/50"
+          data-testid="memory-item"
+        >
           <p className="line-clamp-2 text-sm">{m.content}</p>
           <div className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-zinc-500">
             <Badge tone={m.type === "long_term" ? "brand" : "gray"}>{labels.types[m.type]}</Badge>

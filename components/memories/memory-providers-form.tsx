@@ -28,8 +28,20 @@ export function MemoryProvidersForm({ slug, settings, action }: Props) {
     const embedding =
       provider === "builtin"
         ? { provider: "builtin" }
-        : { provider: "openai", baseUrl: text(d, "embedding.baseUrl"), model: text(d, "embedding.model"), dim: Number(d.get("embedding.dim")), ...(text(d, "embedding.apiKey") ? { apiKey: text(d, "embedding.apiKey") } : {}) };
-    const chat = chatOn ? { baseUrl: text(d, "chat.baseUrl"), model: text(d, "chat.model"), ...(text(d, "chat.apiKey") ? { apiKey: text(d, "chat.apiKey") } : {}) } : null;
+        : {
+            provider: "openai",
+            baseUrl: text(d, "embedding.baseUrl"),
+            model: text(d, "embedding.model"),
+            dim: Number(d.get("embedding.dim")),
+            ...(text(d, "embedding.apiKey") ? { apiKey: text(d, "embedding.apiKey") } : {}),
+          };
+    const chat = chatOn
+      ? {
+          baseUrl: text(d, "chat.baseUrl"),
+          model: text(d, "chat.model"),
+          ...(text(d, "chat.apiKey") ? { apiKey: text(d, "chat.apiKey") } : {}),
+        }
+      : null;
     run({ embedding, chat });
   }
 
@@ -48,13 +60,26 @@ export function MemoryProvidersForm({ slug, settings, action }: Props) {
         {provider === "openai" && (
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t("baseUrl")} name="embedding.baseUrl" hint={t("baseUrlHint")} errors={errors("embedding.baseUrl")}>
-              <TextInput name="embedding.baseUrl" type="url" required defaultValue={"baseUrl" in e ? e.baseUrl : ""} placeholder="https://api.openai.com/v1" />
+              <TextInput
+                name="embedding.baseUrl"
+                type="url"
+                required
+                defaultValue={"baseUrl" in e ? e.baseUrl : ""}
+                placeholder="https://api.openai.com/v1"
+              />
             </Field>
             <Field label={t("model")} name="embedding.model" errors={errors("embedding.model")}>
               <TextInput name="embedding.model" required defaultValue={"model" in e ? e.model : ""} placeholder="text-embedding-3-small" />
             </Field>
             <Field label={t("dim")} name="embedding.dim" hint={t("dimHint")} errors={errors("embedding.dim")}>
-              <TextInput name="embedding.dim" type="number" min={8} max={4096} required defaultValue={"dim" in e ? String(e.dim) : "1536"} />
+              <TextInput
+                name="embedding.dim"
+                type="number"
+                min={8}
+                max={4096}
+                required
+                defaultValue={"dim" in e ? String(e.dim) : "1536"}
+              />
             </Field>
             <Field label={t("apiKey")} name="embedding.apiKey" errors={errors("embedding.apiKey")}>
               <TextInput name="embedding.apiKey" type="password" autoComplete="off" placeholder={keyPlaceholder(e.apiKeySet)} />
@@ -72,19 +97,32 @@ export function MemoryProvidersForm({ slug, settings, action }: Props) {
         {chatOn && (
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label={t("baseUrl")} name="chat.baseUrl" hint={t("baseUrlHint")} errors={errors("chat.baseUrl")}>
-              <TextInput name="chat.baseUrl" type="url" required defaultValue={settings.chat?.baseUrl ?? ""} placeholder="https://api.openai.com/v1" />
+              <TextInput
+                name="chat.baseUrl"
+                type="url"
+                required
+                defaultValue={settings.chat?.baseUrl ?? ""}
+                placeholder="https://api.openai.com/v1"
+              />
             </Field>
             <Field label={t("model")} name="chat.model" errors={errors("chat.model")}>
               <TextInput name="chat.model" required defaultValue={settings.chat?.model ?? ""} placeholder="gpt-4o-mini" />
             </Field>
             <Field label={t("apiKey")} name="chat.apiKey" errors={errors("chat.apiKey")}>
-              <TextInput name="chat.apiKey" type="password" autoComplete="off" placeholder={keyPlaceholder(settings.chat?.apiKeySet ?? false)} />
+              <TextInput
+                name="chat.apiKey"
+                type="password"
+                autoComplete="off"
+                placeholder={keyPlaceholder(settings.chat?.apiKeySet ?? false)}
+              />
             </Field>
           </div>
         )}
       </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>{t("save")}</Button>
+        <Button type="submit" disabled={pending}>
+          {t("save")}
+        </Button>
         {result?.ok && <Alert tone="success">{t("saved")}</Alert>}
       </div>
       <ActionError failure={failure} />

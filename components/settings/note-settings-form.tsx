@@ -26,7 +26,10 @@ export function NoteSettingsForm({ slug, initial, action }: { slug: string; init
       maxImages: num("maxImages"),
       maxTopics: num("maxTopics"),
       bulletStyle: data.get("bulletStyle"),
-      bannedWords: String(data.get("bannedWords") ?? "").split(/[\n,，、]+/).map((w) => w.trim()).filter(Boolean),
+      bannedWords: String(data.get("bannedWords") ?? "")
+        .split(/[\n,，、]+/)
+        .map((w) => w.trim())
+        .filter(Boolean),
       approvalRequired: data.get("approvalRequired") === "on",
     };
     startTransition(async () => {
@@ -50,7 +53,11 @@ export function NoteSettingsForm({ slug, initial, action }: { slug: string; init
         {numberField("maxTopics", 0, 50)}
         <Field label={t("bulletStyle")} name="bulletStyle">
           <Select name="bulletStyle" defaultValue={initial.bulletStyle}>
-            {bulletStyles.map((s) => <option key={s} value={s}>{t(`bullets.${s}`)}</option>)}
+            {bulletStyles.map((s) => (
+              <option key={s} value={s}>
+                {t(`bullets.${s}`)}
+              </option>
+            ))}
           </Select>
         </Field>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
@@ -58,11 +65,19 @@ export function NoteSettingsForm({ slug, initial, action }: { slug: string; init
         </label>
         <div className="sm:col-span-2">
           <Field label={t("bannedWords")} name="bannedWords" hint={t("bannedWordsHint")} errors={failure?.fieldErrors?.bannedWords}>
-            <textarea id="bannedWords" name="bannedWords" rows={4} defaultValue={initial.bannedWords.join("\n")} className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900" />
+            <textarea
+              id="bannedWords"
+              name="bannedWords"
+              rows={4}
+              defaultValue={initial.bannedWords.join("\n")}
+              className="block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+            />
           </Field>
         </div>
         <div className="space-y-2 sm:col-span-2">
-          <Button type="submit" disabled={pending}>{t("save")}</Button>
+          <Button type="submit" disabled={pending}>
+            {t("save")}
+          </Button>
           <ActionError failure={failure} />
           {saved && <Alert tone="success">{t("saved")}</Alert>}
         </div>

@@ -10,7 +10,17 @@ import type { WorkspaceActionFn } from "@/lib/next/workspace-action";
 
 type Values = { name: string; timezone: string; locale: string };
 
-export function WorkspaceSettingsForm({ slug, action, timezones, values }: { slug: string; action: WorkspaceActionFn; timezones: string[]; values: Values }) {
+export function WorkspaceSettingsForm({
+  slug,
+  action,
+  timezones,
+  values,
+}: {
+  slug: string;
+  action: WorkspaceActionFn;
+  timezones: string[];
+  values: Values;
+}) {
   const t = useTranslations("settings");
   const tc = useTranslations("common");
   const { result, failure, pending, run } = useWorkspaceAction(slug, action);

@@ -14,7 +14,12 @@ import { cn } from "@/components/ui/cn";
 
 export type SwitcherAccount = { id: string; name: string; redId: string; status: string };
 
-const statusDot: Record<string, string> = { active: "bg-emerald-500", paused: "bg-zinc-400", needs_login: "bg-amber-500", error: "bg-red-500" };
+const statusDot: Record<string, string> = {
+  active: "bg-emerald-500",
+  paused: "bg-zinc-400",
+  needs_login: "bg-amber-500",
+  error: "bg-red-500",
+};
 
 type Props = { slug: string; remembered: SwitcherAccount | null; cookieValue: string | null };
 
@@ -49,7 +54,8 @@ export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
 
   const fromUrl = params.get("account");
   const selectedId = fromUrl ? (fromUrl === "all" ? null : fromUrl) : cookieValue && cookieValue !== "all" ? cookieValue : null;
-  const selected = selectedId === null ? null : (accounts?.find((a) => a.id === selectedId) ?? (remembered?.id === selectedId ? remembered : null));
+  const selected =
+    selectedId === null ? null : (accounts?.find((a) => a.id === selectedId) ?? (remembered?.id === selectedId ? remembered : null));
   // A shared link names an account the page did not resolve: look it up.
   const unresolved = selectedId !== null && selected === null && accounts === null && !failed;
   useEffect(() => {
@@ -59,7 +65,10 @@ export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
   const options = useMemo(() => {
     const q = query.trim().toLowerCase();
     const list = accounts ?? [];
-    return [{ id: "all", name: t("all"), redId: "", status: "" }, ...(q ? list.filter((a) => a.name.toLowerCase().includes(q) || a.redId.toLowerCase().includes(q)) : list)];
+    return [
+      { id: "all", name: t("all"), redId: "", status: "" },
+      ...(q ? list.filter((a) => a.name.toLowerCase().includes(q) || a.redId.toLowerCase().includes(q)) : list),
+    ];
   }, [accounts, query, t]);
 
   function choose(id: string) {
@@ -116,8 +125,12 @@ export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
         data-testid="account-switcher"
       >
         {selected && <span className={cn("size-2 shrink-0 rounded-full", statusDot[selected.status])} />}
-        <span className="truncate" data-testid="account-switcher-current">{selected ? selected.name : unresolved ? "…" : t("all")}</span>
-        <kbd className="hidden rounded border border-zinc-200 px-1 text-[10px] text-zinc-400 sm:inline dark:border-zinc-700">{t("shortcut")}</kbd>
+        <span className="truncate" data-testid="account-switcher-current">
+          {selected ? selected.name : unresolved ? "…" : t("all")}
+        </span>
+        <kbd className="hidden rounded border border-zinc-200 px-1 text-[10px] text-zinc-400 sm:inline dark:border-zinc-700">
+          {t("shortcut")}
+        </kbd>
         <ChevronsUpDown className="size-3.5 shrink-0 text-zinc-400" />
       </button>
       {open && (
@@ -146,7 +159,11 @@ export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
             />
           </div>
           <ul role="listbox" className="mt-1 max-h-80 overflow-y-auto">
-            {options.length === 1 && accounts === null && <li className="px-2 py-2 text-sm text-zinc-500" role="status">{failed ? t("failed") : t("loading")}</li>}
+            {options.length === 1 && accounts === null && (
+              <li className="px-2 py-2 text-sm text-zinc-500" role="status">
+                {failed ? t("failed") : t("loading")}
+              </li>
+            )}
             {options.length === 1 && accounts !== null && query && <li className="px-2 py-2 text-sm text-zinc-500">{t("empty")}</li>}
             {options.map((a, i) => (
               <li key={a.id} role="option" aria-selected={i === active}>
@@ -154,7 +171,10 @@ export function AccountSwitcher({ slug, remembered, cookieValue }: Props) {
                   type="button"
                   onMouseEnter={() => setActive(i)}
                   onClick={() => choose(a.id)}
-                  className={cn("flex w-full items-center gap-2 rounded-lg px-2 py-1.5 text-left text-sm", i === active && "bg-zinc-100 dark:bg-zinc-800")}
+                  className={cn(
+                    "flex w-full items-center gap-2 rounded-lg px-2 py-1.5 text-left text-sm",
+                    i === active && "bg-zinc-100 dark:bg-zinc-800",
+                  )}
                 >
                   {a.status ? <span className={cn("size-2 shrink-0 rounded-full", statusDot[a.status])} /> : <span className="size-2" />}
                   <span className="flex-1 truncate">{a.name}</span>

@@ -76,13 +76,7 @@ export function AppShell({ slug, workspaces, allowed, user, initialDark, signOut
       </aside>
       <div className="min-w-0">
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-zinc-200 bg-white/80 px-3 backdrop-blur sm:gap-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-950/80">
-          <button
-            type="button"
-            className="rounded-md p-1.5 lg:hidden"
-            onClick={toggle}
-            aria-label={t("nav.menu")}
-            aria-expanded={open}
-          >
+          <button type="button" className="rounded-md p-1.5 lg:hidden" onClick={toggle} aria-label={t("nav.menu")} aria-expanded={open}>
             {open ? <X className="size-5" /> : <Menu className="size-5" />}
           </button>
           <div className="flex-1" />

@@ -1,5 +1,16 @@
 /** The sidebar's sections, in order, with the permission each needs to appear. */
-import { BarChart3, BookOpen, Brain, CalendarDays, FileText, LayoutDashboard, ScrollText, Settings, Users, type LucideIcon } from "lucide-react";
+import {
+  BarChart3,
+  BookOpen,
+  Brain,
+  CalendarDays,
+  FileText,
+  LayoutDashboard,
+  ScrollText,
+  Settings,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 import type { Permission } from "@/lib/auth/permissions";
 
 export const navItems = [

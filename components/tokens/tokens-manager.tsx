@@ -13,7 +13,15 @@ import { Field, TextInput } from "@/components/ui/field";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
 
-type TokenView = { id: string; name: string; prefix: string; permissions: string[]; expiresAt: string | null; lastUsedAt: string | null; revoked: boolean };
+type TokenView = {
+  id: string;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revoked: boolean;
+};
 type Props = {
   slug: string;
   grantable: string[];

@@ -12,7 +12,10 @@ export function SecretReveal({ title, body, value }: { title: string; body: stri
     <Alert tone="success" title={title}>
       <p>{body}</p>
       <div className="mt-2 flex items-center gap-2">
-        <code data-testid="secret-value" className="min-w-0 flex-1 break-all rounded bg-white/70 px-2 py-1 font-mono text-xs dark:bg-black/30">
+        <code
+          data-testid="secret-value"
+          className="min-w-0 flex-1 break-all rounded bg-white/70 px-2 py-1 font-mono text-xs dark:bg-black/30"
+        >
           {value}
         </code>
         <Button

@@ -14,7 +14,9 @@ export const profileSnapshots = sqliteTable(
   "profile_snapshots",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     subjectType: text("subject_type", { enum: subjectTypes }).notNull(),
     subjectId: text("subject_id").notNull(),
     followers: integer("followers"),
@@ -31,7 +33,9 @@ export const trackedNotes = sqliteTable(
   "tracked_notes",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     /** RED's note id: unique per workspace. */
     noteId: text("note_id").notNull(),
     subjectType: text("subject_type", { enum: subjectTypes }).notNull(),
@@ -40,7 +44,9 @@ export const trackedNotes = sqliteTable(
     title: text("title").notNull().default(""),
     body: text("body").notNull().default(""),
     topics: text("topics", { mode: "json" }).$type<string[]>().notNull().default([]),
-    type: text("type", { enum: ["normal", "video"] }).notNull().default("normal"),
+    type: text("type", { enum: ["normal", "video"] })
+      .notNull()
+      .default("normal"),
     imagesCount: integer("images_count").notNull().default(0),
     url: text("url"),
     xsecToken: text("xsec_token"),
@@ -70,8 +76,12 @@ export const noteSnapshots = sqliteTable(
   "note_snapshots",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    trackedNoteId: text("tracked_note_id").notNull().references(() => trackedNotes.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    trackedNoteId: text("tracked_note_id")
+      .notNull()
+      .references(() => trackedNotes.id),
     likes: integer("likes").notNull(),
     collects: integer("collects").notNull(),
     comments: integer("comments").notNull(),
@@ -87,7 +97,9 @@ export const noteComments = sqliteTable(
   "note_comments",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     commentId: text("comment_id").notNull(),
     noteId: text("note_id").notNull(),
     parentCommentId: text("parent_comment_id"),
@@ -96,7 +108,10 @@ export const noteComments = sqliteTable(
     subCommentCount: integer("sub_comment_count").notNull().default(0),
     createdAtRed: integer("created_at_red", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("note_comments_workspace_comment_idx").on(t.workspaceId, t.commentId), index("note_comments_note_idx").on(t.workspaceId, t.noteId)],
+  (t) => [
+    uniqueIndex("note_comments_workspace_comment_idx").on(t.workspaceId, t.commentId),
+    index("note_comments_note_idx").on(t.workspaceId, t.noteId),
+  ],
 );
 
 /**
@@ -106,7 +121,9 @@ export const noteComments = sqliteTable(
 export const subjectDaily = sqliteTable(
   "subject_daily",
   {
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     subjectType: text("subject_type", { enum: subjectTypes }).notNull(),
     subjectId: text("subject_id").notNull(),
     day: text("day").notNull(),
@@ -123,14 +140,19 @@ export const subjectDaily = sqliteTable(
     engagement: integer("engagement").notNull().default(0),
     viralNotes: integer("viral_notes").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.subjectType, t.subjectId, t.day] }), index("subject_daily_workspace_day_idx").on(t.workspaceId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.subjectType, t.subjectId, t.day] }),
+    index("subject_daily_workspace_day_idx").on(t.workspaceId, t.day),
+  ],
 );
 
 /** Notes and engagement per topic, subject and local day (for hot topics and topic mix). */
 export const topicDaily = sqliteTable(
   "topic_daily",
   {
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     subjectType: text("subject_type", { enum: subjectTypes }).notNull(),
     subjectId: text("subject_id").notNull(),
     topic: text("topic").notNull(),
@@ -138,7 +160,10 @@ export const topicDaily = sqliteTable(
     notes: integer("notes").notNull().default(0),
     engagement: integer("engagement").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.subjectType, t.subjectId, t.topic, t.day] }), index("topic_daily_workspace_day_idx").on(t.workspaceId, t.day)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.subjectType, t.subjectId, t.topic, t.day] }),
+    index("topic_daily_workspace_day_idx").on(t.workspaceId, t.day),
+  ],
 );
 
 /** An import's progress and its per-row error report (first 500 errors kept). */
@@ -146,7 +171,9 @@ export const importRuns = sqliteTable(
   "import_runs",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     kind: text("kind", { enum: ["notes", "comments", "creators"] }).notNull(),
     fileName: text("file_name").notNull(),
     status: text("status", { enum: ["running", "done", "failed"] }).notNull(),

@@ -11,7 +11,9 @@ export const competitors = sqliteTable(
   "competitors",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     name: text("name").notNull(),
     redUserId: text("red_user_id").notNull(),
     profileUrl: text("profile_url"),
@@ -28,14 +30,19 @@ export const competitors = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("competitors_workspace_red_user_idx").on(t.workspaceId, t.redUserId), index("competitors_workspace_name_idx").on(t.workspaceId, t.name)],
+  (t) => [
+    uniqueIndex("competitors_workspace_red_user_idx").on(t.workspaceId, t.redUserId),
+    index("competitors_workspace_name_idx").on(t.workspaceId, t.name),
+  ],
 );
 
 /** One row per (source, subject): when it last ran, whether it worked, what went wrong. */
 export const collectionStatus = sqliteTable(
   "collection_status",
   {
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     /** bridge_profile | bridge_search | bridge_detail | mediacrawler | api */
     source: text("source").notNull(),
     /** competitor id, own account id, or "keyword:<text>". */
@@ -53,7 +60,9 @@ export const topicWatchlist = sqliteTable(
   "topic_watchlist",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     topic: text("topic").notNull(),
     createdBy: text("created_by"),
     createdAt: createdAt(),
@@ -68,7 +77,9 @@ type ViralRule = { minLikes: number; tiers: { maxFollowers: number | null; minLi
 type WeeklyReport = { enabled: boolean; recipients: string[]; weekday: number; hour: number };
 
 export const analyticsSettings = sqliteTable("analytics_settings", {
-  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id),
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id),
   viralRule: text("viral_rule", { mode: "json" }).$type<ViralRule>().notNull(),
   cesWeights: text("ces_weights", { mode: "json" }).$type<CesWeights>().notNull(),
   /** The emailed weekly competitor report; null = never configured (off). */
@@ -85,7 +96,9 @@ export const competitorAlerts = sqliteTable(
   "competitor_alerts",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     kind: text("kind", { enum: ["viral_note", "cadence_doubled", "engagement_drop"] }).notNull(),
     subjectType: text("subject_type", { enum: ["competitor", "account"] }).notNull(),
     subjectId: text("subject_id").notNull(),
@@ -94,7 +107,10 @@ export const competitorAlerts = sqliteTable(
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("competitor_alerts_dedupe_idx").on(t.workspaceId, t.dedupeKey), index("competitor_alerts_workspace_time_idx").on(t.workspaceId, t.createdAt)],
+  (t) => [
+    uniqueIndex("competitor_alerts_dedupe_idx").on(t.workspaceId, t.dedupeKey),
+    index("competitor_alerts_workspace_time_idx").on(t.workspaceId, t.createdAt),
+  ],
 );
 
 export type Competitor = typeof competitors.$inferSelect;

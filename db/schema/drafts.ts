@@ -11,7 +11,9 @@ export const draftFolders = sqliteTable(
   "draft_folders",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     parentId: text("parent_id").references((): AnySQLiteColumn => draftFolders.id),
     name: text("name").notNull(),
     createdAt: createdAt(),
@@ -24,8 +26,12 @@ export const drafts = sqliteTable(
   "drafts",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    authorId: text("author_id").notNull().references(() => users.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
     folderId: text("folder_id").references(() => draftFolders.id),
     title: text("title").notNull().default(""),
     doc: text("doc", { mode: "json" }).$type<DraftDoc>().notNull(),
@@ -59,8 +65,12 @@ export const drafts = sqliteTable(
 export const draftTargets = sqliteTable(
   "draft_targets",
   {
-    draftId: text("draft_id").notNull().references(() => drafts.id, { onDelete: "cascade" }),
-    accountId: text("account_id").notNull().references(() => accounts.id),
+    draftId: text("draft_id")
+      .notNull()
+      .references(() => drafts.id, { onDelete: "cascade" }),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
   },
   (t) => [primaryKey({ columns: [t.draftId, t.accountId] }), index("draft_targets_account_idx").on(t.accountId, t.draftId)],
 );
@@ -69,8 +79,12 @@ export const draftRevisions = sqliteTable(
   "draft_revisions",
   {
     id: text("id").primaryKey(),
-    draftId: text("draft_id").notNull().references(() => drafts.id, { onDelete: "cascade" }),
-    authorId: text("author_id").notNull().references(() => users.id),
+    draftId: text("draft_id")
+      .notNull()
+      .references(() => drafts.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
     /** The draft version this revision holds (the latest save folded into it). */
     version: integer("version").notNull(),
     title: text("title").notNull(),
@@ -86,10 +100,16 @@ export const draftComments = sqliteTable(
   "draft_comments",
   {
     id: text("id").primaryKey(),
-    draftId: text("draft_id").notNull().references(() => drafts.id, { onDelete: "cascade" }),
-    authorId: text("author_id").notNull().references(() => users.id),
+    draftId: text("draft_id")
+      .notNull()
+      .references(() => drafts.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
     /** comment, or the workflow step it was written with. */
-    kind: text("kind", { enum: ["comment", "submitted", "approved", "changes_requested"] }).notNull().default("comment"),
+    kind: text("kind", { enum: ["comment", "submitted", "approved", "changes_requested"] })
+      .notNull()
+      .default("comment"),
     body: text("body").notNull(),
     createdAt: createdAt(),
   },

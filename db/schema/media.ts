@@ -8,8 +8,12 @@ export const media = sqliteTable(
   "media",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    uploaderId: text("uploader_id").notNull().references(() => users.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    uploaderId: text("uploader_id")
+      .notNull()
+      .references(() => users.id),
     storageKey: text("storage_key").notNull(),
     /** Detected from the bytes, never taken from the upload's claim. */
     contentType: text("content_type").notNull(),

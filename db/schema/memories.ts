@@ -40,8 +40,12 @@ export const memories = sqliteTable(
     /** An explicit integer rowid: VACUUM may renumber implicit rowids, which FTS5 and the vector index key on. */
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     id: text("id").notNull(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    ownerId: text("owner_id").notNull().references(() => users.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
     type: text("type", { enum: memoryTypes }).notNull(),
     content: text("content").notNull(),
     category: text("category"),
@@ -75,7 +79,9 @@ export const memoryHistory = sqliteTable(
   "memory_history",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     memoryId: text("memory_id").notNull(),
     /** null when the system acted (scheduled maintenance). */
     actorId: text("actor_id"),
@@ -86,17 +92,18 @@ export const memoryHistory = sqliteTable(
     next: text("next", { mode: "json" }).$type<MemorySnapshot | null>(),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("memory_history_memory_idx").on(t.memoryId, t.id),
-    index("memory_history_batch_idx").on(t.workspaceId, t.batchId),
-  ],
+  (t) => [index("memory_history_memory_idx").on(t.memoryId, t.id), index("memory_history_batch_idx").on(t.workspaceId, t.batchId)],
 );
 
 export const userMemoryConfigs = sqliteTable(
   "user_memory_configs",
   {
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    userId: text("user_id").notNull().references(() => users.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     shortTermRetentionDays: integer("short_term_retention_days").notNull().default(7),
     longTermThreshold: real("long_term_threshold").notNull().default(0.7),
     promoteAfterAccesses: integer("promote_after_accesses").notNull().default(5),

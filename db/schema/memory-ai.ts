@@ -15,7 +15,9 @@ export type EmbeddingProvider = (typeof embeddingProviders)[number];
 export type EmbeddingSpaceSpec = { provider: "builtin" } | { provider: "openai"; baseUrl: string; model: string; dim: number };
 
 export const memoryAiSettings = sqliteTable("memory_ai_settings", {
-  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id),
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id),
   /** The wanted embedding space; it becomes active when its re-embedding job finishes. */
   embedding: text("embedding", { mode: "json" }).$type<EmbeddingSpaceSpec>().notNull(),
   /** encryptSecret(key) or null; write-only. */
@@ -37,7 +39,9 @@ export const memoryReembedJobs = sqliteTable(
   "memory_reembed_jobs",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     target: text("target", { mode: "json" }).$type<EmbeddingSpaceSpec>().notNull(),
     status: text("status", { enum: reembedJobStatuses }).notNull().default("running"),
     done: integer("done").notNull().default(0),

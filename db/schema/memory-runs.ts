@@ -17,7 +17,9 @@ export const memoryRuns = sqliteTable(
   "memory_runs",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     /** Who started it ("system" for scheduled maintenance). */
     actorId: text("actor_id").notNull(),
     kind: text("kind", { enum: memoryRunKinds }).notNull(),

@@ -5,7 +5,9 @@ import { workspaces } from "./workspaces";
 
 /** One row per workspace that changed the RED note rules; absent -> defaults (lib/drafts/note-settings.ts). */
 export const workspaceNoteSettings = sqliteTable("workspace_note_settings", {
-  workspaceId: text("workspace_id").primaryKey().references(() => workspaces.id),
+  workspaceId: text("workspace_id")
+    .primaryKey()
+    .references(() => workspaces.id),
   titleLimit: integer("title_limit").notNull().default(20),
   bodyLimit: integer("body_limit").notNull().default(1000),
   maxImages: integer("max_images").notNull().default(18),

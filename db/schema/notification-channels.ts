@@ -7,7 +7,9 @@ export const notificationChannels = sqliteTable(
   "notification_channels",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     kind: text("kind", { enum: ["dingtalk", "wecom", "email"] }).notNull(),
     name: text("name").notNull(),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),

@@ -14,8 +14,12 @@ export const notificationOutbox = sqliteTable(
   "notification_outbox",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    channelId: text("channel_id").notNull().references(() => notificationChannels.id, { onDelete: "cascade" }),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    channelId: text("channel_id")
+      .notNull()
+      .references(() => notificationChannels.id, { onDelete: "cascade" }),
     /** The WorkspaceEvent (kind, payload, at), rendered when sent. */
     event: text("event", { mode: "json" }).$type<{ kind: string; payload: Record<string, unknown>; at: string }>().notNull(),
     status: text("status", { enum: notificationOutboxStatuses }).notNull().default("pending"),

@@ -20,8 +20,12 @@ export const publishDispatches = sqliteTable(
   "publish_dispatches",
   {
     id: text("id").primaryKey(),
-    jobId: text("job_id").notNull().references(() => publishJobs.id),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => publishJobs.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     /** The job version this delivery is for: a delivery of an older version claims nothing. */
     version: integer("version").notNull(),
     /** 1, 2, 3 ... per job. */

@@ -14,13 +14,16 @@ export type JobSnapshot = { title: string; body: string; topics: string[]; image
  */
 export type PlanNote = { action: "shifted" | "skipped"; rule: "daily_cap" | "spacing"; from: string };
 
-
 export const publishJobs = sqliteTable(
   "publish_jobs",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    accountId: text("account_id").notNull().references(() => accounts.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
     draftId: text("draft_id"),
     /** Jobs made together (one draft to many accounts) share a batch, for the progress view. */
     batchId: text("batch_id"),

@@ -13,8 +13,12 @@ export const publishSeries = sqliteTable(
   "publish_series",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    accountId: text("account_id").notNull().references(() => accounts.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
     draftId: text("draft_id"),
     snapshot: text("snapshot", { mode: "json" }).$type<JobSnapshot>().notNull(),
     cron: text("cron").notNull(),

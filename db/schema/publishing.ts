@@ -7,8 +7,12 @@ export const sandboxPublications = sqliteTable(
   "sandbox_publications",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    accountId: text("account_id").notNull().references(() => accounts.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
     kind: text("kind", { enum: ["image", "video"] }).notNull(),
     title: text("title").notNull(),
     /** The full note exactly as a real publisher would have received it. */

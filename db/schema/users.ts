@@ -6,7 +6,9 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
-  locale: text("locale", { enum: ["zh-CN", "en"] }).notNull().default("zh-CN"),
+  locale: text("locale", { enum: ["zh-CN", "en"] })
+    .notNull()
+    .default("zh-CN"),
   /** Bumped on password change: every JWT carrying an older value stops working. */
   sessionVersion: integer("session_version").notNull().default(1),
   createdAt: createdAt(),

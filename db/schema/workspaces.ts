@@ -7,7 +7,9 @@ export const workspaces = sqliteTable("workspaces", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   timezone: text("timezone").notNull().default("Asia/Shanghai"),
-  locale: text("locale", { enum: ["zh-CN", "en"] }).notNull().default("zh-CN"),
+  locale: text("locale", { enum: ["zh-CN", "en"] })
+    .notNull()
+    .default("zh-CN"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -16,12 +18,20 @@ export const members = sqliteTable(
   "members",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
-    userId: text("user_id").notNull().references(() => users.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     role: text("role", { enum: ["admin", "operator", "analyst", "guest"] }).notNull(),
-    status: text("status", { enum: ["active", "deactivated"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "deactivated"] })
+      .notNull()
+      .default("active"),
     /** "all": every account of the workspace; "granted": only rows in member_account_grants. */
-    accountScope: text("account_scope", { enum: ["all", "granted"] }).notNull().default("all"),
+    accountScope: text("account_scope", { enum: ["all", "granted"] })
+      .notNull()
+      .default("all"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -32,10 +42,14 @@ export const accounts = sqliteTable(
   "accounts",
   {
     id: text("id").primaryKey(),
-    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    workspaceId: text("workspace_id")
+      .notNull()
+      .references(() => workspaces.id),
     name: text("name").notNull(),
     redId: text("red_id").notNull(),
-    status: text("status", { enum: ["active", "paused", "needs_login", "error"] }).notNull().default("active"),
+    status: text("status", { enum: ["active", "paused", "needs_login", "error"] })
+      .notNull()
+      .default("active"),
     /** Why the status is what it is (e.g. "bridge reports logged out"); null when active. */
     statusReason: text("status_reason"),
     avatarUrl: text("avatar_url"),
@@ -68,8 +82,12 @@ export const accounts = sqliteTable(
 export const memberAccountGrants = sqliteTable(
   "member_account_grants",
   {
-    memberId: text("member_id").notNull().references(() => members.id),
-    accountId: text("account_id").notNull().references(() => accounts.id),
+    memberId: text("member_id")
+      .notNull()
+      .references(() => members.id),
+    accountId: text("account_id")
+      .notNull()
+      .references(() => accounts.id),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.accountId] }), index("grants_account_idx").on(t.accountId)],

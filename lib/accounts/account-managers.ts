@@ -13,6 +13,13 @@ export async function accountManagerUserIds(db: DbOrTx, workspaceId: string, acc
   const rows = await db
     .select({ userId: members.userId })
     .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.status, "active"), inArray(members.role, roles), or(eq(members.accountScope, "all"), exists(granted))));
+    .where(
+      and(
+        eq(members.workspaceId, workspaceId),
+        eq(members.status, "active"),
+        inArray(members.role, roles),
+        or(eq(members.accountScope, "all"), exists(granted)),
+      ),
+    );
   return rows.map((r) => r.userId);
 }

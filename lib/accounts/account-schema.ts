@@ -7,9 +7,17 @@ import { publisherIds } from "@/lib/publishing/publishers/registry";
 import { isValidTimezone } from "@/lib/workspaces/timezones";
 import { webUrlSchema } from "@/lib/validation/web-url";
 
-const label = z.string().trim().min(1).max(24).regex(/^[^,#<>]+$/, "No commas, # or angle brackets");
+const label = z
+  .string()
+  .trim()
+  .min(1)
+  .max(24)
+  .regex(/^[^,#<>]+$/, "No commas, # or angle brackets");
 const labels = (max: number) =>
-  z.array(label).max(max).transform((list) => [...new Set(list)]);
+  z
+    .array(label)
+    .max(max)
+    .transform((list) => [...new Set(list)]);
 
 export const slotPattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -22,7 +30,12 @@ export const postingSlotsSchema = z
 export const accountFieldsSchema = z
   .object({
     name: z.string().trim().min(1).max(60),
-    redId: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
+    redId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
     avatarUrl: webUrlSchema(500).nullable(),
     bio: z.string().trim().max(500),
     groups: labels(10),

@@ -13,13 +13,26 @@ import { getAccount } from "./queries";
 
 type Status = Account["status"];
 
-export async function applyStatus(tx: DbOrTx, ctx: WorkspaceContext, account: Account, status: Status, reason: string | null, action: string) {
+export async function applyStatus(
+  tx: DbOrTx,
+  ctx: WorkspaceContext,
+  account: Account,
+  status: Status,
+  reason: string | null,
+  action: string,
+) {
   const [after] = await tx
     .update(accounts)
     .set({ status, statusReason: reason })
     .where(and(eq(accounts.id, account.id), eq(accounts.workspaceId, ctx.workspaceId)))
     .returning();
-  await recordAudit(tx, ctx, { action, targetType: "account", targetId: account.id, before: { status: account.status }, after: { status, reason } });
+  await recordAudit(tx, ctx, {
+    action,
+    targetType: "account",
+    targetId: account.id,
+    before: { status: account.status },
+    after: { status, reason },
+  });
   return after;
 }
 
@@ -47,11 +60,23 @@ export async function archiveAccount(db: Db, ctx: WorkspaceContext, accountId: s
     if (!account) throw new AppError("NOT_FOUND");
     const history = await hasPublishingHistory(tx, accountId);
     if (history.hasHistory) {
-      const detail = Object.entries(history.counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k.replace(/_/g, " ")}`).join(", ");
+      const detail = Object.entries(history.counts)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${k.replace(/_/g, " ")}`)
+        .join(", ");
       throw new AppError("ACCOUNT_HAS_HISTORY", { detail, fieldErrors: { _: [`Has ${detail}`] } });
     }
-    const [after] = await tx.update(accounts).set({ archivedAt: new Date(), status: "paused", statusReason: "Archived" }).where(eq(accounts.id, accountId)).returning();
-    await recordAudit(tx, ctx, { action: "accounts.archive", targetType: "account", targetId: accountId, before: { status: account.status } });
+    const [after] = await tx
+      .update(accounts)
+      .set({ archivedAt: new Date(), status: "paused", statusReason: "Archived" })
+      .where(eq(accounts.id, accountId))
+      .returning();
+    await recordAudit(tx, ctx, {
+      action: "accounts.archive",
+      targetType: "account",
+      targetId: accountId,
+      before: { status: account.status },
+    });
     return after;
   });
 }

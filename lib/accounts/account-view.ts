@@ -13,5 +13,9 @@ export type AccountView = Omit<Account, "publisherSecrets" | "publisherConfig" |
 
 export function toAccountView(account: Account, breaker?: BreakerSnapshot): AccountView {
   const { publisherSecrets: _secrets, publisherConfig, publisherId, workspaceId: _ws, ...rest } = account;
-  return { ...rest, publisher: { id: publisherId, config: publisherConfig, secretsSet: secretFieldsSet(account) }, ...(breaker ? { breaker } : {}) };
+  return {
+    ...rest,
+    publisher: { id: publisherId, config: publisherConfig, secretsSet: secretFieldsSet(account) },
+    ...(breaker ? { breaker } : {}),
+  };
 }

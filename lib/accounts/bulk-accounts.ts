@@ -41,7 +41,13 @@ function merge(current: string[], given: string[], how: "replace" | "add" | "rem
   return current.filter((x) => !given.includes(x));
 }
 
-async function runOne(db: Db, ctx: WorkspaceContext, account: Account, input: BulkAccountsInput, memberRows: { id: string; accountScope: "all" | "granted" }[]): Promise<BulkResult> {
+async function runOne(
+  db: Db,
+  ctx: WorkspaceContext,
+  account: Account,
+  input: BulkAccountsInput,
+  memberRows: { id: string; accountScope: "all" | "granted" }[],
+): Promise<BulkResult> {
   const base = { accountId: account.id, name: account.name };
   if (input.action === "check_connection") {
     const r = await checkAccountConnection(db, ctx, account.id);
@@ -62,14 +68,28 @@ async function runOne(db: Db, ctx: WorkspaceContext, account: Account, input: Bu
         const field = input.action === "set_groups" ? "groups" : "tags";
         const given = input.action === "set_groups" ? input.groups : input.tags;
         const next = merge(account[field], given, input.mode);
-        await tx.update(accounts).set({ [field]: next }).where(and(eq(accounts.id, account.id), eq(accounts.workspaceId, ctx.workspaceId)));
-        await recordAudit(tx, ctx, { action: "accounts.update", targetType: "account", targetId: account.id, before: { [field]: account[field] }, after: { [field]: next } });
+        await tx
+          .update(accounts)
+          .set({ [field]: next })
+          .where(and(eq(accounts.id, account.id), eq(accounts.workspaceId, ctx.workspaceId)));
+        await recordAudit(tx, ctx, {
+          action: "accounts.update",
+          targetType: "account",
+          targetId: account.id,
+          before: { [field]: account[field] },
+          after: { [field]: next },
+        });
         return { ...base, ok: true, status: account.status, message: next.join(", ") || "—" };
       }
       case "grant":
       case "revoke": {
         const notes = await setAccountGrant(tx, ctx, account.id, memberRows, input.action === "grant");
-        return { ...base, ok: true, status: account.status, message: notes.join("; ") || (input.action === "grant" ? "Granted" : "Revoked") };
+        return {
+          ...base,
+          ok: true,
+          status: account.status,
+          message: notes.join("; ") || (input.action === "grant" ? "Granted" : "Revoked"),
+        };
       }
     }
   });
@@ -77,7 +97,8 @@ async function runOne(db: Db, ctx: WorkspaceContext, account: Account, input: Bu
 
 export async function runBulkAction(db: Db, ctx: WorkspaceContext, input: BulkAccountsInput): Promise<{ results: BulkResult[] }> {
   const rows = await requireVisibleAccounts(db, ctx, input.accountIds);
-  if (!rows) throw new AppError("NOT_FOUND", { fieldErrors: { accountIds: ["One or more accounts do not exist or are not visible to you"] } });
+  if (!rows)
+    throw new AppError("NOT_FOUND", { fieldErrors: { accountIds: ["One or more accounts do not exist or are not visible to you"] } });
   const memberRows = input.action === "grant" || input.action === "revoke" ? await requireMembers(db, ctx, input.memberIds) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const results: BulkResult[] = [];

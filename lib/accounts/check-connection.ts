@@ -20,7 +20,10 @@ export type ConnectionResult = HealthResult & { accountId: string; status: Accou
 
 export type HealthOverrides = Partial<Pick<PublisherRuntime, "cache" | "breaker" | "sleep" | "dispatcher">>;
 
-export function nextStatus(account: Pick<Account, "status" | "statusReason">, health: HealthResult): { status: Account["status"]; reason: string | null } {
+export function nextStatus(
+  account: Pick<Account, "status" | "statusReason">,
+  health: HealthResult,
+): { status: Account["status"]; reason: string | null } {
   if (account.status === "paused") return { status: "paused", reason: account.statusReason };
   if (health.loggedIn === false) return { status: "needs_login", reason: health.message };
   if (health.ok && (account.status === "needs_login" || account.status === "error")) return { status: "active", reason: null };
@@ -32,7 +35,8 @@ export async function probeAccount(db: Db, account: Account, overrides: HealthOv
   const publisher = getPublisher(account.publisherId);
   if (!publisher) return { ok: false, code: "unknown_publisher", loggedIn: null, message: `Unknown publisher ${account.publisherId}` };
   const parsed = publisher.configSchema.safeParse(publisherConfigFor(account));
-  if (!parsed.success) return { ok: false, code: "config_incomplete", loggedIn: null, message: "The publisher settings are incomplete: edit the account" };
+  if (!parsed.success)
+    return { ok: false, code: "config_incomplete", loggedIn: null, message: "The publisher settings are incomplete: edit the account" };
   try {
     return await publisher.checkHealth(parsed.data, { workspaceId: account.workspaceId, accountId: account.id, db, ...overrides });
   } catch (error) {
@@ -43,10 +47,21 @@ export async function probeAccount(db: Db, account: Account, overrides: HealthOv
 /** The columns a health answer writes on the account. */
 export function checkColumns(account: Account, health: HealthResult, now = new Date()) {
   const next = nextStatus(account, health);
-  return { lastCheckAt: now, lastCheckOk: health.ok, lastCheckMessage: health.message.slice(0, 300), status: next.status, statusReason: next.reason };
+  return {
+    lastCheckAt: now,
+    lastCheckOk: health.ok,
+    lastCheckMessage: health.message.slice(0, 300),
+    status: next.status,
+    statusReason: next.reason,
+  };
 }
 
-export async function checkAccountConnection(db: Db, ctx: WorkspaceContext, accountId: string, overrides: HealthOverrides = {}): Promise<ConnectionResult> {
+export async function checkAccountConnection(
+  db: Db,
+  ctx: WorkspaceContext,
+  accountId: string,
+  overrides: HealthOverrides = {},
+): Promise<ConnectionResult> {
   const account = await getAccount(db, ctx, accountId);
   if (!account) throw new AppError("NOT_FOUND");
   const health = await probeAccount(db, account, overrides);
@@ -54,8 +69,11 @@ export async function checkAccountConnection(db: Db, ctx: WorkspaceContext, acco
   await db.transaction(async (tx) => {
     await tx.update(accounts).set(columns).where(eq(accounts.id, accountId));
     await recordAudit(tx, ctx, {
-      action: "accounts.check_connection", targetType: "account", targetId: accountId,
-      before: { status: account.status }, after: { ok: health.ok, loggedIn: health.loggedIn, status: columns.status },
+      action: "accounts.check_connection",
+      targetType: "account",
+      targetId: accountId,
+      before: { status: account.status },
+      after: { ok: health.ok, loggedIn: health.loggedIn, status: columns.status },
     });
   });
   return { ...health, accountId, status: columns.status };

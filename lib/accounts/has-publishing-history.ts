@@ -23,7 +23,12 @@ export const historyChecks: HistoryCheck[] = [
     // Publishing events in the audit log (publishing.* actions on this account).
     kind: "publishing_events",
     count: async (db, accountId) =>
-      (await db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.targetId, accountId), like(auditEvents.action, "publishing.%"))))[0].n,
+      (
+        await db
+          .select({ n: count() })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.targetId, accountId), like(auditEvents.action, "publishing.%")))
+      )[0].n,
   },
 ];
 

@@ -18,7 +18,13 @@ import { checkColumns, probeAccount, type HealthOverrides } from "./check-connec
 
 export const healthCheckActor = { userId: null, userName: "健康检查 / health check" } as const;
 
-export type HealthCheckChange = { accountId: string; workspaceId: string; from: Account["status"]; to: Account["status"]; reason: string | null };
+export type HealthCheckChange = {
+  accountId: string;
+  workspaceId: string;
+  from: Account["status"];
+  to: Account["status"];
+  reason: string | null;
+};
 export type HealthCheckSummary = { checked: number; changed: HealthCheckChange[] };
 
 async function inPool<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
@@ -37,23 +43,42 @@ async function inPool<T, R>(items: T[], size: number, run: (item: T) => Promise<
 async function checkOne(db: Db, account: Account, overrides: HealthOverrides, now: Date): Promise<HealthCheckChange | null> {
   const health = await probeAccount(db, account, overrides);
   const columns = checkColumns(account, health, now);
-  const change = columns.status !== account.status ? { accountId: account.id, workspaceId: account.workspaceId, from: account.status, to: columns.status, reason: columns.statusReason } : null;
+  const change =
+    columns.status !== account.status
+      ? { accountId: account.id, workspaceId: account.workspaceId, from: account.status, to: columns.status, reason: columns.statusReason }
+      : null;
   const outboxIds = await db.transaction(async (tx) => {
     // Only if nobody changed the status meanwhile (a person pausing it wins over the probe).
     const rows = await tx
       .update(accounts)
-      .set(change ? columns : { lastCheckAt: columns.lastCheckAt, lastCheckOk: columns.lastCheckOk, lastCheckMessage: columns.lastCheckMessage })
+      .set(
+        change
+          ? columns
+          : { lastCheckAt: columns.lastCheckAt, lastCheckOk: columns.lastCheckOk, lastCheckMessage: columns.lastCheckMessage },
+      )
       .where(and(eq(accounts.id, account.id), eq(accounts.status, account.status)))
       .returning({ id: accounts.id });
     if (!rows.length || !change) return null;
     const actor = { ...healthCheckActor, workspaceId: account.workspaceId };
     await recordAudit(tx, actor, {
-      action: "accounts.health_check", targetType: "account", targetId: account.id,
-      before: { status: account.status }, after: { status: change.to, reason: change.reason, ok: health.ok, loggedIn: health.loggedIn },
+      action: "accounts.health_check",
+      targetType: "account",
+      targetId: account.id,
+      before: { status: account.status },
+      after: { status: change.to, reason: change.reason, ok: health.ok, loggedIn: health.loggedIn },
     });
     if (change.to !== "needs_login") return [];
-    await notify(tx, account.workspaceId, await accountManagerUserIds(tx, account.workspaceId, account.id), "account_needs_login", { accountId: account.id, title: account.name, reason: change.reason });
-    return enqueueNotification(tx, account.workspaceId, { kind: "account_needs_login", payload: { accountId: account.id, reason: change.reason, path: `/accounts/${account.id}` }, at: now }, now);
+    await notify(tx, account.workspaceId, await accountManagerUserIds(tx, account.workspaceId, account.id), "account_needs_login", {
+      accountId: account.id,
+      title: account.name,
+      reason: change.reason,
+    });
+    return enqueueNotification(
+      tx,
+      account.workspaceId,
+      { kind: "account_needs_login", payload: { accountId: account.id, reason: change.reason, path: `/accounts/${account.id}` }, at: now },
+      now,
+    );
   });
   if (!outboxIds || !change) return null;
   // Channel messages go out after the commit; the outbox retries them if a robot is down.
@@ -61,9 +86,15 @@ async function checkOne(db: Db, account: Account, overrides: HealthOverrides, no
   return change;
 }
 
-export async function healthCheckAccounts(db: Db, options: { overrides?: HealthOverrides; now?: Date; concurrency?: number } = {}): Promise<HealthCheckSummary> {
+export async function healthCheckAccounts(
+  db: Db,
+  options: { overrides?: HealthOverrides; now?: Date; concurrency?: number } = {},
+): Promise<HealthCheckSummary> {
   const now = options.now ?? new Date();
-  const due = await db.select().from(accounts).where(and(isNull(accounts.archivedAt), inArray(accounts.status, ["active", "needs_login"])));
+  const due = await db
+    .select()
+    .from(accounts)
+    .where(and(isNull(accounts.archivedAt), inArray(accounts.status, ["active", "needs_login"])));
   const changes = await inPool(due, options.concurrency ?? 4, (account) => checkOne(db, account, options.overrides ?? {}, now));
   return { checked: due.length, changed: changes.filter((c): c is HealthCheckChange => c !== null) };
 }

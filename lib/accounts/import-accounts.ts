@@ -16,7 +16,19 @@ import { parseCsv } from "@/lib/csv/parse-csv";
 import { createAccountSchema, type CreateAccountInput } from "./account-schema";
 
 export const importAccountsSchema = z.object({ csv: z.string().min(1).max(500_000), dryRun: z.boolean().default(false) }).strict();
-export const importColumns = ["name", "redId", "groups", "tags", "bio", "personaNotes", "timezone", "dailyPostCap", "minSpacingMinutes", "postingSlots", "avatarUrl"] as const;
+export const importColumns = [
+  "name",
+  "redId",
+  "groups",
+  "tags",
+  "bio",
+  "personaNotes",
+  "timezone",
+  "dailyPostCap",
+  "minSpacingMinutes",
+  "postingSlots",
+  "avatarUrl",
+] as const;
 const listColumns = new Set(["groups", "tags", "postingSlots"]);
 const numberColumns = new Set(["dailyPostCap", "minSpacingMinutes"]);
 const maxRows = 500;
@@ -29,19 +41,34 @@ function rowInput(header: string[], cells: string[]): Record<string, unknown> {
   header.forEach((col, i) => {
     const raw = (cells[i] ?? "").trim();
     if (raw === "") return;
-    if (listColumns.has(col)) input[col] = raw.split("|").map((s) => s.trim()).filter(Boolean);
+    if (listColumns.has(col))
+      input[col] = raw
+        .split("|")
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (numberColumns.has(col)) input[col] = /^-?\d+$/.test(raw) ? Number(raw) : raw;
     else input[col] = raw;
   });
   return input;
 }
 
-export async function importAccounts(db: Db, ctx: WorkspaceContext, csv: string, options: { dryRun?: boolean } = {}): Promise<ImportResult> {
+export async function importAccounts(
+  db: Db,
+  ctx: WorkspaceContext,
+  csv: string,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportResult> {
   const [headerRow, ...body] = parseCsv(csv);
   const header = (headerRow ?? []).map((h) => h.trim());
   const unknown = header.filter((h) => !(importColumns as readonly string[]).includes(h));
   if (!header.includes("name") || !header.includes("redId") || unknown.length) {
-    throw new AppError("VALIDATION_FAILED", { fieldErrors: { csv: [`The header needs name and redId; allowed: ${importColumns.join(", ")}${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}`] } });
+    throw new AppError("VALIDATION_FAILED", {
+      fieldErrors: {
+        csv: [
+          `The header needs name and redId; allowed: ${importColumns.join(", ")}${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}`,
+        ],
+      },
+    });
   }
   if (body.length > maxRows) throw new AppError("VALIDATION_FAILED", { fieldErrors: { csv: [`At most ${maxRows} rows per import`] } });
 
@@ -52,7 +79,8 @@ export async function importAccounts(db: Db, ctx: WorkspaceContext, csv: string,
     const row = i + 2; // 1-based, after the header: what a spreadsheet shows
     const parsed = createAccountSchema.safeParse(rowInput(header, cells));
     if (!parsed.success) {
-      for (const [field, messages] of Object.entries(fieldErrorsOf(parsed.error))) problems.push({ row, field, message: messages.join("; ") });
+      for (const [field, messages] of Object.entries(fieldErrorsOf(parsed.error)))
+        problems.push({ row, field, message: messages.join("; ") });
       return;
     }
     const key = parsed.data.redId.toLowerCase();
@@ -62,12 +90,25 @@ export async function importAccounts(db: Db, ctx: WorkspaceContext, csv: string,
   });
   const ids = valid.map((v) => v.input.redId);
   const taken = ids.length
-    ? await db.select({ redId: accounts.redId }).from(accounts).where(and(eq(accounts.workspaceId, ctx.workspaceId), inArray(accounts.redId, ids)))
+    ? await db
+        .select({ redId: accounts.redId })
+        .from(accounts)
+        .where(and(eq(accounts.workspaceId, ctx.workspaceId), inArray(accounts.redId, ids)))
     : [];
-  for (const t of taken) problems.push({ row: valid.find((v) => v.input.redId === t.redId)!.row, field: "redId", message: "This RED id is already in the workspace" });
+  for (const t of taken)
+    problems.push({
+      row: valid.find((v) => v.input.redId === t.redId)!.row,
+      field: "redId",
+      message: "This RED id is already in the workspace",
+    });
   problems.sort((a, b) => a.row - b.row);
 
-  const result: ImportResult = { rows: body.length, imported: 0, problems, accounts: valid.map((v) => ({ redId: v.input.redId, name: v.input.name })) };
+  const result: ImportResult = {
+    rows: body.length,
+    imported: 0,
+    problems,
+    accounts: valid.map((v) => ({ redId: v.input.redId, name: v.input.name })),
+  };
   if (problems.length || options.dryRun || valid.length === 0) return result;
   await db.transaction(async (tx) => {
     for (const { input } of valid) {

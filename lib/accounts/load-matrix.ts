@@ -13,7 +13,12 @@ import { filterAndSortAccounts, matrixFacets, type MatrixQuery } from "./matrix-
 
 export type MatrixAccount = MatrixDataAccount;
 
-export async function loadMatrix(db: DbOrTx, ctx: Pick<WorkspaceContext, "workspaceId" | "accountIds">, query: Partial<MatrixQuery> = {}, cache: Cache = getCache()) {
+export async function loadMatrix(
+  db: DbOrTx,
+  ctx: Pick<WorkspaceContext, "workspaceId" | "accountIds">,
+  query: Partial<MatrixQuery> = {},
+  cache: Cache = getCache(),
+) {
   const data = await cachedMatrixData(db, ctx.workspaceId, cache);
   const visible = ctx.accountIds === null ? null : new Set(ctx.accountIds);
   const rows = data.accounts.filter((a) => visible === null || visible.has(a.id));

@@ -17,14 +17,33 @@ export async function markNeedsLogin(db: Db, target: { workspaceId: string; acco
   const outboxIds = await db.transaction(async (tx) => {
     const [moved] = await tx
       .update(accounts)
-      .set({ status: "needs_login", statusReason: reason.slice(0, 300), lastCheckAt: new Date(), lastCheckOk: false, lastCheckMessage: reason.slice(0, 300) })
+      .set({
+        status: "needs_login",
+        statusReason: reason.slice(0, 300),
+        lastCheckAt: new Date(),
+        lastCheckOk: false,
+        lastCheckMessage: reason.slice(0, 300),
+      })
       .where(and(eq(accounts.id, target.accountId), eq(accounts.workspaceId, target.workspaceId), eq(accounts.status, "active")))
       .returning({ id: accounts.id, name: accounts.name });
     if (!moved) return null;
     const actor = { userId: null, userName: "发布 / publishing", workspaceId: target.workspaceId };
-    await recordAudit(tx, actor, { action: "accounts.logged_out_on_publish", targetType: "account", targetId: moved.id, before: { status: "active" }, after: { status: "needs_login", reason } });
-    await notify(tx, target.workspaceId, await accountManagerUserIds(tx, target.workspaceId, moved.id), "account_needs_login", { accountId: moved.id, title: moved.name, reason });
-    return enqueueNotification(tx, target.workspaceId, { kind: "account_needs_login", payload: { accountId: moved.id, reason, path: `/accounts/${moved.id}` } });
+    await recordAudit(tx, actor, {
+      action: "accounts.logged_out_on_publish",
+      targetType: "account",
+      targetId: moved.id,
+      before: { status: "active" },
+      after: { status: "needs_login", reason },
+    });
+    await notify(tx, target.workspaceId, await accountManagerUserIds(tx, target.workspaceId, moved.id), "account_needs_login", {
+      accountId: moved.id,
+      title: moved.name,
+      reason,
+    });
+    return enqueueNotification(tx, target.workspaceId, {
+      kind: "account_needs_login",
+      payload: { accountId: moved.id, reason, path: `/accounts/${moved.id}` },
+    });
   });
   if (outboxIds?.length) await deliverOutbox(db, { ids: outboxIds });
   return outboxIds !== null;

@@ -25,9 +25,11 @@ export type MatrixDataAccount = AccountView & { memberIds: string[]; stats: Acco
 /** weekStart: the Monday (ms) the "posts this week" figures count from; loadedAt: when the figures were read (ms). */
 export type MatrixData = { timeZone: string; weekStart: number; loadedAt: number; accounts: MatrixDataAccount[] };
 
-
 export async function matrixVersion(db: DbOrTx, workspaceId: string): Promise<number> {
-  const [row] = await db.select({ version: cacheVersions.version }).from(cacheVersions).where(eq(cacheVersions.scope, `matrix:${workspaceId}`));
+  const [row] = await db
+    .select({ version: cacheVersions.version })
+    .from(cacheVersions)
+    .where(eq(cacheVersions.scope, `matrix:${workspaceId}`));
   return row?.version ?? 0;
 }
 
@@ -35,17 +37,30 @@ export async function matrixVersion(db: DbOrTx, workspaceId: string): Promise<nu
 export async function loadMatrixData(db: DbOrTx, workspaceId: string, now = new Date()): Promise<MatrixData> {
   const [[workspace], rows] = await Promise.all([
     db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId)),
-    db.select().from(accounts).where(and(eq(accounts.workspaceId, workspaceId), isNull(accounts.archivedAt))),
+    db
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.workspaceId, workspaceId), isNull(accounts.archivedAt))),
   ]);
   const timeZone = workspace?.timezone ?? defaultTimezone;
   const ids = rows.map((r) => r.id);
   const [grants, stats] = await Promise.all([
-    ids.length ? db.select({ memberId: memberAccountGrants.memberId, accountId: memberAccountGrants.accountId }).from(memberAccountGrants).where(inArray(memberAccountGrants.accountId, ids)) : [],
+    ids.length
+      ? db
+          .select({ memberId: memberAccountGrants.memberId, accountId: memberAccountGrants.accountId })
+          .from(memberAccountGrants)
+          .where(inArray(memberAccountGrants.accountId, ids))
+      : [],
     loadMatrixStats(db, workspaceId, ids, timeZone, now),
   ]);
   const membersOf = new Map<string, string[]>();
   for (const g of grants) (membersOf.get(g.accountId) ?? membersOf.set(g.accountId, []).get(g.accountId)!).push(g.memberId);
-  return { timeZone, weekStart: weekStartInZone(now, timeZone).getTime(), loadedAt: now.getTime(), accounts: rows.map((r) => ({ ...toAccountView(r), memberIds: membersOf.get(r.id) ?? [], stats: stats.get(r.id)! })) };
+  return {
+    timeZone,
+    weekStart: weekStartInZone(now, timeZone).getTime(),
+    loadedAt: now.getTime(),
+    accounts: rows.map((r) => ({ ...toAccountView(r), memberIds: membersOf.get(r.id) ?? [], stats: stats.get(r.id)! })),
+  };
 }
 
 const date = (v: unknown) => (v == null ? null : new Date(v as string));
@@ -71,7 +86,13 @@ function isCurrent(data: MatrixData, now: Date, ttlSeconds: number): boolean {
   return now.getTime() < data.loadedAt + ttlSeconds * 1000 && data.weekStart === weekStartInZone(now, data.timeZone).getTime();
 }
 
-export async function cachedMatrixData(db: DbOrTx, workspaceId: string, cache: Cache, now = new Date(), ttlSeconds = getEnv().matrixCacheSeconds): Promise<MatrixData> {
+export async function cachedMatrixData(
+  db: DbOrTx,
+  workspaceId: string,
+  cache: Cache,
+  now = new Date(),
+  ttlSeconds = getEnv().matrixCacheSeconds,
+): Promise<MatrixData> {
   if (ttlSeconds === 0) return loadMatrixData(db, workspaceId, now);
   const key = `matrix:${workspaceId}:v${await matrixVersion(db, workspaceId)}`;
   const copies = revivedCopies.get(cache) ?? revivedCopies.set(cache, new Map()).get(cache)!;

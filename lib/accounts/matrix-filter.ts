@@ -6,7 +6,18 @@
 import { z } from "zod";
 import { emptyStats, type AccountStats } from "./matrix-stats";
 
-export const matrixSorts = ["name", "redId", "status", "createdAt", "lastCheckAt", "followers", "postsThisWeek", "nextScheduledAt", "lastPublishAt", "failures7d"] as const;
+export const matrixSorts = [
+  "name",
+  "redId",
+  "status",
+  "createdAt",
+  "lastCheckAt",
+  "followers",
+  "postsThisWeek",
+  "nextScheduledAt",
+  "lastPublishAt",
+  "failures7d",
+] as const;
 export const lastResultFilters = ["published", "failed", "unconfirmed", "none"] as const;
 
 export const matrixQuerySchema = z
@@ -56,28 +67,40 @@ type Key = string | number | null;
 function sortKey(r: MatrixRow, sort: MatrixQuery["sort"]): Key {
   const stats = r.stats ?? emptyStats;
   switch (sort) {
-    case "status": return statusOrder[r.status] ?? 9;
-    case "createdAt": return r.createdAt.getTime();
-    case "lastCheckAt": return r.lastCheckAt?.getTime() ?? null;
-    case "followers": return stats.followers;
-    case "postsThisWeek": return stats.postsThisWeek;
-    case "nextScheduledAt": return stats.nextScheduledAt?.getTime() ?? null;
-    case "lastPublishAt": return stats.lastPublish?.at.getTime() ?? null;
-    case "failures7d": return stats.failures7d;
-    default: return r[sort].toLowerCase();
+    case "status":
+      return statusOrder[r.status] ?? 9;
+    case "createdAt":
+      return r.createdAt.getTime();
+    case "lastCheckAt":
+      return r.lastCheckAt?.getTime() ?? null;
+    case "followers":
+      return stats.followers;
+    case "postsThisWeek":
+      return stats.postsThisWeek;
+    case "nextScheduledAt":
+      return stats.nextScheduledAt?.getTime() ?? null;
+    case "lastPublishAt":
+      return stats.lastPublish?.at.getTime() ?? null;
+    case "failures7d":
+      return stats.failures7d;
+    default:
+      return r[sort].toLowerCase();
   }
 }
 
 function matches(r: MatrixRow, query: Partial<MatrixQuery>, needle: string | undefined): boolean {
   const stats = r.stats ?? emptyStats;
   return (
-    (!needle || r.name.toLowerCase().includes(needle) || r.redId.toLowerCase().includes(needle) || r.tags.some((t) => t.toLowerCase().includes(needle))) &&
+    (!needle ||
+      r.name.toLowerCase().includes(needle) ||
+      r.redId.toLowerCase().includes(needle) ||
+      r.tags.some((t) => t.toLowerCase().includes(needle))) &&
     (!query.group || r.groups.includes(query.group)) &&
     (!query.tag || r.tags.includes(query.tag)) &&
     (!query.status || r.status === query.status) &&
     (!query.member || r.memberIds.includes(query.member)) &&
     (!query.result || (stats.lastPublish?.status ?? "none") === query.result) &&
-    (!query.failures || (stats.failures7d > 0) === (query.failures === "any")) &&
+    (!query.failures || stats.failures7d > 0 === (query.failures === "any")) &&
     (!query.scheduled || (stats.nextScheduledAt !== null) === (query.scheduled === "yes"))
   );
 }

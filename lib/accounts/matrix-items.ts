@@ -28,4 +28,5 @@ export function toMatrixItems(accounts: MatrixAccount[], locale: Locale): Matrix
   }));
 }
 
-export const toMatrixItemsJson = (accounts: MatrixAccount[], locale: Locale) => JSON.stringify(toMatrixItems(accounts, locale)) as MatrixItemsJson;
+export const toMatrixItemsJson = (accounts: MatrixAccount[], locale: Locale) =>
+  JSON.stringify(toMatrixItems(accounts, locale)) as MatrixItemsJson;

@@ -41,7 +41,13 @@ const runAtSlackMs = 86_400_000;
 
 type Latest = { accountId: string; last: string | null; followers: string | null };
 
-export async function loadMatrixStats(db: DbOrTx, workspaceId: string, accountIds: string[], timeZone: string, now = new Date()): Promise<Map<string, AccountStats>> {
+export async function loadMatrixStats(
+  db: DbOrTx,
+  workspaceId: string,
+  accountIds: string[],
+  timeZone: string,
+  now = new Date(),
+): Promise<Map<string, AccountStats>> {
   const out = new Map<string, AccountStats>();
   if (!accountIds.length) return out;
   const weekStart = weekStartInZone(now, timeZone).getTime();
@@ -57,7 +63,14 @@ export async function loadMatrixStats(db: DbOrTx, workspaceId: string, accountId
         failures7d: sql<number>`sum(case when ${publishJobs.status} = 'failed' and ${finishedAt} >= ${since7d} then 1 else 0 end)`,
       })
       .from(publishJobs)
-      .where(and(eq(publishJobs.workspaceId, workspaceId), gte(publishJobs.runAt, windowStart), lte(publishJobs.runAt, now), inArray(publishJobs.status, ["published", "failed"])))
+      .where(
+        and(
+          eq(publishJobs.workspaceId, workspaceId),
+          gte(publishJobs.runAt, windowStart),
+          lte(publishJobs.runAt, now),
+          inArray(publishJobs.status, ["published", "failed"]),
+        ),
+      )
       .groupBy(publishJobs.accountId),
     db
       .select({ accountId: publishJobs.accountId, runAt: sql<number>`min(${publishJobs.runAt})` })

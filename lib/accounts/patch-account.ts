@@ -22,7 +22,8 @@ export const patchAccountSchema = updateAccountSchema
 export async function patchAccount(db: Db, ctx: WorkspaceContext, accountId: string, input: z.infer<typeof patchAccountSchema>) {
   const { status, statusReason, archived, ...fields } = input;
   if (archived) {
-    if (Object.keys(fields).length || status) throw new AppError("VALIDATION_FAILED", { fieldErrors: { archived: ["Archive on its own, without other changes"] } });
+    if (Object.keys(fields).length || status)
+      throw new AppError("VALIDATION_FAILED", { fieldErrors: { archived: ["Archive on its own, without other changes"] } });
     return archiveAccount(db, ctx, accountId);
   }
   let account = Object.keys(fields).length ? await updateAccount(db, ctx, accountId, fields) : await getAccount(db, ctx, accountId);

@@ -23,7 +23,11 @@ export function readSecrets(stored: Pick<Account, "publisherSecrets">): Record<s
 }
 
 /** Validated settings to store. `previous` supplies kept secrets when the publisher did not change. */
-export function resolvePublisherSettings(publisherId: string, raw: Record<string, unknown>, previous: StoredPublisherSettings | null): StoredPublisherSettings {
+export function resolvePublisherSettings(
+  publisherId: string,
+  raw: Record<string, unknown>,
+  previous: StoredPublisherSettings | null,
+): StoredPublisherSettings {
   const publisher = requirePublisher(publisherId);
   const kept = previous && previous.publisherId === publisherId ? readSecrets(previous) : {};
   const merged: Record<string, unknown> = { ...raw };

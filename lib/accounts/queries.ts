@@ -18,7 +18,11 @@ export function accountScopeFilter(scope: AccountScope): SQL {
 export async function listAccounts(db: DbOrTx, scope: AccountScope, options: { includeArchived?: boolean } = {}) {
   const filters = [accountScopeFilter(scope)];
   if (!options.includeArchived) filters.push(isNull(accounts.archivedAt));
-  return db.select().from(accounts).where(and(...filters)).orderBy(asc(accounts.name));
+  return db
+    .select()
+    .from(accounts)
+    .where(and(...filters))
+    .orderBy(asc(accounts.name));
 }
 
 export type AccountOption = { id: string; name: string; redId: string; status: string };
@@ -27,13 +31,21 @@ export type AccountOption = { id: string; name: string; redId: string; status: s
 export async function listAccountOptions(db: DbOrTx, scope: AccountScope, ids?: string[]): Promise<AccountOption[]> {
   const filters = [accountScopeFilter(scope), isNull(accounts.archivedAt)];
   if (ids) filters.push(ids.length ? inArray(accounts.id, ids) : eq(accounts.id, ""));
-  return db.select({ id: accounts.id, name: accounts.name, redId: accounts.redId, status: accounts.status }).from(accounts).where(and(...filters)).orderBy(asc(accounts.name));
+  return db
+    .select({ id: accounts.id, name: accounts.name, redId: accounts.redId, status: accounts.status })
+    .from(accounts)
+    .where(and(...filters))
+    .orderBy(asc(accounts.name));
 }
 
 export async function getAccount(db: DbOrTx, scope: AccountScope, accountId: string, options: { includeArchived?: boolean } = {}) {
   const filters = [accountScopeFilter(scope), eq(accounts.id, accountId)];
   if (!options.includeArchived) filters.push(isNull(accounts.archivedAt));
-  const [row] = await db.select().from(accounts).where(and(...filters)).limit(1);
+  const [row] = await db
+    .select()
+    .from(accounts)
+    .where(and(...filters))
+    .limit(1);
   return row ?? null;
 }
 
@@ -41,6 +53,9 @@ export async function getAccount(db: DbOrTx, scope: AccountScope, accountId: str
 export async function requireVisibleAccounts(db: DbOrTx, scope: AccountScope, ids: string[]) {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const rows = await db.select().from(accounts).where(and(accountScopeFilter(scope), inArray(accounts.id, unique), isNull(accounts.archivedAt)));
+  const rows = await db
+    .select()
+    .from(accounts)
+    .where(and(accountScopeFilter(scope), inArray(accounts.id, unique), isNull(accounts.archivedAt)));
   return rows.length === unique.length ? rows : null;
 }

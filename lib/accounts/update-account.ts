@@ -19,7 +19,11 @@ export async function updateAccount(db: Db, ctx: WorkspaceContext, accountId: st
     const { publisherConfig, publisherId, ...fields } = input;
     const settings =
       publisherConfig !== undefined || publisherId !== undefined
-        ? resolvePublisherSettings(publisherId ?? before.publisherId, publisherConfig ?? (publisherId && publisherId !== before.publisherId ? {} : before.publisherConfig), before)
+        ? resolvePublisherSettings(
+            publisherId ?? before.publisherId,
+            publisherConfig ?? (publisherId && publisherId !== before.publisherId ? {} : before.publisherConfig),
+            before,
+          )
         : {};
     const [after] = await tx
       .update(accounts)
@@ -27,7 +31,13 @@ export async function updateAccount(db: Db, ctx: WorkspaceContext, accountId: st
       .where(and(eq(accounts.id, accountId), eq(accounts.workspaceId, ctx.workspaceId)))
       .returning();
     const changed = Object.fromEntries(Object.keys(auditable(input)).map((k) => [k, (before as Record<string, unknown>)[k]]));
-    await recordAudit(tx, ctx, { action: "accounts.update", targetType: "account", targetId: accountId, before: auditable(changed), after: auditable(input) });
+    await recordAudit(tx, ctx, {
+      action: "accounts.update",
+      targetType: "account",
+      targetId: accountId,
+      before: auditable(changed),
+      after: auditable(input),
+    });
     return after;
   });
 }

@@ -15,5 +15,8 @@ export async function auditCsv(db: DbOrTx, workspaceId: string, query: AuditQuer
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor && rows.length < maxRows);
-  return toCsv([`time (UTC; workspace zone ${timezone})`, "actor", "actor_id", "action", "target_type", "target_id", "changes", "ip", "request_id"], rows);
+  return toCsv(
+    [`time (UTC; workspace zone ${timezone})`, "actor", "actor_id", "action", "target_type", "target_id", "changes", "ip", "request_id"],
+    rows,
+  );
 }

@@ -38,7 +38,10 @@ export async function authenticate(
 }
 
 async function refuseWhileLocked(cache: Cache, email: string, ip: string): Promise<void> {
-  const waits = await Promise.all([rateLimitRetryAfter(cache, "loginFailures", email), rateLimitRetryAfter(cache, "loginFailuresPerAddress", ip)]);
+  const waits = await Promise.all([
+    rateLimitRetryAfter(cache, "loginFailures", email),
+    rateLimitRetryAfter(cache, "loginFailuresPerAddress", ip),
+  ]);
   const seconds = Math.max(...waits.map((w) => w ?? 0));
   if (seconds > 0) throw new AppError("SIGN_IN_LOCKED", { details: { minutes: Math.max(1, Math.ceil(seconds / 60)) } });
 }

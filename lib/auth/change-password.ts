@@ -32,7 +32,12 @@ export async function changePassword(
       .set({ revokedAt: new Date() })
       .where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)))
       .returning({ id: apiTokens.id });
-    await recordAudit(tx, actor, { action: "users.change_password", targetType: "user", targetId: user.id, after: { revokedTokens: revoked.length } });
+    await recordAudit(tx, actor, {
+      action: "users.change_password",
+      targetType: "user",
+      targetId: user.id,
+      after: { revokedTokens: revoked.length },
+    });
     return { email: user.email, sessionVersion: updated.sessionVersion, revokedTokens: revoked.length };
   });
 }

@@ -10,6 +10,4 @@ export const localeSchema = z.enum(["zh-CN", "en"]);
 
 export const signInSchema = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 
-export const changePasswordSchema = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
-  .strict();
+export const changePasswordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema }).strict();

@@ -22,7 +22,10 @@ import type { Cache } from "./cache";
 import { createInProcessCache } from "./in-process-cache";
 
 export class CacheUnavailableError extends Error {
-  constructor(readonly operation: string, options: { cause?: unknown } = {}) {
+  constructor(
+    readonly operation: string,
+    options: { cause?: unknown } = {},
+  ) {
     super(`cache unavailable (${operation})`, options);
     this.name = "CacheUnavailableError";
   }
@@ -59,7 +62,10 @@ export function createResilientCache(remote: Cache, options: ResilientCacheOptio
       await breaker.onFailure(error instanceof Error ? error.message : String(error));
       if (!down) {
         down = true;
-        log().warn({ err: error, driver: remote.driver, operation }, "cache unreachable: reads go to the database and writes are skipped until it answers again");
+        log().warn(
+          { err: error, driver: remote.driver, operation },
+          "cache unreachable: reads go to the database and writes are skipped until it answers again",
+        );
       }
       throw new CacheUnavailableError(operation, { cause: error });
     }

@@ -15,12 +15,30 @@ export async function workspaceOverview(db: DbOrTx, scope: AccountScope, options
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const weekAhead = new Date(now.getTime() + 7 * 86_400_000);
   const [[accountCount], [memberCount], [eventCount], [scheduled], [attention], [inReview], recent] = await Promise.all([
-    db.select({ n: count() }).from(accounts).where(and(accountScopeFilter(scope), isNull(accounts.archivedAt))),
-    db.select({ n: count() }).from(members).where(and(eq(members.workspaceId, scope.workspaceId), eq(members.status, "active"))),
-    db.select({ n: count() }).from(auditEvents).where(and(eq(auditEvents.workspaceId, scope.workspaceId), gte(auditEvents.createdAt, weekAgo))),
-    db.select({ n: count() }).from(publishJobs).where(and(jobScope(scope), eq(publishJobs.status, "scheduled"), gte(publishJobs.runAt, now), lt(publishJobs.runAt, weekAhead))),
-    db.select({ n: count() }).from(publishJobs).where(and(jobScope(scope), inArray(publishJobs.status, ["failed", "unconfirmed"]))),
-    db.select({ n: count() }).from(drafts).where(and(draftScopeFilter(scope), eq(drafts.status, "in_review"))),
+    db
+      .select({ n: count() })
+      .from(accounts)
+      .where(and(accountScopeFilter(scope), isNull(accounts.archivedAt))),
+    db
+      .select({ n: count() })
+      .from(members)
+      .where(and(eq(members.workspaceId, scope.workspaceId), eq(members.status, "active"))),
+    db
+      .select({ n: count() })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.workspaceId, scope.workspaceId), gte(auditEvents.createdAt, weekAgo))),
+    db
+      .select({ n: count() })
+      .from(publishJobs)
+      .where(and(jobScope(scope), eq(publishJobs.status, "scheduled"), gte(publishJobs.runAt, now), lt(publishJobs.runAt, weekAhead))),
+    db
+      .select({ n: count() })
+      .from(publishJobs)
+      .where(and(jobScope(scope), inArray(publishJobs.status, ["failed", "unconfirmed"]))),
+    db
+      .select({ n: count() })
+      .from(drafts)
+      .where(and(draftScopeFilter(scope), eq(drafts.status, "in_review"))),
     options.withActivity
       ? db.select().from(auditEvents).where(eq(auditEvents.workspaceId, scope.workspaceId)).orderBy(desc(auditEvents.id)).limit(8)
       : Promise.resolve([]),

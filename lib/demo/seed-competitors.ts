@@ -27,12 +27,18 @@ const demoCompetitors: { name: string; redUserId: string; vertical: Vertical; fo
   { name: "三顿半咖啡", redUserId: "5a3b2c1d0000000001001008", vertical: "food", followers: 150_000, groups: ["美食"] },
 ];
 
-
 const pick = <T>(r: () => number, items: readonly T[]): T => items[Math.floor(r() * items.length)];
 // Posting hours follow the folklore peaks (7-9, 12-14, 18-22) with most weight at 20-22.
 const hours = [7, 8, 9, 12, 12, 13, 18, 19, 20, 20, 21, 21, 21, 22, 10, 15, 16, 23];
 
-function history(seed: number, vertical: Vertical, startFollowers: number, days: number, now: Date, notesPerDay: number): { profiles: ProfileSnapshotInput[]; notes: NoteInput[] } {
+function history(
+  seed: number,
+  vertical: Vertical,
+  startFollowers: number,
+  days: number,
+  now: Date,
+  notesPerDay: number,
+): { profiles: ProfileSnapshotInput[]; notes: NoteInput[] } {
   const r = seededRandom(seed);
   const vocab = demoVocabulary[vertical];
   const profiles: ProfileSnapshotInput[] = [];
@@ -43,7 +49,13 @@ function history(seed: number, vertical: Vertical, startFollowers: number, days:
   for (let d = days - 1; d >= 0; d--) {
     const dayStart = today - d * dayMs;
     followers += Math.round(followers * (0.0008 + r() * 0.0018) * (r() < 0.05 ? 6 : 1));
-    profiles.push({ takenAt: new Date(Math.min(dayStart + 22 * 3_600_000, now.getTime() - 60_000)), followers, following: 20 + Math.floor(r() * 30), likesAndCollects: Math.round(followers * (3.2 + r())), noteCount: notes.length + 300 });
+    profiles.push({
+      takenAt: new Date(Math.min(dayStart + 22 * 3_600_000, now.getTime() - 60_000)),
+      followers,
+      following: 20 + Math.floor(r() * 30),
+      likesAndCollects: Math.round(followers * (3.2 + r())),
+      noteCount: notes.length + 300,
+    });
     const count = r() < notesPerDay % 1 ? Math.ceil(notesPerDay) : Math.floor(notesPerDay);
     for (let i = 0; i < count; i++) {
       const publishedAt = new Date(dayStart + (pick(r, hours) - 8) * 3_600_000 + Math.floor(r() * 3_600_000));
@@ -55,10 +67,20 @@ function history(seed: number, vertical: Vertical, startFollowers: number, days:
       const title = pick(r, vocab.titles).replace("{x}", pick(r, vocab.items)).replace("{y}", pick(r, vocab.adjectives));
       notes.push({
         noteId: `demo${seed.toString(16)}${(d * 10 + i).toString(16).padStart(6, "0")}`,
-        title, body: `${title}。${pick(r, vocab.bodies)} ${topics.map((t) => `#${t}[话题]#`).join(" ")}`, topics,
-        type: r() < 0.3 ? "video" : "normal", imagesCount: 1 + Math.floor(r() * 9), publishedAt,
-        url: null, xsecToken: null, sourceKeyword: null,
-        likes, collects: Math.round(likes * (0.25 + r() * 0.5)), comments: Math.round(likes * (0.03 + r() * 0.08)), shares: Math.round(likes * (0.01 + r() * 0.04)), views: null,
+        title,
+        body: `${title}。${pick(r, vocab.bodies)} ${topics.map((t) => `#${t}[话题]#`).join(" ")}`,
+        topics,
+        type: r() < 0.3 ? "video" : "normal",
+        imagesCount: 1 + Math.floor(r() * 9),
+        publishedAt,
+        url: null,
+        xsecToken: null,
+        sourceKeyword: null,
+        likes,
+        collects: Math.round(likes * (0.25 + r() * 0.5)),
+        comments: Math.round(likes * (0.03 + r() * 0.08)),
+        shares: Math.round(likes * (0.01 + r() * 0.04)),
+        views: null,
         takenAt: new Date(now.getTime() - 60_000),
       });
     }
@@ -66,7 +88,11 @@ function history(seed: number, vertical: Vertical, startFollowers: number, days:
   return { profiles, notes };
 }
 
-export async function seedCompetitors(db: Db, input: { workspaceId: string; adminUserId: string; adminName: string }, o: { days?: number; now?: Date } = {}): Promise<void> {
+export async function seedCompetitors(
+  db: Db,
+  input: { workspaceId: string; adminUserId: string; adminName: string },
+  o: { days?: number; now?: Date } = {},
+): Promise<void> {
   const now = o.now ?? new Date();
   const days = o.days ?? 180;
   const actor = { userId: input.adminUserId, userName: input.adminName, workspaceId: input.workspaceId };
@@ -78,18 +104,45 @@ export async function seedCompetitors(db: Db, input: { workspaceId: string; admi
   await db.transaction(async (tx) => {
     for (const [i, c] of demoCompetitors.entries()) {
       const id = newId("cmp");
-      await tx.insert(competitors).values({ id, workspaceId: input.workspaceId, name: c.name, redUserId: c.redUserId, groups: c.groups, tags: ["demo"], profileUrl: `https://www.xiaohongshu.com/user/profile/${c.redUserId}`, comparedAccountIds: own.slice(0, 2).map((a) => a.id) });
+      await tx.insert(competitors).values({
+        id,
+        workspaceId: input.workspaceId,
+        name: c.name,
+        redUserId: c.redUserId,
+        groups: c.groups,
+        tags: ["demo"],
+        profileUrl: `https://www.xiaohongshu.com/user/profile/${c.redUserId}`,
+        comparedAccountIds: own.slice(0, 2).map((a) => a.id),
+      });
       const data = history(1000 + i, c.vertical, c.followers, days, now, 0.5 + (i % 4) * 0.25);
-      await ingestSeries(tx, { workspaceId: input.workspaceId, timezone, subjectType: "competitor", subjectId: id, authorName: c.name, settings }, data, "demo", now);
+      await ingestSeries(
+        tx,
+        { workspaceId: input.workspaceId, timezone, subjectType: "competitor", subjectId: id, authorName: c.name, settings },
+        data,
+        "demo",
+        now,
+      );
       subjects.push({ type: "competitor", id });
     }
     for (const [i, a] of own.entries()) {
       const vertical: Vertical = i % 3 === 0 ? "beauty" : i % 3 === 1 ? "fashion" : "food";
       const data = history(2000 + i, vertical, 6_000 + i * 4_000, days, now, 0.4 + (i % 3) * 0.2);
-      await ingestSeries(tx, { workspaceId: input.workspaceId, timezone, subjectType: "account", subjectId: a.id, authorName: a.name, settings }, data, "demo", now);
+      await ingestSeries(
+        tx,
+        { workspaceId: input.workspaceId, timezone, subjectType: "account", subjectId: a.id, authorName: a.name, settings },
+        data,
+        "demo",
+        now,
+      );
       subjects.push({ type: "account", id: a.id });
     }
-    await recordAudit(tx, actor, { action: "demo.seed.competitors", targetType: "workspace", targetId: input.workspaceId, after: { competitors: demoCompetitors.length, accounts: own.length, days } });
+    await recordAudit(tx, actor, {
+      action: "demo.seed.competitors",
+      targetType: "workspace",
+      targetId: input.workspaceId,
+      after: { competitors: demoCompetitors.length, accounts: own.length, days },
+    });
   });
-  for (const s of subjects) await checkTrendAlerts(db, { workspaceId: input.workspaceId, timezone, subjectType: s.type, subjectId: s.id }, now);
+  for (const s of subjects)
+    await checkTrendAlerts(db, { workspaceId: input.workspaceId, timezone, subjectType: s.type, subjectId: s.id }, now);
 }

@@ -49,7 +49,17 @@ export async function seedDemoSchedule(db: Db, workspaceId: string, timezone: st
     }
   }
   const recent = rows.filter((r) => r.status === "published").slice(-2);
-  Object.assign(recent[0], { status: "failed", remoteUrl: null, lastErrorCode: "PUBLISH_FAILED", lastErrorMessage: "桥接服务返回：图片上传失败" });
-  Object.assign(recent[1], { status: "unconfirmed", remoteUrl: null, lastErrorCode: "TIMEOUT_AFTER_SEND", lastErrorMessage: "发布请求已发出，等待确认超时" });
+  Object.assign(recent[0], {
+    status: "failed",
+    remoteUrl: null,
+    lastErrorCode: "PUBLISH_FAILED",
+    lastErrorMessage: "桥接服务返回：图片上传失败",
+  });
+  Object.assign(recent[1], {
+    status: "unconfirmed",
+    remoteUrl: null,
+    lastErrorCode: "TIMEOUT_AFTER_SEND",
+    lastErrorMessage: "发布请求已发出，等待确认超时",
+  });
   await db.insert(publishJobs).values(rows);
 }

@@ -15,7 +15,14 @@ export const commentInputSchema = z.object({ body: z.string().trim().min(1).max(
 export async function listComments(db: DbOrTx, scope: AccountScope, draftId: string) {
   await getDraft(db, scope, draftId);
   return db
-    .select({ id: draftComments.id, kind: draftComments.kind, body: draftComments.body, authorId: draftComments.authorId, authorName: users.name, createdAt: draftComments.createdAt })
+    .select({
+      id: draftComments.id,
+      kind: draftComments.kind,
+      body: draftComments.body,
+      authorId: draftComments.authorId,
+      authorName: users.name,
+      createdAt: draftComments.createdAt,
+    })
     .from(draftComments)
     .innerJoin(users, eq(users.id, draftComments.authorId))
     .where(eq(draftComments.draftId, draftId))

@@ -16,7 +16,11 @@ import { recordRevision } from "./record-revision";
 
 export async function assertFolder(db: DbOrTx, workspaceId: string, folderId: string | null | undefined): Promise<void> {
   if (!folderId) return;
-  const [row] = await db.select({ id: draftFolders.id }).from(draftFolders).where(and(eq(draftFolders.workspaceId, workspaceId), eq(draftFolders.id, folderId))).limit(1);
+  const [row] = await db
+    .select({ id: draftFolders.id })
+    .from(draftFolders)
+    .where(and(eq(draftFolders.workspaceId, workspaceId), eq(draftFolders.id, folderId)))
+    .limit(1);
   if (!row) throw new AppError("VALIDATION_FAILED", { fieldErrors: { folderId: ["unknown folder"] } });
 }
 

@@ -19,6 +19,11 @@ export async function deleteDraft(db: Db, ctx: WorkspaceContext, draftId: string
     await tx.delete(draftRevisions).where(eq(draftRevisions.draftId, draftId));
     await tx.delete(draftComments).where(eq(draftComments.draftId, draftId));
     await tx.delete(drafts).where(eq(drafts.id, draftId));
-    await recordAudit(tx, ctx, { action: "draft.delete", targetType: "draft", targetId: draftId, before: { title: draft.title, status: draft.status, version: draft.version } });
+    await recordAudit(tx, ctx, {
+      action: "draft.delete",
+      targetType: "draft",
+      targetId: draftId,
+      before: { title: draft.title, status: draft.status, version: draft.version },
+    });
   });
 }

@@ -25,5 +25,12 @@ export function diffImages(mine: DraftImage[], theirs: DraftImage[]): ImageDiff 
   const coverChanged = (mineUrls[0] ?? null) !== (theirUrls[0] ?? null);
   const theirAlt = new Map(theirs.map((i) => [i.url, i.alt]));
   const altChanged = mine.filter((i) => theirAlt.has(i.url) && theirAlt.get(i.url) !== i.alt).map((i) => i.url);
-  return { onlyMine, onlyTheirs, reordered, coverChanged, altChanged, isSame: !onlyMine.length && !onlyTheirs.length && !reordered && !coverChanged && !altChanged.length };
+  return {
+    onlyMine,
+    onlyTheirs,
+    reordered,
+    coverChanged,
+    altChanged,
+    isSame: !onlyMine.length && !onlyTheirs.length && !reordered && !coverChanged && !altChanged.length,
+  };
 }

@@ -22,5 +22,8 @@ export const emptyDoc: DraftDoc = { type: "doc", content: [{ type: "paragraph" }
 /** A doc with one paragraph per line of text (API clients may send plain text). */
 export function docFromText(text: string): DraftDoc {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  return { type: "doc", content: lines.map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })) };
+  return {
+    type: "doc",
+    content: lines.map((line) => (line ? { type: "paragraph", content: [{ type: "text", text: line }] } : { type: "paragraph" })),
+  };
 }

@@ -7,7 +7,10 @@ const title = z.string().max(500);
 const tags = z.array(z.string().trim().min(1).max(30)).max(30);
 const accountIds = z.array(idSchema).max(100);
 /** Our media library's URLs, or an absolute http(s) URL; never javascript:, data: or another scheme. */
-const imageUrl = z.string().max(2000).refine((u) => /^\/api\/v1\/media\/med_[A-Za-z0-9_-]+\/file$/.test(u) || /^https?:\/\/[^\s]+$/.test(u), "not an allowed image URL");
+const imageUrl = z
+  .string()
+  .max(2000)
+  .refine((u) => /^\/api\/v1\/media\/med_[A-Za-z0-9_-]+\/file$/.test(u) || /^https?:\/\/[^\s]+$/.test(u), "not an allowed image URL");
 const images = z.array(z.object({ url: imageUrl, alt: z.string().max(200) }).strict()).max(50);
 
 export const createDraftSchema = z

@@ -14,7 +14,9 @@ export function draftScopeFilter(scope: AccountScope): SQL {
   const inWorkspace = eq(drafts.workspaceId, scope.workspaceId);
   if (scope.accountIds === null) return inWorkspace;
   // An uncorrelated IN subquery: SQLite builds the id set once instead of probing per row.
-  const granted = scope.accountIds.length ? sql`or ${drafts.id} in (select draft_id from ${draftTargets} where account_id in ${scope.accountIds})` : sql``;
+  const granted = scope.accountIds.length
+    ? sql`or ${drafts.id} in (select draft_id from ${draftTargets} where account_id in ${scope.accountIds})`
+    : sql``;
   return and(inWorkspace, sql`(${drafts.hasTargets} = 0 ${granted})`)!;
 }
 
@@ -33,7 +35,10 @@ export async function targetsOf(db: DbOrTx, draftIds: string[]): Promise<Map<str
 export async function resolveTargets(db: DbOrTx, scope: AccountScope, requested: string[], existing: string[] = []): Promise<string[]> {
   const unique = [...new Set(requested)];
   if (unique.length) {
-    const visible = await db.select({ id: accounts.id }).from(accounts).where(and(accountScopeFilter(scope), inArray(accounts.id, unique)));
+    const visible = await db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(accountScopeFilter(scope), inArray(accounts.id, unique)));
     if (visible.length !== unique.length) throw new AppError("VALIDATION_FAILED", { fieldErrors: { accountIds: ["unknown account"] } });
   }
   const hidden = scope.accountIds === null ? [] : existing.filter((id) => !scope.accountIds!.includes(id));
@@ -43,5 +48,8 @@ export async function resolveTargets(db: DbOrTx, scope: AccountScope, requested:
 export async function replaceTargets(db: DbOrTx, draftId: string, accountIds: string[]): Promise<void> {
   await db.delete(draftTargets).where(eq(draftTargets.draftId, draftId));
   if (accountIds.length) await db.insert(draftTargets).values(accountIds.map((accountId) => ({ draftId, accountId })));
-  await db.update(drafts).set({ hasTargets: accountIds.length > 0 }).where(eq(drafts.id, draftId));
+  await db
+    .update(drafts)
+    .set({ hasTargets: accountIds.length > 0 })
+    .where(eq(drafts.id, draftId));
 }

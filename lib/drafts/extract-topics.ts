@@ -18,7 +18,10 @@ export function extractTopics(text: string): string[] {
  */
 export function stripTopics(line: string): string | null {
   if (!line.includes("#")) return line;
-  let stripped = line.replace(topicPattern, "$1").replace(/[ \t\u3000]{2,}/g, " ").trimEnd();
+  let stripped = line
+    .replace(topicPattern, "$1")
+    .replace(/[ \t\u3000]{2,}/g, " ")
+    .trimEnd();
   if (!/^\s/.test(line)) stripped = stripped.trimStart();
   if (stripped.trim() === "" && line.trim() !== "") return null;
   return stripped;

@@ -9,7 +9,11 @@ import { draftScopeFilter, targetsOf } from "./draft-scope";
 export type DraftView = Draft & { accountIds: string[] };
 
 export async function findDraft(db: DbOrTx, scope: AccountScope, draftId: string): Promise<DraftView | null> {
-  const [row] = await db.select().from(drafts).where(and(draftScopeFilter(scope), eq(drafts.id, draftId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(drafts)
+    .where(and(draftScopeFilter(scope), eq(drafts.id, draftId)))
+    .limit(1);
   if (!row) return null;
   const targets = await targetsOf(db, [row.id]);
   return { ...row, accountIds: targets.get(row.id) ?? [] };
@@ -20,4 +24,3 @@ export async function getDraft(db: DbOrTx, scope: AccountScope, draftId: string)
   if (!draft) throw new AppError("NOT_FOUND");
   return draft;
 }
-

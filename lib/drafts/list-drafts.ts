@@ -91,7 +91,10 @@ export async function listDrafts(db: DbOrTx, scope: AccountScope, raw: ListDraft
       .offset((q.page - 1) * q.pageSize),
     db.select({ total: count() }).from(drafts).where(where),
   ]);
-  const targets = await targetsOf(db, rows.map((r) => r.id));
+  const targets = await targetsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => ({ ...r, accountIds: targets.get(r.id) ?? [] })), total, page: q.page, pageSize: q.pageSize };
 }
 

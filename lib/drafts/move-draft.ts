@@ -19,6 +19,12 @@ export async function moveDraft(db: Db, ctx: WorkspaceContext, draftId: string, 
     const draft = await getDraft(tx, ctx, draftId);
     await assertFolder(tx, ctx.workspaceId, folderId);
     await tx.update(drafts).set({ folderId }).where(eq(drafts.id, draftId));
-    await recordAudit(tx, ctx, { action: "draft.move", targetType: "draft", targetId: draftId, before: { folderId: draft.folderId }, after: { folderId } });
+    await recordAudit(tx, ctx, {
+      action: "draft.move",
+      targetType: "draft",
+      targetId: draftId,
+      before: { folderId: draft.folderId },
+      after: { folderId },
+    });
   });
 }

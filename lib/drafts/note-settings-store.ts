@@ -20,7 +20,13 @@ export async function saveNoteSettings(db: Db, ctx: WorkspaceContext, settings: 
       .insert(workspaceNoteSettings)
       .values({ workspaceId: ctx.workspaceId, ...settings })
       .onConflictDoUpdate({ target: workspaceNoteSettings.workspaceId, set: { ...settings, updatedAt: new Date() } });
-    await recordAudit(tx, ctx, { action: "note_settings.update", targetType: "workspace", targetId: ctx.workspaceId, before, after: settings });
+    await recordAudit(tx, ctx, {
+      action: "note_settings.update",
+      targetType: "workspace",
+      targetId: ctx.workspaceId,
+      before,
+      after: settings,
+    });
     return settings;
   });
 }

@@ -18,8 +18,22 @@ export const prepareScheduleSchema = z.object({ acknowledged: z.array(z.string()
 export async function noteReview(db: DbOrTx, ctx: WorkspaceContext, draftId: string) {
   const draft = await getDraft(db, ctx, draftId);
   const settings = await getNoteSettings(db, ctx.workspaceId);
-  const checks = checkNote({ title: draft.title, body: draft.plainText, topics: draft.topics, imageCount: draft.images.length, accountCount: draft.accountIds.length }, settings);
-  const targets = draft.accountIds.length ? await db.select({ id: accounts.id, name: accounts.name, redId: accounts.redId }).from(accounts).where(inArray(accounts.id, draft.accountIds)) : [];
+  const checks = checkNote(
+    {
+      title: draft.title,
+      body: draft.plainText,
+      topics: draft.topics,
+      imageCount: draft.images.length,
+      accountCount: draft.accountIds.length,
+    },
+    settings,
+  );
+  const targets = draft.accountIds.length
+    ? await db
+        .select({ id: accounts.id, name: accounts.name, redId: accounts.redId })
+        .from(accounts)
+        .where(inArray(accounts.id, draft.accountIds))
+    : [];
   const needsApproval = settings.approvalRequired && draft.status !== "approved";
   return { draft, settings, checks, targets, needsApproval };
 }
@@ -32,5 +46,11 @@ export async function prepareSchedule(db: DbOrTx, ctx: WorkspaceContext, draftId
   if (errors.length || unticked.length || review.needsApproval) {
     throw new AppError("SCHEDULE_BLOCKED", { details: { errors, unticked, needsApproval: review.needsApproval } });
   }
-  return { ready: true as const, targets: review.targets, title: review.draft.title, topics: review.draft.topics, acknowledged: acknowledged as CheckCode[] };
+  return {
+    ready: true as const,
+    targets: review.targets,
+    title: review.draft.title,
+    topics: review.draft.topics,
+    acknowledged: acknowledged as CheckCode[],
+  };
 }

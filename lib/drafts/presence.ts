@@ -10,7 +10,13 @@ type Entry = { userId: string; name: string; at: number };
 const keyOf = (workspaceId: string, draftId: string) => `presence:draft:${workspaceId}:${draftId}`;
 
 /** Records the caller as present and answers the others who are. */
-export async function heartbeat(cache: Cache, workspaceId: string, draftId: string, user: { userId: string; name: string }, now = Date.now()): Promise<Entry[]> {
+export async function heartbeat(
+  cache: Cache,
+  workspaceId: string,
+  draftId: string,
+  user: { userId: string; name: string },
+  now = Date.now(),
+): Promise<Entry[]> {
   const key = keyOf(workspaceId, draftId);
   const fresh = ((await cache.get<Entry[]>(key)) ?? []).filter((e) => now - e.at < presenceTtlSeconds * 1000 && e.userId !== user.userId);
   await cache.set(key, [...fresh, { ...user, at: now }], presenceTtlSeconds);

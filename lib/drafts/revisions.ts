@@ -18,13 +18,25 @@ const wordSegmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
 
 /** Word-level diff that segments Chinese into words, so a change reads as words, not letters. */
 export function textDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after, { intlSegmenter: wordSegmenter }).map((p) => ({ value: p.value, added: !!p.added, removed: !!p.removed }));
+  return diffWords(before, after, { intlSegmenter: wordSegmenter }).map((p) => ({
+    value: p.value,
+    added: !!p.added,
+    removed: !!p.removed,
+  }));
 }
 
 export async function listRevisions(db: DbOrTx, scope: AccountScope, draftId: string) {
   await getDraft(db, scope, draftId);
   return db
-    .select({ id: draftRevisions.id, version: draftRevisions.version, title: draftRevisions.title, authorId: draftRevisions.authorId, authorName: users.name, createdAt: draftRevisions.createdAt, updatedAt: draftRevisions.updatedAt })
+    .select({
+      id: draftRevisions.id,
+      version: draftRevisions.version,
+      title: draftRevisions.title,
+      authorId: draftRevisions.authorId,
+      authorName: users.name,
+      createdAt: draftRevisions.createdAt,
+      updatedAt: draftRevisions.updatedAt,
+    })
     .from(draftRevisions)
     .innerJoin(users, eq(users.id, draftRevisions.authorId))
     .where(eq(draftRevisions.draftId, draftId))
@@ -32,7 +44,11 @@ export async function listRevisions(db: DbOrTx, scope: AccountScope, draftId: st
 }
 
 async function revisionOf(db: DbOrTx, draftId: string, revisionId: string) {
-  const [rev] = await db.select().from(draftRevisions).where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.id, revisionId))).limit(1);
+  const [rev] = await db
+    .select()
+    .from(draftRevisions)
+    .where(and(eq(draftRevisions.draftId, draftId), eq(draftRevisions.id, revisionId)))
+    .limit(1);
   if (!rev) throw new AppError("NOT_FOUND");
   return rev;
 }
@@ -55,7 +71,13 @@ export async function revisionDiff(db: DbOrTx, scope: AccountScope, draftId: str
 }
 
 /** Restoring is a normal save of the old content (a new version and revision), so it can be undone too. */
-export async function restoreRevision(db: Db, ctx: WorkspaceContext, draftId: string, revisionId: string, baseVersion: number): Promise<DraftView> {
+export async function restoreRevision(
+  db: Db,
+  ctx: WorkspaceContext,
+  draftId: string,
+  revisionId: string,
+  baseVersion: number,
+): Promise<DraftView> {
   const rev = await revisionOf(db, draftId, revisionId);
   await getDraft(db, ctx, draftId);
   return saveDraft(db, ctx, draftId, { baseVersion, title: rev.title, doc: rev.doc });

@@ -57,7 +57,8 @@ export async function saveDraft(db: Db, ctx: WorkspaceContext, draftId: string, 
       .returning({ id: drafts.id });
     if (!updated.length) throw conflictError(await getDraft(tx, ctx, draftId));
     if (targets) await replaceTargets(tx, draftId, targets);
-    if (contentChanged) await recordRevision(tx, draftId, ctx.userId, { version, title: content.title, doc: content.doc, plainText: content.plainText });
+    if (contentChanged)
+      await recordRevision(tx, draftId, ctx.userId, { version, title: content.title, doc: content.doc, plainText: content.plainText });
     await recordAudit(tx, ctx, {
       action: "draft.save",
       targetType: "draft",

@@ -50,7 +50,10 @@ export async function searchDrafts(db: DbOrTx, scope: AccountScope, raw: z.input
     .where(and(...filters))
     .orderBy(desc(drafts.updatedAt))
     .limit(limit);
-  const targets = await targetsOf(db, rows.map((r) => r.id));
+  const targets = await targetsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map(({ body, ...row }) => ({
     ...row,
     accountIds: targets.get(row.id) ?? [],

@@ -10,7 +10,11 @@ import { dayKey } from "@/lib/competitors/rules/time-buckets";
 import { mergeTopicSuggestions, type TopicSuggestion } from "./rank-topics";
 import { workspaceTopics } from "./workspace-topics";
 
-export async function topicSuggestions(db: DbOrTx, ws: { workspaceId: string; timezone: string }, options: { withHot: boolean; now?: Date }): Promise<TopicSuggestion[]> {
+export async function topicSuggestions(
+  db: DbOrTx,
+  ws: { workspaceId: string; timezone: string },
+  options: { withHot: boolean; now?: Date },
+): Promise<TopicSuggestion[]> {
   const today = dayKey(options.now ?? new Date(), ws.timezone);
   const [own, hot] = await Promise.all([workspaceTopics(db, ws.workspaceId), options.withHot ? getHotTopics(db, ws, today) : null]);
   return mergeTopicSuggestions(own, hot?.topics.map((t) => t.topic) ?? []);

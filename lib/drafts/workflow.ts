@@ -17,22 +17,49 @@ import { notify, usersWithPermission } from "@/lib/notifications/notifications";
 import { getDraft, type DraftView } from "./get-draft";
 
 export type WorkflowStep = "submit" | "approve" | "request_changes";
-type Transition = { from: DraftStatus[]; to: DraftStatus; permission: Permission; commentKind: "submitted" | "approved" | "changes_requested"; commentRequired: boolean };
+type Transition = {
+  from: DraftStatus[];
+  to: DraftStatus;
+  permission: Permission;
+  commentKind: "submitted" | "approved" | "changes_requested";
+  commentRequired: boolean;
+};
 
 export const transitions: Record<WorkflowStep, Transition> = {
-  submit: { from: ["draft", "changes_requested"], to: "in_review", permission: "drafts.submit", commentKind: "submitted", commentRequired: false },
+  submit: {
+    from: ["draft", "changes_requested"],
+    to: "in_review",
+    permission: "drafts.submit",
+    commentKind: "submitted",
+    commentRequired: false,
+  },
   approve: { from: ["in_review"], to: "approved", permission: "drafts.approve", commentKind: "approved", commentRequired: false },
-  request_changes: { from: ["in_review"], to: "changes_requested", permission: "drafts.approve", commentKind: "changes_requested", commentRequired: true },
+  request_changes: {
+    from: ["in_review"],
+    to: "changes_requested",
+    permission: "drafts.approve",
+    commentKind: "changes_requested",
+    commentRequired: true,
+  },
 };
 
 export const workflowInputSchema = z.object({ comment: z.string().trim().max(2000).default("") }).strict();
 
 async function recipients(tx: DbOrTx, ctx: WorkspaceContext, step: WorkflowStep, draft: DraftView): Promise<string[]> {
-  const ids = step === "submit" ? await usersWithPermission(tx, ctx.workspaceId, "drafts.approve") : [draft.authorId, draft.lastEditorId ?? draft.authorId];
+  const ids =
+    step === "submit"
+      ? await usersWithPermission(tx, ctx.workspaceId, "drafts.approve")
+      : [draft.authorId, draft.lastEditorId ?? draft.authorId];
   return ids.filter((id) => id !== ctx.userId);
 }
 
-export async function advanceDraft(db: Db, ctx: WorkspaceContext, draftId: string, step: WorkflowStep, raw: z.input<typeof workflowInputSchema> = {}): Promise<DraftView> {
+export async function advanceDraft(
+  db: Db,
+  ctx: WorkspaceContext,
+  draftId: string,
+  step: WorkflowStep,
+  raw: z.input<typeof workflowInputSchema> = {},
+): Promise<DraftView> {
   const { comment } = workflowInputSchema.parse(raw);
   const t = transitions[step];
   if (!ctx.permissions.has(t.permission)) throw new AppError("FORBIDDEN");
@@ -47,8 +74,19 @@ export async function advanceDraft(db: Db, ctx: WorkspaceContext, draftId: strin
       .returning({ id: drafts.id });
     if (!moved.length) throw new AppError("INVALID_TRANSITION");
     await tx.insert(draftComments).values({ id: newId("cmt"), draftId, authorId: ctx.userId, kind: t.commentKind, body: comment });
-    await notify(tx, ctx.workspaceId, await recipients(tx, ctx, step, draft), `draft.${step}`, { draftId, title: draft.title, by: ctx.userName, comment });
-    await recordAudit(tx, ctx, { action: `draft.${step}`, targetType: "draft", targetId: draftId, before: { status: draft.status }, after: { status: t.to } });
+    await notify(tx, ctx.workspaceId, await recipients(tx, ctx, step, draft), `draft.${step}`, {
+      draftId,
+      title: draft.title,
+      by: ctx.userName,
+      comment,
+    });
+    await recordAudit(tx, ctx, {
+      action: `draft.${step}`,
+      targetType: "draft",
+      targetId: draftId,
+      before: { status: draft.status },
+      after: { status: t.to },
+    });
   });
   return getDraft(db, ctx, draftId);
 }

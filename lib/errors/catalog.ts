@@ -25,12 +25,18 @@ export const errorCatalog = {
   UNAUTHENTICATED: {
     status: 401,
     message: { "zh-CN": "请先登录。", en: "You need to sign in." },
-    suggestion: { "zh-CN": "登录后重试，或在请求头中携带有效的 API 令牌。", en: "Sign in, or send a valid API token in the Authorization header." },
+    suggestion: {
+      "zh-CN": "登录后重试，或在请求头中携带有效的 API 令牌。",
+      en: "Sign in, or send a valid API token in the Authorization header.",
+    },
   },
   INVALID_CREDENTIALS: {
     status: 401,
     message: { "zh-CN": "邮箱或密码不正确。", en: "Email or password is incorrect." },
-    suggestion: { "zh-CN": "检查后重试；忘记密码请联系管理员。", en: "Check them and try again; ask an admin if you forgot your password." },
+    suggestion: {
+      "zh-CN": "检查后重试；忘记密码请联系管理员。",
+      en: "Check them and try again; ask an admin if you forgot your password.",
+    },
   },
   INVALID_SIGNATURE: {
     status: 401,
@@ -45,12 +51,18 @@ export const errorCatalog = {
   CROSS_ORIGIN: {
     status: 403,
     message: { "zh-CN": "请求来自其他网站，已拒绝。", en: "This request came from another site and was refused." },
-    suggestion: { "zh-CN": "请在 RedMatrix 页面内操作；外部程序请使用 API 令牌。", en: "Act from within RedMatrix; external programs should use an API token." },
+    suggestion: {
+      "zh-CN": "请在 RedMatrix 页面内操作；外部程序请使用 API 令牌。",
+      en: "Act from within RedMatrix; external programs should use an API token.",
+    },
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     message: { "zh-CN": "请求体格式不受支持，需要 JSON。", en: "Unsupported body format: JSON is required." },
-    suggestion: { "zh-CN": "设置请求头 Content-Type: application/json 后重试。", en: "Send the header Content-Type: application/json and try again." },
+    suggestion: {
+      "zh-CN": "设置请求头 Content-Type: application/json 后重试。",
+      en: "Send the header Content-Type: application/json and try again.",
+    },
   },
   NOT_FOUND: {
     status: 404,
@@ -72,7 +84,7 @@ export const errorCatalog = {
     message: { "zh-CN": "设置代码不正确。", en: "The setup code is not correct." },
     suggestion: {
       "zh-CN": "设置代码打印在服务器启动日志中（“首次设置代码”一行）；请向部署 RedMatrix 的人索取。",
-      en: "The setup code is printed in the server's start-up log (the \"setup code\" line); ask whoever runs RedMatrix for it.",
+      en: 'The setup code is printed in the server\'s start-up log (the "setup code" line); ask whoever runs RedMatrix for it.',
     },
   },
   ALREADY_SET_UP: {
@@ -83,12 +95,21 @@ export const errorCatalog = {
   RED_ID_TAKEN: {
     status: 409,
     message: { "zh-CN": "该小红书号已在本工作区中。", en: "This RED id is already in the workspace." },
-    suggestion: { "zh-CN": "检查是否重复添加；已归档的账号也占用该小红书号。", en: "Check for a duplicate; archived accounts keep their RED id too." },
+    suggestion: {
+      "zh-CN": "检查是否重复添加；已归档的账号也占用该小红书号。",
+      en: "Check for a duplicate; archived accounts keep their RED id too.",
+    },
   },
   ACCOUNT_HAS_HISTORY: {
     status: 409,
-    message: { "zh-CN": "该账号已有发布任务或发布记录，不能归档。", en: "This account has publishing jobs or history, so it cannot be archived." },
-    suggestion: { "zh-CN": "改为暂停该账号：暂停后不再发布，历史记录保持完整。", en: "Pause the account instead: it stops publishing and its history stays intact." },
+    message: {
+      "zh-CN": "该账号已有发布任务或发布记录，不能归档。",
+      en: "This account has publishing jobs or history, so it cannot be archived.",
+    },
+    suggestion: {
+      "zh-CN": "改为暂停该账号：暂停后不再发布，历史记录保持完整。",
+      en: "Pause the account instead: it stops publishing and its history stays intact.",
+    },
   },
   ACCOUNT_ARCHIVED: {
     status: 409,
@@ -112,13 +133,22 @@ export const errorCatalog = {
   },
   MALFORMED_TEXT: {
     status: 422,
-    message: { "zh-CN": "文字中含有无法保存的字符（残缺的表情或乱码）。", en: "The text contains characters that cannot be stored (a broken emoji or garbled text)." },
-    suggestion: { "zh-CN": "删除标出的字段中的乱码或残缺表情后重试；从其他软件粘贴时，可先粘贴为纯文本。", en: "Remove the garbled character or broken emoji from the field named and try again; paste as plain text when copying from another app." },
+    message: {
+      "zh-CN": "文字中含有无法保存的字符（残缺的表情或乱码）。",
+      en: "The text contains characters that cannot be stored (a broken emoji or garbled text).",
+    },
+    suggestion: {
+      "zh-CN": "删除标出的字段中的乱码或残缺表情后重试；从其他软件粘贴时，可先粘贴为纯文本。",
+      en: "Remove the garbled character or broken emoji from the field named and try again; paste as plain text when copying from another app.",
+    },
   },
   INPUT_TOO_COMPLEX: {
     status: 422,
     message: { "zh-CN": "提交的内容嵌套过深或条目过多。", en: "The input is nested too deeply or has too many items." },
-    suggestion: { "zh-CN": "精简内容结构（例如减少多层嵌套的列表）后重试。", en: "Simplify the structure (for example, fewer levels of nested lists) and try again." },
+    suggestion: {
+      "zh-CN": "精简内容结构（例如减少多层嵌套的列表）后重试。",
+      en: "Simplify the structure (for example, fewer levels of nested lists) and try again.",
+    },
   },
   WRONG_PASSWORD: {
     status: 422,
@@ -146,23 +176,41 @@ export const errorCatalog = {
   },
   IMPORT_UNREADABLE: {
     status: 422,
-    message: { "zh-CN": "无法识别该文件：不是 MediaCrawler 导出的笔记、评论或博主文件。", en: "This file is not a MediaCrawler notes, comments or creators export." },
-    suggestion: { "zh-CN": "检查表头是否与 MediaCrawler 导出一致（如 note_id, title, liked_count），文件须为 CSV 或 JSON。", en: "Check the header matches MediaCrawler's export (e.g. note_id, title, liked_count); the file must be CSV or JSON." },
+    message: {
+      "zh-CN": "无法识别该文件：不是 MediaCrawler 导出的笔记、评论或博主文件。",
+      en: "This file is not a MediaCrawler notes, comments or creators export.",
+    },
+    suggestion: {
+      "zh-CN": "检查表头是否与 MediaCrawler 导出一致（如 note_id, title, liked_count），文件须为 CSV 或 JSON。",
+      en: "Check the header matches MediaCrawler's export (e.g. note_id, title, liked_count); the file must be CSV or JSON.",
+    },
   },
   COLLECTION_FAILED: {
     status: 502,
     message: { "zh-CN": "采集失败：数据桥接服务没有正常响应。", en: "Collection failed: the data bridge did not answer properly." },
-    suggestion: { "zh-CN": "确认桥接服务已启动并已登录小红书，稍后重试。", en: "Check the bridge is running and logged in to RED, then try again." },
+    suggestion: {
+      "zh-CN": "确认桥接服务已启动并已登录小红书，稍后重试。",
+      en: "Check the bridge is running and logged in to RED, then try again.",
+    },
   },
   NO_EMAIL_CHANNEL: {
     status: 422,
-    message: { "zh-CN": "还没有启用的邮件通知渠道，无法发送周报。", en: "There is no enabled email channel to send the weekly report through." },
-    suggestion: { "zh-CN": "先在「设置 → 通知渠道」添加并启用一个邮件（SMTP）渠道。", en: "Add and enable an email (SMTP) channel under Settings → Notification channels first." },
+    message: {
+      "zh-CN": "还没有启用的邮件通知渠道，无法发送周报。",
+      en: "There is no enabled email channel to send the weekly report through.",
+    },
+    suggestion: {
+      "zh-CN": "先在「设置 → 通知渠道」添加并启用一个邮件（SMTP）渠道。",
+      en: "Add and enable an email (SMTP) channel under Settings → Notification channels first.",
+    },
   },
   REPORT_SEND_FAILED: {
     status: 502,
     message: { "zh-CN": "周报发送失败：邮件服务器没有接受。", en: "The weekly report was not sent: the mail server refused it." },
-    suggestion: { "zh-CN": "检查邮件渠道的服务器、账号和收件人，然后重试。", en: "Check the email channel's server, login and the recipients, then try again." },
+    suggestion: {
+      "zh-CN": "检查邮件渠道的服务器、账号和收件人，然后重试。",
+      en: "Check the email channel's server, login and the recipients, then try again.",
+    },
   },
   OUTBOUND_ADDRESS_REFUSED: {
     status: 422,
@@ -171,24 +219,43 @@ export const errorCatalog = {
       en: "This address points to this machine, a private network or a cloud metadata address, so the server does not call it.",
     },
     suggestion: {
-      "zh-CN": "若服务确实运行在本机，请服务器管理员设置环境变量 OUTBOUND_ALLOW_PRIVATE=loopback；运行在内网则设置 OUTBOUND_ALLOW_PRIVATE=true，然后重启。云元数据和链路本地地址（169.254.x.x）始终不允许。",
+      "zh-CN":
+        "若服务确实运行在本机，请服务器管理员设置环境变量 OUTBOUND_ALLOW_PRIVATE=loopback；运行在内网则设置 OUTBOUND_ALLOW_PRIVATE=true，然后重启。云元数据和链路本地地址（169.254.x.x）始终不允许。",
       en: "If the service really runs on this machine, the server operator sets OUTBOUND_ALLOW_PRIVATE=loopback; on your network, OUTBOUND_ALLOW_PRIVATE=true; then restarts. Cloud metadata and link-local (169.254.x.x) addresses are never allowed.",
     },
   },
   OUTBOUND_REDIRECT_REFUSED: {
     status: 502,
-    message: { "zh-CN": "对方返回了重定向，服务器不会跟随。", en: "The remote answered with a redirect, which the server does not follow." },
-    suggestion: { "zh-CN": "填写重定向后的最终地址（例如 https:// 而非 http://）。", en: "Enter the final URL the redirect points to (e.g. https:// instead of http://)." },
+    message: {
+      "zh-CN": "对方返回了重定向，服务器不会跟随。",
+      en: "The remote answered with a redirect, which the server does not follow.",
+    },
+    suggestion: {
+      "zh-CN": "填写重定向后的最终地址（例如 https:// 而非 http://）。",
+      en: "Enter the final URL the redirect points to (e.g. https:// instead of http://).",
+    },
   },
   AI_PROVIDER_FAILED: {
     status: 502,
-    message: { "zh-CN": "模型服务没有正常响应（嵌入或摘要接口）。", en: "The model provider did not answer properly (embeddings or chat)." },
-    suggestion: { "zh-CN": "检查记忆设置中的接口地址、模型名、向量维度和 API 密钥，稍后重试。", en: "Check the base URL, model, dimension and API key in the memory settings, then try again." },
+    message: {
+      "zh-CN": "模型服务没有正常响应（嵌入或摘要接口）。",
+      en: "The model provider did not answer properly (embeddings or chat).",
+    },
+    suggestion: {
+      "zh-CN": "检查记忆设置中的接口地址、模型名、向量维度和 API 密钥，稍后重试。",
+      en: "Check the base URL, model, dimension and API key in the memory settings, then try again.",
+    },
   },
   DRAFT_CONFLICT: {
     status: 409,
-    message: { "zh-CN": "这篇草稿已被他人更新，你的修改尚未保存。", en: "Someone else saved this draft first; your changes are not saved yet." },
-    suggestion: { "zh-CN": "对比两个版本：保留我的、采用对方的，或把我的另存为副本。", en: "Compare both versions: keep mine, take theirs, or save mine as a copy." },
+    message: {
+      "zh-CN": "这篇草稿已被他人更新，你的修改尚未保存。",
+      en: "Someone else saved this draft first; your changes are not saved yet.",
+    },
+    suggestion: {
+      "zh-CN": "对比两个版本：保留我的、采用对方的，或把我的另存为副本。",
+      en: "Compare both versions: keep mine, take theirs, or save mine as a copy.",
+    },
   },
   INVALID_TRANSITION: {
     status: 409,
@@ -202,18 +269,27 @@ export const errorCatalog = {
   },
   FOLDER_CYCLE: {
     status: 422,
-    message: { "zh-CN": "不能把文件夹移动到它自己或它的子文件夹里。", en: "A folder cannot be moved into itself or one of its subfolders." },
+    message: {
+      "zh-CN": "不能把文件夹移动到它自己或它的子文件夹里。",
+      en: "A folder cannot be moved into itself or one of its subfolders.",
+    },
     suggestion: { "zh-CN": "选择其他目标文件夹。", en: "Pick another destination folder." },
   },
   CONTENT_TOO_LARGE: {
     status: 413,
     message: { "zh-CN": "内容过长，无法保存（正文上限 50,000 字）。", en: "The content is too long to save (limit 50,000 characters)." },
-    suggestion: { "zh-CN": "删减内容后重试；你的文字仍保留在编辑器中。", en: "Shorten it and try again; your text is still in the editor." },
+    suggestion: {
+      "zh-CN": "删减内容后重试；你的文字仍保留在编辑器中。",
+      en: "Shorten it and try again; your text is still in the editor.",
+    },
   },
   SCHEDULE_BLOCKED: {
     status: 422,
     message: { "zh-CN": "这篇笔记还不能排期。", en: "This note cannot be scheduled yet." },
-    suggestion: { "zh-CN": "修复所有错误、确认所有提醒，并完成审批后再试。", en: "Fix every error, tick every warning, and get it approved first." },
+    suggestion: {
+      "zh-CN": "修复所有错误、确认所有提醒，并完成审批后再试。",
+      en: "Fix every error, tick every warning, and get it approved first.",
+    },
   },
   /**
    * The scheduler (QStash) could not take jobs that ARE saved: reported with a successful answer
@@ -222,27 +298,48 @@ export const errorCatalog = {
    */
   SCHEDULER_UNAVAILABLE: {
     status: 503,
-    message: { "zh-CN": "已排期，正在提交到调度服务（调度服务暂时无法连接）。", en: "Scheduled; handing it to the scheduler, which cannot be reached right now." },
-    suggestion: { "zh-CN": "无需重新提交，系统会自动重试；若到发布时间仍未提交，会标记为失败并通知你。", en: "No need to submit again: it is retried automatically; if it is still not handed over by its time, it is marked failed and you are told." },
+    message: {
+      "zh-CN": "已排期，正在提交到调度服务（调度服务暂时无法连接）。",
+      en: "Scheduled; handing it to the scheduler, which cannot be reached right now.",
+    },
+    suggestion: {
+      "zh-CN": "无需重新提交，系统会自动重试；若到发布时间仍未提交，会标记为失败并通知你。",
+      en: "No need to submit again: it is retried automatically; if it is still not handed over by its time, it is marked failed and you are told.",
+    },
   },
   SCHEDULER_RATE_LIMITED: {
     status: 429,
-    message: { "zh-CN": "已排期，调度服务暂时限流，稍后自动提交。", en: "Scheduled; the scheduler is rate limiting us, so it is handed over a little later." },
-    suggestion: { "zh-CN": "无需重新提交；若经常出现，请检查 QStash 套餐的每日额度。", en: "No need to submit again; if this happens often, check the daily quota of the QStash plan." },
+    message: {
+      "zh-CN": "已排期，调度服务暂时限流，稍后自动提交。",
+      en: "Scheduled; the scheduler is rate limiting us, so it is handed over a little later.",
+    },
+    suggestion: {
+      "zh-CN": "无需重新提交；若经常出现，请检查 QStash 套餐的每日额度。",
+      en: "No need to submit again; if this happens often, check the daily quota of the QStash plan.",
+    },
   },
   SCHEDULER_REJECTED: {
     status: 502,
     message: { "zh-CN": "已排期，但调度服务拒绝了提交请求。", en: "Scheduled, but the scheduler refused the request." },
-    suggestion: { "zh-CN": "请管理员检查 QSTASH_TOKEN 与 APP_URL 配置；修好后会自动重试。", en: "Ask an admin to check QSTASH_TOKEN and APP_URL; it is retried automatically once fixed." },
+    suggestion: {
+      "zh-CN": "请管理员检查 QSTASH_TOKEN 与 APP_URL 配置；修好后会自动重试。",
+      en: "Ask an admin to check QSTASH_TOKEN and APP_URL; it is retried automatically once fixed.",
+    },
   },
   MEDIA_TYPE_REFUSED: {
     status: 422,
     message: { "zh-CN": "只能上传 JPEG、PNG、WebP 或 GIF 图片。", en: "Only JPEG, PNG, WebP or GIF images can be uploaded." },
-    suggestion: { "zh-CN": "这个文件的内容不是图片（与文件名无关），请换一张图片。", en: "This file's content is not an image (whatever its name says); pick another file." },
+    suggestion: {
+      "zh-CN": "这个文件的内容不是图片（与文件名无关），请换一张图片。",
+      en: "This file's content is not an image (whatever its name says); pick another file.",
+    },
   },
   MEDIA_UNDECODABLE: {
     status: 422,
-    message: { "zh-CN": "无法读取这张图片（文件已损坏或格式不完整）。", en: "This image cannot be read (the file is damaged or incomplete)." },
+    message: {
+      "zh-CN": "无法读取这张图片（文件已损坏或格式不完整）。",
+      en: "This image cannot be read (the file is damaged or incomplete).",
+    },
     suggestion: { "zh-CN": "用看图软件打开确认后重新导出，再上传。", en: "Open it in an image viewer, export it again, then upload." },
   },
   MEDIA_TOO_LARGE: {
@@ -253,7 +350,10 @@ export const errorCatalog = {
   INTERNAL: {
     status: 500,
     message: { "zh-CN": "服务器出错了。", en: "Something went wrong on our side." },
-    suggestion: { "zh-CN": "稍后重试；若持续出现，请把请求编号发给管理员。", en: "Try again later; if it persists, send the request id to an admin." },
+    suggestion: {
+      "zh-CN": "稍后重试；若持续出现，请把请求编号发给管理员。",
+      en: "Try again later; if it persists, send the request id to an admin.",
+    },
   },
 } satisfies Record<string, Entry>;
 

@@ -17,7 +17,10 @@ const ttlSeconds = 24 * 3600;
 const keyOf = (id: string) => `breaker:${id}`;
 
 export class CircuitOpenError extends Error {
-  constructor(readonly breakerId: string, readonly retryInMs: number) {
+  constructor(
+    readonly breakerId: string,
+    readonly retryInMs: number,
+  ) {
     super(`circuit open for ${breakerId}: too many recent failures, retry in ${Math.ceil(retryInMs / 1000)} s`);
     this.name = "CircuitOpenError";
   }
@@ -33,7 +36,12 @@ export function createCircuitBreaker(cache: Cache, id: string, settings: Breaker
   return {
     async snapshot(): Promise<BreakerSnapshot> {
       const stored = await cache.get<Stored>(key);
-      return { state: stateOf(stored, settings, now()), failures: stored?.failures ?? 0, openedAt: stored?.openedAt ?? null, lastError: stored?.lastError ?? null };
+      return {
+        state: stateOf(stored, settings, now()),
+        failures: stored?.failures ?? 0,
+        openedAt: stored?.openedAt ?? null,
+        lastError: stored?.lastError ?? null,
+      };
     },
     /** Throws CircuitOpenError unless a call may go out now (closed, or the one half-open trial). */
     async beforeCall(): Promise<void> {

@@ -39,7 +39,15 @@ export class OutboundError extends Error {
 }
 
 // Connect-phase failures: the request body never reached the server.
-const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT", "ERR_INVALID_URL"]);
+const notSentCodes = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_INVALID_URL",
+]);
 
 function classify(error: unknown, timedOut: boolean): OutboundError {
   if (timedOut) return new OutboundError("timed out waiting for the answer", "timeout", "maybe", { cause: error });
@@ -102,7 +110,8 @@ export async function resilientFetch(url: string, init: RequestInit, options: Re
       if (failure || serverFailed) await options.breaker.onFailure(failure?.message ?? `HTTP ${res!.status}`);
       else await options.breaker.onSuccess();
     }
-    const retryable = (failure !== null && (failure.kind === "network" || failure.kind === "timeout")) || serverFailed || res?.status === 429;
+    const retryable =
+      (failure !== null && (failure.kind === "network" || failure.kind === "timeout")) || serverFailed || res?.status === 429;
     if (!retryable || attempt >= retries) {
       if (failure) throw failure;
       return res!;

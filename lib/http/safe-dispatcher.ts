@@ -27,7 +27,10 @@ export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
 /** The connection was refused before it was opened: the host is (or resolves to) a refused address. */
 export class RefusedAddressError extends Error {
   readonly code = "ERR_OUTBOUND_REFUSED_ADDRESS";
-  constructor(readonly host: string, readonly addressClass: AddressClass) {
+  constructor(
+    readonly host: string,
+    readonly addressClass: AddressClass,
+  ) {
     super(refusalReason(addressClass));
     this.name = "RefusedAddressError";
   }
@@ -63,7 +66,10 @@ export function checkedLookup(access: PrivateAccess, resolve: Resolve = systemRe
       (found) => {
         const wanted = options.family === 4 || options.family === 6 ? found.filter((a) => a.family === options.family) : found;
         if (!wanted.length) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: "ENOTFOUND" }), "", 0);
-        const refused = refusedClass(wanted.map((a) => a.address), access);
+        const refused = refusedClass(
+          wanted.map((a) => a.address),
+          access,
+        );
         if (refused) return callback(new RefusedAddressError(hostname, refused), "", 0);
         if (options.all) return callback(null, wanted);
         callback(null, wanted[0].address, wanted[0].family);
@@ -77,7 +83,10 @@ export function checkedLookup(access: PrivateAccess, resolve: Resolve = systemRe
 export async function assertHostAllowed(host: string, access: PrivateAccess, resolve: Resolve = systemResolve): Promise<ResolvedAddress[]> {
   const bare = host.replace(/^\[|\]$/g, "");
   const addresses = isIP(bare) ? [{ address: bare, family: isIP(bare) }] : await resolve(bare);
-  const refused = refusedClass(addresses.map((a) => a.address), access);
+  const refused = refusedClass(
+    addresses.map((a) => a.address),
+    access,
+  );
   if (refused) throw new RefusedAddressError(bare, refused);
   return addresses;
 }
@@ -117,11 +126,19 @@ export type SafeFetchInit = Omit<RequestInit, "redirect" | "dispatcher"> & { dis
  */
 export async function safeFetch(url: string, init: SafeFetchInit = {}): Promise<Response> {
   const { dispatcher, ...rest } = init;
-  const res = await undiciFetch(url, { ...(rest as Parameters<typeof undiciFetch>[1]), redirect: "manual", dispatcher: dispatcher ?? outboundDispatcher() });
+  const res = await undiciFetch(url, {
+    ...(rest as Parameters<typeof undiciFetch>[1]),
+    redirect: "manual",
+    dispatcher: dispatcher ?? outboundDispatcher(),
+  });
   if (res.status >= 300 && res.status < 400) {
     await res.body?.cancel().catch(() => undefined);
     throw new RedirectRefusedError(res.status);
   }
   const body = await res.arrayBuffer();
-  return new Response(nullBodyStatuses.has(res.status) ? null : body, { status: res.status, statusText: res.statusText, headers: res.headers as unknown as Headers });
+  return new Response(nullBodyStatuses.has(res.status) ? null : body, {
+    status: res.status,
+    statusText: res.statusText,
+    headers: res.headers as unknown as Headers,
+  });
 }

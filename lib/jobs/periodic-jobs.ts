@@ -8,8 +8,6 @@
  */
 import { accountHealthWebhookPath, collectionWebhookPath, maintenanceWebhookPath, weeklyReportWebhookPath } from "./job-paths";
 
-
-
 /**
  * cron: QStash's schedule (UTC). everyMs: the embedded dispatcher's period; its first call comes
  * `firstAfterMs` after the server starts (default: one period), so a server restarted more often
@@ -21,5 +19,11 @@ export const periodicWebhooks: PeriodicWebhook[] = [
   { id: "redmatrix-account-health", path: accountHealthWebhookPath, cron: "*/30 * * * *", everyMs: 30 * 60_000 },
   { id: "redmatrix-competitor-report", path: weeklyReportWebhookPath, cron: "*/15 * * * *", everyMs: 15 * 60_000 },
   { id: "redmatrix-collection", path: collectionWebhookPath, cron: "0 */6 * * *", everyMs: 6 * 60 * 60_000 },
-  { id: "redmatrix-memory-maintenance", path: maintenanceWebhookPath, cron: "30 19 * * *", everyMs: 24 * 60 * 60_000, firstAfterMs: 10 * 60_000 },
+  {
+    id: "redmatrix-memory-maintenance",
+    path: maintenanceWebhookPath,
+    cron: "30 19 * * *",
+    everyMs: 24 * 60 * 60_000,
+    firstAfterMs: 10 * 60_000,
+  },
 ];

@@ -30,7 +30,12 @@ export function signQstashRequest(input: { url: string; body: string; key: strin
 }
 
 /** True only for a valid, unexpired signature over exactly this URL and body, by either key. */
-export async function verifyQstashRequest(input: { signature: string | null; url: string; body: string; keys: SigningKeys }): Promise<boolean> {
+export async function verifyQstashRequest(input: {
+  signature: string | null;
+  url: string;
+  body: string;
+  keys: SigningKeys;
+}): Promise<boolean> {
   if (!input.signature) return false;
   const receiver = new Receiver({ currentSigningKey: input.keys.current, nextSigningKey: input.keys.next });
   try {

@@ -23,13 +23,25 @@ const noPayload = z.object({}).strict();
 
 export const jobs = {
   /** One delivery of a publish job: claim, publish, record the outcome. */
-  publish: defineJob({ path: paths.publishWebhookPath, schema: deliverySchema, run: (d, { db, scheduler }) => handleDelivery(db, scheduler, d, publishThroughAccount(db)) }),
+  publish: defineJob({
+    path: paths.publishWebhookPath,
+    schema: deliverySchema,
+    run: (d, { db, scheduler }) => handleDelivery(db, scheduler, d, publishThroughAccount(db)),
+  }),
   /** QStash gave up on a publish message. */
   publishFailed: defineJob({ path: paths.publishFailureWebhookPath, schema: failureSchema, run: (f, { db }) => recordDeadLetter(db, f) }),
   /** A recurring series' occurrence is due. */
-  series: defineJob({ path: paths.seriesWebhookPath, schema: seriesDeliverySchema, run: (d, { db, scheduler }) => handleSeriesDelivery(db, scheduler, d) }),
+  series: defineJob({
+    path: paths.seriesWebhookPath,
+    schema: seriesDeliverySchema,
+    run: (d, { db, scheduler }) => handleSeriesDelivery(db, scheduler, d),
+  }),
   /** Lost deliveries, the outbox, due series, notifications, re-embedding, schedules. */
-  sweep: defineJob({ path: paths.sweepWebhookPath, schema: z.object({}).passthrough(), run: (_, { db, scheduler }) => runSweep(db, scheduler) }),
+  sweep: defineJob({
+    path: paths.sweepWebhookPath,
+    schema: z.object({}).passthrough(),
+    run: (_, { db, scheduler }) => runSweep(db, scheduler),
+  }),
   accountHealth: defineJob({ path: paths.accountHealthWebhookPath, schema: noPayload, run: (_, { db }) => healthCheckAccounts(db) }),
   /** Competitors through the data bridge (skipped when XHS_DATA_BRIDGE_URL is unset), own accounts through their bridges. */
   collection: defineJob({
@@ -46,5 +58,9 @@ export const jobs = {
     run: async (input, { db }) => ({ workspaces: await runScheduledMaintenance(db, input) }),
   }),
   /** A slice of every running re-embedding job. */
-  memoryReembed: defineJob({ path: paths.reembedWebhookPath, schema: noPayload, run: (_, { db }) => runPendingReembedJobs(db, { budgetMs: 8_000 }) }),
+  memoryReembed: defineJob({
+    path: paths.reembedWebhookPath,
+    schema: noPayload,
+    run: (_, { db }) => runPendingReembedJobs(db, { budgetMs: 8_000 }),
+  }),
 };

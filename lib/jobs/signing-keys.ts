@@ -14,7 +14,10 @@ export function signingKeys(): SigningKeys {
   if (env.scheduler.driver === "qstash") return { current: env.scheduler.currentSigningKey, next: env.scheduler.nextSigningKey };
   let keys = localKeys.get(env.dataDir);
   if (!keys) {
-    keys = { current: readOrCreateSecret(env.dataDir, "qstash-current-signing-key"), next: readOrCreateSecret(env.dataDir, "qstash-next-signing-key") };
+    keys = {
+      current: readOrCreateSecret(env.dataDir, "qstash-current-signing-key"),
+      next: readOrCreateSecret(env.dataDir, "qstash-next-signing-key"),
+    };
     localKeys.set(env.dataDir, keys);
   }
   return keys;

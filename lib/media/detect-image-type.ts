@@ -15,6 +15,11 @@ export function detectImageType(bytes: Uint8Array): ImageType | null {
   return null;
 }
 
-export const imageExtension: Record<ImageType, string> = { "image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "image/gif": "gif" };
+export const imageExtension: Record<ImageType, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "image/gif": "gif",
+};
 /** RED accepts images up to 20 MB; larger uploads are refused before anything is stored. */
 export const maxImageBytes = 20 * 1024 * 1024;

@@ -16,7 +16,14 @@ import { checkedLookup, type Resolve } from "@/lib/http/safe-dispatcher";
 import { assertSafeKey } from "./media-key";
 import type { MediaStorage } from "./media-storage";
 
-export type S3StorageConfig = { bucket: string; endpoint?: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+export type S3StorageConfig = {
+  bucket: string;
+  endpoint?: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  forcePathStyle: boolean;
+};
 
 // Only a missing object is "missing": a missing bucket (also a 404) is a configuration error.
 const isMissing = (error: unknown) => error instanceof S3ServiceException && error.name === "NoSuchKey";
@@ -30,7 +37,10 @@ function assertEndpointAllowed(endpoint: string | undefined, access: PrivateAcce
   if (!isClassAllowed(cls, access)) throw new Error(`media storage (s3): S3_ENDPOINT ${host} is refused: ${refusalReason(cls)}`);
 }
 
-export function createS3Storage(config: S3StorageConfig, outbound: { access: PrivateAccess; resolve?: Resolve } = { access: getEnv().outbound.privateAccess }): MediaStorage {
+export function createS3Storage(
+  config: S3StorageConfig,
+  outbound: { access: PrivateAccess; resolve?: Resolve } = { access: getEnv().outbound.privateAccess },
+): MediaStorage {
   assertEndpointAllowed(config.endpoint, outbound.access);
   const lookup = checkedLookup(outbound.access, outbound.resolve);
   const client = new S3Client({
@@ -41,7 +51,9 @@ export function createS3Storage(config: S3StorageConfig, outbound: { access: Pri
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
   });
   const failed = (op: string, key: string, error: unknown) =>
-    new Error(`media storage (s3 bucket ${config.bucket}): ${op} ${key} failed: ${(error as Error).name}: ${(error as Error).message}`, { cause: error });
+    new Error(`media storage (s3 bucket ${config.bucket}): ${op} ${key} failed: ${(error as Error).name}: ${(error as Error).message}`, {
+      cause: error,
+    });
   const open = async (key: string) => {
     try {
       return (await client.send(new GetObjectCommand({ Bucket: config.bucket, Key: assertSafeKey(key) }))).Body ?? null;
@@ -54,7 +66,15 @@ export function createS3Storage(config: S3StorageConfig, outbound: { access: Pri
     driver: "s3",
     async put(key, bytes, contentType) {
       try {
-        await client.send(new PutObjectCommand({ Bucket: config.bucket, Key: assertSafeKey(key), Body: bytes, ContentType: contentType, ContentLength: bytes.length }));
+        await client.send(
+          new PutObjectCommand({
+            Bucket: config.bucket,
+            Key: assertSafeKey(key),
+            Body: bytes,
+            ContentType: contentType,
+            ContentLength: bytes.length,
+          }),
+        );
       } catch (error) {
         throw failed("put", key, error);
       }

@@ -14,7 +14,11 @@ import { mediaResponse } from "./media-response";
 import type { MediaStorage } from "./media-storage";
 import { isValidMediaSignature } from "./signed-media-url";
 
-export async function signedMediaResponse(req: Request, id: string, deps: { db: Db; storage: MediaStorage; authSecret: string }): Promise<Response> {
+export async function signedMediaResponse(
+  req: Request,
+  id: string,
+  deps: { db: Db; storage: MediaStorage; authSecret: string },
+): Promise<Response> {
   const requestId = requestIdOf(req.headers);
   try {
     const params = new URL(req.url).searchParams;

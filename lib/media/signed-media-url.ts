@@ -29,7 +29,13 @@ export function signMediaUrls(urls: string[], signer: MediaSigner): string[] {
   });
 }
 
-export function isValidMediaSignature(id: string, expires: string | null, sig: string | null, authSecret: string, now = new Date()): boolean {
+export function isValidMediaSignature(
+  id: string,
+  expires: string | null,
+  sig: string | null,
+  authSecret: string,
+  now = new Date(),
+): boolean {
   if (!expires || !sig || !/^\d{1,12}$/.test(expires)) return false;
   if (Number(expires) * 1000 < now.getTime()) return false;
   const expected = Buffer.from(signatureOf(id, Number(expires), authSecret));

@@ -20,7 +20,12 @@ import { mediaUrl, thumbnailUrl } from "./media-urls";
 export type MediaWithUrls = Media & { url: string; thumbUrl: string };
 const withUrls = (row: Media): MediaWithUrls => ({ ...row, url: mediaUrl(row.id), thumbUrl: thumbnailUrl(mediaUrl(row.id)) });
 
-export async function uploadMedia(db: Db, storage: MediaStorage, ctx: WorkspaceContext, file: { name: string; bytes: Uint8Array }): Promise<MediaWithUrls> {
+export async function uploadMedia(
+  db: Db,
+  storage: MediaStorage,
+  ctx: WorkspaceContext,
+  file: { name: string; bytes: Uint8Array },
+): Promise<MediaWithUrls> {
   if (file.bytes.length === 0) throw new AppError("VALIDATION_FAILED", { fieldErrors: { file: ["empty file"] } });
   if (file.bytes.length > maxImageBytes) throw new AppError("MEDIA_TOO_LARGE");
   const contentType = detectImageType(file.bytes);
@@ -36,9 +41,25 @@ export async function uploadMedia(db: Db, storage: MediaStorage, ctx: WorkspaceC
     return await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(media)
-        .values({ id, workspaceId: ctx.workspaceId, uploaderId: ctx.userId, storageKey, thumbKey, width: thumb.width, height: thumb.height, contentType, bytes: file.bytes.length, originalName: file.name.slice(0, 200) })
+        .values({
+          id,
+          workspaceId: ctx.workspaceId,
+          uploaderId: ctx.userId,
+          storageKey,
+          thumbKey,
+          width: thumb.width,
+          height: thumb.height,
+          contentType,
+          bytes: file.bytes.length,
+          originalName: file.name.slice(0, 200),
+        })
         .returning();
-      await recordAudit(tx, ctx, { action: "media.upload", targetType: "media", targetId: id, after: { contentType, bytes: file.bytes.length, name: row.originalName } });
+      await recordAudit(tx, ctx, {
+        action: "media.upload",
+        targetType: "media",
+        targetId: id,
+        after: { contentType, bytes: file.bytes.length, name: row.originalName },
+      });
       return withUrls(row);
     });
   } catch (error) {
@@ -48,7 +69,11 @@ export async function uploadMedia(db: Db, storage: MediaStorage, ctx: WorkspaceC
 }
 
 export async function getMedia(db: DbOrTx, workspaceId: string, id: string): Promise<Media | null> {
-  const [row] = await db.select().from(media).where(and(eq(media.workspaceId, workspaceId), eq(media.id, id))).limit(1);
+  const [row] = await db
+    .select()
+    .from(media)
+    .where(and(eq(media.workspaceId, workspaceId), eq(media.id, id)))
+    .limit(1);
   return row ?? null;
 }
 

@@ -42,10 +42,7 @@ export async function acceptInvite(db: Db, input: z.infer<typeof acceptInviteSch
     const userId = existingUser?.id ?? newId("usr");
     if (!existingUser) await tx.insert(users).values({ id: userId, email: invite.email, name: input.name, passwordHash });
     const memberId = newId("mem");
-    await tx
-      .insert(members)
-      .values({ id: memberId, workspaceId: invite.workspaceId, userId, role: invite.role })
-      .onConflictDoNothing();
+    await tx.insert(members).values({ id: memberId, workspaceId: invite.workspaceId, userId, role: invite.role }).onConflictDoNothing();
     await recordAudit(
       tx,
       { userId, userName: input.name, workspaceId: invite.workspaceId, ip: meta.ip },

@@ -24,7 +24,12 @@ export async function listMembers(db: DbOrTx, workspaceId: string) {
     ? await db
         .select()
         .from(memberAccountGrants)
-        .where(inArray(memberAccountGrants.memberId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            memberAccountGrants.memberId,
+            rows.map((r) => r.id),
+          ),
+        )
     : [];
   return rows.map((row) => ({
     ...row,

@@ -47,8 +47,19 @@ export async function createMemory(db: Db, actor: MemoryActor, raw: CreateMemory
       })
       .returning(memoryColumns);
     await storeExternalVector(tx, active.space, created, vector);
-    await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: created.id, actorId: actor.userId, action: "create", next: toSnapshot(created) });
-    await recordAudit(tx, actor, { action: "memories.create", targetType: "memory", targetId: created.id, after: { type: created.type, privacy: created.privacy } });
+    await recordMemoryHistory(tx, {
+      workspaceId: actor.workspaceId,
+      memoryId: created.id,
+      actorId: actor.userId,
+      action: "create",
+      next: toSnapshot(created),
+    });
+    await recordAudit(tx, actor, {
+      action: "memories.create",
+      targetType: "memory",
+      targetId: created.id,
+      after: { type: created.type, privacy: created.privacy },
+    });
     return created;
   });
   await invalidateMemoryReads(actor.workspaceId);

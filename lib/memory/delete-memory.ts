@@ -13,7 +13,13 @@ export async function deleteMemory(db: Db, actor: MemoryActor, id: string): Prom
     const before = await findVisibleMemory(tx, actor, id);
     assertCanChange(actor, before);
     await tx.delete(memories).where(eq(memories.seq, before.seq));
-    await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: id, actorId: actor.userId, action: "delete", previous: toSnapshot(before) });
+    await recordMemoryHistory(tx, {
+      workspaceId: actor.workspaceId,
+      memoryId: id,
+      actorId: actor.userId,
+      action: "delete",
+      previous: toSnapshot(before),
+    });
     await recordAudit(tx, actor, { action: "memories.delete", targetType: "memory", targetId: id, before: { type: before.type } });
   });
   await invalidateMemoryReads(actor.workspaceId);

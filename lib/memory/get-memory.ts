@@ -23,9 +23,21 @@ export async function getMemory(db: Db, actor: MemoryActor, id: string): Promise
 export async function countAccesses(tx: DbOrTx, seqs: number[]): Promise<MemoryRow[]> {
   if (seqs.length === 0) return [];
   const now = Date.now();
-  await tx.run(sql`UPDATE memories SET access_count = access_count + 1, last_accessed_at = ${now} WHERE seq IN (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
-  const rows = await tx.select(memoryColumns).from(memories).where(sql`${memories.seq} IN (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
+  await tx.run(
+    sql`UPDATE memories SET access_count = access_count + 1, last_accessed_at = ${now} WHERE seq IN (${sql.join(
+      seqs.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
+  );
+  const rows = await tx
+    .select(memoryColumns)
+    .from(memories)
+    .where(
+      sql`${memories.seq} IN (${sql.join(
+        seqs.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.map((s) => bySeq.get(s)!).filter(Boolean);
 }
-

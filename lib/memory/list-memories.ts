@@ -31,7 +31,11 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export async function listMemories(db: DbOrTx, actor: MemoryActor, raw: ListMemoriesQuery): Promise<{ memories: MemoryView[]; nextCursor: string | null }> {
+export async function listMemories(
+  db: DbOrTx,
+  actor: MemoryActor,
+  raw: ListMemoriesQuery,
+): Promise<{ memories: MemoryView[]; nextCursor: string | null }> {
   const q = listMemoriesQuerySchema.parse(raw);
   const filters: (SQL | undefined)[] = [visibleTo(actor)];
   if (q.type) filters.push(eq(memories.type, q.type));
@@ -57,7 +61,7 @@ export async function listMemories(db: DbOrTx, actor: MemoryActor, raw: ListMemo
   const hasMore = rows.length > q.limit;
   const page = hasMore ? rows.slice(0, q.limit) : rows;
   const last = page[page.length - 1];
-  const sortValue = (r: typeof last) => (q.sort === "created" ? r.createdAt.getTime() : q.sort === "importance" ? r.importance : r.accessCount);
+  const sortValue = (r: typeof last) =>
+    q.sort === "created" ? r.createdAt.getTime() : q.sort === "importance" ? r.importance : r.accessCount;
   return { memories: page.map(toMemoryView), nextCursor: hasMore ? encodeCursor({ v: sortValue(last), s: last.seq }) : null };
 }
-

@@ -13,7 +13,14 @@ import { memoryColumns, type MemoryRow } from "./memory-view";
 /** The acting user: a member's context, or the owner on whose behalf maintenance runs. */
 export type MemoryActor = AuditActor & { workspaceId: string; canManage?: boolean };
 
-export function actorOf(ctx: { workspaceId: string; userId: string; userName: string; ip?: string; requestId?: string; permissions: ReadonlySet<string> }): MemoryActor {
+export function actorOf(ctx: {
+  workspaceId: string;
+  userId: string;
+  userName: string;
+  ip?: string;
+  requestId?: string;
+  permissions: ReadonlySet<string>;
+}): MemoryActor {
   return { ...ctx, canManage: ctx.permissions.has("memories.manage") };
 }
 
@@ -25,8 +32,17 @@ export function visibleTo(actor: Pick<MemoryActor, "workspaceId" | "userId">, op
   )!;
 }
 
-export async function findVisibleMemory(db: DbOrTx, actor: MemoryActor, id: string, options: { includeCompressed?: boolean } = {}): Promise<MemoryRow> {
-  const [row] = await db.select(memoryColumns).from(memories).where(and(eq(memories.id, id), visibleTo(actor, options))).limit(1);
+export async function findVisibleMemory(
+  db: DbOrTx,
+  actor: MemoryActor,
+  id: string,
+  options: { includeCompressed?: boolean } = {},
+): Promise<MemoryRow> {
+  const [row] = await db
+    .select(memoryColumns)
+    .from(memories)
+    .where(and(eq(memories.id, id), visibleTo(actor, options)))
+    .limit(1);
   if (!row) throw new AppError("NOT_FOUND");
   return row;
 }

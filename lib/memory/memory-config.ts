@@ -33,7 +33,11 @@ export async function getMemoryConfig(db: DbOrTx, actor: Pick<MemoryActor, "work
   return cachedMemoryRead(actor.workspaceId, ["config", actor.userId], 300, () => loadMemoryConfig(db, actor.workspaceId, actor.userId));
 }
 
-export async function updateMemoryConfig(db: Db, actor: MemoryActor, patch: z.input<typeof updateMemoryConfigSchema>): Promise<MemoryConfig> {
+export async function updateMemoryConfig(
+  db: Db,
+  actor: MemoryActor,
+  patch: z.input<typeof updateMemoryConfigSchema>,
+): Promise<MemoryConfig> {
   const changes = updateMemoryConfigSchema.parse(patch);
   const next = await db.transaction(async (tx) => {
     const before = await loadMemoryConfig(tx, actor.workspaceId, actor.userId);
@@ -42,7 +46,13 @@ export async function updateMemoryConfig(db: Db, actor: MemoryActor, patch: z.in
       .insert(userMemoryConfigs)
       .values({ workspaceId: actor.workspaceId, userId: actor.userId, ...merged })
       .onConflictDoUpdate({ target: [userMemoryConfigs.workspaceId, userMemoryConfigs.userId], set: { ...merged, updatedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "memories.config.update", targetType: "memory_config", targetId: actor.userId, before, after: merged });
+    await recordAudit(tx, actor, {
+      action: "memories.config.update",
+      targetType: "memory_config",
+      targetId: actor.userId,
+      before,
+      after: merged,
+    });
     return merged;
   });
   await invalidateMemoryReads(actor.workspaceId);

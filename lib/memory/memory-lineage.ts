@@ -8,7 +8,15 @@ import { memoryColumns, toMemoryView } from "./memory-view";
 export async function memoryLineage(db: DbOrTx, actor: MemoryActor, id: string) {
   const memory = await findVisibleMemory(db, actor, id, { includeCompressed: true });
   const history = await db
-    .select({ id: memoryHistory.id, action: memoryHistory.action, actorId: memoryHistory.actorId, batchId: memoryHistory.batchId, previous: memoryHistory.previous, next: memoryHistory.next, createdAt: memoryHistory.createdAt })
+    .select({
+      id: memoryHistory.id,
+      action: memoryHistory.action,
+      actorId: memoryHistory.actorId,
+      batchId: memoryHistory.batchId,
+      previous: memoryHistory.previous,
+      next: memoryHistory.next,
+      createdAt: memoryHistory.createdAt,
+    })
     .from(memoryHistory)
     .where(and(eq(memoryHistory.workspaceId, actor.workspaceId), eq(memoryHistory.memoryId, id)))
     .orderBy(asc(memoryHistory.id));
@@ -16,9 +24,7 @@ export async function memoryLineage(db: DbOrTx, actor: MemoryActor, id: string) 
     .select(memoryColumns)
     .from(memories)
     .where(and(eq(memories.compressedInto, id), visibleTo(actor, { includeCompressed: true })));
-  const mergedInto = memory.compressedInto
-    ? await findVisibleMemory(db, actor, memory.compressedInto).catch(() => null)
-    : null;
+  const mergedInto = memory.compressedInto ? await findVisibleMemory(db, actor, memory.compressedInto).catch(() => null) : null;
   return {
     memory: toMemoryView(memory),
     history: history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),

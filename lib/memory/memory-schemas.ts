@@ -5,9 +5,7 @@ import { idSchema } from "@/lib/validation/id-schema";
 
 export const maxContentChars = 8_000;
 const tag = z.string().trim().min(1).max(40);
-const metadata = z
-  .record(z.string().max(64), z.unknown())
-  .refine((m) => JSON.stringify(m).length <= 8_000, "metadata is larger than 8 KB");
+const metadata = z.record(z.string().max(64), z.unknown()).refine((m) => JSON.stringify(m).length <= 8_000, "metadata is larger than 8 KB");
 
 export const createMemorySchema = z
   .object({
@@ -44,7 +42,12 @@ const csv = z.union([
   z
     .string()
     .max(1_000)
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
 ]);
 
 export const listMemoriesQuerySchema = z

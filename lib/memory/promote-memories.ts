@@ -11,7 +11,10 @@ import type { MemoryConfig } from "./memory-schemas";
 import { memoryColumns, toSnapshot, type MemoryRow } from "./memory-view";
 import { recordMemoryHistory } from "./record-memory-history";
 
-export function shouldPromote(row: Pick<MemoryRow, "type" | "importance" | "accessCount">, config: Pick<MemoryConfig, "longTermThreshold" | "promoteAfterAccesses">): boolean {
+export function shouldPromote(
+  row: Pick<MemoryRow, "type" | "importance" | "accessCount">,
+  config: Pick<MemoryConfig, "longTermThreshold" | "promoteAfterAccesses">,
+): boolean {
   return row.type === "short_term" && (row.importance >= config.longTermThreshold || row.accessCount >= config.promoteAfterAccesses);
 }
 
@@ -21,7 +24,15 @@ export async function promoteMemory(tx: DbOrTx, row: MemoryRow, actorId: string 
     .set({ type: "long_term", expiresAt: null })
     .where(eq(memories.seq, row.seq))
     .returning(memoryColumns);
-  await recordMemoryHistory(tx, { workspaceId: row.workspaceId, memoryId: row.id, actorId, action: "promote", previous: toSnapshot(row), next: toSnapshot(next), batchId });
+  await recordMemoryHistory(tx, {
+    workspaceId: row.workspaceId,
+    memoryId: row.id,
+    actorId,
+    action: "promote",
+    previous: toSnapshot(row),
+    next: toSnapshot(next),
+    batchId,
+  });
   return next;
 }
 
@@ -30,7 +41,14 @@ export async function promoteMemory(tx: DbOrTx, row: MemoryRow, actorId: string 
  * per owner (maintenance calls it again, a transaction at a time, until fewer come back).
  * Returns how many.
  */
-export async function promoteEligible(tx: DbOrTx, workspaceId: string, ownerIds: string[], actorId: string | null, batchId: string | null, limit = Number.MAX_SAFE_INTEGER): Promise<number> {
+export async function promoteEligible(
+  tx: DbOrTx,
+  workspaceId: string,
+  ownerIds: string[],
+  actorId: string | null,
+  batchId: string | null,
+  limit = Number.MAX_SAFE_INTEGER,
+): Promise<number> {
   let promoted = 0;
   for (const ownerId of ownerIds) {
     const config = await loadMemoryConfig(tx, workspaceId, ownerId);
@@ -53,4 +71,3 @@ export async function promoteEligible(tx: DbOrTx, workspaceId: string, ownerIds:
   }
   return promoted;
 }
-

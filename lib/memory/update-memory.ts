@@ -59,7 +59,14 @@ export async function updateMemory(db: Db, actor: MemoryActor, id: string, raw: 
       .where(eq(memories.seq, before.seq))
       .returning(memoryColumns);
     if (vector) await storeExternalVector(tx, active.space, after, vector);
-    await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: id, actorId: actor.userId, action: "update", previous: toSnapshot(before), next: toSnapshot(after) });
+    await recordMemoryHistory(tx, {
+      workspaceId: actor.workspaceId,
+      memoryId: id,
+      actorId: actor.userId,
+      action: "update",
+      previous: toSnapshot(before),
+      next: toSnapshot(after),
+    });
     await recordAudit(tx, actor, { action: "memories.update", targetType: "memory", targetId: id, before: { fields: Object.keys(input) } });
     return after;
   });

@@ -19,7 +19,10 @@ export const unknownClientIp = "unknown";
 export function clientIp(headers: Headers, trustedHops = getEnv().trustProxyHops): string {
   const peer = peerAddressOf(headers) ?? unknownClientIp;
   if (trustedHops <= 0) return peer;
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (forwarded.length === 0) return peer;
   return forwarded[Math.max(0, forwarded.length - trustedHops)];
 }

@@ -34,7 +34,12 @@ export async function resolveRequestContext(db: Db, req: NextRequest, requestId:
       requestId,
     });
     // Best effort: a failed timestamp update must not fail the request.
-    if (ctx) await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id)).catch(() => undefined);
+    if (ctx)
+      await db
+        .update(apiTokens)
+        .set({ lastUsedAt: new Date() })
+        .where(eq(apiTokens.id, row.id))
+        .catch(() => undefined);
     return ctx;
   }
 

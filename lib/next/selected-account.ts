@@ -9,7 +9,10 @@ import { getAccount } from "@/lib/accounts/queries";
 import { pickSelectedAccountId, selectedAccountCookie, type SelectedAccount } from "@/lib/accounts/selected-account";
 import type { WorkspaceContext } from "@/lib/auth/context";
 
-export async function getSelectedAccount(ctx: WorkspaceContext, searchParams: Record<string, string | string[] | undefined>): Promise<SelectedAccount> {
+export async function getSelectedAccount(
+  ctx: WorkspaceContext,
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<SelectedAccount> {
   const jar = await cookies();
   const wanted = pickSelectedAccountId(searchParams.account, jar.get(selectedAccountCookie)?.value);
   const account = wanted ? await getAccount(getDb(), ctx, wanted) : null;

@@ -58,9 +58,7 @@ export function withWorkspace<B extends z.ZodType = z.ZodUnknown, Q extends z.Zo
       if (ctx.via === "session") assertSameOriginWrite(req, { json: Boolean(options.body) });
       if (options.permission && !ctx.permissions.has(options.permission)) throw new AppError("FORBIDDEN");
 
-      const query = options.query
-        ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams))
-        : undefined;
+      const query = options.query ? options.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
       const body = options.body ? options.body.parse(await readJson(req, options.maxBodyBytes)) : undefined;
       const params = ((await route?.params) ?? {}) as P;
 

@@ -16,7 +16,14 @@ import { parseUntrusted } from "@/lib/validation/untrusted-input";
 import { isSameOrigin } from "./same-origin";
 import { currentLocale, getSessionContext } from "./session-context";
 
-export type ActionFailure = { ok: false; code: ErrorCode; message: string; suggestion: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+export type ActionFailure = {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  suggestion: string;
+  fieldErrors?: FieldErrors;
+  details?: Record<string, unknown>;
+};
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 /** What a client form receives as a prop: a wrapped server action. */
 export type WorkspaceActionFn<T = unknown> = (workspaceSlug: string, input: unknown) => Promise<ActionResult<T>>;

@@ -5,7 +5,19 @@
  */
 import type { Notification } from "@/db/schema";
 
-export const notificationKinds = ["submit", "approve", "request_changes", "comment", "publish_failed", "publish_unconfirmed", "competitor_alert", "competitor_viral_note", "competitor_cadence_doubled", "own_engagement_drop", "account_needs_login"] as const;
+export const notificationKinds = [
+  "submit",
+  "approve",
+  "request_changes",
+  "comment",
+  "publish_failed",
+  "publish_unconfirmed",
+  "competitor_alert",
+  "competitor_viral_note",
+  "competitor_cadence_doubled",
+  "own_engagement_drop",
+  "account_needs_login",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number] | "other";
 
 export type NotificationView = {
@@ -19,7 +31,17 @@ export type NotificationView = {
 };
 
 /** `href`: a path inside the workspace chosen by whoever wrote the notification (competitor alerts). */
-type Payload = { href?: string; draftId?: string; jobId?: string; competitorId?: string; accountId?: string; title?: string; by?: string; comment?: string; reason?: string };
+type Payload = {
+  href?: string;
+  draftId?: string;
+  jobId?: string;
+  competitorId?: string;
+  accountId?: string;
+  title?: string;
+  by?: string;
+  comment?: string;
+  reason?: string;
+};
 
 const isKind = (kind: string): kind is (typeof notificationKinds)[number] => (notificationKinds as readonly string[]).includes(kind);
 
@@ -32,7 +54,10 @@ function hrefOf(kind: NotificationKind, p: Payload, slug: string): string | null
   return null;
 }
 
-export function toNotificationView(row: Pick<Notification, "id" | "kind" | "payload" | "readAt" | "createdAt">, slug: string): NotificationView {
+export function toNotificationView(
+  row: Pick<Notification, "id" | "kind" | "payload" | "readAt" | "createdAt">,
+  slug: string,
+): NotificationView {
   const p = row.payload as Payload;
   const bare = row.kind.replace(/^draft\./, "").replace(/^competitor\.alert$/, "competitor_alert");
   const kind: NotificationKind = isKind(bare) ? bare : "other";

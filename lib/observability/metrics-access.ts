@@ -17,7 +17,9 @@ function sameToken(given: string, expected: string): boolean {
 function inRange(address: string, range: string): boolean {
   try {
     const ip = ipaddr.process(address);
-    const [net, bits] = range.includes("/") ? ipaddr.parseCIDR(range) : [ipaddr.process(range), ipaddr.process(range).kind() === "ipv4" ? 32 : 128];
+    const [net, bits] = range.includes("/")
+      ? ipaddr.parseCIDR(range)
+      : [ipaddr.process(range), ipaddr.process(range).kind() === "ipv4" ? 32 : 128];
     return ip.kind() === net.kind() && ip.match(net, bits);
   } catch {
     return false; // "unknown", or a malformed entry in the setting

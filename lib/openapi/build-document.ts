@@ -23,7 +23,12 @@ export const documentedSchema = jsonSchema;
 function queryParameters(query: z.ZodType | undefined) {
   if (!query) return [];
   const schema = jsonSchema(query) as { properties?: Record<string, object>; required?: string[] };
-  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({ name, in: "query", required: Boolean(schema.required?.includes(name)), schema: s }));
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: Boolean(schema.required?.includes(name)),
+    schema: s,
+  }));
 }
 
 function operation({ method, path, declaration }: ApiOperation) {
@@ -31,7 +36,10 @@ function operation({ method, path, declaration }: ApiOperation) {
   const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
   const responses: Record<string, object> = {};
   for (const [status, r] of Object.entries(spec?.responses ?? { 200: { description: "OK" } })) {
-    responses[status] = { description: r.description, ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema) } } } : {}) };
+    responses[status] = {
+      description: r.description,
+      ...(r.schema ? { content: { "application/json": { schema: jsonSchema(r.schema) } } } : {}),
+    };
   }
   Object.assign(responses, errorResponses([400, 401, 403, ...(spec?.errors ?? [])]));
   const requestBody = declaration.body
@@ -56,7 +64,11 @@ export function buildOpenApiDocument(serverUrl: string, operations: ApiOperation
   for (const op of operations) (paths[op.path] ??= {})[op.method.toLowerCase()] = operation(op);
   return {
     openapi: "3.1.0",
-    info: { title: "RedMatrix API", version: "1", description: "小红书矩阵运营平台 REST API. Authenticate with a session cookie or `Authorization: Bearer rmx_…`." },
+    info: {
+      title: "RedMatrix API",
+      version: "1",
+      description: "小红书矩阵运营平台 REST API. Authenticate with a session cookie or `Authorization: Bearer rmx_…`.",
+    },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ bearer: [] }],
     components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } }, schemas: { Error: errorSchema } },

@@ -33,6 +33,9 @@ const errorText: Record<number, string> = {
 /** Error statuses -> responses referring to the shared `Error` component. */
 export function errorResponses(statuses: number[]): Record<string, object> {
   return Object.fromEntries(
-    statuses.map((status) => [status, { description: errorText[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]),
+    statuses.map((status) => [
+      status,
+      { description: errorText[status] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ]),
   );
 }

@@ -9,7 +9,16 @@ import { schedulingPaths } from "./paths/scheduling";
 import { seriesPaths } from "./paths/series";
 import type { HttpMethod, OperationSpec, PathSpecs } from "./types";
 
-const allPaths: PathSpecs[] = [foundationPaths, accountPaths, competitorsPaths, draftsPaths, memoriesPaths, schedulingPaths, seriesPaths, notificationChannelsPaths];
+const allPaths: PathSpecs[] = [
+  foundationPaths,
+  accountPaths,
+  competitorsPaths,
+  draftsPaths,
+  memoriesPaths,
+  schedulingPaths,
+  seriesPaths,
+  notificationChannelsPaths,
+];
 
 export function findOperationSpec(path: string, method: HttpMethod): OperationSpec | undefined {
   for (const group of allPaths) {
@@ -21,5 +30,7 @@ export function findOperationSpec(path: string, method: HttpMethod): OperationSp
 
 /** Every operation with prose, as "METHOD /path" (a test checks each one is a real route). */
 export function describedOperations(): string[] {
-  return allPaths.flatMap((group) => Object.entries(group).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+  return allPaths.flatMap((group) =>
+    Object.entries(group).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)),
+  );
 }

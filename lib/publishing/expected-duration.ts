@@ -12,6 +12,12 @@ export function expectedPublishDuration(publisherId: string, publisherConfig: Re
   if (!publisher?.timing) return null;
   const config = publisher.configSchema.safeParse(publisherConfig);
   if (!config.success) return null;
-  const note = { kind: snapshot.video ? ("video" as const) : ("image" as const), title: snapshot.title, content: snapshot.body, tags: snapshot.topics, images: snapshot.images };
+  const note = {
+    kind: snapshot.video ? ("video" as const) : ("image" as const),
+    title: snapshot.title,
+    content: snapshot.body,
+    tags: snapshot.topics,
+    images: snapshot.images,
+  };
   return publisher.timing(note, config.data).expectedMs;
 }

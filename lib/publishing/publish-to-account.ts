@@ -27,34 +27,68 @@ const mediaGraceMs = 10 * 60_000;
 const defaultWindowMs = 15 * 60_000;
 
 /** The publisher call alone, for callers that record the outcome themselves (the scheduler, in its own transaction). */
-export async function publishThroughPublisher(db: Db, target: Target, note: PublishNote, overrides: Overrides = {}): Promise<PublishOutcome> {
+export async function publishThroughPublisher(
+  db: Db,
+  target: Target,
+  note: PublishNote,
+  overrides: Overrides = {},
+): Promise<PublishOutcome> {
   const [account] = await db
-    .select({ status: accounts.status, statusReason: accounts.statusReason, archivedAt: accounts.archivedAt, publisherId: accounts.publisherId, publisherConfig: accounts.publisherConfig, publisherSecrets: accounts.publisherSecrets })
+    .select({
+      status: accounts.status,
+      statusReason: accounts.statusReason,
+      archivedAt: accounts.archivedAt,
+      publisherId: accounts.publisherId,
+      publisherConfig: accounts.publisherConfig,
+      publisherSecrets: accounts.publisherSecrets,
+    })
     .from(accounts)
     .where(and(eq(accounts.id, target.accountId), eq(accounts.workspaceId, target.workspaceId)))
     .limit(1);
   if (!account || account.archivedAt) return { status: "rejected", reason: "The account does not exist or is archived" };
-  if (account.status !== "active") return { status: "rejected", reason: `The account is ${account.status}${account.statusReason ? `: ${account.statusReason}` : ""}` };
+  if (account.status !== "active")
+    return { status: "rejected", reason: `The account is ${account.status}${account.statusReason ? `: ${account.statusReason}` : ""}` };
   const publisher = getPublisher(account.publisherId);
   if (!publisher) return { status: "rejected", reason: `Unknown publisher ${account.publisherId}` };
   const config = publisher.configSchema.safeParse(publisherConfigFor(account));
   if (!config.success) return { status: "rejected", reason: "The publisher settings are incomplete" };
   const windowMs = publisher.timing?.(note, config.data).timeoutMs ?? defaultWindowMs;
   const env = getEnv();
-  const sent = note.images ? { ...note, images: signMediaUrls(note.images, { appUrl: env.appUrl, authSecret: env.authSecret, expiresAt: new Date(Date.now() + windowMs + mediaGraceMs) }) } : note;
+  const sent = note.images
+    ? {
+        ...note,
+        images: signMediaUrls(note.images, {
+          appUrl: env.appUrl,
+          authSecret: env.authSecret,
+          expiresAt: new Date(Date.now() + windowMs + mediaGraceMs),
+        }),
+      }
+    : note;
   const outcome = await publisher.publish(sent, config.data, { ...target, db, ...overrides });
   if (outcome.status !== "published" && outcome.code === "BRIDGE_LOGGED_OUT") await markNeedsLogin(db, target, outcome.reason);
   return outcome;
 }
 
-export async function publishToAccount(db: Db, actor: AuditActor, target: Target, note: PublishNote, overrides: Overrides = {}): Promise<PublishOutcome> {
+export async function publishToAccount(
+  db: Db,
+  actor: AuditActor,
+  target: Target,
+  note: PublishNote,
+  overrides: Overrides = {},
+): Promise<PublishOutcome> {
   const outcome = await publishThroughPublisher(db, target, note, overrides);
   if (outcome.status === "published") await outcome.record?.(db);
   await recordAudit(db, actor, {
     action: "publishing.publish",
     targetType: "account",
     targetId: target.accountId,
-    after: { title: note.title, kind: note.kind, job: note.idempotencyKey, outcome: outcome.status, detail: "reason" in outcome ? outcome.reason : outcome.remoteId },
+    after: {
+      title: note.title,
+      kind: note.kind,
+      job: note.idempotencyKey,
+      outcome: outcome.status,
+      detail: "reason" in outcome ? outcome.reason : outcome.remoteId,
+    },
   });
   if (outcome.status !== "published") return outcome;
   const { record: _written, ...rest } = outcome;

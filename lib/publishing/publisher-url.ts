@@ -9,7 +9,14 @@
 import { isIP } from "node:net";
 import { classifyAddress, isClassAllowed, refusalReason, type AddressClass, type PrivateAccess } from "@/lib/http/address-policy";
 
-const metadataNames = new Set(["metadata.google.internal", "metadata", "metadata.azure.com", "metadata.tencentyun.com", "instance-data", "instance-data.ec2.internal"]);
+const metadataNames = new Set([
+  "metadata.google.internal",
+  "metadata",
+  "metadata.azure.com",
+  "metadata.tencentyun.com",
+  "instance-data",
+  "instance-data.ec2.internal",
+]);
 
 /** What a host name visibly is, before any lookup (null: only DNS can tell). */
 function classifyName(host: string): AddressClass | null {
@@ -30,7 +37,10 @@ export function publisherUrlProblem(raw: string, access: PrivateAccess | boolean
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") return `Only http:// and https:// URLs are allowed (got ${url.protocol})`;
   if (url.username || url.password) return "Put credentials in the token field, not in the URL";
-  const host = url.hostname.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+  const host = url.hostname
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "")
+    .toLowerCase();
   const cls = isIP(host) ? classifyAddress(host) : classifyName(host);
   if (cls && !isClassAllowed(cls, level)) return refusalReason(cls);
   return null;

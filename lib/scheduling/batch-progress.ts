@@ -23,13 +23,29 @@ export async function getBatch(db: DbOrTx, ctx: WorkspaceContext, batchId: strin
     .where(and(eq(publishJobs.batchId, batchId), eq(publishJobs.workspaceId, ctx.workspaceId), accountScopeFilter(ctx)))
     .orderBy(asc(publishJobs.runAt));
   if (rows.length === 0) throw new AppError("NOT_FOUND");
-  const jobs = rows.map(({ publisherId, publisherConfig, ...row }) => ({ ...toJobRow(row), expectedMs: expectedPublishDuration(publisherId, publisherConfig, row.title) }));
-  const counts = Object.fromEntries(["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"].map((s) => [s, jobs.filter((j) => j.status === s).length]));
+  const jobs = rows.map(({ publisherId, publisherConfig, ...row }) => ({
+    ...toJobRow(row),
+    expectedMs: expectedPublishDuration(publisherId, publisherConfig, row.title),
+  }));
+  const counts = Object.fromEntries(
+    ["scheduled", "publishing", "published", "failed", "unconfirmed", "canceled"].map((s) => [
+      s,
+      jobs.filter((j) => j.status === s).length,
+    ]),
+  );
   const done = jobs.filter((j) => !["scheduled", "publishing"].includes(j.status)).length;
   const waiting = await db
     .select({ jobId: publishDispatches.jobId, kind: publishDispatches.lastErrorKind })
     .from(publishDispatches)
-    .where(and(eq(publishDispatches.status, "pending"), inArray(publishDispatches.jobId, jobs.map((j) => j.id))));
+    .where(
+      and(
+        eq(publishDispatches.status, "pending"),
+        inArray(
+          publishDispatches.jobId,
+          jobs.map((j) => j.id),
+        ),
+      ),
+    );
   const kind = waiting.find((w) => w.kind)?.kind;
   const scheduler = { pending: new Set(waiting.map((w) => w.jobId)).size, code: kind ? failureCodes[kind] : null };
   return { batchId, title: jobs[0].title, jobs, counts, done, total: jobs.length, scheduler };

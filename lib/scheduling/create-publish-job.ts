@@ -44,13 +44,26 @@ export const createPublishJobSchema = z
   })
   .strict();
 
-type NewJob = { accountId: string; draftId?: string | null; batchId?: string | null; snapshot: z.infer<typeof noteSnapshotSchema>; runAt: Date; idempotencyKey: string };
+type NewJob = {
+  accountId: string;
+  draftId?: string | null;
+  batchId?: string | null;
+  snapshot: z.infer<typeof noteSnapshotSchema>;
+  runAt: Date;
+  idempotencyKey: string;
+};
 
 /**
  * Inside the caller's transaction: the job (or the one already made with this idempotency key)
  * and, for a new one, its delivery request. outbox: the ids of the requests to send after commit.
  */
-export async function insertPublishJob(tx: DbOrTx, driver: SchedulerDriver, ctx: WorkspaceContext, input: NewJob, now = new Date()): Promise<{ job: PublishJob; created: boolean; outbox: string[] }> {
+export async function insertPublishJob(
+  tx: DbOrTx,
+  driver: SchedulerDriver,
+  ctx: WorkspaceContext,
+  input: NewJob,
+  now = new Date(),
+): Promise<{ job: PublishJob; created: boolean; outbox: string[] }> {
   const [existing] = await tx
     .select()
     .from(publishJobs)
@@ -59,23 +72,53 @@ export async function insertPublishJob(tx: DbOrTx, driver: SchedulerDriver, ctx:
   if (existing) return { job: existing, created: false, outbox: [] };
   const [row] = await tx
     .insert(publishJobs)
-    .values({ id: newId("job"), workspaceId: ctx.workspaceId, accountId: input.accountId, draftId: input.draftId ?? null, batchId: input.batchId ?? null, snapshot: input.snapshot, runAt: input.runAt, idempotencyKey: input.idempotencyKey, createdBy: ctx.userId })
+    .values({
+      id: newId("job"),
+      workspaceId: ctx.workspaceId,
+      accountId: input.accountId,
+      draftId: input.draftId ?? null,
+      batchId: input.batchId ?? null,
+      snapshot: input.snapshot,
+      runAt: input.runAt,
+      idempotencyKey: input.idempotencyKey,
+      createdBy: ctx.userId,
+    })
     .returning();
-  await recordAudit(tx, ctx, { action: "schedules.create", targetType: "publish_job", targetId: row.id, after: { accountId: input.accountId, runAt: input.runAt, title: input.snapshot.title } });
+  await recordAudit(tx, ctx, {
+    action: "schedules.create",
+    targetType: "publish_job",
+    targetId: row.id,
+    after: { accountId: input.accountId, runAt: input.runAt, title: input.snapshot.title },
+  });
   return { job: row, created: true, outbox: await requestDeliveries(tx, driver, [row], now) };
 }
 
 /** Sends the committed delivery requests and returns the jobs as stored afterwards (with their message ids). */
-export async function sendAfterCommit(db: Db, driver: SchedulerDriver, jobs: PublishJob[], outbox: string[]): Promise<{ jobs: PublishJob[]; dispatch: DispatchResult }> {
+export async function sendAfterCommit(
+  db: Db,
+  driver: SchedulerDriver,
+  jobs: PublishJob[],
+  outbox: string[],
+): Promise<{ jobs: PublishJob[]; dispatch: DispatchResult }> {
   const dispatch = await dispatchAfterCommit(db, driver, outbox);
   if (!dispatch.sent) return { jobs, dispatch };
-  const fresh = await Promise.all(jobs.map(async (job) => (await db.select().from(publishJobs).where(eq(publishJobs.id, job.id)).limit(1))[0] ?? job));
+  const fresh = await Promise.all(
+    jobs.map(async (job) => (await db.select().from(publishJobs).where(eq(publishJobs.id, job.id)).limit(1))[0] ?? job),
+  );
   return { jobs: fresh, dispatch };
 }
 
-export async function createPublishJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, input: z.infer<typeof createPublishJobSchema>, now = new Date()): Promise<PublishJob & { scheduler?: SchedulerNotice }> {
-  if (input.runAt.getTime() < now.getTime() - pastToleranceMs) throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["In the past"] } });
-  if (input.runAt.getTime() > now.getTime() + maxAheadMs) throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["More than a year ahead"] } });
+export async function createPublishJob(
+  db: Db,
+  driver: SchedulerDriver,
+  ctx: WorkspaceContext,
+  input: z.infer<typeof createPublishJobSchema>,
+  now = new Date(),
+): Promise<PublishJob & { scheduler?: SchedulerNotice }> {
+  if (input.runAt.getTime() < now.getTime() - pastToleranceMs)
+    throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["In the past"] } });
+  if (input.runAt.getTime() > now.getTime() + maxAheadMs)
+    throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["More than a year ahead"] } });
   const account = await getAccount(db, ctx, input.accountId);
   if (!account || account.archivedAt) throw new AppError("NOT_FOUND");
   if (account.status !== "active") throw new AppError("UNPROCESSABLE", { fieldErrors: { accountId: [`Account is ${account.status}`] } });
@@ -89,10 +132,19 @@ export async function createPublishJob(db: Db, driver: SchedulerDriver, ctx: Wor
 
 export async function cancelPublishJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, jobId: string): Promise<PublishJob> {
   const canceled = await db.transaction(async (tx) => {
-    const [job] = await tx.select().from(publishJobs).where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, ctx.workspaceId))).limit(1);
+    const [job] = await tx
+      .select()
+      .from(publishJobs)
+      .where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, ctx.workspaceId)))
+      .limit(1);
     if (!job || (ctx.accountIds && !ctx.accountIds.includes(job.accountId))) throw new AppError("NOT_FOUND");
-    if (job.status !== "scheduled") throw new AppError("CONFLICT", { detail: `cannot cancel a ${job.status} job`, fieldErrors: { status: [`Job is ${job.status}`] } });
-    const [row] = await tx.update(publishJobs).set({ status: "canceled", finishedAt: new Date() }).where(and(eq(publishJobs.id, jobId), eq(publishJobs.status, "scheduled"))).returning();
+    if (job.status !== "scheduled")
+      throw new AppError("CONFLICT", { detail: `cannot cancel a ${job.status} job`, fieldErrors: { status: [`Job is ${job.status}`] } });
+    const [row] = await tx
+      .update(publishJobs)
+      .set({ status: "canceled", finishedAt: new Date() })
+      .where(and(eq(publishJobs.id, jobId), eq(publishJobs.status, "scheduled")))
+      .returning();
     if (!row) throw new AppError("CONFLICT");
     await recordAudit(tx, ctx, { action: "schedules.cancel", targetType: "publish_job", targetId: jobId, before: { status: job.status } });
     return row;

@@ -51,7 +51,9 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   let stopped = false;
   const startedAt = Date.now();
   // The time of each webhook's last call, as if one was made so that the first comes `firstAfterMs` after start.
-  const lastPeriodic = new Map((options.periodic ?? periodicWebhooks).map((w) => [w, startedAt - w.everyMs + (w.firstAfterMs ?? w.everyMs)]));
+  const lastPeriodic = new Map(
+    (options.periodic ?? periodicWebhooks).map((w) => [w, startedAt - w.everyMs + (w.firstAfterMs ?? w.everyMs)]),
+  );
   // When the webhook cannot be reached at all (APP_URL wrong, server not listening), deliveries
   // pause with exponential backoff (250 ms doubling to 10 s) instead of failing 16 times a tick.
   let unreachable = 0;
@@ -74,7 +76,11 @@ export function startEmbeddedDispatcher(options: Options): { stop(): void; tick(
   async function kickReembedding(now: Date): Promise<void> {
     if (reembedInFlight || now.getTime() - lastReembedCheck < 1_000) return;
     lastReembedCheck = now.getTime();
-    const [running] = await options.db.select({ id: memoryReembedJobs.id }).from(memoryReembedJobs).where(eq(memoryReembedJobs.status, "running")).limit(1);
+    const [running] = await options.db
+      .select({ id: memoryReembedJobs.id })
+      .from(memoryReembedJobs)
+      .where(eq(memoryReembedJobs.status, "running"))
+      .limit(1);
     if (!running) return;
     reembedInFlight = true;
     deliverSigned(`${options.appUrl}${reembedWebhookPath}`, {}, options.signingKey)

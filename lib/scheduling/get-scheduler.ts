@@ -9,7 +9,10 @@ let driver: SchedulerDriver | undefined;
 export function getSchedulerDriver(): SchedulerDriver {
   if (!driver) {
     const env = getEnv();
-    driver = env.scheduler.driver === "qstash" ? createQstashDriver({ token: env.scheduler.token, baseUrl: env.scheduler.baseUrl, appUrl: env.appUrl }) : embeddedDriver;
+    driver =
+      env.scheduler.driver === "qstash"
+        ? createQstashDriver({ token: env.scheduler.token, baseUrl: env.scheduler.baseUrl, appUrl: env.appUrl })
+        : embeddedDriver;
   }
   return driver;
 }

@@ -21,7 +21,6 @@ import { sweepJobs } from "./sweep";
 import { keepSchedules } from "./qstash-schedules";
 import { getEnv } from "@/lib/env";
 
-
 /** The sweep, called on a clock (lib/jobs/registry.ts verifies the call). */
 export async function runSweep(db: Db, driver: SchedulerDriver) {
   const { lost, unconfirmed } = await sweepJobs(db);
@@ -34,10 +33,20 @@ export async function runSweep(db: Db, driver: SchedulerDriver) {
   const reembed = await runPendingReembedJobs(db, { budgetMs: 5_000 });
   const env = getEnv();
   if (env.scheduler.driver === "qstash") await keepSchedules(env.scheduler, env.appUrl, { minGapMs: 30 * 60_000 });
-  return { redelivered: redelivery.redelivered, notDelivered: redelivery.failed, dispatch, unconfirmed, seriesJobsCreated: series.created, notificationsSent, reembedJobsRunning: reembed.running };
+  return {
+    redelivered: redelivery.redelivered,
+    notDelivered: redelivery.failed,
+    dispatch,
+    unconfirmed,
+    seriesJobsCreated: series.created,
+    notificationsSent,
+    reembedJobsRunning: reembed.running,
+  };
 }
 
-export const failureSchema = z.object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() }).passthrough();
+export const failureSchema = z
+  .object({ status: z.number().optional(), sourceMessageId: z.string().optional(), sourceBody: z.string() })
+  .passthrough();
 
 /** QStash's failure callback for a publish message it gave up on (verified by lib/jobs/registry.ts). */
 export async function recordDeadLetter(db: Db, failure: z.infer<typeof failureSchema>) {
@@ -47,10 +56,31 @@ export async function recordDeadLetter(db: Db, failure: z.infer<typeof failureSc
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(publishJobs)
-      .set({ status: "failed", finishedAt: new Date(), lastErrorCode: "DEAD_LETTER", lastErrorMessage: `QStash gave up delivering (last status ${failure.status ?? "unknown"})` })
-      .where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, workspaceId), eq(publishJobs.version, version), inArray(publishJobs.status, ["scheduled"])))
+      .set({
+        status: "failed",
+        finishedAt: new Date(),
+        lastErrorCode: "DEAD_LETTER",
+        lastErrorMessage: `QStash gave up delivering (last status ${failure.status ?? "unknown"})`,
+      })
+      .where(
+        and(
+          eq(publishJobs.id, jobId),
+          eq(publishJobs.workspaceId, workspaceId),
+          eq(publishJobs.version, version),
+          inArray(publishJobs.status, ["scheduled"]),
+        ),
+      )
       .returning({ id: publishJobs.id });
-    await recordAudit(tx, { userId: "system", userName: "scheduler", workspaceId }, { action: "publish.dead_letter", targetType: "publish_job", targetId: jobId, after: { messageId: failure.sourceMessageId, status: failure.status } });
+    await recordAudit(
+      tx,
+      { userId: "system", userName: "scheduler", workspaceId },
+      {
+        action: "publish.dead_letter",
+        targetType: "publish_job",
+        targetId: jobId,
+        after: { messageId: failure.sourceMessageId, status: failure.status },
+      },
+    );
     return { recorded: rows.length > 0 };
   });
 }

@@ -22,7 +22,13 @@ export const deliverySchema = z.object({ jobId: idSchema, workspaceId: idSchema,
 
 async function findJob(db: Db, delivery: { jobId: string; workspaceId: string }) {
   const [job] = await db
-    .select({ id: publishJobs.id, workspaceId: publishJobs.workspaceId, status: publishJobs.status, version: publishJobs.version, runAt: publishJobs.runAt })
+    .select({
+      id: publishJobs.id,
+      workspaceId: publishJobs.workspaceId,
+      status: publishJobs.status,
+      version: publishJobs.version,
+      runAt: publishJobs.runAt,
+    })
     .from(publishJobs)
     .where(and(eq(publishJobs.id, delivery.jobId), eq(publishJobs.workspaceId, delivery.workspaceId)))
     .limit(1);

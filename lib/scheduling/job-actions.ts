@@ -23,7 +23,11 @@ export const rescheduleSchema = z.object({ jobId: idSchema, runAt: z.coerce.date
 export const markPublishedSchema = z.object({ jobId: idSchema, url: webUrlSchema() }).strict();
 
 async function loadJob(tx: DbOrTx, ctx: WorkspaceContext, jobId: string): Promise<PublishJob> {
-  const [job] = await tx.select().from(publishJobs).where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, ctx.workspaceId))).limit(1);
+  const [job] = await tx
+    .select()
+    .from(publishJobs)
+    .where(and(eq(publishJobs.id, jobId), eq(publishJobs.workspaceId, ctx.workspaceId)))
+    .limit(1);
   if (!job || (ctx.accountIds && !ctx.accountIds.includes(job.accountId))) throw new AppError("NOT_FOUND");
   return job;
 }
@@ -46,20 +50,36 @@ async function transition(
       .where(and(eq(publishJobs.id, jobId), inArray(publishJobs.status, from)))
       .returning();
     if (!row) throw new AppError("CONFLICT");
-    await recordAudit(tx, ctx, { action, targetType: "publish_job", targetId: jobId, before: { status: job.status, runAt: job.runAt }, after: { status: row.status, runAt: row.runAt } });
+    await recordAudit(tx, ctx, {
+      action,
+      targetType: "publish_job",
+      targetId: jobId,
+      before: { status: job.status, runAt: job.runAt },
+      after: { status: row.status, runAt: row.runAt },
+    });
     return deliverWith ? { ...row, outbox: await requestDeliveries(tx, deliverWith, [row]) } : row;
   });
 }
 
 /** Sends the job's committed delivery request; the job as stored afterwards, and whether the scheduler took it. */
-async function enqueue(db: Db, driver: SchedulerDriver, job: PublishJob & { outbox?: string[] }): Promise<PublishJob & { scheduler: SchedulerNotice }> {
+async function enqueue(
+  db: Db,
+  driver: SchedulerDriver,
+  job: PublishJob & { outbox?: string[] },
+): Promise<PublishJob & { scheduler: SchedulerNotice }> {
   const { outbox = [], ...row } = job;
   const dispatch = await dispatchAfterCommit(db, driver, outbox);
   const [stored] = dispatch.sent ? await db.select().from(publishJobs).where(eq(publishJobs.id, row.id)).limit(1) : [row];
   return { ...(stored ?? row), scheduler: schedulerNotice(driver, dispatch) };
 }
 
-export async function rescheduleJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, input: z.infer<typeof rescheduleSchema>, now = new Date()) {
+export async function rescheduleJob(
+  db: Db,
+  driver: SchedulerDriver,
+  ctx: WorkspaceContext,
+  input: z.infer<typeof rescheduleSchema>,
+  now = new Date(),
+) {
   if (input.runAt.getTime() < now.getTime() - 60_000) throw new AppError("UNPROCESSABLE", { fieldErrors: { runAt: ["In the past"] } });
   const previous = await loadJob(db, ctx, input.jobId);
   const job = await transition(db, ctx, input.jobId, ["scheduled"], () => ({ runAt: input.runAt }), "schedules.reschedule", driver);
@@ -73,7 +93,15 @@ export async function retryJob(db: Db, driver: SchedulerDriver, ctx: WorkspaceCo
     ctx,
     jobId,
     ["failed", "unconfirmed"],
-    () => ({ status: "scheduled", runAt: now, attempts: 0, claimedAt: null, finishedAt: null, lastErrorCode: null, lastErrorMessage: null }),
+    () => ({
+      status: "scheduled",
+      runAt: now,
+      attempts: 0,
+      claimedAt: null,
+      finishedAt: null,
+      lastErrorCode: null,
+      lastErrorMessage: null,
+    }),
     "schedules.retry",
     driver,
   );

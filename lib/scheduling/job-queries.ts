@@ -8,7 +8,8 @@ export type JobFilter = { from: Date; to: Date; accountIds?: string[]; statuses?
 
 export function scopeFilters(scope: AccountScope): SQL[] {
   const filters: SQL[] = [eq(publishJobs.workspaceId, scope.workspaceId)];
-  if (scope.accountIds !== null) filters.push(scope.accountIds.length ? inArray(publishJobs.accountId, scope.accountIds) : eq(publishJobs.id, ""));
+  if (scope.accountIds !== null)
+    filters.push(scope.accountIds.length ? inArray(publishJobs.accountId, scope.accountIds) : eq(publishJobs.id, ""));
   return filters;
 }
 

@@ -47,9 +47,12 @@ function filters(scope: AccountScope, filter: Filter, from: number, to: number):
 
 /** Ids of the first `perDay` jobs of each day: one small indexed LIMIT query per day, in one statement. */
 async function firstJobIds(db: DbOrTx, scope: AccountScope, filter: Filter, starts: number[], perDay: number): Promise<string[]> {
-  const parts = starts.slice(0, -1).map(
-    (from, i) => sql`SELECT * FROM (SELECT ${publishJobs.id} AS id FROM ${publishJobs} WHERE ${filters(scope, filter, from, starts[i + 1])} ORDER BY ${publishJobs.runAt}, ${publishJobs.id} LIMIT ${perDay})`,
-  );
+  const parts = starts
+    .slice(0, -1)
+    .map(
+      (from, i) =>
+        sql`SELECT * FROM (SELECT ${publishJobs.id} AS id FROM ${publishJobs} WHERE ${filters(scope, filter, from, starts[i + 1])} ORDER BY ${publishJobs.runAt}, ${publishJobs.id} LIMIT ${perDay})`,
+    );
   const rows = await db.all<{ id: string }>(sql.join(parts, sql` UNION ALL `));
   return rows.map((r) => r.id);
 }
@@ -59,7 +62,12 @@ export async function monthSummary(db: DbOrTx, scope: AccountScope, filter: Filt
   const where = filters(scope, filter, starts[0], starts.at(-1)!);
   const dayIndex = dayIndexSql(starts);
   const groups = await db
-    .select({ day: sql<number>`${dayIndex}`.as("day"), status: publishJobs.status, accountId: publishJobs.accountId, n: sql<number>`count(*)` })
+    .select({
+      day: sql<number>`${dayIndex}`.as("day"),
+      status: publishJobs.status,
+      accountId: publishJobs.accountId,
+      n: sql<number>`count(*)`,
+    })
     .from(publishJobs)
     .where(where)
     .groupBy(sql`1`, publishJobs.status, publishJobs.accountId);
@@ -74,7 +82,14 @@ export async function monthSummary(db: DbOrTx, scope: AccountScope, filter: Filt
   }
   const firstIds = Object.keys(counts).length ? await firstJobIds(db, scope, filter, starts, filter.perDay ?? 3) : [];
   const jobs = firstIds.length
-    ? (await db.select(jobColumns).from(publishJobs).innerJoin(accounts, eq(accounts.id, publishJobs.accountId)).where(inArray(publishJobs.id, firstIds)).orderBy(asc(publishJobs.runAt))).map(toJobRow)
+    ? (
+        await db
+          .select(jobColumns)
+          .from(publishJobs)
+          .innerJoin(accounts, eq(accounts.id, publishJobs.accountId))
+          .where(inArray(publishJobs.id, firstIds))
+          .orderBy(asc(publishJobs.runAt))
+      ).map(toJobRow)
     : [];
   return { counts, jobs };
 }

@@ -9,7 +9,14 @@ export function noteFromJob(job: PublishJob): PublishNote {
   const { snapshot } = job;
   return snapshot.video
     ? { kind: "video", title: snapshot.title, content: snapshot.body, video: snapshot.video, tags: snapshot.topics, idempotencyKey: job.id }
-    : { kind: "image", title: snapshot.title, content: snapshot.body, images: snapshot.images, tags: snapshot.topics, idempotencyKey: job.id };
+    : {
+        kind: "image",
+        title: snapshot.title,
+        content: snapshot.body,
+        images: snapshot.images,
+        tags: snapshot.topics,
+        idempotencyKey: job.id,
+      };
 }
 
 export function publishThroughAccount(db: Db): PublishFn {

@@ -24,7 +24,8 @@ export function wantedSchedules(appUrl: string): Wanted[] {
   ];
 }
 
-const clientFor = (scheduler: QstashEnv) => new Client({ token: scheduler.token, retry: false, ...(scheduler.baseUrl ? { baseUrl: scheduler.baseUrl } : {}) });
+const clientFor = (scheduler: QstashEnv) =>
+  new Client({ token: scheduler.token, retry: false, ...(scheduler.baseUrl ? { baseUrl: scheduler.baseUrl } : {}) });
 
 /** The wanted schedules QStash does not have (or has with another destination or cron). */
 export async function missingSchedules(scheduler: QstashEnv, appUrl: string): Promise<Wanted[]> {
@@ -55,7 +56,9 @@ export async function ensureSchedules(scheduler: QstashEnv, appUrl: string): Pro
   return still;
 }
 
-const state = globalThis as unknown as { redmatrixScheduleCheck?: { at: number; running?: Promise<string[]>; timer?: NodeJS.Timeout; failures: number } };
+const state = globalThis as unknown as {
+  redmatrixScheduleCheck?: { at: number; running?: Promise<string[]>; timer?: NodeJS.Timeout; failures: number };
+};
 
 /**
  * ensureSchedules at most once per `minGapMs` per process; while some stay missing, tries
@@ -72,7 +75,10 @@ export function keepSchedules(scheduler: QstashEnv, appUrl: string, options: { m
     clearTimeout(s.timer);
     s.failures = still.length ? s.failures + 1 : 0;
     if (still.length) {
-      s.timer = setTimeout(() => void keepSchedules(scheduler, appUrl, { minGapMs: 0 }), Math.min(10 * 60_000, 30_000 * 2 ** (s.failures - 1)));
+      s.timer = setTimeout(
+        () => void keepSchedules(scheduler, appUrl, { minGapMs: 0 }),
+        Math.min(10 * 60_000, 30_000 * 2 ** (s.failures - 1)),
+      );
       s.timer.unref?.();
     }
     return still;

@@ -40,7 +40,11 @@ export async function claimJobs(db: DbOrTx, deliveries: DeliveryPayload[], now: 
         // index and walks every due job to find these few.
         sql`+${publishJobs.status} = 'scheduled'`,
         sql`+${publishJobs.runAt} <= ${new Date(now.getTime() + earlyToleranceMs).getTime()}`,
-        or(...deliveries.map((d) => and(eq(publishJobs.id, d.jobId), eq(publishJobs.workspaceId, d.workspaceId), eq(publishJobs.version, d.version)))),
+        or(
+          ...deliveries.map((d) =>
+            and(eq(publishJobs.id, d.jobId), eq(publishJobs.workspaceId, d.workspaceId), eq(publishJobs.version, d.version)),
+          ),
+        ),
       ),
     )
     .returning();
@@ -69,15 +73,34 @@ async function safePublish(publish: PublishFn, job: PublishJob): Promise<Publish
 function changesFor(job: PublishJob, outcome: PublishOutcome, now: Date) {
   switch (outcome.kind) {
     case "published":
-      return { status: "published" as const, remoteId: outcome.remoteId ?? null, remoteUrl: outcome.url ?? null, finishedAt: now, lastErrorCode: null, lastErrorMessage: null };
+      return {
+        status: "published" as const,
+        remoteId: outcome.remoteId ?? null,
+        remoteUrl: outcome.url ?? null,
+        finishedAt: now,
+        lastErrorCode: null,
+        lastErrorMessage: null,
+      };
     case "rejected":
       return { status: "failed" as const, finishedAt: now, lastErrorCode: outcome.code, lastErrorMessage: outcome.reason };
     case "unknown":
       return { status: "unconfirmed" as const, finishedAt: now, lastErrorCode: outcome.code, lastErrorMessage: outcome.reason };
     case "retryable":
       return job.attempts < job.maxAttempts
-        ? { status: "scheduled" as const, runAt: new Date(now.getTime() + retryDelayMs(job.attempts)), version: job.version + 1, claimedAt: null, lastErrorCode: outcome.code, lastErrorMessage: outcome.reason }
-        : { status: "failed" as const, finishedAt: now, lastErrorCode: outcome.code, lastErrorMessage: `${outcome.reason} (gave up after ${job.attempts} attempts)` };
+        ? {
+            status: "scheduled" as const,
+            runAt: new Date(now.getTime() + retryDelayMs(job.attempts)),
+            version: job.version + 1,
+            claimedAt: null,
+            lastErrorCode: outcome.code,
+            lastErrorMessage: outcome.reason,
+          }
+        : {
+            status: "failed" as const,
+            finishedAt: now,
+            lastErrorCode: outcome.code,
+            lastErrorMessage: `${outcome.reason} (gave up after ${job.attempts} attempts)`,
+          };
   }
 }
 
@@ -97,7 +120,11 @@ async function claimBatch(db: Db, claims: Claim[]): Promise<ItemResult<PublishJo
   // Durable (synchronous=FULL): every claim is on disk before its publisher is called.
   await db.transaction(async (tx) => {
     for (const [time, group] of byTime) {
-      const claimed = await claimJobs(tx, group.map((g) => g.claim.delivery), new Date(time));
+      const claimed = await claimJobs(
+        tx,
+        group.map((g) => g.claim.delivery),
+        new Date(time),
+      );
       group.forEach((g, i) => (jobs[g.index] = claimed[i]));
     }
   });
@@ -115,7 +142,8 @@ async function recordBatch(db: Db, outcomes: Outcome[]): Promise<ItemResult<Deli
   } catch (error) {
     if (outcomes.length === 1) return [{ ok: false, error }];
     const results: ItemResult<DeliveryResult>[] = [];
-    for (const outcome of outcomes) results.push(await settle(async () => (await relaxedTransaction(db, (tx) => recordOutcomes(tx, [outcome])))[0]));
+    for (const outcome of outcomes)
+      results.push(await settle(async () => (await relaxedTransaction(db, (tx) => recordOutcomes(tx, [outcome])))[0]));
     return results;
   }
 }
@@ -131,7 +159,10 @@ const writersByDb = new WeakMap<Db, { claim: (c: Claim) => Promise<PublishJob | 
 function writersFor(db: Db) {
   let writers = writersByDb.get(db);
   if (!writers) {
-    writers = { claim: groupCommit((claims: Claim[]) => claimBatch(db, claims)), record: groupCommit((outcomes: Outcome[]) => recordBatch(db, outcomes)) };
+    writers = {
+      claim: groupCommit((claims: Claim[]) => claimBatch(db, claims)),
+      record: groupCommit((outcomes: Outcome[]) => recordBatch(db, outcomes)),
+    };
     writersByDb.set(db, writers);
   }
   return writers;
@@ -139,7 +170,19 @@ function writersFor(db: Db) {
 
 const auditOf = ({ job, outcome, changes }: Outcome) => ({
   actor: { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
-  input: { action: `publish.${outcome.kind}`, targetType: "publish_job", targetId: job.id, after: { accountId: job.accountId, title: job.snapshot.title, attempt: job.attempts, status: changes.status, code: "code" in outcome ? outcome.code : undefined, reason: "reason" in outcome ? outcome.reason : undefined } },
+  input: {
+    action: `publish.${outcome.kind}`,
+    targetType: "publish_job",
+    targetId: job.id,
+    after: {
+      accountId: job.accountId,
+      title: job.snapshot.title,
+      attempt: job.attempts,
+      status: changes.status,
+      code: "code" in outcome ? outcome.code : undefined,
+      reason: "reason" in outcome ? outcome.reason : undefined,
+    },
+  },
 });
 
 async function recordOutcomes(tx: DbOrTx, outcomes: Outcome[]): Promise<DeliveryResult[]> {
@@ -166,12 +209,24 @@ async function applyOutcome(tx: DbOrTx, { job, outcome, changes }: Outcome): Pro
     // Everyone who can act on it hears about it, in the app; channels (robots, email) through
     // the outbox, delivered after the response so a slow channel never holds the webhook.
     const people = await usersWithPermission(tx, job.workspaceId, "schedules.write");
-    await notify(tx, job.workspaceId, job.createdBy ? [...people, job.createdBy] : people, `publish_${changes.status}`, { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage, by: "" });
-    notifications = await enqueueNotification(tx, job.workspaceId, { kind: `publish_${changes.status}`, payload: { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage } });
+    await notify(tx, job.workspaceId, job.createdBy ? [...people, job.createdBy] : people, `publish_${changes.status}`, {
+      title: job.snapshot.title,
+      jobId: job.id,
+      accountId: job.accountId,
+      reason: changes.lastErrorMessage,
+      by: "",
+    });
+    notifications = await enqueueNotification(tx, job.workspaceId, {
+      kind: `publish_${changes.status}`,
+      payload: { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: changes.lastErrorMessage },
+    });
   }
   if (changes.status === "published" && job.draftId) {
     // The draft's first post that goes live marks it published.
-    await tx.update(drafts).set({ status: "published" }).where(and(eq(drafts.id, job.draftId), eq(drafts.status, "scheduled")));
+    await tx
+      .update(drafts)
+      .set({ status: "published" })
+      .where(and(eq(drafts.id, job.draftId), eq(drafts.status, "scheduled")));
   }
   const result = changes.status === "scheduled" ? "retry" : changes.status;
   return { result, job: updated, notifications } as DeliveryResult;

@@ -37,7 +37,12 @@ export async function scheduleDraft(
   const made = await db.transaction(async (tx) => {
     // A double submit of the same batch answers with what the first one made (checked inside
     // the transaction, so a second click waiting behind the first sees its jobs).
-    const earlier = input.batchKey ? await tx.select().from(publishJobs).where(and(eq(publishJobs.batchId, batchId), eq(publishJobs.workspaceId, ctx.workspaceId))) : [];
+    const earlier = input.batchKey
+      ? await tx
+          .select()
+          .from(publishJobs)
+          .where(and(eq(publishJobs.batchId, batchId), eq(publishJobs.workspaceId, ctx.workspaceId)))
+      : [];
     if (earlier.length) return { jobs: earlier, outbox: [] as string[] };
 
     await prepareSchedule(tx, ctx, draftId, { acknowledged: input.acknowledged });
@@ -48,19 +53,42 @@ export async function scheduleDraft(
     const refused = plan.jobs.filter((j) => j.blocked || j.violations.length);
     if (refused.length) {
       throw new AppError("UNPROCESSABLE", {
-        fieldErrors: Object.fromEntries(refused.map((j) => [`accounts.${j.accountId}`, [j.blocked ? `Account is ${j.blocked}` : j.violations.map((v) => v.rule).join(", ")]])),
-        details: { refused: refused.map((j) => ({ accountId: j.accountId, accountName: j.accountName, blocked: j.blocked, rules: j.violations.map((v) => v.rule), nextFreeSlot: j.nextFreeSlot })) },
+        fieldErrors: Object.fromEntries(
+          refused.map((j) => [
+            `accounts.${j.accountId}`,
+            [j.blocked ? `Account is ${j.blocked}` : j.violations.map((v) => v.rule).join(", ")],
+          ]),
+        ),
+        details: {
+          refused: refused.map((j) => ({
+            accountId: j.accountId,
+            accountName: j.accountName,
+            blocked: j.blocked,
+            rules: j.violations.map((v) => v.rule),
+            nextFreeSlot: j.nextFreeSlot,
+          })),
+        },
       });
     }
     const snapshot = { title: draft.title, body: draft.plainText, topics: draft.topics, images: draft.images.map((i) => i.url) };
     const jobs: PublishJob[] = [];
     const outbox: string[] = [];
     for (const planned of plan.jobs) {
-      const one = await insertPublishJob(tx, driver, ctx, { accountId: planned.accountId, draftId, snapshot, runAt: planned.runAt, idempotencyKey: `${batchId}:${planned.accountId}`, batchId });
+      const one = await insertPublishJob(tx, driver, ctx, {
+        accountId: planned.accountId,
+        draftId,
+        snapshot,
+        runAt: planned.runAt,
+        idempotencyKey: `${batchId}:${planned.accountId}`,
+        batchId,
+      });
       jobs.push(one.job);
       outbox.push(...one.outbox);
     }
-    await tx.update(drafts).set({ status: "scheduled" }).where(and(eq(drafts.id, draftId), eq(drafts.workspaceId, ctx.workspaceId)));
+    await tx
+      .update(drafts)
+      .set({ status: "scheduled" })
+      .where(and(eq(drafts.id, draftId), eq(drafts.workspaceId, ctx.workspaceId)));
     return { jobs, outbox };
   });
   const sent = await sendAfterCommit(db, driver, made.jobs, made.outbox);

@@ -33,7 +33,11 @@ export function checkDispatcherHeartbeat(options: { stallMs?: number; now?: numb
   if (last === undefined) return Promise.reject(new Error("the embedded dispatcher is not running in this process"));
   const age = (options.now ?? Date.now()) - last;
   if (age > stallMs) {
-    return Promise.reject(new Error(`the embedded dispatcher has stalled: its last round finished ${(age / 1000).toFixed(1)} s ago (limit ${(stallMs / 1000).toFixed(1)} s)`));
+    return Promise.reject(
+      new Error(
+        `the embedded dispatcher has stalled: its last round finished ${(age / 1000).toFixed(1)} s ago (limit ${(stallMs / 1000).toFixed(1)} s)`,
+      ),
+    );
   }
   return Promise.resolve();
 }

@@ -9,8 +9,16 @@ import { zonedDateTime } from "@/lib/time/zoned";
 export type AccountRules = { dailyCap: number; spacingMinutes: number; slots: string[]; timezone: string };
 
 /** An account's rules, in its own zone or else `fallbackZone` (the workspace's). */
-export function accountRules(account: { dailyPostCap: number; minSpacingMinutes: number; postingSlots: string[]; timezone: string | null }, fallbackZone: string): AccountRules {
-  return { dailyCap: account.dailyPostCap, spacingMinutes: account.minSpacingMinutes, slots: account.postingSlots, timezone: account.timezone ?? fallbackZone };
+export function accountRules(
+  account: { dailyPostCap: number; minSpacingMinutes: number; postingSlots: string[]; timezone: string | null },
+  fallbackZone: string,
+): AccountRules {
+  return {
+    dailyCap: account.dailyPostCap,
+    spacingMinutes: account.minSpacingMinutes,
+    slots: account.postingSlots,
+    timezone: account.timezone ?? fallbackZone,
+  };
 }
 export type SlotViolation = { rule: "daily_cap"; day: string; count: number } | { rule: "spacing"; nearest: Date };
 
@@ -20,7 +28,10 @@ export function slotViolations(runAt: Date, existing: Date[], rules: AccountRule
   const sameDay = existing.filter((t) => dayKey(t, rules.timezone) === day).length;
   if (sameDay >= rules.dailyCap) violations.push({ rule: "daily_cap", day, count: sameDay });
   const spacingMs = rules.spacingMinutes * 60_000;
-  const nearest = existing.reduce<Date | null>((best, t) => (best && Math.abs(best.getTime() - runAt.getTime()) <= Math.abs(t.getTime() - runAt.getTime()) ? best : t), null);
+  const nearest = existing.reduce<Date | null>(
+    (best, t) => (best && Math.abs(best.getTime() - runAt.getTime()) <= Math.abs(t.getTime() - runAt.getTime()) ? best : t),
+    null,
+  );
   if (nearest && Math.abs(nearest.getTime() - runAt.getTime()) < spacingMs) violations.push({ rule: "spacing", nearest });
   return violations;
 }

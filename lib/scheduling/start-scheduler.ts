@@ -19,7 +19,12 @@ export async function startScheduler(): Promise<void> {
   const env = getEnv();
   const log = getLogger();
   if (env.scheduler.driver === "embedded") {
-    startEmbeddedDispatcher({ db: getDb(), appUrl: env.appUrl, signingKey: signingKeys().current, onError: (err) => log.warn({ err }, "dispatcher delivery failed") });
+    startEmbeddedDispatcher({
+      db: getDb(),
+      appUrl: env.appUrl,
+      signingKey: signingKeys().current,
+      onError: (err) => log.warn({ err }, "dispatcher delivery failed"),
+    });
     return;
   }
   const missing = await keepSchedules(env.scheduler, env.appUrl, { minGapMs: 0 });

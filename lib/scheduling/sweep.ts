@@ -20,11 +20,20 @@ export async function sweepJobs(db: Db, now = new Date(), options = sweepDefault
   const stuck = await db.transaction(async (tx) => {
     const rows = await tx
       .update(publishJobs)
-      .set({ status: "unconfirmed", finishedAt: now, lastErrorCode: "STUCK_PUBLISHING", lastErrorMessage: "The publishing process stopped before recording an outcome." })
+      .set({
+        status: "unconfirmed",
+        finishedAt: now,
+        lastErrorCode: "STUCK_PUBLISHING",
+        lastErrorMessage: "The publishing process stopped before recording an outcome.",
+      })
       .where(and(eq(publishJobs.status, "publishing"), lt(publishJobs.claimedAt, new Date(now.getTime() - options.stuckAfterMs))))
       .returning();
     for (const job of rows) {
-      await recordAudit(tx, { userId: "system", userName: "scheduler", workspaceId: job.workspaceId }, { action: "publish.stuck", targetType: "publish_job", targetId: job.id });
+      await recordAudit(
+        tx,
+        { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
+        { action: "publish.stuck", targetType: "publish_job", targetId: job.id },
+      );
     }
     return rows.length;
   });

@@ -79,7 +79,10 @@ export async function rateLimitRetryAfter(cache: Cache, policy: RateLimitPolicy,
 export async function recordAttempt(cache: Cache, policy: RateLimitPolicy, subject: string): Promise<number> {
   const key = keyFor(policy, subject);
   const { windowSeconds } = rateLimitPolicies[policy];
-  const [remote, here] = await Promise.all([shared(cache, (s) => s.incr(key, windowSeconds)), localFor(cache).counts.incr(key, windowSeconds)]);
+  const [remote, here] = await Promise.all([
+    shared(cache, (s) => s.incr(key, windowSeconds)),
+    localFor(cache).counts.incr(key, windowSeconds),
+  ]);
   return Math.max(remote ?? 0, here);
 }
 

@@ -8,5 +8,8 @@ import { setupCodeFor } from "./setup-code";
 export async function announceSetupCode(db: Db, env: Env, logger: Logger): Promise<void> {
   if (await isSetUp(db)) return;
   const code = setupCodeFor(env.authSecret);
-  logger.warn({ setupUrl: `${env.appUrl}/setup` }, `首次设置代码 / setup code: ${code}  (open ${env.appUrl}/setup to create the first admin)`);
+  logger.warn(
+    { setupUrl: `${env.appUrl}/setup` },
+    `首次设置代码 / setup code: ${code}  (open ${env.appUrl}/setup to create the first admin)`,
+  );
 }

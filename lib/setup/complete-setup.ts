@@ -52,7 +52,8 @@ export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: stri
     const subject = meta.ip ?? "unknown";
     if (await isRateLimited(meta.attempt.cache, "setupAttempts", subject)) throw new AppError("RATE_LIMITED");
     await recordAttempt(meta.attempt.cache, "setupAttempts", subject);
-    if (!isSetupCode(meta.attempt.setupCode, getEnv().authSecret)) throw new AppError("SETUP_CODE_INVALID", { fieldErrors: { setupCode: [] } });
+    if (!isSetupCode(meta.attempt.setupCode, getEnv().authSecret))
+      throw new AppError("SETUP_CODE_INVALID", { fieldErrors: { setupCode: [] } });
   }
   const passwordHash = await hashPassword(input.password);
   const userId = newId("usr");
@@ -60,11 +61,7 @@ export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: stri
   const slug = slugify(input.workspaceName);
 
   await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(appState)
-      .values({ key: setupKey, value: new Date().toISOString() })
-      .onConflictDoNothing()
-      .returning();
+    const inserted = await tx.insert(appState).values({ key: setupKey, value: new Date().toISOString() }).onConflictDoNothing().returning();
     if (inserted.length === 0) throw new AppError("ALREADY_SET_UP");
 
     await tx.insert(users).values({ id: userId, email: input.email, name: input.name, passwordHash, locale: input.locale });
@@ -79,7 +76,12 @@ export async function completeSetup(db: Db, input: SetupInput, meta: { ip?: stri
     await recordAudit(
       tx,
       { userId, userName: input.name, workspaceId, ip: meta.ip },
-      { action: "setup.complete", targetType: "workspace", targetId: workspaceId, after: { name: input.workspaceName, timezone: input.timezone, locale: input.locale } },
+      {
+        action: "setup.complete",
+        targetType: "workspace",
+        targetId: workspaceId,
+        after: { name: input.workspaceName, timezone: input.timezone, locale: input.locale },
+      },
     );
   });
 

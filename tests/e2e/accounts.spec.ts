@@ -10,7 +10,10 @@ import { AccountSwitcher, MatrixPage, signInOrSetUp } from "./pages/accounts-pag
 test.describe.configure({ mode: "serial" });
 
 const batch = Array.from({ length: 12 }, (_, i) => ({ name: `矩阵号${String(i + 1).padStart(2, "0")}`, redId: `e2e_matrix_${i + 1}` }));
-const csv = ["name,redId,groups,tags,postingSlots", ...batch.map((a, i) => `${a.name},${a.redId},E2E批次|${i < 6 ? "华东" : "华南"},测试,08:00|20:30`)].join("\n");
+const csv = [
+  "name,redId,groups,tags,postingSlots",
+  ...batch.map((a, i) => `${a.name},${a.redId},E2E批次|${i < 6 ? "华东" : "华南"},测试,08:00|20:30`),
+].join("\n");
 
 let bridge: FakeXhsBridge;
 let slug = "";
@@ -69,7 +72,9 @@ test("adds a bridge account, tests the connection, and sees needs_login when the
   await expect(page.getByTestId("connection-result")).toContainText("账号已掉线");
   await expect(page.getByTestId("account-status").getByTestId("status-badge")).toHaveAttribute("data-status", "needs_login");
   bridge.setMode("ok");
-  expect(bridge.received.filter((r) => r.path === "/api/v1/login/status").every((r) => r.authorization === "Bearer e2e-bridge-token")).toBe(true);
+  expect(bridge.received.filter((r) => r.path === "/api/v1/login/status").every((r) => r.authorization === "Bearer e2e-bridge-token")).toBe(
+    true,
+  );
   await info.attach("needs login", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 });
 
@@ -102,10 +107,16 @@ test("switches accounts from the header with the keyboard; the choice is in the 
 test("the switcher narrows the drafts list to one account, in the URL and across reloads", async ({ page }, info) => {
   slug = await signInOrSetUp(page);
   const headers = { "x-workspace": slug };
-  const idOf = async (redId: string) => ((await (await page.request.get(`/api/v1/accounts?q=${redId}`, { headers })).json()) as { accounts: { id: string; redId: string }[] }).accounts.find((a) => a.redId === redId)!.id;
+  const idOf = async (redId: string) =>
+    (
+      (await (await page.request.get(`/api/v1/accounts?q=${redId}`, { headers })).json()) as { accounts: { id: string; redId: string }[] }
+    ).accounts.find((a) => a.redId === redId)!.id;
   const [first, second] = [await idOf("e2e_matrix_1"), await idOf("e2e_matrix_2")];
   const stamp = Date.now();
-  for (const [accountId, title] of [[first, `一号的草稿 ${stamp}`], [second, `二号的草稿 ${stamp}`]]) {
+  for (const [accountId, title] of [
+    [first, `一号的草稿 ${stamp}`],
+    [second, `二号的草稿 ${stamp}`],
+  ]) {
     const res = await page.request.post("/api/v1/drafts", { data: { title, text: "正文", accountIds: [accountId] }, headers });
     expect(res.status(), await res.text()).toBe(201);
   }

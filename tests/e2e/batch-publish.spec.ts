@@ -6,7 +6,13 @@ import { approvedDraftForNewAccounts } from "./pages/draft-pages";
 test("batch-publishes an approved draft to 5 accounts and shows each account's progress", async ({ page }, info) => {
   const slug = await signInAsAdmin(page);
   const names = [1, 2, 3, 4, 5].map((i) => `批量号${i}`);
-  const { draftId } = await approvedDraftForNewAccounts(page, slug, { names, redIdPrefix: "batch_e2e", title: "周末咖啡地图☕", text: "五家藏在弄堂里的咖啡店\n周末慢慢逛 #咖啡探店 #上海周末", image: { url: "https://example.com/coffee.jpg", alt: "咖啡" } });
+  const { draftId } = await approvedDraftForNewAccounts(page, slug, {
+    names,
+    redIdPrefix: "batch_e2e",
+    title: "周末咖啡地图☕",
+    text: "五家藏在弄堂里的咖啡店\n周末慢慢逛 #咖啡探店 #上海周末",
+    image: { url: "https://example.com/coffee.jpg", alt: "咖啡" },
+  });
 
   await page.goto(`/${slug}/drafts/${draftId}`);
   const confirm = page.getByTestId("confirm-step");

@@ -51,12 +51,20 @@ test("month and list views, and the unconfirmed post gets marked as published", 
   await expect(queue).toContainText("失败");
 });
 
-test("a draft scheduled for two sandbox accounts publishes live on the calendar; the header's account scopes it", async ({ page }, info) => {
+test("a draft scheduled for two sandbox accounts publishes live on the calendar; the header's account scopes it", async ({
+  page,
+}, info) => {
   test.setTimeout(180_000);
   const slug = await signInAsAdmin(page);
   const stamp = Date.now().toString(36);
   const names = [`日历甲${stamp}`, `日历乙${stamp}`];
-  const { draftId, accountIds } = await approvedDraftForNewAccounts(page, slug, { names, redIdPrefix: "cal_e2e", title: "通勤穿搭一周不重样", text: "五套通勤搭配\n#通勤穿搭 #上班族", image: { url: "https://example.com/outfit.jpg", alt: "穿搭" } });
+  const { draftId, accountIds } = await approvedDraftForNewAccounts(page, slug, {
+    names,
+    redIdPrefix: "cal_e2e",
+    title: "通勤穿搭一周不重样",
+    text: "五套通勤搭配\n#通勤穿搭 #上班族",
+    image: { url: "https://example.com/outfit.jpg", alt: "穿搭" },
+  });
 
   // Now for the first account, one minute later for the second.
   await page.goto(`/${slug}/drafts/${draftId}`);
@@ -73,11 +81,15 @@ test("a draft scheduled for two sandbox accounts publishes live on the calendar;
 
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
   await page.goto(`/${slug}/calendar?view=week&date=${today}&account=all`);
-  const chipOf = (name: string) => page.locator("[data-testid^='job-']").filter({ hasText: name }).filter({ hasText: "通勤穿搭一周不重样" });
+  const chipOf = (name: string) =>
+    page.locator("[data-testid^='job-']").filter({ hasText: name }).filter({ hasText: "通勤穿搭一周不重样" });
   const statuses = async () => Promise.all(names.map((n) => chipOf(n).getAttribute("data-status")));
   // Whichever account the plan put first is live already; the other waits its minute.
   await expect.poll(async () => (await statuses()).sort(), { timeout: 20_000 }).toEqual(["published", "scheduled"]);
-  await info.attach("calendar: first published, second waiting", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await info.attach("calendar: first published, second waiting", {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
   // No reload: the calendar refreshes itself while a post is due.
   for (const name of names) await expect(chipOf(name)).toHaveAttribute("data-status", "published", { timeout: 120_000 });
   await info.attach("calendar: both published", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });

@@ -85,7 +85,9 @@ test("shows the overview by hour for short ranges, and says why not for long one
   await page.getByLabel("粒度").selectOption("hour");
   await expect(page).toHaveURL(/g=hour/);
   // Hour buckets are labelled with their local time, e.g. "11-21 14:00".
-  await expect(page.getByTestId("chart-engagement").locator(".recharts-cartesian-axis-tick-value").first()).toHaveText(/^\d{2}-\d{2} \d{2}:00$/);
+  await expect(page.getByTestId("chart-engagement").locator(".recharts-cartesian-axis-tick-value").first()).toHaveText(
+    /^\d{2}-\d{2} \d{2}:00$/,
+  );
   await expect(page.getByTestId("chart-followers").locator(".recharts-line-curve").first()).toBeVisible();
   await info.attach("overview by hour (7 days)", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 

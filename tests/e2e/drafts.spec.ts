@@ -67,7 +67,9 @@ test("two tabs edit at once: the conflict view keeps both texts and both image l
   await expect(b.body).toContainText("拿铁很绝");
 
   // Tab A adds a real photo (a thumbnail is made on upload) and makes it the cover.
-  const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: { r: 120, g: 86, b: 60 } } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: { r: 120, g: 86, b: 60 } } })
+    .jpeg()
+    .toBuffer();
   await page.getByTestId("image-input").setInputFiles({ name: "拿铁.jpg", mimeType: "image/jpeg", buffer: photo });
   await expect(page.getByTestId("image-thumb")).toHaveCount(2);
   await expect(page.getByTestId("image-thumb").nth(1).locator("img")).toHaveAttribute("src", /\/api\/v1\/media\/med_[^/]+\/thumb$/);
@@ -146,7 +148,10 @@ test("the writer submits, another member approves", async ({ page, browser }, in
   await expect(bell).toHaveAccessibleName("通知（1 条未读）");
   await bell.focus();
   await reviewer.keyboard.press("Enter");
-  await reviewer.getByTestId("notifications-panel").getByRole("link", { name: `张伟 提交了《${title}》，请审核` }).click();
+  await reviewer
+    .getByTestId("notifications-panel")
+    .getByRole("link", { name: `张伟 提交了《${title}》，请审核` })
+    .click();
   await expect(reviewer).toHaveURL(new RegExp(`${draftUrl}$`));
   await expect(reviewer.getByTestId("notifications-badge")).toBeHidden();
   await expect(reviewer.getByTestId("review")).toContainText("请帮忙看看标题");
@@ -184,7 +189,12 @@ test("the writer's bell lists the decision; mark one read, mark all read; it fit
   await expect(page.getByTestId("notifications-badge")).toHaveText(String(unread - 1));
   await page.reload();
   await page.getByTestId("notifications-bell").click();
-  await expect(page.getByTestId("notifications-panel").getByTestId("notification-item").filter({ hasText: `审核小李 通过了《${title}》` })).toHaveAttribute("data-read", "true");
+  await expect(
+    page
+      .getByTestId("notifications-panel")
+      .getByTestId("notification-item")
+      .filter({ hasText: `审核小李 通过了《${title}》` }),
+  ).toHaveAttribute("data-read", "true");
 
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const small = await phone.newPage();
@@ -198,7 +208,9 @@ test("the writer's bell lists the decision; mark one read, mark all read; it fit
   // The header (menu, account switcher, bell, language, theme) fits: nothing scrolls sideways.
   expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await shot(small, info, "notifications bell (phone)");
-  await expect(smallPanel.getByTestId("notification-item").filter({ hasText: `审核小李 评论了《${title}》` })).toContainText("标题很好，图也清楚");
+  await expect(smallPanel.getByTestId("notification-item").filter({ hasText: `审核小李 评论了《${title}》` })).toContainText(
+    "标题很好，图也清楚",
+  );
   await smallPanel.getByRole("button", { name: "全部标为已读" }).click();
   await expect(small.getByTestId("notifications-badge")).toBeHidden();
   await expect(smallPanel.locator('[data-read="false"]')).toHaveCount(0);

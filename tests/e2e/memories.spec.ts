@@ -59,7 +59,8 @@ test("add memories, search with a typo, edit and see the history", async ({ page
 
 test("compress near-duplicates, undo, compress again, see the lineage, and delete with confirmation", async ({ page }, info) => {
   await openMemories(page);
-  for (const suffix of ["。", "！", "。评论区多互动。"]) await addMemory(page, `封面公式：大字标题加前后对比图，点击率最高${suffix}`, "封面");
+  for (const suffix of ["。", "！", "。评论区多互动。"])
+    await addMemory(page, `封面公式：大字标题加前后对比图，点击率最高${suffix}`, "封面");
   const compress = async () => {
     await page.getByTestId("maintenance-panel").getByRole("button", { name: "立即压缩" }).click();
     await page.getByRole("dialog").getByRole("button", { name: "立即压缩" }).click();
@@ -96,7 +97,9 @@ test("compress near-duplicates, undo, compress again, see the lineage, and delet
   await expect(page.getByTestId("memory-item").filter({ hasText: "clickbait" })).toHaveCount(0);
 });
 
-test("switch embeddings to an OpenAI-compatible API: the key stays hidden, re-embedding shows progress, search keeps working", async ({ page }, info) => {
+test("switch embeddings to an OpenAI-compatible API: the key stays hidden, re-embedding shows progress, search keeps working", async ({
+  page,
+}, info) => {
   const fake = await startFakeOpenAiServer({ apiKey: "sk-e2e-secret", dims: { "emb-e2e": 64 } });
   try {
     await openMemories(page);
@@ -113,7 +116,10 @@ test("switch embeddings to an OpenAI-compatible API: the key stays hidden, re-em
     // The embedded dispatcher delivers the batches; the panel polls until the switch.
     await expect(page.getByText("重新生成向量 · 已完成")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText("当前搜索使用：emb-e2e (64)")).toBeVisible();
-    await expect(page.getByRole("form", { name: "模型服务" }).getByLabel("API 密钥", { exact: true })).toHaveAttribute("placeholder", "已设置，留空则保持不变");
+    await expect(page.getByRole("form", { name: "模型服务" }).getByLabel("API 密钥", { exact: true })).toHaveAttribute(
+      "placeholder",
+      "已设置，留空则保持不变",
+    );
     expect(await page.content()).not.toContain("sk-e2e-secret");
     expect(fake.embeddingRequests.length).toBeGreaterThan(0);
     await page.getByRole("form", { name: "模型服务" }).scrollIntoViewIfNeeded();

@@ -7,7 +7,10 @@ test("create every Tue/Thu 20:30 for an account, see it on next week's calendar,
   // Its own account: series obey the account's cap and spacing, and the demo schedule already
   // fills some 20:30 slots (that case is the next test).
   const accountName = `晚间护肤号${Date.now().toString(36)}`;
-  const account = await page.request.post("/api/v1/accounts", { data: { name: accountName, redId: `series_e2e_${Date.now().toString(36)}` }, headers: { "x-workspace": slug } });
+  const account = await page.request.post("/api/v1/accounts", {
+    data: { name: accountName, redId: `series_e2e_${Date.now().toString(36)}` },
+    headers: { "x-workspace": slug },
+  });
   expect(account.status(), await account.text()).toBe(201);
   await page.goto(`/${slug}/calendar`);
   const panel = page.getByTestId("series-panel");
@@ -49,7 +52,10 @@ test("create every Tue/Thu 20:30 for an account, see it on next week's calendar,
   await expect(chips).toHaveCount(2);
   for (const text of await chips.allInnerTexts()) expect(text).toContain("20:30");
   await expect(chips.first()).toHaveAttribute("data-status", "scheduled");
-  await info.attach("recurring series on next week's calendar", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+  await info.attach("recurring series on next week's calendar", {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: "image/png",
+  });
 
   // Edit: Thursdays only. Next week keeps one post, still at 20:30.
   await row.getByRole("button", { name: "编辑" }).click();
@@ -75,7 +81,10 @@ test("an account at its daily cap: the series skips those occurrences and says w
   const slug = await signInAsAdmin(page);
   const stamp = Date.now().toString(36);
   const accountName = `暂停发文号${stamp}`;
-  const account = await page.request.post("/api/v1/accounts", { data: { name: accountName, redId: `capped_e2e_${stamp}`, dailyPostCap: 0 }, headers: { "x-workspace": slug } });
+  const account = await page.request.post("/api/v1/accounts", {
+    data: { name: accountName, redId: `capped_e2e_${stamp}`, dailyPostCap: 0 },
+    headers: { "x-workspace": slug },
+  });
   expect(account.status(), await account.text()).toBe(201);
   await page.goto(`/${slug}/calendar`);
   const panel = page.getByTestId("series-panel");

@@ -30,7 +30,11 @@ import { migratedDb } from "../support/test-db";
 
 const url = "http://localhost:3000/api/webhooks/account-health";
 const call = (signature?: string) =>
-  callRoute(healthRoute.POST as never, "/api/webhooks/account-health", { method: "POST", rawBody: "{}", headers: signature ? { "upstash-signature": signature } : {} });
+  callRoute(healthRoute.POST as never, "/api/webhooks/account-health", {
+    method: "POST",
+    rawBody: "{}",
+    headers: signature ? { "upstash-signature": signature } : {},
+  });
 const signed = () => call(signQstashRequest({ url, body: "{}", key: signingKeys().current }));
 
 describe("scheduled account health check (signed webhook)", () => {
@@ -43,7 +47,11 @@ describe("scheduled account health check (signed webhook)", () => {
   let otherOperator: Awaited<ReturnType<typeof memberWithToken>>;
   let analyst: Awaited<ReturnType<typeof memberWithToken>>;
 
-  const notificationsOf = (userId: string) => db.select().from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, "account_needs_login")));
+  const notificationsOf = (userId: string) =>
+    db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.kind, "account_needs_login")));
 
   beforeAll(async () => {
     db = await migratedDb();
@@ -60,7 +68,13 @@ describe("scheduled account health check (signed webhook)", () => {
     otherOperator = await memberWithToken(db, ws.admin, "operator", "op-other@example.com");
     await updateMember(db, ws.admin, otherOperator.memberId, { accountScope: "granted", accountIds: [other.id] });
     analyst = await memberWithToken(db, ws.admin, "analyst", "analyst-h@example.com");
-    await createChannel(db, ws.admin, { kind: "dingtalk", name: "运营群", enabled: true, events: ["account_needs_login"], config: { baseUrl: `${robot.url}/robot/send`, accessToken: "ding-h", signed: false } });
+    await createChannel(db, ws.admin, {
+      kind: "dingtalk",
+      name: "运营群",
+      enabled: true,
+      events: ["account_needs_login"],
+      config: { baseUrl: `${robot.url}/robot/send`, accessToken: "ding-h", signed: false },
+    });
   });
 
   afterAll(async () => {
@@ -85,7 +99,10 @@ describe("scheduled account health check (signed webhook)", () => {
     expect((await getAccount(db, ws.admin, paused.id))?.status).toBe("paused");
     expect((await getAccount(db, ws.admin, other.id))?.status).toBe("active");
 
-    const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.action, "accounts.health_check"), eq(auditEvents.targetId, account.id)));
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "accounts.health_check"), eq(auditEvents.targetId, account.id)));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ workspaceId: ws.workspaceId, actorId: null, actorLabel: expect.stringContaining("health check") });
 
@@ -111,30 +128,55 @@ describe("scheduled account health check (signed webhook)", () => {
     bridge.setMode("ok");
     expect((await signed()).json.changed).toEqual([expect.objectContaining({ accountId: account.id, from: "needs_login", to: "active" })]);
     expect(await getAccount(db, ws.admin, account.id)).toMatchObject({ status: "active", statusReason: null, lastCheckOk: true });
-    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "accounts.health_check"), eq(auditEvents.targetId, account.id)))).toHaveLength(2);
+    expect(
+      await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "accounts.health_check"), eq(auditEvents.targetId, account.id))),
+    ).toHaveLength(2);
   });
 });
 
 describe("the embedded dispatcher schedules the health check", () => {
   it("is registered every 30 minutes, and the dispatcher POSTs it signed for its URL once the period has passed", async () => {
-    expect(periodicWebhooks).toContainEqual(expect.objectContaining({ path: accountHealthWebhookPath, cron: "*/30 * * * *", everyMs: 30 * 60_000 }));
+    expect(periodicWebhooks).toContainEqual(
+      expect.objectContaining({ path: accountHealthWebhookPath, cron: "*/30 * * * *", everyMs: 30 * 60_000 }),
+    );
     const got: { path: string; signature: string | null; body: string; at: number }[] = [];
     const server = http.createServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const c of req) chunks.push(c as Buffer);
-      got.push({ path: req.url ?? "", signature: (req.headers["upstash-signature"] as string) ?? null, body: Buffer.concat(chunks).toString(), at: Date.now() });
+      got.push({
+        path: req.url ?? "",
+        signature: (req.headers["upstash-signature"] as string) ?? null,
+        body: Buffer.concat(chunks).toString(),
+        at: Date.now(),
+      });
       res.writeHead(200).end("{}");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const db = await migratedDb();
     const started = Date.now();
-    const dispatcher = startEmbeddedDispatcher({ db, appUrl: base, signingKey: signingKeys().current, tickMs: 20, periodic: [{ id: "t", path: accountHealthWebhookPath, cron: "*/30 * * * *", everyMs: 150 }] });
+    const dispatcher = startEmbeddedDispatcher({
+      db,
+      appUrl: base,
+      signingKey: signingKeys().current,
+      tickMs: 20,
+      periodic: [{ id: "t", path: accountHealthWebhookPath, cron: "*/30 * * * *", everyMs: 150 }],
+    });
     try {
       for (let i = 0; i < 150 && got.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(got[0].path).toBe(accountHealthWebhookPath);
       expect(got[0].at - started).toBeGreaterThanOrEqual(150); // not at start, while the server is still booting
-      expect(await verifyQstashRequest({ signature: got[0].signature, url: `${base}${accountHealthWebhookPath}`, body: got[0].body, keys: signingKeys() })).toBe(true);
+      expect(
+        await verifyQstashRequest({
+          signature: got[0].signature,
+          url: `${base}${accountHealthWebhookPath}`,
+          body: got[0].body,
+          keys: signingKeys(),
+        }),
+      ).toBe(true);
     } finally {
       dispatcher.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

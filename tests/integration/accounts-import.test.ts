@@ -21,19 +21,32 @@ describe("CSV import of accounts", () => {
   });
 
   it("imports every row with lists, numbers and slots, on the sandbox publisher", async () => {
-    const csv = "name,redId,groups,tags,dailyPostCap,postingSlots\n北京探店,bj_food,探店|北京,咖啡|早午餐,2,20:30|08:00\n上海穿搭,sh_outfit,穿搭,,4,\n";
+    const csv =
+      "name,redId,groups,tags,dailyPostCap,postingSlots\n北京探店,bj_food,探店|北京,咖啡|早午餐,2,20:30|08:00\n上海穿搭,sh_outfit,穿搭,,4,\n";
     const result = await importAccounts(db, ws.admin, csv);
     expect(result).toMatchObject({ rows: 2, imported: 2, problems: [] });
     const bj = (await listAccounts(db, ws.admin)).find((a) => a.redId === "bj_food")!;
-    expect(bj).toMatchObject({ groups: ["探店", "北京"], tags: ["咖啡", "早午餐"], dailyPostCap: 2, postingSlots: ["08:00", "20:30"], publisherId: "sandbox" });
+    expect(bj).toMatchObject({
+      groups: ["探店", "北京"],
+      tags: ["咖啡", "早午餐"],
+      dailyPostCap: 2,
+      postingSlots: ["08:00", "20:30"],
+      publisherId: "sandbox",
+    });
   });
 
   it("reports every bad row with its spreadsheet row number and imports nothing", async () => {
     const before = await total();
-    const csv = "name,redId,dailyPostCap,postingSlots\n好号,good_one,3,09:00\n坏上限,bad_cap,-1,\n重复,good_one,1,\n已存在,existing_one,1,\n坏时段,bad_slot,1,25:00\n";
+    const csv =
+      "name,redId,dailyPostCap,postingSlots\n好号,good_one,3,09:00\n坏上限,bad_cap,-1,\n重复,good_one,1,\n已存在,existing_one,1,\n坏时段,bad_slot,1,25:00\n";
     const result = await importAccounts(db, ws.admin, csv);
     expect(result.imported).toBe(0);
-    expect(result.problems.map((p) => [p.row, p.field])).toEqual([[3, "dailyPostCap"], [4, "redId"], [5, "redId"], [6, "postingSlots.0"]]);
+    expect(result.problems.map((p) => [p.row, p.field])).toEqual([
+      [3, "dailyPostCap"],
+      [4, "redId"],
+      [5, "redId"],
+      [6, "postingSlots.0"],
+    ]);
     expect(await total()).toBe(before);
   });
 

@@ -27,7 +27,9 @@ describe("account isolation: a member granted A and B never reaches C", () => {
   beforeAll(async () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
-    [a, b, c] = await Promise.all(["A", "B", "C"].map((x) => createAccount(db, ws.admin, { name: `账号${x}`, redId: `iso_${x}`, groups: ["同组"] })));
+    [a, b, c] = await Promise.all(
+      ["A", "B", "C"].map((x) => createAccount(db, ws.admin, { name: `账号${x}`, redId: `iso_${x}`, groups: ["同组"] })),
+    );
     const m = await memberWithToken(db, ws.admin, "operator", "limited@example.com");
     await updateMember(db, ws.admin, m.memberId, { accountScope: "granted", accountIds: [a.id, b.id] });
     const ctx = await loadWorkspaceContext(db, { userId: m.ctx.userId, workspace: { id: ws.workspaceId }, via: "session" });
@@ -38,7 +40,9 @@ describe("account isolation: a member granted A and B never reaches C", () => {
     expect((await loadMatrix(db, limited.ctx, { group: "同组" })).accounts.map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
     expect(await getAccount(db, limited.ctx, c.id)).toBeNull();
     await expect(updateAccount(db, limited.ctx, c.id, { bio: "hijack" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(runBulkAction(db, limited.ctx, { action: "pause", accountIds: [a.id, c.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(runBulkAction(db, limited.ctx, { action: "pause", accountIds: [a.id, c.id] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect((await getAccount(db, ws.admin, a.id))?.status).toBe("active");
   });
 
@@ -53,10 +57,22 @@ describe("account isolation: a member granted A and B never reaches C", () => {
     const list = await callRoute(accountsRoute.GET, "/api/v1/accounts", { token });
     expect(list.json.accounts.map((x: { id: string }) => x.id).sort()).toEqual([a.id, b.id].sort());
     expect((await callRoute(accountRoute.GET, `/api/v1/accounts/${c.id}`, { token, params: { id: c.id } })).status).toBe(404);
-    const edit = await callRoute(accountRoute.PATCH, `/api/v1/accounts/${c.id}`, { method: "PATCH", token, params: { id: c.id }, body: { status: "paused" } });
+    const edit = await callRoute(accountRoute.PATCH, `/api/v1/accounts/${c.id}`, {
+      method: "PATCH",
+      token,
+      params: { id: c.id },
+      body: { status: "paused" },
+    });
     expect(edit.status).toBe(404);
-    expect((await callRoute(checkRoute.POST, `/api/v1/accounts/${c.id}/check-connection`, { method: "POST", token, params: { id: c.id } })).status).toBe(404);
-    const bulk = await callRoute(bulkRoute.POST, "/api/v1/accounts/bulk", { method: "POST", token, body: { action: "set_tags", accountIds: [a.id, b.id, c.id], tags: ["x"] } });
+    expect(
+      (await callRoute(checkRoute.POST, `/api/v1/accounts/${c.id}/check-connection`, { method: "POST", token, params: { id: c.id } }))
+        .status,
+    ).toBe(404);
+    const bulk = await callRoute(bulkRoute.POST, "/api/v1/accounts/bulk", {
+      method: "POST",
+      token,
+      body: { action: "set_tags", accountIds: [a.id, b.id, c.id], tags: ["x"] },
+    });
     expect(bulk.status).toBe(404);
     const after = await getAccount(db, ws.admin, c.id);
     expect(after).toMatchObject({ status: "active", tags: [] });
@@ -64,7 +80,11 @@ describe("account isolation: a member granted A and B never reaches C", () => {
   });
 
   it("API: bulk on A and B works and reports one result per account", async () => {
-    const bulk = await callRoute(bulkRoute.POST, "/api/v1/accounts/bulk", { method: "POST", token: limited.token, body: { action: "pause", accountIds: [a.id, b.id], reason: "春节休息" } });
+    const bulk = await callRoute(bulkRoute.POST, "/api/v1/accounts/bulk", {
+      method: "POST",
+      token: limited.token,
+      body: { action: "pause", accountIds: [a.id, b.id], reason: "春节休息" },
+    });
     expect(bulk.status).toBe(200);
     expect(bulk.json.results).toEqual([
       expect.objectContaining({ accountId: a.id, ok: true, status: "paused" }),
@@ -81,7 +101,11 @@ describe("account isolation: a member granted A and B never reaches C", () => {
     expect(seen?.accountIds).toEqual([c.id]);
     expect((await loadMatrix(db, ws.admin, { member: analyst.memberId })).accounts.map((x) => x.id)).toEqual([c.id]);
     await runBulkAction(db, ws.admin, { action: "revoke", accountIds: [c.id], memberIds: [analyst.memberId] });
-    expect((await loadWorkspaceContext(db, { userId: analyst.ctx.userId, workspace: { id: ws.workspaceId }, via: "session" }))?.accountIds).toEqual([]);
-    await expect(runBulkAction(db, limited.ctx, { action: "grant", accountIds: [a.id], memberIds: [analyst.memberId] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(
+      (await loadWorkspaceContext(db, { userId: analyst.ctx.userId, workspace: { id: ws.workspaceId }, via: "session" }))?.accountIds,
+    ).toEqual([]);
+    await expect(
+      runBulkAction(db, limited.ctx, { action: "grant", accountIds: [a.id], memberIds: [analyst.memberId] }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -38,14 +38,28 @@ let upstash: UpstashRestServer | undefined;
 async function addJob(accountId: string, status: PublishJob["status"], runAt: string, finishedAt: string | null = null) {
   const [row] = await db
     .insert(publishJobs)
-    .values({ id: newId("job"), workspaceId: ws.workspaceId, accountId, snapshot: { title: `t ${status}`, body: "", topics: [], images: [] }, runAt: new Date(runAt), status, finishedAt: finishedAt ? new Date(finishedAt) : null, idempotencyKey: randomBytes(8).toString("hex") })
+    .values({
+      id: newId("job"),
+      workspaceId: ws.workspaceId,
+      accountId,
+      snapshot: { title: `t ${status}`, body: "", topics: [], images: [] },
+      runAt: new Date(runAt),
+      status,
+      finishedAt: finishedAt ? new Date(finishedAt) : null,
+      idempotencyKey: randomBytes(8).toString("hex"),
+    })
     .returning();
   return row;
 }
 
 async function snapshot(account: Account, followers: number, takenAt: string) {
   const settings = await getAnalyticsSettings(db, ws.workspaceId);
-  await ingestSeries(db, { workspaceId: ws.workspaceId, timezone: "Asia/Shanghai", subjectType: "account", subjectId: account.id, settings }, { profiles: [{ takenAt: new Date(takenAt), followers }] }, "test");
+  await ingestSeries(
+    db,
+    { workspaceId: ws.workspaceId, timezone: "Asia/Shanghai", subjectType: "account", subjectId: account.id, settings },
+    { profiles: [{ takenAt: new Date(takenAt), followers }] },
+    "test",
+  );
 }
 
 beforeAll(async () => {
@@ -81,7 +95,12 @@ describe("matrix figures", () => {
       lastPublish: { status: "failed", at: new Date("2026-11-24T02:01:00Z") },
     });
     expect(stats.get(b.id)).toEqual({ followers: null, postsThisWeek: 0, failures7d: 0, nextScheduledAt: null, lastPublish: null });
-    expect(stats.get(c.id)).toMatchObject({ followers: 1300, postsThisWeek: 0, failures7d: 0, lastPublish: { status: "unconfirmed", at: new Date("2026-11-20T02:05:00Z") } });
+    expect(stats.get(c.id)).toMatchObject({
+      followers: 1300,
+      postsThisWeek: 0,
+      failures7d: 0,
+      lastPublish: { status: "unconfirmed", at: new Date("2026-11-20T02:05:00Z") },
+    });
   });
 
   it("filters and sorts by the figures (empty values last)", async () => {
@@ -125,14 +144,25 @@ function staleReadSuite(label: string, makeCache: () => Cache) {
       expect((await afterWrite(b.id, () => runBulkAction(db, ws.admin, { action: "resume", accountIds: [b.id] }))).status).toBe("active");
       const m = await memberWithToken(db, ws.admin, "analyst", `stats-${label}@example.com`);
       await updateMember(db, ws.admin, m.memberId, { accountScope: "granted", accountIds: [] });
-      expect((await afterWrite(b.id, () => runBulkAction(db, ws.admin, { action: "grant", accountIds: [b.id], memberIds: [m.memberId] }))).memberIds).toContain(m.memberId);
+      expect(
+        (await afterWrite(b.id, () => runBulkAction(db, ws.admin, { action: "grant", accountIds: [b.id], memberIds: [m.memberId] })))
+          .memberIds,
+      ).toContain(m.memberId);
     });
 
     it("a new job and its outcome", async () => {
       const due = new Date(Date.now() - 1000).toISOString();
       let job!: PublishJob;
-      expect((await afterWrite(b.id, async () => (job = await addJob(b.id, "scheduled", due)))).stats.nextScheduledAt).toEqual(new Date(due));
-      const failed = await afterWrite(b.id, () => runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: job.version }, async () => ({ kind: "rejected", code: "PUBLISH_FAILED", reason: "bad cover" })));
+      expect((await afterWrite(b.id, async () => (job = await addJob(b.id, "scheduled", due)))).stats.nextScheduledAt).toEqual(
+        new Date(due),
+      );
+      const failed = await afterWrite(b.id, () =>
+        runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: job.version }, async () => ({
+          kind: "rejected",
+          code: "PUBLISH_FAILED",
+          reason: "bad cover",
+        })),
+      );
       expect(failed.stats).toMatchObject({ nextScheduledAt: null, lastPublish: { status: "failed" } });
       expect(failed.stats.failures7d).toBeGreaterThan(0);
     });

@@ -25,7 +25,8 @@ describe("API bad input", () => {
     token = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
   });
 
-  const post = (options: Parameters<typeof callRoute>[2]) => callRoute(accountsRoute.POST, "/api/v1/accounts", { method: "POST", token, ...options });
+  const post = (options: Parameters<typeof callRoute>[2]) =>
+    callRoute(accountsRoute.POST, "/api/v1/accounts", { method: "POST", token, ...options });
 
   it.each([
     ["malformed JSON", { rawBody: '{"name": "坏' }, 400, "INVALID_JSON"],
@@ -74,7 +75,11 @@ describe("API bad input", () => {
 
   it("will not let a token grant more than its creator has", async () => {
     const narrow = (await createApiToken(db, ws.admin, { name: "narrow", permissions: ["tokens.manage"], expiresInDays: 1 })).token;
-    const res = await callRoute(tokensRoute.POST, "/api/v1/tokens", { method: "POST", token: narrow, body: { name: "wide", permissions: ["audit.read"] } });
+    const res = await callRoute(tokensRoute.POST, "/api/v1/tokens", {
+      method: "POST",
+      token: narrow,
+      body: { name: "wide", permissions: ["audit.read"] },
+    });
     expect(res.status).toBe(403);
     const refused = await callRoute(accountsRoute.GET, "/api/v1/accounts", { token: narrow });
     expect(refused.status).toBe(403);
@@ -83,9 +88,13 @@ describe("API bad input", () => {
   it("stops accepting a token once revoked, and 404s an unknown token id", async () => {
     const created = await createApiToken(db, ws.admin, { name: "short-lived", permissions: ["accounts.read"], expiresInDays: 1 });
     expect((await callRoute(accountsRoute.GET, "/api/v1/accounts", { token: created.token })).status).toBe(200);
-    expect((await callRoute(tokenRoute.DELETE, "/api/v1/tokens/x", { method: "DELETE", token, params: { id: created.id } })).status).toBe(204);
+    expect((await callRoute(tokenRoute.DELETE, "/api/v1/tokens/x", { method: "DELETE", token, params: { id: created.id } })).status).toBe(
+      204,
+    );
     expect((await callRoute(accountsRoute.GET, "/api/v1/accounts", { token: created.token })).status).toBe(401);
-    expect((await callRoute(tokenRoute.DELETE, "/api/v1/tokens/x", { method: "DELETE", token, params: { id: "tok_nope" } })).status).toBe(404);
+    expect((await callRoute(tokenRoute.DELETE, "/api/v1/tokens/x", { method: "DELETE", token, params: { id: "tok_nope" } })).status).toBe(
+      404,
+    );
   });
 
   it("exports the audit log as CSV without secrets", async () => {

@@ -28,7 +28,13 @@ import { serveRoutes } from "../support/serve-route";
 import { migratedDb } from "../support/test-db";
 
 const timeScale = 0.01;
-const timing = { keystrokeMs: 136 * timeScale, imageUploadMs: 2500 * timeScale, tagMs: 1700 * timeScale, overheadMs: 25_000 * timeScale, timeoutMs: 1000 };
+const timing = {
+  keystrokeMs: 136 * timeScale,
+  imageUploadMs: 2500 * timeScale,
+  tagMs: 1700 * timeScale,
+  overheadMs: 25_000 * timeScale,
+  timeoutMs: 1000,
+};
 
 describe("publishing through the bridge stand-in, from the webhook", () => {
   let db: Db;
@@ -39,12 +45,17 @@ describe("publishing through the bridge stand-in, from the webhook", () => {
   let app: Awaited<ReturnType<typeof serveRoutes>>;
   const mediaUrls: string[] = [];
 
-  const account = (name: string) => createAccount(db, ws.admin, { name, redId: name, publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, ...timing } });
+  const account = (name: string) =>
+    createAccount(db, ws.admin, { name, redId: name, publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, ...timing } });
   async function deliver(accountId: string, snapshot: { title: string; body: string; topics: string[]; images: string[] }) {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
     const url = `${app.url}/api/webhooks/publish`;
     const body = JSON.stringify({ jobId: job.id, workspaceId: ws.workspaceId, version: 1 });
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body, key: signingKeys().current }) }, body });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body, key: signingKeys().current }) },
+      body,
+    });
     expect(res.status).toBe(200);
     return (await db.select().from(publishJobs).where(eq(publishJobs.id, job.id)))[0];
   }
@@ -91,7 +102,12 @@ describe("publishing through the bridge stand-in, from the webhook", () => {
   it("tells the batch progress view how long each publish should take, from the note and the account's constants", async () => {
     const { id } = await account("batch_expected");
     const snapshot = { title: "周末去哪儿", body: "字".repeat(500), topics: ["周末"], images: mediaUrls.slice(0, 3) };
-    await createPublishJob(db, embeddedDriver, ws.admin, { accountId: id, snapshot, runAt: new Date(Date.now() + 86400_000), batchId: "batch_expected" });
+    await createPublishJob(db, embeddedDriver, ws.admin, {
+      accountId: id,
+      snapshot,
+      runAt: new Date(Date.now() + 86400_000),
+      batchId: "batch_expected",
+    });
     const [job] = (await getBatch(db, ws.admin, "batch_expected")).jobs;
     // overhead + (5 + 500 + 3 typed characters) x keystroke + 3 images + 1 topic, at the scaled pace
     expect(job.expectedMs).toBe(Math.round(timing.overheadMs + 508 * timing.keystrokeMs + 3 * timing.imageUploadMs + timing.tagMs));
@@ -109,7 +125,13 @@ describe("publishing through the bridge stand-in, from the webhook", () => {
     const { id } = await account("bad_image");
     const job = await deliver(id, { title: "探店", body: "好喝", topics: [], images: [images.url("missing.jpg")] });
     expect(job).toMatchObject({ status: "failed", lastErrorCode: "BRIDGE_IMAGE_DOWNLOAD_FAILED" });
-    const [seen] = (await listJobsInRange(db, { workspaceId: ws.workspaceId, accountIds: null }, { from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 3600_000) })).filter((j) => j.id === job.id);
+    const [seen] = (
+      await listJobsInRange(
+        db,
+        { workspaceId: ws.workspaceId, accountIds: null },
+        { from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 3600_000) },
+      )
+    ).filter((j) => j.id === job.id);
     expect(seen.lastErrorMessage).toMatch(/^下载图片失败 http:\/\/127\.0\.0\.1:\d+\/missing\.jpg: download failed with status 404/);
   });
 
@@ -118,7 +140,11 @@ describe("publishing through the bridge stand-in, from the webhook", () => {
     bridge.setMode("logged_out");
     try {
       const job = await deliver(id, { title: "早八妆容", body: "十分钟", topics: [], images: mediaUrls.slice(0, 1) });
-      expect(job).toMatchObject({ status: "failed", lastErrorCode: "BRIDGE_LOGGED_OUT", lastErrorMessage: expect.stringMatching(/没有找到发布 TAB/) });
+      expect(job).toMatchObject({
+        status: "failed",
+        lastErrorCode: "BRIDGE_LOGGED_OUT",
+        lastErrorMessage: expect.stringMatching(/没有找到发布 TAB/),
+      });
     } finally {
       bridge.setMode("ok");
     }

@@ -56,10 +56,31 @@ describe.skipIf(!redisUp)("Redis (Upstash) down mid-use", () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
     token = (await memberWithToken(db, ws.admin, "admin")).token;
-    expect((await callRoute(accountsRoute.POST, "/api/v1/accounts", { method: "POST", token, body: { name: "断线号", redId: `${marker}_acc` } })).status).toBe(201);
-    draftId = (await callRoute(draftsRoute.POST, "/api/v1/drafts", { method: "POST", token, body: { title: "断线草稿", text: "正文 #咖啡探店" } })).json.draft.id;
-    expect((await callRoute(competitorsRoute.POST, "/api/v1/competitors", { method: "POST", token, body: { name: "竞品甲", redUserId: `${marker}c` } })).status).toBe(201);
-    expect((await callRoute(memoriesRoute.POST, "/api/v1/memories", { method: "POST", token, body: { content: `${marker} 品牌调性：温柔真诚`, privacy: "workspace" } })).status).toBe(201);
+    expect(
+      (await callRoute(accountsRoute.POST, "/api/v1/accounts", { method: "POST", token, body: { name: "断线号", redId: `${marker}_acc` } }))
+        .status,
+    ).toBe(201);
+    draftId = (
+      await callRoute(draftsRoute.POST, "/api/v1/drafts", { method: "POST", token, body: { title: "断线草稿", text: "正文 #咖啡探店" } })
+    ).json.draft.id;
+    expect(
+      (
+        await callRoute(competitorsRoute.POST, "/api/v1/competitors", {
+          method: "POST",
+          token,
+          body: { name: "竞品甲", redUserId: `${marker}c` },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await callRoute(memoriesRoute.POST, "/api/v1/memories", {
+          method: "POST",
+          token,
+          body: { content: `${marker} 品牌调性：温柔真诚`, privacy: "workspace" },
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(async () => {
     await bridge.close().catch(() => undefined);
@@ -71,8 +92,15 @@ describe.skipIf(!redisUp)("Redis (Upstash) down mid-use", () => {
     const accounts = await callRoute(accountsRoute.GET, "/api/v1/accounts", { token });
     const matrix = await loadMatrix(db, ws.admin);
     const draft = await callRoute(draftRoute.GET, `/api/v1/drafts/${draftId}`, { token, params: { id: draftId } });
-    const presence = await callRoute(presenceRoute.POST, `/api/v1/drafts/${draftId}/presence`, { method: "POST", token, params: { id: draftId } });
-    const editor = await Promise.all([findDraft(db, ws.admin, draftId), topicSuggestions(db, { workspaceId: ws.workspaceId, timezone: "Asia/Shanghai" }, { withHot: true })]);
+    const presence = await callRoute(presenceRoute.POST, `/api/v1/drafts/${draftId}/presence`, {
+      method: "POST",
+      token,
+      params: { id: draftId },
+    });
+    const editor = await Promise.all([
+      findDraft(db, ws.admin, draftId),
+      topicSuggestions(db, { workspaceId: ws.workspaceId, timezone: "Asia/Shanghai" }, { withHot: true }),
+    ]);
     const competitors = await callRoute(competitorsRoute.GET, "/api/v1/competitors", { token });
     const base = await loadDashboardBase(db, ws.admin, {});
     const overview = await getOverview(db, { workspaceId: ws.workspaceId, timezone: base.timezone }, base.subjects, base.range);
@@ -95,7 +123,14 @@ describe.skipIf(!redisUp)("Redis (Upstash) down mid-use", () => {
     expect(getCache().driver).toBe("upstash");
     const seen = await walk();
     expect(seen.statuses).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(seen).toMatchObject({ accountNames: ["断线号"], matrixTotal: 1, draftTitle: "断线草稿", competitorNames: ["竞品甲"], searchHits: 1, directSearchHits: 1 });
+    expect(seen).toMatchObject({
+      accountNames: ["断线号"],
+      matrixTotal: 1,
+      draftTitle: "断线草稿",
+      competitorNames: ["竞品甲"],
+      searchHits: 1,
+      directSearchHits: 1,
+    });
     await getCache().set("outage-probe", "before", 600);
     expect(await getCache().get("outage-probe")).toBe("before");
     await expect(authenticate(db, getCache(), { ...adminCredentials, ip: "192.0.2.10" })).resolves.toMatchObject({ id: ws.userId });
@@ -105,24 +140,53 @@ describe.skipIf(!redisUp)("Redis (Upstash) down mid-use", () => {
     await bridge.close();
     const seen = await walk();
     expect(seen.statuses).toEqual([200, 200, 200, 200, 200, 200]);
-    expect(seen).toMatchObject({ accountNames: ["断线号"], matrixTotal: 1, draftTitle: "断线草稿", competitorNames: ["竞品甲"], searchHits: 1, directSearchHits: 1 });
+    expect(seen).toMatchObject({
+      accountNames: ["断线号"],
+      matrixTotal: 1,
+      draftTitle: "断线草稿",
+      competitorNames: ["竞品甲"],
+      searchHits: 1,
+      directSearchHits: 1,
+    });
 
     await expect(authenticate(db, getCache(), { ...adminCredentials, ip: "192.0.2.10" })).resolves.toMatchObject({ id: ws.userId });
-    await expect(authenticate(db, getCache(), { ...adminCredentials, password: "not-the-password", ip: "192.0.2.10" })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+    await expect(
+      authenticate(db, getCache(), { ...adminCredentials, password: "not-the-password", ip: "192.0.2.10" }),
+    ).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
   });
 
   it("still locks after repeated failures while Redis is down (counted in this process)", async () => {
     const victim = await memberWithToken(db, ws.admin, "operator");
     for (let i = 0; i < 5; i++) {
-      await expect(authenticate(db, getCache(), { email: victim.email, password: "guess", ip: `192.0.2.${20 + i}` })).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+      await expect(authenticate(db, getCache(), { email: victim.email, password: "guess", ip: `192.0.2.${20 + i}` })).rejects.toMatchObject(
+        { code: "INVALID_CREDENTIALS" },
+      );
     }
-    await expect(authenticate(db, getCache(), { email: victim.email, password: victim.password, ip: "192.0.2.99" })).rejects.toMatchObject({ code: "SIGN_IN_LOCKED" });
+    await expect(authenticate(db, getCache(), { email: victim.email, password: victim.password, ip: "192.0.2.99" })).rejects.toMatchObject({
+      code: "SIGN_IN_LOCKED",
+    });
   });
 
   it("a write made during the outage shows after Redis comes back with its old entries", async () => {
     // Cached before the outage, in Redis: the search for the marker (1 hit) and the matrix (1 account).
-    expect((await callRoute(memoriesRoute.POST, "/api/v1/memories", { method: "POST", token, body: { content: `${marker} 新写入：断线期间`, privacy: "workspace" } })).status).toBe(201);
-    expect((await callRoute(accountsRoute.POST, "/api/v1/accounts", { method: "POST", token, body: { name: "断线期间新号", redId: `${marker}_acc2` } })).status).toBe(201);
+    expect(
+      (
+        await callRoute(memoriesRoute.POST, "/api/v1/memories", {
+          method: "POST",
+          token,
+          body: { content: `${marker} 新写入：断线期间`, privacy: "workspace" },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await callRoute(accountsRoute.POST, "/api/v1/accounts", {
+          method: "POST",
+          token,
+          body: { name: "断线期间新号", redId: `${marker}_acc2` },
+        })
+      ).status,
+    ).toBe(201);
 
     bridge = await startUpstashRestServer({ port, token: bridge.token });
     // Past the breaker's cool-down: reads go to Redis again (the probe stored before the outage is back).

@@ -21,7 +21,15 @@ describe("calendar month summary", () => {
   let b = "";
   const insert = async (accountId: string, runAt: string, status: (typeof publishJobs.$inferInsert)["status"] = "scheduled") => {
     const id = newId("job");
-    await db.insert(publishJobs).values({ id, workspaceId: ws.workspaceId, accountId, snapshot: { title: `t ${runAt}`, body: "", topics: [], images: [] }, runAt: new Date(runAt), status, idempotencyKey: newId("idem") });
+    await db.insert(publishJobs).values({
+      id,
+      workspaceId: ws.workspaceId,
+      accountId,
+      snapshot: { title: `t ${runAt}`, body: "", topics: [], images: [] },
+      runAt: new Date(runAt),
+      status,
+      idempotencyKey: newId("idem"),
+    });
     return id;
   };
 
@@ -42,7 +50,11 @@ describe("calendar month summary", () => {
     expect(summary.counts["2027-03-10"]).toEqual({ total: 6, byStatus: { scheduled: 5, published: 1 }, byAccount: { [a]: 5, [b]: 1 } });
     expect(summary.counts["2027-03-11"]).toEqual({ total: 1, byStatus: { failed: 1 }, byAccount: { [b]: 1 } });
     const tenth = summary.jobs.filter((j) => j.runAt.toISOString().startsWith("2027-03-10T12"));
-    expect(tenth.map((j) => j.runAt.toISOString())).toEqual(["2027-03-10T12:30:00.000Z", "2027-03-10T12:31:00.000Z", "2027-03-10T12:32:00.000Z"]);
+    expect(tenth.map((j) => j.runAt.toISOString())).toEqual([
+      "2027-03-10T12:30:00.000Z",
+      "2027-03-10T12:31:00.000Z",
+      "2027-03-10T12:32:00.000Z",
+    ]);
     expect(summary.jobs).toHaveLength(4); // three of the 10th, one of the 11th
 
     const filtered = await monthSummary(db, ws.admin, { days, timezone: "Asia/Shanghai", accountIds: [b], statuses: ["failed"] });

@@ -11,7 +11,8 @@ import { describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { relaxedTransaction } from "@/db/commit-durability";
 
-const level = async (db: { all: (q: ReturnType<typeof sql>) => Promise<unknown[]> }) => ((await db.all(sql`PRAGMA synchronous`)) as { synchronous: number }[])[0].synchronous;
+const level = async (db: { all: (q: ReturnType<typeof sql>) => Promise<unknown[]> }) =>
+  ((await db.all(sql`PRAGMA synchronous`)) as { synchronous: number }[])[0].synchronous;
 
 describe("relaxed commits on the embedded file", () => {
   it("relaxes only its own transaction and restores FULL for everyone else", async () => {
@@ -32,10 +33,12 @@ describe("relaxed commits on the embedded file", () => {
     expect(await queuedMeanwhile!).toBe(2);
     expect(await level(db)).toBe(2);
 
-    await expect(relaxedTransaction(db, async (tx) => {
-      await tx.run(sql`INSERT INTO t VALUES ('rolled back')`);
-      throw new Error("boom");
-    })).rejects.toThrow("boom");
+    await expect(
+      relaxedTransaction(db, async (tx) => {
+        await tx.run(sql`INSERT INTO t VALUES ('rolled back')`);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
     expect(await level(db)).toBe(2);
     await db.transaction(async (tx) => {
       expect(await level(tx)).toBe(2);

@@ -23,10 +23,53 @@ describe("bridge collector", () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
     bridge = await startFakeDataBridge();
-    bridge.notes.set("n1", { id: "n1", userId: "u_pd", nickname: "完美日记", title: "粉底液测评", desc: "油皮 #粉底液[话题]#", type: "normal", time: hourAgo - 86_400_000, likes: "1.7万", collects: "3,201", comments: "85", shares: "12" });
-    bridge.notes.set("n2", { id: "n2", userId: "u_pd", nickname: "完美日记", title: "口红试色", desc: "", type: "video", time: hourAgo, likes: "230", collects: "40", comments: "9", shares: "1" });
-    bridge.notes.set("n3", { id: "n3", userId: "u_other", nickname: "路人", title: "粉底液避雷", desc: "", type: "normal", time: hourAgo, likes: "5", collects: "1", comments: "0", shares: "0" });
-    bridge.profiles.set("u_pd", { userId: "u_pd", nickname: "完美日记", fans: "12.5万", follows: "20", interaction: "100万+", noteIds: ["n1", "n2"] });
+    bridge.notes.set("n1", {
+      id: "n1",
+      userId: "u_pd",
+      nickname: "完美日记",
+      title: "粉底液测评",
+      desc: "油皮 #粉底液[话题]#",
+      type: "normal",
+      time: hourAgo - 86_400_000,
+      likes: "1.7万",
+      collects: "3,201",
+      comments: "85",
+      shares: "12",
+    });
+    bridge.notes.set("n2", {
+      id: "n2",
+      userId: "u_pd",
+      nickname: "完美日记",
+      title: "口红试色",
+      desc: "",
+      type: "video",
+      time: hourAgo,
+      likes: "230",
+      collects: "40",
+      comments: "9",
+      shares: "1",
+    });
+    bridge.notes.set("n3", {
+      id: "n3",
+      userId: "u_other",
+      nickname: "路人",
+      title: "粉底液避雷",
+      desc: "",
+      type: "normal",
+      time: hourAgo,
+      likes: "5",
+      collects: "1",
+      comments: "0",
+      shares: "0",
+    });
+    bridge.profiles.set("u_pd", {
+      userId: "u_pd",
+      nickname: "完美日记",
+      fans: "12.5万",
+      follows: "20",
+      interaction: "100万+",
+      noteIds: ["n1", "n2"],
+    });
     competitorId = (await createCompetitor(db, ws.admin, { name: "完美日记", redUserId: "u_pd", xsecToken: "tok" })).id;
   });
   afterAll(() => bridge.close());
@@ -74,6 +117,9 @@ describe("bridge collector", () => {
   it("asks for the xsec token before calling the bridge", async () => {
     const other = await createCompetitor(db, ws.admin, { name: "花西子", redUserId: "u_hxz" });
     const client = createDataBridgeClient({ baseUrl: bridge.url });
-    await expect(collectCompetitor(db, ws.admin, other.id, client)).rejects.toMatchObject({ code: "UNPROCESSABLE", fieldErrors: { xsecToken: [expect.any(String)] } });
+    await expect(collectCompetitor(db, ws.admin, other.id, client)).rejects.toMatchObject({
+      code: "UNPROCESSABLE",
+      fieldErrors: { xsecToken: [expect.any(String)] },
+    });
   });
 });

@@ -24,7 +24,18 @@ describe("dashboard queries", () => {
   // Noon Shanghai time, n days ago.
   const at = (daysAgo: number, hour = 12) => new Date(Date.parse(`${addDays(today, -daysAgo)}T00:00:00+08:00`) + hour * 3_600_000);
   const note = (id: string, daysAgo: number, likes: number, topics: string[], title = `标题${id}`) => ({
-    noteId: id, title, body: "", topics, type: "normal" as const, imagesCount: 1, publishedAt: at(daysAgo), likes, collects: 10, comments: 5, shares: 5, takenAt: at(0, 0),
+    noteId: id,
+    title,
+    body: "",
+    topics,
+    type: "normal" as const,
+    imagesCount: 1,
+    publishedAt: at(daysAgo),
+    likes,
+    collects: 10,
+    comments: 5,
+    shares: 5,
+    takenAt: at(0, 0),
   });
 
   beforeAll(async () => {
@@ -54,10 +65,24 @@ describe("dashboard queries", () => {
     // Warm the cache: the ingest below must invalidate it.
     expect((await getOverview(db, wsInfo, subjects, range)).isEmpty).toBe(true);
 
-    await ingestCompetitorData(db, ws.admin, a.id, {
-      profiles: [{ takenAt: at(10), followers: 10_000 }, { takenAt: at(6), followers: 11_000 }, { takenAt: at(0), followers: 12_000 }],
-      notes: [note("a1", 1, 980, ["秋冬穿搭"], "秋冬通勤穿搭"), note("a2", 2, 1500, ["秋冬穿搭", "大衣"], "大衣穿搭合集"), note("a3", 9, 80, ["防晒"])],
-    }, "api");
+    await ingestCompetitorData(
+      db,
+      ws.admin,
+      a.id,
+      {
+        profiles: [
+          { takenAt: at(10), followers: 10_000 },
+          { takenAt: at(6), followers: 11_000 },
+          { takenAt: at(0), followers: 12_000 },
+        ],
+        notes: [
+          note("a1", 1, 980, ["秋冬穿搭"], "秋冬通勤穿搭"),
+          note("a2", 2, 1500, ["秋冬穿搭", "大衣"], "大衣穿搭合集"),
+          note("a3", 9, 80, ["防晒"]),
+        ],
+      },
+      "api",
+    );
     await ingestCompetitorData(db, ws.admin, b.id, { notes: [note("b1", 3, 180, ["秋冬穿搭"]), note("b2", 10, 380, ["防晒"])] }, "api");
 
     const overview = await getOverview(db, wsInfo, subjects, range);
@@ -88,10 +113,21 @@ describe("dashboard queries", () => {
     expect(content.noteCount).toBe(3);
     expect(content.keywords.find((k) => k.keyword === "穿搭")?.documents).toBe(2);
 
-    const comparison = await getComparison(db, wsInfo, subjects.concat(await listSubjects(db, ws.admin)).filter((s, i, all) => all.findIndex((x) => x.key === s.key) === i), range);
+    const comparison = await getComparison(
+      db,
+      wsInfo,
+      subjects.concat(await listSubjects(db, ws.admin)).filter((s, i, all) => all.findIndex((x) => x.key === s.key) === i),
+      range,
+    );
     const rowA = comparison.find((r) => r.key === `c:${a.id}`)!;
     // engagement 2520 over 2 notes; per 1,000 followers = 2520 / 12 = 210; CES = likes 2480 + collects 20 + comments 10*4 + shares 10*4 + follows 1000*8
-    expect(rowA).toMatchObject({ notes: 2, engagement: 2520, engagementPerNote: 1260, perThousandFollowers: 210, ces: 2480 + 20 + 40 + 40 + 8000 });
+    expect(rowA).toMatchObject({
+      notes: 2,
+      engagement: 2520,
+      engagementPerNote: 1260,
+      perThousandFollowers: 210,
+      ces: 2480 + 20 + 40 + 40 + 8000,
+    });
   });
 
   it("recounts viral notes when the workspace changes its threshold, and refuses bad weights", async () => {
@@ -103,6 +139,8 @@ describe("dashboard queries", () => {
     const after = await getOverview(db, wsInfo, subjects, range);
     expect(after.kpis.viralNotes.value).toBe(2);
     expect(after.viralNotes.map((n) => n.noteId)).toEqual(["a2", "a1"]);
-    expect(analyticsSettingsSchema.safeParse({ viralRule: { minLikes: 0, tiers: [] }, cesWeights: { ...defaultCesWeights, share: -1 } }).success).toBe(false);
+    expect(
+      analyticsSettingsSchema.safeParse({ viralRule: { minLikes: 0, tiers: [] }, cesWeights: { ...defaultCesWeights, share: -1 } }).success,
+    ).toBe(false);
   });
 });

@@ -20,7 +20,13 @@ describe("demo competitors", () => {
   it("seeds 8 competitors with 180 days of snapshots, notes with Chinese titles, rollups matching raw notes", async () => {
     const cs = await db.select().from(competitors).where(eq(competitors.workspaceId, ws.workspaceId));
     expect(cs).toHaveLength(8);
-    const [snap] = await db.select({ n: count(), days: sql<number>`count(distinct ${profileSnapshots.subjectId} || date(${profileSnapshots.takenAt} / 1000, 'unixepoch'))` }).from(profileSnapshots).where(eq(profileSnapshots.subjectId, cs[0].id));
+    const [snap] = await db
+      .select({
+        n: count(),
+        days: sql<number>`count(distinct ${profileSnapshots.subjectId} || date(${profileSnapshots.takenAt} / 1000, 'unixepoch'))`,
+      })
+      .from(profileSnapshots)
+      .where(eq(profileSnapshots.subjectId, cs[0].id));
     expect(snap.n).toBe(180);
     const notes = await db.select({ title: trackedNotes.title, topics: trackedNotes.topics }).from(trackedNotes).limit(50);
     expect(notes.length).toBe(50);
@@ -33,7 +39,12 @@ describe("demo competitors", () => {
 
   it("gives the overview real numbers for the last 30 days", async () => {
     const subjects = await listSubjects(db, ws.admin);
-    const overview = await getOverview(db, { workspaceId: ws.workspaceId, timezone: "Asia/Shanghai" }, subjects, resolveRange({}, "Asia/Shanghai"));
+    const overview = await getOverview(
+      db,
+      { workspaceId: ws.workspaceId, timezone: "Asia/Shanghai" },
+      subjects,
+      resolveRange({}, "Asia/Shanghai"),
+    );
     expect(overview.isEmpty).toBe(false);
     expect(overview.kpis.notes.value).toBeGreaterThan(100);
     expect(overview.topNotes).toHaveLength(10);

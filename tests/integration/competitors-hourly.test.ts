@@ -20,18 +20,41 @@ describe("hourly overview series", () => {
   const tz = "Asia/Shanghai";
   const yesterday = addDays(dayKey(new Date(), tz), -1);
   const local = (day: string, hour: number, minute = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + (hour * 60 + minute) * 60_000);
-  const note = (id: string, publishedAt: Date, likes: number) => ({ noteId: id, title: id, body: "", topics: [], type: "normal" as const, imagesCount: 1, publishedAt, likes, collects: 0, comments: 0, shares: 0, takenAt: local(yesterday, 23, 50) });
+  const note = (id: string, publishedAt: Date, likes: number) => ({
+    noteId: id,
+    title: id,
+    body: "",
+    topics: [],
+    type: "normal" as const,
+    imagesCount: 1,
+    publishedAt,
+    likes,
+    collects: 0,
+    comments: 0,
+    shares: 0,
+    takenAt: local(yesterday, 23, 50),
+  });
 
   beforeAll(async () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
     const c = await createCompetitor(db, ws.admin, { name: "品牌H", redUserId: "brand_h" });
     key = `c:${c.id}`;
-    await ingestCompetitorData(db, ws.admin, c.id, {
-      // Two snapshots in local 09:00-10:00 (the later one counts), one at 00:10 local = 16:10 UTC the day before.
-      profiles: [{ takenAt: local(yesterday, 9, 5), followers: 1000 }, { takenAt: local(yesterday, 9, 55), followers: 1010 }, { takenAt: local(yesterday, 0, 10), followers: 990 }],
-      notes: [note("h1", local(yesterday, 9, 30), 100), note("h2", local(yesterday, 9, 45), 50), note("h3", local(yesterday, 21, 0), 7)],
-    }, "api");
+    await ingestCompetitorData(
+      db,
+      ws.admin,
+      c.id,
+      {
+        // Two snapshots in local 09:00-10:00 (the later one counts), one at 00:10 local = 16:10 UTC the day before.
+        profiles: [
+          { takenAt: local(yesterday, 9, 5), followers: 1000 },
+          { takenAt: local(yesterday, 9, 55), followers: 1010 },
+          { takenAt: local(yesterday, 0, 10), followers: 990 },
+        ],
+        notes: [note("h1", local(yesterday, 9, 30), 100), note("h2", local(yesterday, 9, 45), 50), note("h3", local(yesterday, 21, 0), 7)],
+      },
+      "api",
+    );
   });
 
   it("buckets followers, engagement and notes by Shanghai hour", async () => {

@@ -38,8 +38,17 @@ describe("MediaCrawler import", () => {
     const preview = await previewImport(db, ws.workspaceId, fixture("xhs_notes.csv"));
     expect(preview).toMatchObject({ kind: "notes", format: "csv", encoding: "utf-8", totalRows: 4, validRows: 4, errorCount: 0 });
     expect(preview.mapping).toContainEqual({ source: "liked_count", target: "likes" });
-    expect(preview.sample[0]).toMatchObject({ noteId: "6740a1b2000000001a01e001", likes: 17_000, collects: 3_201, imagesCount: 3, topics: ["粉底液", "平价彩妆"] });
-    expect(preview.authors.map((a) => [a.label, a.rows, a.competitorId])).toEqual([["完美日记", 2, null], ["花西子", 2, null]]);
+    expect(preview.sample[0]).toMatchObject({
+      noteId: "6740a1b2000000001a01e001",
+      likes: 17_000,
+      collects: 3_201,
+      imagesCount: 3,
+      topics: ["粉底液", "平价彩妆"],
+    });
+    expect(preview.authors.map((a) => [a.label, a.rows, a.competitorId])).toEqual([
+      ["完美日记", 2, null],
+      ["花西子", 2, null],
+    ]);
     expect(await counts()).toEqual({ notes: 0, snapshots: 0, competitors: 0 });
   });
 
@@ -49,7 +58,10 @@ describe("MediaCrawler import", () => {
     const after = await counts();
     expect(after).toEqual({ notes: 4, snapshots: 4, competitors: 2 });
     const statuses = await listCollectionStatus(db, ws.workspaceId);
-    expect(statuses.map((s) => [s.source, s.status, s.itemsCollected]).sort()).toEqual([["mediacrawler", "ok", 2], ["mediacrawler", "ok", 2]]);
+    expect(statuses.map((s) => [s.source, s.status, s.itemsCollected]).sort()).toEqual([
+      ["mediacrawler", "ok", 2],
+      ["mediacrawler", "ok", 2],
+    ]);
     const [viral] = await db.select().from(trackedNotes).where(eq(trackedNotes.noteId, "6740a1b2000000001a01e002"));
     expect(viral).toMatchObject({ likes: 100_000, collects: 23_000, comments: 1_024, type: "video", authorName: "完美日记" });
 
@@ -107,7 +119,10 @@ describe("MediaCrawler import", () => {
       await runImport(db, ws.admin, { file: fixture("xhs_creators.csv"), fileName: "k.csv", assign });
     }
     const comments = await db.select().from(noteComments).orderBy(noteComments.commentId);
-    expect(comments.map((c) => [c.commentId, c.likes, c.parentCommentId])).toEqual([["c001", 12_000, null], ["c002", 35, "c001"]]);
+    expect(comments.map((c) => [c.commentId, c.likes, c.parentCommentId])).toEqual([
+      ["c001", 12_000, null],
+      ["c002", 35, "c001"],
+    ]);
     const [creator] = await db.select().from(competitors).where(eq(competitors.redUserId, "5ff0e6410000000001008400"));
     const snaps = await db.select().from(profileSnapshots).where(eq(profileSnapshots.subjectId, creator.id));
     expect(snaps.map((s) => [s.followers, s.likesAndCollects])).toEqual([[17_000, 100_000]]);
@@ -118,23 +133,53 @@ describe("MediaCrawler import", () => {
     const guest = await memberWithToken(db, ws.admin, "guest");
     const body = fs.readFileSync(fixture("xhs_notes.csv"), "utf8");
     const headers = { "content-type": "text/csv" };
-    const preview = await callRoute(previewRoute.POST, "/x", { method: "POST", token: op.token, rawBody: body, headers, search: { fileName: "a.csv" } });
+    const preview = await callRoute(previewRoute.POST, "/x", {
+      method: "POST",
+      token: op.token,
+      rawBody: body,
+      headers,
+      search: { fileName: "a.csv" },
+    });
     expect(preview.status).toBe(200);
     const runId = "imp_testrun123456";
-    const created = await callRoute(importRoute.POST, "/x", { method: "POST", token: op.token, rawBody: body, headers, search: { fileName: "a.csv", runId } });
+    const created = await callRoute(importRoute.POST, "/x", {
+      method: "POST",
+      token: op.token,
+      rawBody: body,
+      headers,
+      search: { fileName: "a.csv", runId },
+    });
     expect(created.status).toBe(201);
     const progress = await callRoute(runRoute.GET, "/x", { token: guest.token, params: { id: runId } });
     expect(progress.json.run).toMatchObject({ status: "done", processedRows: 4, totalRows: 4 });
     const denied = await callRoute(importRoute.POST, "/x", { method: "POST", token: guest.token, rawBody: body, headers });
     expect(denied.status).toBe(403);
-    const huge = await callRoute(importRoute.POST, "/x", { method: "POST", token: op.token, rawBody: "x", headers: { ...headers, "content-length": String(51 * 1024 * 1024) } });
+    const huge = await callRoute(importRoute.POST, "/x", {
+      method: "POST",
+      token: op.token,
+      rawBody: "x",
+      headers: { ...headers, "content-length": String(51 * 1024 * 1024) },
+    });
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe("IMPORT_TOO_LARGE");
     // Without a declared length the stream is cut off at 50 MB; no temp file is left behind.
     const chunk = new Uint8Array(1024 * 1024).fill(0x61);
     let sent = 0;
-    const endless = new ReadableStream<Uint8Array>({ pull(c) { sent += 1; c.enqueue(chunk); } });
-    const cut = await importRoute.POST(new NextRequest("http://localhost:3000/x", { method: "POST", body: endless, headers: { authorization: `Bearer ${op.token}`, "content-type": "text/csv" }, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve({}) });
+    const endless = new ReadableStream<Uint8Array>({
+      pull(c) {
+        sent += 1;
+        c.enqueue(chunk);
+      },
+    });
+    const cut = await importRoute.POST(
+      new NextRequest("http://localhost:3000/x", {
+        method: "POST",
+        body: endless,
+        headers: { authorization: `Bearer ${op.token}`, "content-type": "text/csv" },
+        duplex: "half",
+      } as ConstructorParameters<typeof NextRequest>[1]),
+      { params: Promise.resolve({}) },
+    );
     expect(cut.status).toBe(413);
     expect(sent).toBeLessThan(60);
     expect(fs.readdirSync(path.join(getEnv().dataDir, "tmp", "imports"))).toEqual([]);
@@ -142,19 +187,46 @@ describe("MediaCrawler import", () => {
 
   it("streams a large JSON array: every element imported, the temp file removed, a broken array imports nothing", async () => {
     const op = await memberWithToken(db, ws.admin, "operator");
-    const item = (i: number) => ({ note_id: `big${i}`, type: "normal", title: `第${i}篇 [x]{y}`, desc: "正文 #大文件[话题]#", time: Date.now() - 86_400_000 - i * 1000, liked_count: "12", collected_count: "3", comment_count: "1", share_count: "0", nickname: "大文件作者" });
+    const item = (i: number) => ({
+      note_id: `big${i}`,
+      type: "normal",
+      title: `第${i}篇 [x]{y}`,
+      desc: "正文 #大文件[话题]#",
+      time: Date.now() - 86_400_000 - i * 1000,
+      liked_count: "12",
+      collected_count: "3",
+      comment_count: "1",
+      share_count: "0",
+      nickname: "大文件作者",
+    });
     const body = `[${Array.from({ length: 3000 }, (_, i) => JSON.stringify(item(i))).join(",\n")}]`;
-    const res = await callRoute(importRoute.POST, "/x", { method: "POST", token: op.token, rawBody: body, headers: { "content-type": "application/json" }, search: { fileName: "big.json" } });
+    const res = await callRoute(importRoute.POST, "/x", {
+      method: "POST",
+      token: op.token,
+      rawBody: body,
+      headers: { "content-type": "application/json" },
+      search: { fileName: "big.json" },
+    });
     expect(res.status).toBe(201);
     expect(res.json.run).toMatchObject({ status: "done", totalRows: 3000, importedRows: 3000, processedRows: 3000, errorCount: 0 });
     expect(fs.readdirSync(path.join(getEnv().dataDir, "tmp", "imports"))).toEqual([]);
 
     const before = await counts();
     const broken = body.slice(0, body.length - 200); // cut mid-element, no closing ]
-    const failed = await callRoute(importRoute.POST, "/x", { method: "POST", token: op.token, rawBody: broken.replace(/big/g, "cut"), headers: { "content-type": "application/json" }, search: { fileName: "broken.json", runId: "imp_brokenjson1234" } });
+    const failed = await callRoute(importRoute.POST, "/x", {
+      method: "POST",
+      token: op.token,
+      rawBody: broken.replace(/big/g, "cut"),
+      headers: { "content-type": "application/json" },
+      search: { fileName: "broken.json", runId: "imp_brokenjson1234" },
+    });
     expect(failed.status).toBe(422);
     expect(await counts()).toEqual(before);
     const run = await callRoute(runRoute.GET, "/x", { token: op.token, params: { id: "imp_brokenjson1234" } });
-    expect(run.json.run).toMatchObject({ status: "failed", importedRows: 0, errors: [{ row: 0, message: expect.stringContaining("IMPORT_UNREADABLE") }] });
+    expect(run.json.run).toMatchObject({
+      status: "failed",
+      importedRows: 0,
+      errors: [{ row: 0, message: expect.stringContaining("IMPORT_UNREADABLE") }],
+    });
   });
 });

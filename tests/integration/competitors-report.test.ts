@@ -14,7 +14,11 @@ describe("competitor report CSV", () => {
   beforeAll(async () => {
     db = await migratedDb();
     ws = await setUpWorkspace(db);
-    await runImport(db, ws.admin, { file: path.join(process.cwd(), "tests/fixtures/mediacrawler/xhs_notes.csv"), fileName: "notes.csv", assign: { mode: "by_author", createMissing: true } });
+    await runImport(db, ws.admin, {
+      file: path.join(process.cwd(), "tests/fixtures/mediacrawler/xhs_notes.csv"),
+      fileName: "notes.csv",
+      assign: { mode: "by_author", createMissing: true },
+    });
   });
 
   it("exports subjects and top notes with formula cells neutralised", async () => {
@@ -25,7 +29,9 @@ describe("competitor report CSV", () => {
     expect(res.headers.get("content-disposition")).toContain("competitor-report-2026-11-01-2026-11-20.csv");
     // (Response.text() drops the BOM that toCsv adds for Excel; tests/unit/csv.test.ts covers it.)
     const lines = res.text.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("name,type,followers,follower_growth_rate,notes,notes_per_week,engagement,engagement_per_note,engagement_per_1000_followers,engagement_rate,ces_industry_estimate");
+    expect(lines[0]).toBe(
+      "name,type,followers,follower_growth_rate,notes,notes_per_week,engagement,engagement_per_note,engagement_per_1000_followers,engagement_rate,ces_industry_estimate",
+    );
     // 完美日记: (17000+3201+856+120) + (100000+23000+1024+512) = 21177 + 124536 = 145713 over 2 notes
     expect(lines.find((l) => l.startsWith("完美日记,"))).toMatch(/^完美日记,competitor,,,2,0\.7,145713,72856\.5,/);
     const injected = lines.find((l) => l.includes("cmd|"));

@@ -25,14 +25,27 @@ describe("collection webhook", () => {
     process.env.XHS_DATA_BRIDGE_URL = bridge.url; // before the app first reads its environment
     db = await migratedDb();
     ws = await setUpWorkspace(db);
-    bridge.notes.set("w1", { id: "w1", userId: "u_w", nickname: "花西子", title: "东方彩妆", desc: "", type: "normal", time: Date.now() - 7_200_000, likes: "3.3万", collects: "1,200", comments: "300", shares: "20" });
+    bridge.notes.set("w1", {
+      id: "w1",
+      userId: "u_w",
+      nickname: "花西子",
+      title: "东方彩妆",
+      desc: "",
+      type: "normal",
+      time: Date.now() - 7_200_000,
+      likes: "3.3万",
+      collects: "1,200",
+      comments: "300",
+      shares: "20",
+    });
     bridge.profiles.set("u_w", { userId: "u_w", nickname: "花西子", fans: "50万", follows: "3", interaction: "800万", noteIds: ["w1"] });
     await createCompetitor(db, ws.admin, { name: "花西子", redUserId: "u_w", xsecToken: "t" });
     await createCompetitor(db, ws.admin, { name: "没有令牌", redUserId: "u_none" });
   });
   afterAll(() => bridge.close());
 
-  const call = (body: string, signature?: string) => callRoute(webhook.POST, url, { method: "POST", rawBody: body, headers: signature ? { "upstash-signature": signature } : {} });
+  const call = (body: string, signature?: string) =>
+    callRoute(webhook.POST, url, { method: "POST", rawBody: body, headers: signature ? { "upstash-signature": signature } : {} });
 
   it("refuses a missing, forged or mismatched signature with 401 and collects nothing", async () => {
     const body = JSON.stringify({ workspaceId: ws.workspaceId });
@@ -57,7 +70,9 @@ describe("collection webhook", () => {
   it("collects every workspace when the periodic call names none", async () => {
     const res = await call("{}", sign("{}", signingKeys().current));
     expect(res.status).toBe(200);
-    expect(res.json.workspaces).toEqual(expect.arrayContaining([expect.objectContaining({ workspaceId: ws.workspaceId, competitors: 1, succeeded: 1 })]));
+    expect(res.json.workspaces).toEqual(
+      expect.arrayContaining([expect.objectContaining({ workspaceId: ws.workspaceId, competitors: 1, succeeded: 1 })]),
+    );
     expect(periodicWebhooks).toContainEqual(expect.objectContaining({ path: "/api/webhooks/collection" }));
   });
 });

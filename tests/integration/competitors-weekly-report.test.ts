@@ -27,7 +27,10 @@ const url = `http://localhost:3000${weeklyReportWebhookPath}`;
 
 /** The base64 text/csv attachment of a raw MIME message. */
 function csvAttachment(raw: string): { filename: string; text: string } | null {
-  const m = /Content-Type: text\/csv[^\r\n]*(?:\r\n[ \t][^\r\n]*)*\r\n(?:[^\r\n]+\r\n)*?Content-Disposition: attachment;[\s\S]*?filename=([^\r\n;]+)[\s\S]*?\r\n\r\n([\s\S]*?)\r\n--/i.exec(raw);
+  const m =
+    /Content-Type: text\/csv[^\r\n]*(?:\r\n[ \t][^\r\n]*)*\r\n(?:[^\r\n]+\r\n)*?Content-Disposition: attachment;[\s\S]*?filename=([^\r\n;]+)[\s\S]*?\r\n\r\n([\s\S]*?)\r\n--/i.exec(
+      raw,
+    );
   return m ? { filename: m[1].replace(/"/g, ""), text: Buffer.from(m[2].replace(/\s+/g, ""), "base64").toString("utf8") } : null;
 }
 
@@ -39,7 +42,12 @@ describe("weekly competitor report email", () => {
   const tz = "Asia/Shanghai";
   const today = dayKey(new Date(), tz);
   const at = (daysAgo: number) => new Date(Date.parse(`${addDays(today, -daysAgo)}T12:00:00+08:00`));
-  const call = (body: string, signature?: string) => callRoute(reportRoute.POST as never, weeklyReportWebhookPath, { method: "POST", rawBody: body, headers: signature ? { "upstash-signature": signature } : {} });
+  const call = (body: string, signature?: string) =>
+    callRoute(reportRoute.POST as never, weeklyReportWebhookPath, {
+      method: "POST",
+      rawBody: body,
+      headers: signature ? { "upstash-signature": signature } : {},
+    });
   const recipients = ["lead@example.com", "ops@example.com"];
 
   beforeAll(async () => {
@@ -47,10 +55,33 @@ describe("weekly competitor report email", () => {
     ws = await setUpWorkspace(db);
     smtp = await startSmtpPeer({ user: "bot", password: "pw" });
     const c = await createCompetitor(db, ws.admin, { name: "完美日记", redUserId: "pd" });
-    await ingestCompetitorData(db, ws.admin, c.id, {
-      profiles: [{ takenAt: at(8), followers: 10_000 }, { takenAt: at(1), followers: 12_500 }],
-      notes: [{ noteId: "w1", title: "=HYPERLINK(\"x\") 秋冬底妆", body: "", topics: [], type: "normal", imagesCount: 1, publishedAt: at(2), likes: 4321, collects: 100, comments: 10, shares: 5 }],
-    }, "api");
+    await ingestCompetitorData(
+      db,
+      ws.admin,
+      c.id,
+      {
+        profiles: [
+          { takenAt: at(8), followers: 10_000 },
+          { takenAt: at(1), followers: 12_500 },
+        ],
+        notes: [
+          {
+            noteId: "w1",
+            title: '=HYPERLINK("x") 秋冬底妆',
+            body: "",
+            topics: [],
+            type: "normal",
+            imagesCount: 1,
+            publishedAt: at(2),
+            likes: 4321,
+            collects: 100,
+            comments: 10,
+            shares: 5,
+          },
+        ],
+      },
+      "api",
+    );
   });
   afterAll(() => smtp?.close());
 
@@ -60,7 +91,23 @@ describe("weekly competitor report email", () => {
   });
 
   it("saves settings (audited); switching on waits for the next slot", async () => {
-    channelId = (await createChannel(db, ws.admin, { kind: "email", name: "邮件", enabled: true, events: ["publish_failed"], config: { host: smtp.host, port: smtp.port, secure: false, user: "bot", password: "pw", from: "robot@example.com", to: ["ops@example.com"] } })).id;
+    channelId = (
+      await createChannel(db, ws.admin, {
+        kind: "email",
+        name: "邮件",
+        enabled: true,
+        events: ["publish_failed"],
+        config: {
+          host: smtp.host,
+          port: smtp.port,
+          secure: false,
+          user: "bot",
+          password: "pw",
+          from: "robot@example.com",
+          to: ["ops@example.com"],
+        },
+      })
+    ).id;
     const { weekday, hour } = localParts(new Date(), tz);
     await updateWeeklyReport(db, ws.admin, { enabled: true, recipients, weekday: weekday + 1, hour });
     expect(await getWeeklyReport(db, ws.workspaceId)).toMatchObject({ enabled: true, recipients, weekday: weekday + 1, hour });
@@ -76,7 +123,10 @@ describe("weekly competitor report email", () => {
     const body = "{}";
     expect((await call(body)).status).toBe(401);
     // As if the report had last gone out a week ago: this week's slot (now's local hour) has passed.
-    await db.update(analyticsSettings).set({ weeklyReportLastRunAt: new Date(Date.now() - 7 * 86_400_000) }).where(eq(analyticsSettings.workspaceId, ws.workspaceId));
+    await db
+      .update(analyticsSettings)
+      .set({ weeklyReportLastRunAt: new Date(Date.now() - 7 * 86_400_000) })
+      .where(eq(analyticsSettings.workspaceId, ws.workspaceId));
     const res = await call(body, signQstashRequest({ url, body, key: signingKeys().current }));
     expect(res.json).toMatchObject({ sent: 1 });
     expect(smtp.received).toHaveLength(1);
@@ -85,7 +135,8 @@ describe("weekly competitor report email", () => {
     expect(mail.to).toEqual(recipients);
     expect(mail.authUser).toBe("bot");
     expect(mail.subject).toBe(`【Test Brand】竞品周报 ${week.from} – ${week.to}`);
-    for (const part of ["完美日记", "12,500", "4,321", `/competitor-report?from=${week.from}&amp;to=${week.to}`]) expect(mail.html).toContain(part);
+    for (const part of ["完美日记", "12,500", "4,321", `/competitor-report?from=${week.from}&amp;to=${week.to}`])
+      expect(mail.html).toContain(part);
     expect(mail.text).toContain("统计周期");
     const csv = csvAttachment(mail.raw)!;
     expect(csv.filename).toBe(`competitor-report-${week.from}-${week.to}.csv`);
@@ -99,7 +150,17 @@ describe("weekly competitor report email", () => {
   });
 
   it("records an SMTP refusal and keeps other workspaces going", async () => {
-    await updateChannel(db, ws.admin, channelId, { config: { host: smtp.host, port: smtp.port, secure: false, user: "bot", password: "wrong", from: "robot@example.com", to: ["ops@example.com"] } });
+    await updateChannel(db, ws.admin, channelId, {
+      config: {
+        host: smtp.host,
+        port: smtp.port,
+        secure: false,
+        user: "bot",
+        password: "wrong",
+        from: "robot@example.com",
+        to: ["ops@example.com"],
+      },
+    });
     await db.update(analyticsSettings).set({ weeklyReportLastRunAt: null }).where(eq(analyticsSettings.workspaceId, ws.workspaceId));
     const run = await runDueWeeklyReports(db);
     expect(run).toEqual({ sent: 0, results: [{ workspaceId: ws.workspaceId, ok: false, error: "REPORT_SEND_FAILED" }] });

@@ -31,15 +31,29 @@ describe("dashboard overview", () => {
     await createPublishJob(db, embeddedDriver, ws.admin, { accountId: b.id, snapshot, runAt: new Date(Date.now() + 2 * 86_400_000) });
     await createPublishJob(db, embeddedDriver, ws.admin, { accountId: b.id, snapshot, runAt: new Date(Date.now() + 30 * 86_400_000) });
     const failing = await createPublishJob(db, embeddedDriver, ws.admin, { accountId: b.id, snapshot, runAt: new Date() });
-    await runPublishJob(db, { jobId: failing.id, workspaceId: ws.workspaceId, version: 1 }, async () => ({ kind: "rejected", code: "X", reason: "refused" }));
+    await runPublishJob(db, { jobId: failing.id, workspaceId: ws.workspaceId, version: 1 }, async () => ({
+      kind: "rejected",
+      code: "X",
+      reason: "refused",
+    }));
     const draft = await createDraft(db, ws.admin, { title: "待审", text: "正文", accountIds: [b.id] });
     await advanceDraft(db, ws.admin, draft.id, "submit");
 
-    expect(await workspaceOverview(db, ws.admin, { withActivity: false })).toMatchObject({ accounts: 2, scheduledNext7d: 2, needsAttention: 1, draftsInReview: 1 });
+    expect(await workspaceOverview(db, ws.admin, { withActivity: false })).toMatchObject({
+      accounts: 2,
+      scheduledNext7d: 2,
+      needsAttention: 1,
+      draftsInReview: 1,
+    });
 
     const limited = await memberWithToken(db, ws.admin, "operator", "only-a@example.com");
     await updateMember(db, ws.admin, limited.memberId, { accountScope: "granted", accountIds: [a.id] });
     const ctx = await loadWorkspaceContext(db, { userId: limited.ctx.userId, workspace: { id: ws.workspaceId }, via: "session" });
-    expect(await workspaceOverview(db, ctx!, { withActivity: false })).toMatchObject({ accounts: 1, scheduledNext7d: 1, needsAttention: 0, draftsInReview: 0 });
+    expect(await workspaceOverview(db, ctx!, { withActivity: false })).toMatchObject({
+      accounts: 1,
+      scheduledNext7d: 1,
+      needsAttention: 0,
+      draftsInReview: 0,
+    });
   });
 });

@@ -41,7 +41,8 @@ describe("drafts REST API", () => {
   });
 
   const create = (token: string, body: unknown) => callRoute(draftsRoute.POST, "/api/v1/drafts", { method: "POST", token, body });
-  const put = (token: string, id: string, body: unknown) => callRoute(draftRoute.PUT, `/api/v1/drafts/${id}`, { method: "PUT", token, body, params: { id } });
+  const put = (token: string, id: string, body: unknown) =>
+    callRoute(draftRoute.PUT, `/api/v1/drafts/${id}`, { method: "PUT", token, body, params: { id } });
   const step = (route: typeof submitRoute, name: string, token: string, id: string, body: unknown = {}) =>
     callRoute(route.POST, `/api/v1/drafts/${id}/${name}`, { method: "POST", token, body, params: { id } });
 
@@ -77,7 +78,11 @@ describe("drafts REST API", () => {
     // Save mine as a copy: a new draft with my images; the original keeps theirs.
     const copy = await create(second.token, { title: "图片冲突（我的副本）", text: "正文", images: [a] });
     expect(copy.json.draft.images).toEqual([a]);
-    expect((await callRoute(draftRoute.GET, `/api/v1/drafts/${id}`, { token: second.token, params: { id } })).json.draft.images).toEqual([b, a, c]);
+    expect((await callRoute(draftRoute.GET, `/api/v1/drafts/${id}`, { token: second.token, params: { id } })).json.draft.images).toEqual([
+      b,
+      a,
+      c,
+    ]);
 
     // Keep mine: saved on top of their version, my images win.
     const kept = await put(second.token, id, { baseVersion: theirs.version, images: [a] });
@@ -88,7 +93,7 @@ describe("drafts REST API", () => {
   it("refuses a 5 MB paste with 413, unknown fields with 400, and stores nothing", async () => {
     const created = await create(writer.token, { title: "原文", text: "原来的内容" });
     const { id } = created.json.draft;
-    const huge = await put(writer.token, id, { baseVersion: 1, doc: docFromText("字".repeat(5 * 1024 * 1024 / 3)) });
+    const huge = await put(writer.token, id, { baseVersion: 1, doc: docFromText("字".repeat((5 * 1024 * 1024) / 3)) });
     expect(huge.status).toBe(413);
     expect(huge.json.error.code).toBe("PAYLOAD_TOO_LARGE");
     const extra = await put(writer.token, id, { baseVersion: 1, title: "x", status: "approved" });
@@ -96,7 +101,9 @@ describe("drafts REST API", () => {
     const [row] = await db.select().from(drafts).where(eq(drafts.id, id));
     expect(row).toMatchObject({ version: 1, title: "原文", plainText: "原来的内容", status: "draft" });
     expect((await create(guest.token, { title: "访客" })).status).toBe(403);
-    expect((await callRoute(draftRoute.DELETE, `/api/v1/drafts/${id}`, { method: "DELETE", token: guest.token, params: { id } })).status).toBe(403);
+    expect(
+      (await callRoute(draftRoute.DELETE, `/api/v1/drafts/${id}`, { method: "DELETE", token: guest.token, params: { id } })).status,
+    ).toBe(403);
     expect((await db.select().from(drafts).where(eq(drafts.id, id))).length).toBe(1);
   });
 
@@ -107,7 +114,9 @@ describe("drafts REST API", () => {
     expect((await step(submitRoute, "submit", writer.token, id, { comment: "请审核" })).json.draft.status).toBe("in_review");
 
     const approverInbox = await callRoute(notificationsRoute.GET, "/api/v1/notifications", { token: approver.token });
-    expect(approverInbox.json.notifications.map((n: { kind: string; payload: { draftId: string } }) => [n.kind, n.payload.draftId])).toContainEqual(["draft.submit", id]);
+    expect(
+      approverInbox.json.notifications.map((n: { kind: string; payload: { draftId: string } }) => [n.kind, n.payload.draftId]),
+    ).toContainEqual(["draft.submit", id]);
 
     expect((await step(approveRoute, "approve", second.token, id)).status).toBe(403);
     expect((await step(requestChangesRoute, "request-changes", approver.token, id, {})).status).toBe(400);
@@ -120,9 +129,19 @@ describe("drafts REST API", () => {
     const approved = await step(approveRoute, "approve", approver.token, id, { comment: "可以发" });
     expect(approved.json.draft.status).toBe("approved");
     const comments = await callRoute(commentsRoute.GET, `/api/v1/drafts/${id}/comments`, { token: writer.token, params: { id } });
-    expect(comments.json.comments.map((c: { kind: string }) => c.kind)).toEqual(["submitted", "changes_requested", "submitted", "approved"]);
+    expect(comments.json.comments.map((c: { kind: string }) => c.kind)).toEqual([
+      "submitted",
+      "changes_requested",
+      "submitted",
+      "approved",
+    ]);
 
-    const guestComment = await callRoute(commentsRoute.POST, `/api/v1/drafts/${id}/comments`, { method: "POST", token: guest.token, body: { body: "路过" }, params: { id } });
+    const guestComment = await callRoute(commentsRoute.POST, `/api/v1/drafts/${id}/comments`, {
+      method: "POST",
+      token: guest.token,
+      body: { body: "路过" },
+      params: { id },
+    });
     expect(guestComment.status).toBe(403);
 
     // Editing approved text withdraws the approval.
@@ -132,8 +151,21 @@ describe("drafts REST API", () => {
 
   it("blocks the confirmation step on errors, unticked warnings and missing approval, then says ready", async () => {
     const account = await createAccount(db, ws.admin, { name: "主号", redId: "main_1" });
-    const draft = (await create(writer.token, { title: "秋冬护肤", text: "保湿三步走", accountIds: [account.id], images: [{ url: "https://img.example.com/1.jpg", alt: "封面" }] })).json.draft;
-    const confirm = (body: unknown) => callRoute(confirmRoute.POST, `/api/v1/drafts/${draft.id}/confirm`, { method: "POST", token: writer.token, body, params: { id: draft.id } });
+    const draft = (
+      await create(writer.token, {
+        title: "秋冬护肤",
+        text: "保湿三步走",
+        accountIds: [account.id],
+        images: [{ url: "https://img.example.com/1.jpg", alt: "封面" }],
+      })
+    ).json.draft;
+    const confirm = (body: unknown) =>
+      callRoute(confirmRoute.POST, `/api/v1/drafts/${draft.id}/confirm`, {
+        method: "POST",
+        token: writer.token,
+        body,
+        params: { id: draft.id },
+      });
     const blocked = await confirm({});
     expect(blocked.status).toBe(422);
     expect(blocked.json.error.details).toEqual({ errors: [], unticked: ["no_topics"], needsApproval: true });
@@ -149,9 +181,22 @@ describe("drafts REST API", () => {
     const hits = await callRoute(searchRoute.GET, "/api/v1/drafts/search", { token: writer.token, search: { q: "睡袋" } });
     expect(hits.json.hits.map((h: { title: string }) => h.title)).toEqual(["露营装备清单⛺"]);
 
-    const parent = (await callRoute(foldersRoute.POST, "/api/v1/draft-folders", { method: "POST", token: writer.token, body: { name: "户外" } })).json.folder;
-    const child = (await callRoute(foldersRoute.POST, "/api/v1/draft-folders", { method: "POST", token: writer.token, body: { name: "露营", parentId: parent.id } })).json.folder;
-    const cycle = await callRoute(folderRoute.PATCH, `/api/v1/draft-folders/${parent.id}`, { method: "PATCH", token: writer.token, body: { name: "改名", parentId: child.id }, params: { id: parent.id } });
+    const parent = (
+      await callRoute(foldersRoute.POST, "/api/v1/draft-folders", { method: "POST", token: writer.token, body: { name: "户外" } })
+    ).json.folder;
+    const child = (
+      await callRoute(foldersRoute.POST, "/api/v1/draft-folders", {
+        method: "POST",
+        token: writer.token,
+        body: { name: "露营", parentId: parent.id },
+      })
+    ).json.folder;
+    const cycle = await callRoute(folderRoute.PATCH, `/api/v1/draft-folders/${parent.id}`, {
+      method: "PATCH",
+      token: writer.token,
+      body: { name: "改名", parentId: child.id },
+      params: { id: parent.id },
+    });
     expect(cycle.status).toBe(422);
     expect(cycle.json.error.code).toBe("FOLDER_CYCLE");
     const list = await callRoute(foldersRoute.GET, "/api/v1/draft-folders", { token: writer.token });
@@ -159,7 +204,11 @@ describe("drafts REST API", () => {
 
     const { id } = hits.json.hits[0];
     await callRoute(presenceRoute.POST, `/api/v1/drafts/${id}/presence`, { method: "POST", token: writer.token, params: { id } });
-    const seen = await callRoute(presenceRoute.POST, `/api/v1/drafts/${id}/presence`, { method: "POST", token: second.token, params: { id } });
+    const seen = await callRoute(presenceRoute.POST, `/api/v1/drafts/${id}/presence`, {
+      method: "POST",
+      token: second.token,
+      params: { id },
+    });
     expect(seen.json.others.map((o: { name: string }) => o.name)).toEqual(["operator member"]);
     expect(seen.json.others[0].userId).toBe(writer.ctx.userId);
   });

@@ -53,13 +53,21 @@ describe("drafts: saving, history, folders, search, scope", () => {
     expect(revs[0].version).toBe(3);
 
     // A minute later the next save starts a new revision.
-    await db.update(draftRevisions).set({ createdAt: new Date(Date.now() - 61_000) }).where(eq(draftRevisions.draftId, draft.id));
+    await db
+      .update(draftRevisions)
+      .set({ createdAt: new Date(Date.now() - 61_000) })
+      .where(eq(draftRevisions.draftId, draft.id));
     v = (await saveDraft(db, ws.admin, draft.id, { baseVersion: v, title: "咖啡探店", doc: docFromText("今天去了上海的咖啡店") })).version;
     revs = await listRevisions(db, ws.admin, draft.id);
     expect(revs.map((r) => r.version)).toEqual([4, 3]);
 
     const diff = await revisionDiff(db, ws.admin, draft.id, revs[0].id);
-    expect(diff.title.filter((p) => p.added).map((p) => p.value).join("")).toBe("探店");
+    expect(
+      diff.title
+        .filter((p) => p.added)
+        .map((p) => p.value)
+        .join(""),
+    ).toBe("探店");
     expect(diff.body.some((p) => p.removed && p.value.includes("v3"))).toBe(true);
 
     const restored = await restoreRevision(db, ws.admin, draft.id, revs[1].id, v);
@@ -72,7 +80,11 @@ describe("drafts: saving, history, folders, search, scope", () => {
     await createDraft(db, ws.admin, { title: "成都美食", text: "火锅和串串，西湖醋鱼也不错" });
     const three = await searchDrafts(db, ws.admin, { q: "西湖一日" });
     expect(three.map((h) => h.title)).toEqual(["杭州西湖一日游🚣"]);
-    expect(splitMarked(three[0].titleMarked)).toEqual([{ text: "杭州", hit: false }, { text: "西湖一日", hit: true }, { text: "游🚣", hit: false }]);
+    expect(splitMarked(three[0].titleMarked)).toEqual([
+      { text: "杭州", hit: false },
+      { text: "西湖一日", hit: true },
+      { text: "游🚣", hit: false },
+    ]);
 
     const two = await searchDrafts(db, ws.admin, { q: "西湖" });
     expect(two.map((h) => h.title).sort()).toEqual(["成都美食", "杭州西湖一日游🚣"].sort());
@@ -93,7 +105,10 @@ describe("drafts: saving, history, folders, search, scope", () => {
     const parent = await createFolder(db, ws.admin, { name: "双十一" });
     const child = await createFolder(db, ws.admin, { name: "预热", parentId: parent.id });
     const grandchild = await createFolder(db, ws.admin, { name: "第一波", parentId: child.id });
-    await expect(moveFolder(db, ws.admin, parent.id, { parentId: grandchild.id })).rejects.toMatchObject({ code: "FOLDER_CYCLE", status: 422 });
+    await expect(moveFolder(db, ws.admin, parent.id, { parentId: grandchild.id })).rejects.toMatchObject({
+      code: "FOLDER_CYCLE",
+      status: 422,
+    });
     await expect(moveFolder(db, ws.admin, parent.id, { parentId: parent.id })).rejects.toMatchObject({ code: "FOLDER_CYCLE" });
     expect((await listFolders(db, ws.workspaceId)).find((f) => f.id === parent.id)?.parentId).toBeNull();
 
@@ -144,9 +159,15 @@ describe("drafts: saving, history, folders, search, scope", () => {
     expect(draft.doc.content?.[0]).toEqual({ type: "paragraph", content: [{ type: "text", text: "<script>alert(1)</script>" }] });
 
     const huge = docFromText("长".repeat(60_000));
-    await expect(saveDraft(db, ws.admin, draft.id, { baseVersion: 1, doc: huge })).rejects.toMatchObject({ code: "CONTENT_TOO_LARGE", status: 413 });
+    await expect(saveDraft(db, ws.admin, draft.id, { baseVersion: 1, doc: huge })).rejects.toMatchObject({
+      code: "CONTENT_TOO_LARGE",
+      status: 413,
+    });
     expect(await getDraft(db, ws.admin, draft.id)).toMatchObject({ version: 1, plainText: "<script>alert(1)</script>" });
-    const saves = await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, draft.id)));
+    const saves = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, draft.id)));
     expect(saves.map((e) => e.action)).toEqual(["draft.create"]);
     const [{ n }] = await db.select({ n: count() }).from(drafts).where(eq(drafts.workspaceId, ws.workspaceId));
     expect(n).toBeGreaterThan(5);

@@ -26,16 +26,25 @@ const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 async function upload(token: string, name: string, bytes: Uint8Array) {
   const form = new FormData();
   form.set("file", new File([Buffer.from(bytes)], name));
-  const req = new NextRequest("http://localhost:3000/api/v1/media", { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
+  const req = new NextRequest("http://localhost:3000/api/v1/media", {
+    method: "POST",
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  });
   const res = await mediaRoute.POST(req, { params: Promise.resolve({}) });
   return { status: res.status, json: await res.json() };
 }
 
 // A real 1200x900 JPEG photo-like gradient.
-const photo = () => sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 220, g: 80, b: 90 } } }).jpeg({ quality: 90 }).toBuffer();
+const photo = () =>
+  sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 220, g: 80, b: 90 } } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 
 async function fetchMedia(route: typeof fileRoute, token: string, id: string) {
-  return route.GET(new NextRequest(`http://localhost:3000/api/v1/media/${id}/x`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id }) });
+  return route.GET(new NextRequest(`http://localhost:3000/api/v1/media/${id}/x`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ id }),
+  });
 }
 const filesUnder = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).length : 0);
 
@@ -55,19 +64,26 @@ describe("media uploads and draft images", () => {
     const stored = path.join(getEnv().dataDir, "media", res.json.media.storageKey);
     expect(fs.readFileSync(stored).equals(png)).toBe(true);
 
-    const served = await fileRoute.GET(new NextRequest(`http://localhost:3000${res.json.media.url}`, { headers: { authorization: `Bearer ${writer.token}` } }), { params: Promise.resolve({ id: res.json.media.id }) });
+    const served = await fileRoute.GET(
+      new NextRequest(`http://localhost:3000${res.json.media.url}`, { headers: { authorization: `Bearer ${writer.token}` } }),
+      { params: Promise.resolve({ id: res.json.media.id }) },
+    );
     expect(served.headers.get("content-type")).toBe("image/png");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
     expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
   });
 
   it("refuses an executable named .jpg and an empty file, storing nothing", async () => {
-    const before = fs.existsSync(path.join(getEnv().dataDir, "media")) ? fs.readdirSync(path.join(getEnv().dataDir, "media"), { recursive: true }).length : 0;
+    const before = fs.existsSync(path.join(getEnv().dataDir, "media"))
+      ? fs.readdirSync(path.join(getEnv().dataDir, "media"), { recursive: true }).length
+      : 0;
     const exe = await upload(writer.token, "photo.jpg", Uint8Array.from([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
     expect(exe.status).toBe(422);
     expect(exe.json.error.code).toBe("MEDIA_TYPE_REFUSED");
     expect((await upload(writer.token, "empty.png", new Uint8Array())).status).toBe(400);
-    const after = fs.existsSync(path.join(getEnv().dataDir, "media")) ? fs.readdirSync(path.join(getEnv().dataDir, "media"), { recursive: true }).length : 0;
+    const after = fs.existsSync(path.join(getEnv().dataDir, "media"))
+      ? fs.readdirSync(path.join(getEnv().dataDir, "media"), { recursive: true }).length
+      : 0;
     expect(after).toBe(before);
     const list = await callRoute(mediaRoute.GET, "/api/v1/media", { token: writer.token });
     expect(list.json.media).toHaveLength(1);
@@ -81,7 +97,12 @@ describe("media uploads and draft images", () => {
     const original = await photo();
     const res = await upload(writer.token, "大图.jpg", original);
     expect(res.status).toBe(201);
-    expect(res.json.media).toMatchObject({ contentType: "image/jpeg", width: 1200, height: 900, thumbUrl: `/api/v1/media/${res.json.media.id}/thumb` });
+    expect(res.json.media).toMatchObject({
+      contentType: "image/jpeg",
+      width: 1200,
+      height: 900,
+      thumbUrl: `/api/v1/media/${res.json.media.id}/thumb`,
+    });
     const thumb = await fetchMedia(thumbRoute, writer.token, res.json.media.id);
     expect(thumb.headers.get("content-type")).toBe("image/webp");
     const thumbBytes = Buffer.from(await thumb.arrayBuffer());
@@ -108,15 +129,28 @@ describe("media uploads and draft images", () => {
     const a = (await upload(writer.token, "a.png", png)).json.media;
     const b = (await upload(writer.token, "b.png", png)).json.media;
     const draft = await createDraft(db, writer.ctx, { title: "图片顺序" });
-    const put = (body: unknown) => callRoute(draftRoute.PUT, `/api/v1/drafts/${draft.id}`, { method: "PUT", token: writer.token, body, params: { id: draft.id } });
-    const saved = await put({ baseVersion: 1, images: [{ url: b.url, alt: "封面" }, { url: a.url, alt: "" }] });
+    const put = (body: unknown) =>
+      callRoute(draftRoute.PUT, `/api/v1/drafts/${draft.id}`, { method: "PUT", token: writer.token, body, params: { id: draft.id } });
+    const saved = await put({
+      baseVersion: 1,
+      images: [
+        { url: b.url, alt: "封面" },
+        { url: a.url, alt: "" },
+      ],
+    });
     expect(saved.json.draft.images.map((i: { url: string }) => i.url)).toEqual([b.url, a.url]);
     const bad = await put({ baseVersion: saved.json.draft.version, images: [{ url: "javascript:alert(1)", alt: "" }] });
     expect(bad.status).toBe(400);
 
     // A new cover changes what was approved: the approval is withdrawn.
     await db.update(drafts).set({ status: "approved" }).where(eq(drafts.id, draft.id));
-    const recovered = await put({ baseVersion: saved.json.draft.version, images: [{ url: a.url, alt: "" }, { url: b.url, alt: "封面" }] });
+    const recovered = await put({
+      baseVersion: saved.json.draft.version,
+      images: [
+        { url: a.url, alt: "" },
+        { url: b.url, alt: "封面" },
+      ],
+    });
     expect(recovered.json.draft).toMatchObject({ status: "draft", images: [{ url: a.url }, { url: b.url }] });
   });
 

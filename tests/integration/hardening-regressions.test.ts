@@ -63,11 +63,29 @@ describe("hardening regressions", () => {
   it("answers 404 (not 500) when an import reuses another workspace's run id, and 409 for its own", async () => {
     const csv = fs.readFileSync(path.join("tests", "fixtures", "mediacrawler", "xhs_notes.csv"), "utf8");
     const headers = { "content-type": "text/csv" };
-    const mine = await callRoute(importRoute.POST, "/x", { method: "POST", token: otherToken, rawBody: csv, headers, search: { fileName: "a.csv", runId: "imp_reusedrun12345" } });
+    const mine = await callRoute(importRoute.POST, "/x", {
+      method: "POST",
+      token: otherToken,
+      rawBody: csv,
+      headers,
+      search: { fileName: "a.csv", runId: "imp_reusedrun12345" },
+    });
     expect(mine.status).toBeLessThan(500);
-    const foreign = await callRoute(importRoute.POST, "/x", { method: "POST", token, rawBody: csv, headers, search: { fileName: "a.csv", runId: "imp_reusedrun12345" } });
+    const foreign = await callRoute(importRoute.POST, "/x", {
+      method: "POST",
+      token,
+      rawBody: csv,
+      headers,
+      search: { fileName: "a.csv", runId: "imp_reusedrun12345" },
+    });
     expect(foreign.status).toBe(404);
-    const again = await callRoute(importRoute.POST, "/x", { method: "POST", token: otherToken, rawBody: csv, headers, search: { fileName: "a.csv", runId: "imp_reusedrun12345" } });
+    const again = await callRoute(importRoute.POST, "/x", {
+      method: "POST",
+      token: otherToken,
+      rawBody: csv,
+      headers,
+      search: { fileName: "a.csv", runId: "imp_reusedrun12345" },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -75,26 +93,48 @@ describe("hardening regressions", () => {
     const cookie = await sessionCookie(ws.userId, await sv());
     const member = (email: string) => ({ email, name: "新成员", role: "analyst", method: "password" });
     const post = (headers: Record<string, string>, body: unknown, bearer?: string) =>
-      callRoute(membersRoute.POST, "/api/v1/members", { method: "POST", rawBody: JSON.stringify(body), headers: { "x-workspace": ws.slug, ...headers }, token: bearer });
+      callRoute(membersRoute.POST, "/api/v1/members", {
+        method: "POST",
+        rawBody: JSON.stringify(body),
+        headers: { "x-workspace": ws.slug, ...headers },
+        token: bearer,
+      });
 
-    const foreign = await post({ cookie, origin: "http://127.0.0.1:8080", host: "localhost:3000", "content-type": "text/plain" }, member("a@example.com"));
+    const foreign = await post(
+      { cookie, origin: "http://127.0.0.1:8080", host: "localhost:3000", "content-type": "text/plain" },
+      member("a@example.com"),
+    );
     expect(foreign.status).toBe(403);
     expect(foreign.json.error.code).toBe("CROSS_ORIGIN");
-    const crossSite = await post({ cookie, "sec-fetch-site": "cross-site", host: "localhost:3000", "content-type": "application/json" }, member("b@example.com"));
+    const crossSite = await post(
+      { cookie, "sec-fetch-site": "cross-site", host: "localhost:3000", "content-type": "application/json" },
+      member("b@example.com"),
+    );
     expect(crossSite.status).toBe(403);
-    const plain = await post({ cookie, origin: "http://localhost:3000", host: "localhost:3000", "content-type": "text/plain" }, member("c@example.com"));
+    const plain = await post(
+      { cookie, origin: "http://localhost:3000", host: "localhost:3000", "content-type": "text/plain" },
+      member("c@example.com"),
+    );
     expect(plain.status).toBe(415);
     expect(plain.json.error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
-    expect((await db.select().from(users).where(eq(users.email, "a@example.com")))).toHaveLength(0);
+    expect(await db.select().from(users).where(eq(users.email, "a@example.com"))).toHaveLength(0);
 
-    const ok = await post({ cookie, origin: "http://localhost:3000", host: "localhost:3000", "content-type": "application/json" }, member("d@example.com"));
+    const ok = await post(
+      { cookie, origin: "http://localhost:3000", host: "localhost:3000", "content-type": "application/json" },
+      member("d@example.com"),
+    );
     expect(ok.status).toBe(201);
     const viaToken = await post({ origin: "http://elsewhere.example", "content-type": "text/plain" }, member("e@example.com"), token);
     expect(viaToken.status).toBe(201); // a token is no ambient credential
   });
 
   it("accepts only http(s) links when marking a job as published", async () => {
-    const res = await callRoute(markPublishedRoute.POST, "/x", { method: "POST", token, params: { id: "job_whatever" }, body: { url: "javascript:alert(1)" } });
+    const res = await callRoute(markPublishedRoute.POST, "/x", {
+      method: "POST",
+      token,
+      params: { id: "job_whatever" },
+      body: { url: "javascript:alert(1)" },
+    });
     expect(res.status).toBe(400);
     expect(res.json.error.fieldErrors).toHaveProperty("url");
   });

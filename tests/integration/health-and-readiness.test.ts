@@ -27,7 +27,12 @@ describe("health, readiness and metrics", () => {
   // The embedded scheduler of this process, as instrumentation.ts starts it in the server.
   let dispatcher: ReturnType<typeof startEmbeddedDispatcher>;
   beforeAll(async () => {
-    dispatcher = startEmbeddedDispatcher({ db: await migratedDb(), appUrl: "http://127.0.0.1:9", signingKey: "readiness-test-key", tickMs: 50 });
+    dispatcher = startEmbeddedDispatcher({
+      db: await migratedDb(),
+      appUrl: "http://127.0.0.1:9",
+      signingKey: "readiness-test-key",
+      tickMs: 50,
+    });
   });
   afterAll(() => dispatcher.stop());
 
@@ -60,7 +65,11 @@ describe("health, readiness and metrics", () => {
       expect(ok.checks.find((c) => c.name === "media")).toMatchObject({ ok: true, driver: "s3" });
       const missing = await checkReadiness(getDb(), createInProcessCache(), getEnv(), createS3Storage({ ...s3.config, bucket: "gone" }));
       expect(missing.ready).toBe(false);
-      expect(missing.checks.find((c) => c.name === "media")).toMatchObject({ ok: false, driver: "s3", detail: expect.stringMatching(/NoSuchBucket/) });
+      expect(missing.checks.find((c) => c.name === "media")).toMatchObject({
+        ok: false,
+        driver: "s3",
+        detail: expect.stringMatching(/NoSuchBucket/),
+      });
     } finally {
       await s3.close();
     }
@@ -69,16 +78,30 @@ describe("health, readiness and metrics", () => {
   it("probes QStash for real: ready while it answers, not ready when it is unreachable or refuses the token", async () => {
     const qstash = await startQstashServer({ token: "qstash-token", signingKey: "qstash-signing-key" });
     const check = async (probe: () => Promise<void>) =>
-      (await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
+      (await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), probe)).checks.find(
+        (c) => c.name === "scheduler",
+      )!;
     try {
       expect(await check(createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }))).toMatchObject({ ok: true });
-      expect(await check(createQstashProbe({ token: "wrong-token", baseUrl: qstash.url }))).toMatchObject({ ok: false, detail: expect.stringMatching(/QStash unreachable/) });
+      expect(await check(createQstashProbe({ token: "wrong-token", baseUrl: qstash.url }))).toMatchObject({
+        ok: false,
+        detail: expect.stringMatching(/QStash unreachable/),
+      });
     } finally {
       await qstash.close();
     }
-    const gone = await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }));
+    const gone = await checkReadiness(
+      getDb(),
+      createInProcessCache(),
+      getEnv(),
+      getMediaStorage(),
+      createQstashProbe({ token: "qstash-token", baseUrl: qstash.url }),
+    );
     expect(gone.ready).toBe(false);
-    expect(gone.checks.find((c) => c.name === "scheduler")).toMatchObject({ ok: false, detail: expect.stringMatching(/QStash unreachable/) });
+    expect(gone.checks.find((c) => c.name === "scheduler")).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/QStash unreachable/),
+    });
   });
 
   it("times QStash out quickly and keeps the outcome for a few seconds", async () => {
@@ -86,7 +109,12 @@ describe("health, readiness and metrics", () => {
     const silent = http.createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     try {
-      const probe = createQstashProbe({ token: "t", baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, timeoutMs: 300, cacheMs: 10_000 });
+      const probe = createQstashProbe({
+        token: "t",
+        baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+        timeoutMs: 300,
+        cacheMs: 10_000,
+      });
       const started = performance.now();
       await expect(probe()).rejects.toThrow(/did not answer within 300 ms/);
       expect(performance.now() - started).toBeLessThan(1_500);
@@ -101,7 +129,10 @@ describe("health, readiness and metrics", () => {
 
   it("is not ready when the embedded dispatcher stalls (its round hangs on the database)", async () => {
     const probe = () => checkDispatcherHeartbeat({ stallMs: 1_000 });
-    const schedulerCheck = async () => (await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), probe)).checks.find((c) => c.name === "scheduler")!;
+    const schedulerCheck = async () =>
+      (await checkReadiness(getDb(), createInProcessCache(), getEnv(), getMediaStorage(), probe)).checks.find(
+        (c) => c.name === "scheduler",
+      )!;
     await sleep(1_200);
     expect(await schedulerCheck()).toMatchObject({ ok: true }); // the running dispatcher keeps beating
 
@@ -109,7 +140,13 @@ describe("health, readiness and metrics", () => {
     const hung = http.createServer(() => undefined);
     await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
     dispatcher.stop();
-    const stuck = startEmbeddedDispatcher({ db: createDb(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`), appUrl: "http://127.0.0.1:9", signingKey: "readiness-test-key", tickMs: 50, onError: () => undefined });
+    const stuck = startEmbeddedDispatcher({
+      db: createDb(`http://127.0.0.1:${(hung.address() as AddressInfo).port}`),
+      appUrl: "http://127.0.0.1:9",
+      signingKey: "readiness-test-key",
+      tickMs: 50,
+      onError: () => undefined,
+    });
     try {
       await sleep(1_300);
       const check = await schedulerCheck();

@@ -36,21 +36,33 @@ describe("background job routes", () => {
     expect(routes.length).toBe(Object.keys(jobs).length);
     for (const route of routes) {
       expect(route.module.POST?.job?.path, route.path).toBe(route.path);
-      expect(Object.keys(route.module).filter((k) => /^(GET|PUT|PATCH|DELETE)$/.test(k)), route.path).toEqual([]);
+      expect(
+        Object.keys(route.module).filter((k) => /^(GET|PUT|PATCH|DELETE)$/.test(k)),
+        route.path,
+      ).toEqual([]);
     }
-    expect(routes.map((r) => r.path).sort()).toEqual(Object.values(jobs).map((j) => j.path).sort());
+    expect(routes.map((r) => r.path).sort()).toEqual(
+      Object.values(jobs)
+        .map((j) => j.path)
+        .sort(),
+    );
   });
 
   it("refuses every job unsigned, wrongly signed, or signed for another job's path, before it runs", async () => {
     const base = getEnv().appUrl;
     for (const route of await webhookRoutes()) {
       const url = `${base}${route.path}`;
-      const post = (headers: Record<string, string>) => route.module.POST!(new NextRequest(url, { method: "POST", body: "{}", headers: { "content-type": "application/json", ...headers } }));
+      const post = (headers: Record<string, string>) =>
+        route.module.POST!(
+          new NextRequest(url, { method: "POST", body: "{}", headers: { "content-type": "application/json", ...headers } }),
+        );
       const other = Object.values(jobs).find((j) => j.path !== route.path)!.path;
       const attempts = {
         unsigned: await post({}),
         wrongKey: await post({ "upstash-signature": signQstashRequest({ url, body: "{}", key: "not-the-signing-key" }) }),
-        otherPath: await post({ "upstash-signature": signQstashRequest({ url: `${base}${other}`, body: "{}", key: signingKeys().current }) }),
+        otherPath: await post({
+          "upstash-signature": signQstashRequest({ url: `${base}${other}`, body: "{}", key: signingKeys().current }),
+        }),
       };
       for (const [name, res] of Object.entries(attempts)) {
         expect(res.status, `${route.path} ${name}`).toBe(401);
@@ -60,7 +72,16 @@ describe("background job routes", () => {
     // The control: the same call, signed for its own path with our key, runs.
     const url = `${base}${jobs.accountHealth.path}`;
     const { POST } = (await webhookRoutes()).find((r) => r.path === jobs.accountHealth.path)!.module;
-    const signed = await POST!(new NextRequest(url, { method: "POST", body: "{}", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }) } }));
+    const signed = await POST!(
+      new NextRequest(url, {
+        method: "POST",
+        body: "{}",
+        headers: {
+          "content-type": "application/json",
+          "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }),
+        },
+      }),
+    );
     expect(signed.status).toBe(200);
   });
 });

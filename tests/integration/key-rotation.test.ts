@@ -24,7 +24,10 @@ describe("key rotation (npm run keys:rotate)", () => {
     const ring = getKeyRing();
     for (let i = 0; i < 30; i++) {
       await db.insert(accounts).values({
-        id: `acc_rot_${String(i).padStart(2, "0")}`, workspaceId, name: `轮换 ${i}`, redId: `rot_${i}`,
+        id: `acc_rot_${String(i).padStart(2, "0")}`,
+        workspaceId,
+        name: `轮换 ${i}`,
+        redId: `rot_${i}`,
         publisherSecrets: encryptSecret(ring, JSON.stringify({ token: `secret-${i}` })),
       });
     }
@@ -48,7 +51,12 @@ describe("key rotation (npm run keys:rotate)", () => {
     expect(await countPendingSecrets(db, getKeyRing())).toBe(18);
 
     const resumed = await rotateKeys(db);
-    expect(resumed).toMatchObject({ addedKey: false, resumed: true, currentKeyId: "k2", result: { reencrypted: 18, alreadyCurrent: 12, stopped: false } });
+    expect(resumed).toMatchObject({
+      addedKey: false,
+      resumed: true,
+      currentKeyId: "k2",
+      result: { reencrypted: 18, alreadyCurrent: 12, stopped: false },
+    });
     const ring = getKeyRing();
     for (const row of await secrets()) {
       expect(keyIdOf(row.value)).toBe("k2");
@@ -80,13 +88,24 @@ describe("key rotation (npm run keys:rotate)", () => {
     await db.insert(workspaces).values({ id: "ws_rot_empty", slug: "rot-empty", name: "No secrets" });
     const ring = getKeyRing();
     for (let i = 0; i < 4; i++) {
-      await db.insert(accounts).values({ id: `acc_rot_other_${i}`, workspaceId: other.id, name: `别家 ${i}`, redId: `rot_other_${i}`, publisherSecrets: encryptSecret(ring, JSON.stringify({ token: `secret-${i}` })) });
+      await db.insert(accounts).values({
+        id: `acc_rot_other_${i}`,
+        workspaceId: other.id,
+        name: `别家 ${i}`,
+        redId: `rot_other_${i}`,
+        publisherSecrets: encryptSecret(ring, JSON.stringify({ token: `secret-${i}` })),
+      });
     }
     const before = (await db.select().from(auditEvents).where(eq(auditEvents.action, "security.keys_rotate"))).length;
     const outcome = await rotateKeys(db);
     expect(outcome.result.reencrypted).toBe(34);
     const events = (await db.select().from(auditEvents).where(eq(auditEvents.action, "security.keys_rotate"))).slice(before);
-    expect(events.map((e) => [e.workspaceId, (e.changes?.after as { reencrypted: number }).reencrypted]).sort()).toEqual([[other.id, 4], [workspaceId, 30]].sort());
+    expect(events.map((e) => [e.workspaceId, (e.changes?.after as { reencrypted: number }).reencrypted]).sort()).toEqual(
+      [
+        [other.id, 4],
+        [workspaceId, 30],
+      ].sort(),
+    );
     expect(events.every((e) => e.targetId === outcome.currentKeyId && e.actorId === null)).toBe(true);
   });
 });

@@ -22,7 +22,28 @@ import { seededRandom } from "@/lib/random/seeded-random";
 import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
 
-const words = ["封面", "标题", "口红", "防晒", "通勤", "探店", "收藏", "评论", "直播", "达人", "预算", "周末", "夜间", "教程", "测评", "合集", "新品", "成分", "敏感肌", "平价"];
+const words = [
+  "封面",
+  "标题",
+  "口红",
+  "防晒",
+  "通勤",
+  "探店",
+  "收藏",
+  "评论",
+  "直播",
+  "达人",
+  "预算",
+  "周末",
+  "夜间",
+  "教程",
+  "测评",
+  "合集",
+  "新品",
+  "成分",
+  "敏感肌",
+  "平价",
+];
 
 /** Runs `work` while a probe counts event-loop turns and completed database reads; stops the probe when the work ends. */
 async function whileProbing<T>(db: Db, work: () => Promise<T>) {
@@ -66,16 +87,29 @@ describe("maintenance leaves the event loop free", () => {
         // Every tenth memory repeats the one before it with a small change: something to merge.
         const base = k % 10 === 9 ? k - 1 : k;
         const r = seededRandom(base);
-        const latin = Array.from({ length: 4 }, () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(r() * 26))).join("")).join(" ");
+        const latin = Array.from({ length: 4 }, () =>
+          Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(r() * 26))).join(""),
+        ).join(" ");
         const content = `${words[Math.floor(r() * words.length)]}${words[Math.floor(r() * words.length)]} ${latin} 第${base}条${k !== base ? "（补充）" : ""}`;
         return { content, tags: [words[Math.floor(rand() * words.length)]] };
       });
       const vectors = await embedder.embed(items.map((m) => embeddingText(m)));
-      await db.insert(memories).values(items.map((m, j) => ({
-        id: newId(memoryIdPrefix), workspaceId: actor.workspaceId, ownerId: actor.userId, type: "short_term" as const, content: m.content, tags: m.tags, metadata: {},
-        importance: 0.3, embedding: vectors[j], source: "import" as const, privacy: "workspace" as const,
-        expiresAt: new Date(Date.now() + 7 * 86_400_000),
-      })));
+      await db.insert(memories).values(
+        items.map((m, j) => ({
+          id: newId(memoryIdPrefix),
+          workspaceId: actor.workspaceId,
+          ownerId: actor.userId,
+          type: "short_term" as const,
+          content: m.content,
+          tags: m.tags,
+          metadata: {},
+          importance: 0.3,
+          embedding: vectors[j],
+          source: "import" as const,
+          privacy: "workspace" as const,
+          expiresAt: new Date(Date.now() + 7 * 86_400_000),
+        })),
+      );
     }
   }
 
@@ -101,21 +135,52 @@ describe("maintenance leaves the event loop free", () => {
     expect(probe.reads).toBeGreaterThan(150);
     expect({ clusters: run.clusters, merged: run.merged }).toEqual({ clusters: plan.clusters, merged: plan.merged });
     expect(run.created).toHaveLength(run.clusters);
-    const [hidden] = await db.select({ n: count() }).from(memories).where(and(eq(memories.workspaceId, actor.workspaceId), sql`${memories.compressedInto} IS NOT NULL`));
+    const [hidden] = await db
+      .select({ n: count() })
+      .from(memories)
+      .where(and(eq(memories.workspaceId, actor.workspaceId), sql`${memories.compressedInto} IS NOT NULL`));
     expect(hidden.n).toBe(run.merged);
     const [row] = await db.select().from(memoryRuns).where(eq(memoryRuns.id, run.batchId));
-    expect(row).toMatchObject({ kind: "compress", status: "done", actorId: actor.userId, result: { clusters: run.clusters, merged: run.merged } });
+    expect(row).toMatchObject({
+      kind: "compress",
+      status: "done",
+      actorId: actor.userId,
+      result: { clusters: run.clusters, merged: run.merged },
+    });
   }, 120_000);
 
   it("cleanup deletes page by page with turns and reads in between, and all of it comes back with undo's batch id", async () => {
-    await db.update(memories).set({ expiresAt: new Date(Date.now() - 1000) }).where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "short_term"), isNull(memories.compressedInto)));
-    const [expired] = await db.select({ n: count() }).from(memories).where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "short_term"), isNull(memories.compressedInto), sql`${memories.expiresAt} < ${Date.now()}`));
+    await db
+      .update(memories)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "short_term"), isNull(memories.compressedInto)));
+    const [expired] = await db
+      .select({ n: count() })
+      .from(memories)
+      .where(
+        and(
+          eq(memories.workspaceId, actor.workspaceId),
+          eq(memories.type, "short_term"),
+          isNull(memories.compressedInto),
+          sql`${memories.expiresAt} < ${Date.now()}`,
+        ),
+      );
     expect(expired.n).toBeGreaterThan(cleanupPageSize);
     const probe = await whileProbing(db, () => cleanupMemories(db, actor, { scope: "mine", slice: createTimeSlice(0) }));
     expect(probe.result.removed).toBe(expired.n);
     // A turn after every page (and after the promotion page): the reads ran between pages.
     expect(probe.reads).toBeGreaterThanOrEqual(Math.floor(expired.n / cleanupPageSize));
-    const [left] = await db.select({ n: count() }).from(memories).where(and(eq(memories.workspaceId, actor.workspaceId), sql`${memories.expiresAt} < ${Date.now()}`, isNull(memories.compressedInto), eq(memories.type, "short_term")));
+    const [left] = await db
+      .select({ n: count() })
+      .from(memories)
+      .where(
+        and(
+          eq(memories.workspaceId, actor.workspaceId),
+          sql`${memories.expiresAt} < ${Date.now()}`,
+          isNull(memories.compressedInto),
+          eq(memories.type, "short_term"),
+        ),
+      );
     expect(left.n).toBe(0);
     const [row] = await db.select().from(memoryRuns).where(eq(memoryRuns.id, probe.result.batchId));
     expect(row).toMatchObject({ kind: "cleanup", status: "done", result: { removed: expired.n } });

@@ -25,7 +25,11 @@ describe("maintenance webhook", () => {
   let admin: MemoryActor;
   let operator: MemoryActor;
   const call = (body: string, signature?: string) =>
-    callRoute(maintenanceRoute.POST as never, "/api/webhooks/maintenance", { method: "POST", rawBody: body, headers: signature ? { "upstash-signature": signature } : {} });
+    callRoute(maintenanceRoute.POST as never, "/api/webhooks/maintenance", {
+      method: "POST",
+      rawBody: body,
+      headers: signature ? { "upstash-signature": signature } : {},
+    });
   const sign = (body: string, overrides: Partial<Parameters<typeof signQstashRequest>[0]> = {}) =>
     signQstashRequest({ url, body, key: signingKeys().current, ...overrides });
   const exists = async (id: string) => (await db.select({ id: memories.id }).from(memories).where(eq(memories.id, id))).length === 1;
@@ -60,8 +64,14 @@ describe("maintenance webhook", () => {
   it("runs cleanup and compression per workspace, honouring each user's config", async () => {
     const expiredOp = await createMemory(db, operator, { content: "过期的临时想法 A", importance: 0.1 });
     const expiredAdmin = await createMemory(db, admin, { content: "过期的临时想法 B", importance: 0.1 });
-    await db.update(memories).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(memories.id, expiredOp.id));
-    await db.update(memories).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(memories.id, expiredAdmin.id));
+    await db
+      .update(memories)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(memories.id, expiredOp.id));
+    await db
+      .update(memories)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(memories.id, expiredAdmin.id));
     await updateMemoryConfig(db, admin, { autoCleanup: false });
     for (let i = 0; i < 3; i++) await createMemory(db, operator, { content: "爆款封面：大字标题加对比图，点击率高", importance: 0.2 });
 
@@ -90,7 +100,13 @@ describe("the maintenance webhook is scheduled daily", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const started = Date.now();
-    const dispatcher = startEmbeddedDispatcher({ db: await migratedDb(), appUrl: base, signingKey: signingKeys().current, tickMs: 20, periodic: [{ ...daily!, everyMs: 60_000, firstAfterMs: 150 }] });
+    const dispatcher = startEmbeddedDispatcher({
+      db: await migratedDb(),
+      appUrl: base,
+      signingKey: signingKeys().current,
+      tickMs: 20,
+      periodic: [{ ...daily!, everyMs: 60_000, firstAfterMs: 150 }],
+    });
     try {
       for (let i = 0; i < 100 && calls.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
       expect(calls.map((c) => c.path)).toEqual([maintenanceWebhookPath]);

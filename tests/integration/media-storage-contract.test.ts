@@ -75,7 +75,9 @@ describe.each(drivers)("media storage contract: %s driver", (name, make) => {
 describe("S3 driver failures and configuration", () => {
   it("says which bucket and key failed when the bucket does not exist", async () => {
     const storage = createS3Storage({ ...s3.config, bucket: "no-such-bucket" });
-    await expect(storage.put("ws/med_x.png", Uint8Array.from([1]), "image/png")).rejects.toThrow(/s3 bucket no-such-bucket\): put ws\/med_x\.png failed: NoSuchBucket/);
+    await expect(storage.put("ws/med_x.png", Uint8Array.from([1]), "image/png")).rejects.toThrow(
+      /s3 bucket no-such-bucket\): put ws\/med_x\.png failed: NoSuchBucket/,
+    );
     await expect(storage.get("ws/med_x.png")).rejects.toThrow(/get ws\/med_x\.png failed: NoSuchBucket/);
   });
 
@@ -87,10 +89,25 @@ describe("S3 driver failures and configuration", () => {
   it("is selected by S3_BUCKET, requires both keys, and is named in the startup log", () => {
     const base = { NODE_ENV: "test" as const, DATA_DIR: "/tmp/rm-env" };
     expect(buildEnv(base).media).toEqual({ driver: "local", root: "/tmp/rm-env/media" });
-    expect(describeDrivers(buildEnv(base))).toContain("media: local files /tmp/rm-env/media (set S3_BUCKET and S3 keys for S3-compatible storage)");
+    expect(describeDrivers(buildEnv(base))).toContain(
+      "media: local files /tmp/rm-env/media (set S3_BUCKET and S3 keys for S3-compatible storage)",
+    );
     expect(() => buildEnv({ ...base, S3_BUCKET: "b", S3_ACCESS_KEY_ID: "k" })).toThrow(/S3_SECRET_ACCESS_KEY are required/);
-    const env = buildEnv({ ...base, S3_BUCKET: "b", S3_ENDPOINT: "http://minio.lan:9000", S3_ACCESS_KEY_ID: "k", S3_SECRET_ACCESS_KEY: "s", S3_FORCE_PATH_STYLE: "true" });
-    expect(env.media).toMatchObject({ driver: "s3", bucket: "b", endpoint: "http://minio.lan:9000", region: "us-east-1", forcePathStyle: true });
+    const env = buildEnv({
+      ...base,
+      S3_BUCKET: "b",
+      S3_ENDPOINT: "http://minio.lan:9000",
+      S3_ACCESS_KEY_ID: "k",
+      S3_SECRET_ACCESS_KEY: "s",
+      S3_FORCE_PATH_STYLE: "true",
+    });
+    expect(env.media).toMatchObject({
+      driver: "s3",
+      bucket: "b",
+      endpoint: "http://minio.lan:9000",
+      region: "us-east-1",
+      forcePathStyle: true,
+    });
     expect(describeDrivers(env)).toContain("media: S3 bucket b at minio.lan:9000 (path-style)");
   });
 });

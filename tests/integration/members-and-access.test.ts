@@ -29,7 +29,9 @@ describe("members, invites and account grants", () => {
     expect(created.method === "password" && created.initialPassword).toBeTruthy();
     const password = created.method === "password" ? created.initialPassword! : "";
     await expect(authenticate(db, createInProcessCache(), { email: "op@example.com", password, ip: "x" })).resolves.toBeTruthy();
-    await expect(createMember(db, ws.admin, createMemberSchema.parse({ email: " OP@example.com", name: "dup", role: "guest" }))).rejects.toMatchObject({ code: "EMAIL_TAKEN" });
+    await expect(
+      createMember(db, ws.admin, createMemberSchema.parse({ email: " OP@example.com", name: "dup", role: "guest" })),
+    ).rejects.toMatchObject({ code: "EMAIL_TAKEN" });
   });
 
   it("turns an invite into a member once, and never after 7 days", async () => {
@@ -40,14 +42,23 @@ describe("members, invites and account grants", () => {
     expect(stored.tokenHash).not.toContain(invite.inviteToken);
 
     await acceptInvite(db, { token: invite.inviteToken, name: "王磊", password: "analyst-password" });
-    await expect(acceptInvite(db, { token: invite.inviteToken, name: "王磊", password: "analyst-password" })).rejects.toMatchObject({ code: "INVITE_INVALID" });
-    await expect(authenticate(db, createInProcessCache(), { email: "new@example.com", password: "analyst-password", ip: "x" })).resolves.toBeTruthy();
+    await expect(acceptInvite(db, { token: invite.inviteToken, name: "王磊", password: "analyst-password" })).rejects.toMatchObject({
+      code: "INVITE_INVALID",
+    });
+    await expect(
+      authenticate(db, createInProcessCache(), { email: "new@example.com", password: "analyst-password", ip: "x" }),
+    ).resolves.toBeTruthy();
 
     const old = await createMember(db, ws.admin, { email: "late@example.com", name: "迟到", role: "guest", method: "invite" });
     if (old.method !== "invite") throw new Error("expected invite");
-    await db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, old.inviteId));
+    await db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, old.inviteId));
     expect(await findOpenInvite(db, old.inviteToken)).toBeNull();
-    await expect(acceptInvite(db, { token: old.inviteToken, name: "迟到", password: "late-password" })).rejects.toMatchObject({ code: "INVITE_INVALID" });
+    await expect(acceptInvite(db, { token: old.inviteToken, name: "迟到", password: "late-password" })).rejects.toMatchObject({
+      code: "INVITE_INVALID",
+    });
   });
 
   it("never demotes or deactivates the last admin, nor lets anyone deactivate themselves", async () => {

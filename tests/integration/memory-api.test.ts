@@ -10,7 +10,7 @@ import * as memoryRoute from "@/app/api/v1/memories/[id]/route";
 import * as memoriesRoute from "@/app/api/v1/memories/route";
 import * as searchRoute from "@/app/api/v1/memories/search/route";
 import type { Db } from "@/db/client";
-import { memories, memoryHistory, } from "@/db/schema";
+import { memories, memoryHistory } from "@/db/schema";
 import { createApiToken } from "@/lib/api-tokens/api-tokens";
 import type { Cache } from "@/lib/cache";
 import { createUpstashCache } from "@/lib/cache/upstash-cache";
@@ -29,7 +29,10 @@ describe("memory REST API", () => {
   let analyst = "";
   let guest = "";
   let otherWorkspace = "";
-  const counts = async () => [(await db.select({ n: count() }).from(memories))[0].n, (await db.select({ n: count() }).from(memoryHistory))[0].n];
+  const counts = async () => [
+    (await db.select({ n: count() }).from(memories))[0].n,
+    (await db.select({ n: count() }).from(memoryHistory))[0].n,
+  ];
   const create = (token: string, body: unknown) => callRoute(memoriesRoute.POST, "/api/v1/memories", { method: "POST", token, body });
   const search = (token: string, body: unknown) => callRoute(searchRoute.POST, "/api/v1/memories/search", { method: "POST", token, body });
 
@@ -41,7 +44,7 @@ describe("memory REST API", () => {
     analyst = (await memberWithToken(db, ws.admin, "analyst")).token;
     guest = (await memberWithToken(db, ws.admin, "guest")).token;
     // A second workspace (same install) with its own admin.
-otherWorkspace = (await setUpOtherWorkspace(db, "other-brand", ["memories.read", "memories.write"])).token;
+    otherWorkspace = (await setUpOtherWorkspace(db, "other-brand", ["memories.read", "memories.write"])).token;
   });
 
   it("creates, reads, updates, lists, searches and deletes", async () => {
@@ -50,7 +53,12 @@ otherWorkspace = (await setUpOtherWorkspace(db, "other-brand", ["memories.read",
     const id = created.json.memory.id as string;
     const got = await callRoute(memoryRoute.GET, `/api/v1/memories/${id}`, { token: analyst, params: { id } });
     expect(got.json.memory.accessCount).toBe(1);
-    const put = await callRoute(memoryRoute.PUT, `/api/v1/memories/${id}`, { method: "PUT", token: operator, params: { id }, body: { content: "品牌调性：温柔、真诚、专业" } });
+    const put = await callRoute(memoryRoute.PUT, `/api/v1/memories/${id}`, {
+      method: "PUT",
+      token: operator,
+      params: { id },
+      body: { content: "品牌调性：温柔、真诚、专业" },
+    });
     expect(put.json.memory.content).toBe("品牌调性：温柔、真诚、专业");
     const list = await callRoute(memoriesRoute.GET, "/api/v1/memories", { token: analyst, search: { tags: "品牌", limit: "5" } });
     expect(list.json.memories.map((m: { id: string }) => m.id)).toEqual([id]);
@@ -71,15 +79,30 @@ otherWorkspace = (await setUpOtherWorkspace(db, "other-brand", ["memories.read",
       const res = await callRoute(memoryRoute.GET, `/api/v1/memories/${secret}`, { token, params: { id: secret } });
       expect(res.status).toBe(404);
     }
-    expect((await callRoute(cleanupRoute.POST, "/api/v1/memories/cleanup", { method: "POST", token: operator, body: { scope: "workspace" } })).status).toBe(403);
-    expect((await callRoute(cleanupRoute.POST, "/api/v1/memories/cleanup", { method: "POST", token: admin, body: { scope: "workspace" } })).status).toBe(200);
+    expect(
+      (await callRoute(cleanupRoute.POST, "/api/v1/memories/cleanup", { method: "POST", token: operator, body: { scope: "workspace" } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await callRoute(cleanupRoute.POST, "/api/v1/memories/cleanup", { method: "POST", token: admin, body: { scope: "workspace" } }))
+        .status,
+    ).toBe(200);
   });
 
   it("rejects another workspace's memory id with 404 and changes nothing", async () => {
     const mine = (await create(admin, { content: "workspace A memory", privacy: "workspace" })).json.memory.id as string;
     const before = await counts();
-    for (const [handler, method] of [[memoryRoute.GET, "GET"], [memoryRoute.PUT, "PUT"], [memoryRoute.DELETE, "DELETE"]] as const) {
-      const res = await callRoute(handler, `/api/v1/memories/${mine}`, { method, token: otherWorkspace, params: { id: mine }, body: method === "PUT" ? { content: "hijack" } : undefined });
+    for (const [handler, method] of [
+      [memoryRoute.GET, "GET"],
+      [memoryRoute.PUT, "PUT"],
+      [memoryRoute.DELETE, "DELETE"],
+    ] as const) {
+      const res = await callRoute(handler, `/api/v1/memories/${mine}`, {
+        method,
+        token: otherWorkspace,
+        params: { id: mine },
+        body: method === "PUT" ? { content: "hijack" } : undefined,
+      });
       expect(res.status).toBe(404);
       expect(res.json.error.code).toBe("NOT_FOUND");
     }
@@ -117,17 +140,32 @@ otherWorkspace = (await setUpOtherWorkspace(db, "other-brand", ["memories.read",
   });
 
   it("validates config ranges and reads its own writes", async () => {
-    expect((await callRoute(configRoute.PUT, "/api/v1/memories/config", { method: "PUT", token: operator, body: { shortTermRetentionDays: 0 } })).status).toBe(400);
-    expect((await callRoute(configRoute.PUT, "/api/v1/memories/config", { method: "PUT", token: operator, body: { compressionThreshold: 1.5 } })).status).toBe(400);
+    expect(
+      (await callRoute(configRoute.PUT, "/api/v1/memories/config", { method: "PUT", token: operator, body: { shortTermRetentionDays: 0 } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await callRoute(configRoute.PUT, "/api/v1/memories/config", { method: "PUT", token: operator, body: { compressionThreshold: 1.5 } }))
+        .status,
+    ).toBe(400);
     expect((await callRoute(configRoute.GET, "/api/v1/memories/config", { token: operator })).json.config.shortTermRetentionDays).toBe(7);
-    const put = await callRoute(configRoute.PUT, "/api/v1/memories/config", { method: "PUT", token: operator, body: { shortTermRetentionDays: 14, defaultPrivacy: "workspace" } });
+    const put = await callRoute(configRoute.PUT, "/api/v1/memories/config", {
+      method: "PUT",
+      token: operator,
+      body: { shortTermRetentionDays: 14, defaultPrivacy: "workspace" },
+    });
     expect(put.json.config.shortTermRetentionDays).toBe(14);
-    expect((await callRoute(configRoute.GET, "/api/v1/memories/config", { token: operator })).json.config).toMatchObject({ shortTermRetentionDays: 14, defaultPrivacy: "workspace" });
+    expect((await callRoute(configRoute.GET, "/api/v1/memories/config", { token: operator })).json.config).toMatchObject({
+      shortTermRetentionDays: 14,
+      defaultPrivacy: "workspace",
+    });
     expect((await create(operator, { content: "uses my default privacy" })).json.memory.privacy).toBe("workspace");
   });
 
   it("answers compress, stats and patterns", async () => {
-    expect((await callRoute(compressRoute.POST, "/api/v1/memories/compress", { method: "POST", token: operator, body: { dryRun: true } })).json).toMatchObject({ dryRun: true });
+    expect(
+      (await callRoute(compressRoute.POST, "/api/v1/memories/compress", { method: "POST", token: operator, body: { dryRun: true } })).json,
+    ).toMatchObject({ dryRun: true });
     const stats = await callRoute(statsRoute.GET, "/api/v1/memories/analytics/stats", { token: analyst });
     expect(stats.status).toBe(200);
     expect(stats.json.total).toBeGreaterThan(0);

@@ -28,13 +28,21 @@ describe("POST /api/v1/memories/context", () => {
     token = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
     analyst = (await memberWithToken(db, ws.admin, "analyst")).token;
     accountId = newId("acc");
-    await db.insert(accounts).values({ id: accountId, workspaceId: ws.admin.workspaceId, name: "小鹿护肤日记", redId: "deer01", tags: ["护肤"], personaNotes: "面向敏感肌学生党，语气像闺蜜" });
+    await db.insert(accounts).values({
+      id: accountId,
+      workspaceId: ws.admin.workspaceId,
+      name: "小鹿护肤日记",
+      redId: "deer01",
+      tags: ["护肤"],
+      personaNotes: "面向敏感肌学生党，语气像闺蜜",
+    });
     const otherWs = newId("ws");
     await db.insert(workspaces).values({ id: otherWs, slug: "other-ctx", name: "Other" });
     foreignAccount = newId("acc");
     await db.insert(accounts).values({ id: foreignAccount, workspaceId: otherWs, name: "别家账号", redId: "other01" });
     const me = actorOf(ws.admin);
-    const add = async (key: string, content: string, extra: Record<string, unknown> = {}) => (ids[key] = (await createMemory(db, me, { content, privacy: "workspace", ...extra })).id);
+    const add = async (key: string, content: string, extra: Record<string, unknown> = {}) =>
+      (ids[key] = (await createMemory(db, me, { content, privacy: "workspace", ...extra })).id);
     await add("voice", "品牌调性：真诚、不夸大功效、多用实测对比", { type: "long_term", importance: 0.9 });
     await add("cream1", "敏感肌面霜笔记：标题写出“泛红”“修护”效果最好");
     await add("cream2", "敏感肌面霜笔记：标题写出“泛红”“修护”点击率最高"); // near-duplicate of cream1: MMR should keep one

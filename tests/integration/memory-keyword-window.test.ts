@@ -14,7 +14,18 @@ describe("keyword candidates window", () => {
   let mine: MemoryActor;
   let other: MemoryActor;
   const insert = (actor: MemoryActor, contents: string[]) =>
-    db.insert(memories).values(contents.map((content) => ({ id: newId("mry"), workspaceId: actor.workspaceId, ownerId: actor.userId, type: "long_term" as const, content, tags: [], metadata: {}, privacy: "workspace" as const })));
+    db.insert(memories).values(
+      contents.map((content) => ({
+        id: newId("mry"),
+        workspaceId: actor.workspaceId,
+        ownerId: actor.userId,
+        type: "long_term" as const,
+        content,
+        tags: [],
+        metadata: {},
+        privacy: "workspace" as const,
+      })),
+    );
 
   beforeAll(async () => {
     db = await migratedDb();
@@ -37,7 +48,10 @@ describe("keyword candidates window", () => {
 
   it("finds a workspace's own older matches when another workspace's newer ones fill the window", async () => {
     await insert(mine, ["周末下午发布的探店笔记互动最好", "周末下午适合发穿搭"]);
-    await insert(other, Array.from({ length: keywordWindow + 20 }, (_, i) => `周末下午发布 第${i}条`));
+    await insert(
+      other,
+      Array.from({ length: keywordWindow + 20 }, (_, i) => `周末下午发布 第${i}条`),
+    );
     const found = await keywordCandidates(db, searchFilterSql(mine, {}), toFtsMatch("周末下午发布"), 10);
     expect(found.size).toBe(2);
     const theirs = await keywordCandidates(db, searchFilterSql(other, {}), toFtsMatch("周末下午发布"), 10);

@@ -21,11 +21,16 @@ describe("compression with an LLM summary", () => {
   let admin: MemoryActor;
   const summary = "标题公式：数字+痛点（如“3个方法告别干皮”），封面用大字。";
   const cluster = async (suffix: string) => {
-    for (const content of [`标题公式：数字加痛点，比如3个方法告别干皮。${suffix}`, `标题公式：数字加痛点，比如3个方法告别干皮。封面用大字。${suffix}`, `标题公式：数字加痛点，比如3个方法告别干皮！${suffix}`]) {
+    for (const content of [
+      `标题公式：数字加痛点，比如3个方法告别干皮。${suffix}`,
+      `标题公式：数字加痛点，比如3个方法告别干皮。封面用大字。${suffix}`,
+      `标题公式：数字加痛点，比如3个方法告别干皮！${suffix}`,
+    ]) {
       await createMemory(db, admin, { content, importance: 0.4 });
     }
   };
-  const content = async (id: string) => (await db.select({ content: memories.content, metadata: memories.metadata }).from(memories).where(eq(memories.id, id)))[0];
+  const content = async (id: string) =>
+    (await db.select({ content: memories.content, metadata: memories.metadata }).from(memories).where(eq(memories.id, id)))[0];
 
   beforeAll(async () => {
     db = await migratedDb();

@@ -22,7 +22,11 @@ describe("memory maintenance", () => {
   let db: Db;
   let admin: MemoryActor;
   let operator: MemoryActor;
-  const expire = (id: string) => db.update(memories).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(memories.id, id));
+  const expire = (id: string) =>
+    db
+      .update(memories)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(memories.id, id));
   const exists = async (id: string) => (await db.select({ id: memories.id }).from(memories).where(eq(memories.id, id))).length === 1;
 
   beforeAll(async () => {
@@ -37,7 +41,10 @@ describe("memory maintenance", () => {
     const fresh = await createMemory(db, operator, { content: "今天的临时想法", importance: 0.2 });
     const important = await createMemory(db, operator, { content: "重要：品牌禁用词清单", importance: 0.9 });
     const longTerm = await createMemory(db, operator, { content: "长期：受众画像", type: "long_term" });
-    await db.update(memories).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(memories.id, longTerm.id));
+    await db
+      .update(memories)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(memories.id, longTerm.id));
     await expire(old.id);
     await expire(important.id);
 
@@ -67,7 +74,11 @@ describe("memory maintenance", () => {
   it("merges similar short-term memories into one long-term memory with lineage, and undo restores them", async () => {
     await updateMemoryConfig(db, admin, { compressionThreshold: 0.8 });
     const a = await createMemory(db, admin, { content: "标题公式：数字加痛点，比如3个方法告别干皮。", tags: ["标题"], importance: 0.3 });
-    const b = await createMemory(db, admin, { content: "标题公式：数字加痛点，比如3个方法告别干皮。封面用大字。", tags: ["封面"], importance: 0.6 });
+    const b = await createMemory(db, admin, {
+      content: "标题公式：数字加痛点，比如3个方法告别干皮。封面用大字。",
+      tags: ["封面"],
+      importance: 0.6,
+    });
     const c = await createMemory(db, admin, { content: "标题公式：数字加痛点，比如3个方法告别干皮！", tags: ["标题"], importance: 0.4 });
     const other = await createMemory(db, admin, { content: "Coffee shop visits perform best on weekend afternoons" });
     const secret = await createMemory(db, operator, { content: "标题公式：数字加痛点，比如3个方法告别干皮。" });
@@ -100,7 +111,10 @@ describe("memory maintenance", () => {
   it("merges the keyword index into one segment, and keyword search finds the same memories", async () => {
     for (let i = 0; i < 12; i++) await createMemory(db, admin, { content: `合并测试笔记 merge check ${i}`, privacy: "workspace" });
     const segments = async () => (await db.all<{ n: number }>(sql`SELECT count(DISTINCT segid) AS n FROM memories_fts_idx`))[0].n;
-    const search = async () => (await searchMemories(db, admin, { query: "合并测试笔记", k: 20, mode: "keyword" }, { cache: false })).hits.map((h) => h.memory.id).sort();
+    const search = async () =>
+      (await searchMemories(db, admin, { query: "合并测试笔记", k: 20, mode: "keyword" }, { cache: false })).hits
+        .map((h) => h.memory.id)
+        .sort();
     const before = await search();
     expect(await segments()).toBeGreaterThan(1);
     const { steps } = await mergeKeywordIndex(db);
@@ -112,10 +126,19 @@ describe("memory maintenance", () => {
   });
 
   it("reports stats and patterns the caller can see", async () => {
-    await createMemory(db, admin, { content: "Audience: office workers 25-35", tags: ["audience", "persona"], privacy: "workspace", category: "audience" });
+    await createMemory(db, admin, {
+      content: "Audience: office workers 25-35",
+      tags: ["audience", "persona"],
+      privacy: "workspace",
+      category: "audience",
+    });
     await createMemory(db, admin, { content: "Persona note", tags: ["audience", "persona"], category: "audience" });
     const stats = await memoryStats(db, admin, "Asia/Shanghai");
-    const own = (await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM memories WHERE compressed_into IS NULL AND (owner_id = ${admin.userId} OR privacy = 'workspace')`))[0].n;
+    const own = (
+      await db.all<{ n: number }>(
+        sql`SELECT count(*) AS n FROM memories WHERE compressed_into IS NULL AND (owner_id = ${admin.userId} OR privacy = 'workspace')`,
+      )
+    )[0].n;
     expect(stats.total).toBe(own);
     expect(stats.byCategory.find((c) => c.category === "audience")?.count).toBe(2);
     expect(stats.topTags.find((t) => t.tag === "audience")?.count).toBe(2);

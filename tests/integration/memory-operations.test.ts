@@ -30,13 +30,19 @@ describe("memory operations", () => {
   const historyOf = (id: string) => db.select().from(memoryHistory).where(eq(memoryHistory.memoryId, id)).orderBy(memoryHistory.id);
 
   it("creates a short-term memory with a stored 384-d vector and a 7-day expiry", async () => {
-    const m = await createMemory(db, operator, { content: "品牌调性：温柔、真诚，不用夸张词", tags: ["品牌", "品牌", "voice"], importance: 0.6 });
+    const m = await createMemory(db, operator, {
+      content: "品牌调性：温柔、真诚，不用夸张词",
+      tags: ["品牌", "品牌", "voice"],
+      importance: 0.6,
+    });
     expect(m.type).toBe("short_term");
     expect(m.tags).toEqual(["品牌", "voice"]);
     expect(m.privacy).toBe("private");
     const days = (new Date(m.expiresAt!).getTime() - new Date(m.createdAt).getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 3);
-    const [row] = await db.all<{ n: number }>(sql`SELECT vector_extract(embedding) AS v, length(embedding) AS n FROM memories WHERE id = ${m.id}`);
+    const [row] = await db.all<{ n: number }>(
+      sql`SELECT vector_extract(embedding) AS v, length(embedding) AS n FROM memories WHERE id = ${m.id}`,
+    );
     expect(row.n).toBe(384 * 4);
     expect((await historyOf(m.id)).map((h) => h.action)).toEqual(["create"]);
   });
@@ -89,7 +95,8 @@ describe("memory operations", () => {
   });
 
   it("paginates without gaps or repeats, with filters and sorts", async () => {
-    for (let i = 0; i < 7; i++) await createMemory(db, admin, { content: `分页测试 ${i}`, category: "paging", tags: i % 2 ? ["odd"] : ["even"], importance: i / 10 });
+    for (let i = 0; i < 7; i++)
+      await createMemory(db, admin, { content: `分页测试 ${i}`, category: "paging", tags: i % 2 ? ["odd"] : ["even"], importance: i / 10 });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {

@@ -37,7 +37,8 @@ describe("OpenAI-compatible embedder", () => {
     fake = await startFakeOpenAiServer({ apiKey, dims: { "emb-small": 8 } });
   });
   afterAll(() => fake.close());
-  const embedder = (options: { timeoutMs?: number } = {}) => createOpenAiEmbedder({ baseUrl: fake.url, model: "emb-small", dim: 8, apiKey }, { sleep: noSleep, ...options });
+  const embedder = (options: { timeoutMs?: number } = {}) =>
+    createOpenAiEmbedder({ baseUrl: fake.url, model: "emb-small", dim: 8, apiKey }, { sleep: noSleep, ...options });
 
   it("sends {model, input} in batches with the bearer key and returns the vectors in order", async () => {
     fake.embeddingRequests.length = 0;
@@ -51,11 +52,20 @@ describe("OpenAI-compatible embedder", () => {
   it("retries a 500, and reports a wrong key, a timeout and a wrong dimension as AI_PROVIDER_FAILED", async () => {
     fake.failNext(1, 500);
     await expect(embedder().embed(["x"])).resolves.toHaveLength(1);
-    await expect(createOpenAiEmbedder({ baseUrl: fake.url, model: "m", dim: 8, apiKey: "wrong" }).embed(["x"])).rejects.toMatchObject({ code: "AI_PROVIDER_FAILED", message: expect.stringContaining("HTTP 401") });
+    await expect(createOpenAiEmbedder({ baseUrl: fake.url, model: "m", dim: 8, apiKey: "wrong" }).embed(["x"])).rejects.toMatchObject({
+      code: "AI_PROVIDER_FAILED",
+      message: expect.stringContaining("HTTP 401"),
+    });
     fake.setMode({ kind: "hang" });
-    await expect(embedder({ timeoutMs: 150 }).embed(["x"])).rejects.toMatchObject({ code: "AI_PROVIDER_FAILED", message: expect.stringContaining("timed out") });
+    await expect(embedder({ timeoutMs: 150 }).embed(["x"])).rejects.toMatchObject({
+      code: "AI_PROVIDER_FAILED",
+      message: expect.stringContaining("timed out"),
+    });
     fake.setMode({ kind: "wrong-dimension", dim: 5 });
-    await expect(embedder().embed(["x"])).rejects.toMatchObject({ code: "AI_PROVIDER_FAILED", message: expect.stringContaining("expected 8 numbers") });
+    await expect(embedder().embed(["x"])).rejects.toMatchObject({
+      code: "AI_PROVIDER_FAILED",
+      message: expect.stringContaining("expected 8 numbers"),
+    });
     fake.setMode({ kind: "ok" });
   });
 });
@@ -69,7 +79,9 @@ describe("memory provider settings and re-embedding", () => {
   let workspaceId = "";
   const ids: Record<string, string> = {};
   const put = (body: unknown, t = token) => callRoute(providersRoute.PUT, "/api/v1/memories/providers", { method: "PUT", token: t, body });
-  const openai = (dim: number, extra: Record<string, unknown> = {}) => ({ embedding: { provider: "openai", baseUrl: fake.url, model: dim === 48 ? "emb-large" : "emb-small", dim, ...extra } });
+  const openai = (dim: number, extra: Record<string, unknown> = {}) => ({
+    embedding: { provider: "openai", baseUrl: fake.url, model: dim === 48 ? "emb-large" : "emb-small", dim, ...extra },
+  });
   const step = async () => runReembedStep(db, (await latestReembedJob(db, workspaceId))!.id, { batchSize: 2, budgetMs: 0 });
   const top = async (query: string) => (await searchMemories(db, admin, { query, k: 3 }, { cache: false })).hits.map((h) => h.memory.id);
 
@@ -81,7 +93,13 @@ describe("memory provider settings and re-embedding", () => {
     admin = actorOf(ws.admin);
     token = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
     operatorToken = (await memberWithToken(db, ws.admin, "operator")).token;
-    for (const [key, content] of Object.entries({ serum: "精华液测评：成分表要放在第二张图", cover: "封面用对比图收藏更多", budget: "学生党更喜欢百元以内的平价款", night: "晚上九点后发布阅读量低", voice: "品牌调性：真诚不夸张" })) {
+    for (const [key, content] of Object.entries({
+      serum: "精华液测评：成分表要放在第二张图",
+      cover: "封面用对比图收藏更多",
+      budget: "学生党更喜欢百元以内的平价款",
+      night: "晚上九点后发布阅读量低",
+      voice: "品牌调性：真诚不夸张",
+    })) {
       ids[key] = (await createMemory(db, admin, { content, privacy: "workspace" })).id;
     }
   });
@@ -89,7 +107,13 @@ describe("memory provider settings and re-embedding", () => {
 
   it("validates, needs memories.manage, and never shows or logs the API key", async () => {
     expect((await put(openai(32, { apiKey }), operatorToken)).status).toBe(403);
-    for (const bad of [openai(32, { baseUrl: "ftp://example.com" }), openai(3), openai(32, { model: "" }), { embedding: { provider: "cohere" } }, { chat: { baseUrl: "javascript:alert(1)", model: "x" } }]) {
+    for (const bad of [
+      openai(32, { baseUrl: "ftp://example.com" }),
+      openai(3),
+      openai(32, { model: "" }),
+      { embedding: { provider: "cohere" } },
+      { chat: { baseUrl: "javascript:alert(1)", model: "x" } },
+    ]) {
       const res = await put(bad);
       expect(res.status).toBe(400);
       expect(res.json.error.code).toBe("VALIDATION_FAILED");
@@ -105,7 +129,8 @@ describe("memory provider settings and re-embedding", () => {
     expect(row.embeddingApiKey).toMatch(/^enc:v1:/);
     const got = await callRoute(providersRoute.GET, "/api/v1/memories/providers", { token });
     const audits = await db.select().from(auditEvents);
-    for (const text of [JSON.stringify(res.json), JSON.stringify(got.json), JSON.stringify(audits), JSON.stringify(row)]) expect(text).not.toContain(apiKey);
+    for (const text of [JSON.stringify(res.json), JSON.stringify(got.json), JSON.stringify(audits), JSON.stringify(row)])
+      expect(text).not.toContain(apiKey);
   });
 
   it("re-embeds in batches with progress while search keeps answering from the old vectors, then switches", async () => {
@@ -131,9 +156,14 @@ describe("memory provider settings and re-embedding", () => {
     const expected = fakeEmbedding("精华液测评：成分表放第二张图，价格放第三张", 32);
     expect(serumVector.map((x) => x.toFixed(4))).toEqual(expected.map((x) => x.toFixed(4)));
     // The built-in vectors of the workspace are released.
-    const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM memories WHERE workspace_id = ${workspaceId} AND embedding IS NOT NULL`);
+    const [{ n }] = await db.all<{ n: number }>(
+      sql`SELECT count(*) AS n FROM memories WHERE workspace_id = ${workspaceId} AND embedding IS NOT NULL`,
+    );
     expect(n).toBe(0);
-    expect((await callRoute(providersRoute.GET, "/api/v1/memories/providers", { token })).json.active).toMatchObject({ provider: "openai", dim: 32 });
+    expect((await callRoute(providersRoute.GET, "/api/v1/memories/providers", { token })).json.active).toMatchObject({
+      provider: "openai",
+      dim: 32,
+    });
 
     // Search now embeds the query with the provider; an exact-text query finds its memory first.
     const calls = fake.embeddingRequests.length;
@@ -142,7 +172,9 @@ describe("memory provider settings and re-embedding", () => {
     expect(hits[0].memory.id).toBe(ids.cover);
     // New memories go straight into the provider's space; deletes leave no orphan vector.
     const fresh = await createMemory(db, admin, { content: "直播切片涨粉快", privacy: "workspace" });
-    expect((await searchMemories(db, admin, { query: "直播切片涨粉快", k: 1, mode: "vector" }, { cache: false })).hits[0].memory.id).toBe(fresh.id);
+    expect((await searchMemories(db, admin, { query: "直播切片涨粉快", k: 1, mode: "vector" }, { cache: false })).hits[0].memory.id).toBe(
+      fresh.id,
+    );
     await deleteMemory(db, admin, fresh.id);
     expect(await db.all(sql`SELECT seq FROM ${sql.raw(space.table!)}`)).toHaveLength(6);
   });
@@ -151,7 +183,9 @@ describe("memory provider settings and re-embedding", () => {
     fake.setMode({ kind: "status", status: 503 });
     const hits = (await searchMemories(db, admin, { query: "平价款", k: 3 }, { cache: false })).hits;
     expect(hits[0].memory.id).toBe(ids.budget);
-    await expect(searchMemories(db, admin, { query: "平价款", k: 3, mode: "vector" }, { cache: false })).rejects.toMatchObject({ code: "AI_PROVIDER_FAILED" });
+    await expect(searchMemories(db, admin, { query: "平价款", k: 3, mode: "vector" }, { cache: false })).rejects.toMatchObject({
+      code: "AI_PROVIDER_FAILED",
+    });
     fake.setMode({ kind: "ok" });
   });
 
@@ -175,12 +209,18 @@ describe("memory provider settings and re-embedding", () => {
     const url = "http://localhost:3000/api/webhooks/memory-reembed";
     const unsigned = await callRoute(reembedWebhook.POST as never, "/api/webhooks/memory-reembed", { method: "POST", rawBody: "{}" });
     expect(unsigned.status).toBe(401);
-    const signed = await callRoute(reembedWebhook.POST as never, "/api/webhooks/memory-reembed", { method: "POST", rawBody: "{}", headers: { "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }) } });
+    const signed = await callRoute(reembedWebhook.POST as never, "/api/webhooks/memory-reembed", {
+      method: "POST",
+      rawBody: "{}",
+      headers: { "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }) },
+    });
     expect(signed.status).toBe(200);
-    expect((await latestReembedJob(db, workspaceId))).toMatchObject({ status: "done", done: 6, total: 6 });
+    expect(await latestReembedJob(db, workspaceId)).toMatchObject({ status: "done", done: 6, total: 6 });
 
     const old = vectorSpaceOf({ provider: "openai", baseUrl: fake.url, model: "emb-small", dim: 32 });
-    const tables = (await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'memory_vectors_%'`)).map((t) => t.name);
+    const tables = (
+      await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'memory_vectors_%'`)
+    ).map((t) => t.name);
     expect(tables).not.toContain(old.table);
     expect(tables).toContain(vectorSpaceOf({ provider: "openai", baseUrl: fake.url, model: "emb-large", dim: 48 }).table);
     expect((await top("封面用对比图收藏更多"))[0]).toBe(ids.cover);

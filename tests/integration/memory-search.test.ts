@@ -22,17 +22,32 @@ describe("memory search", () => {
     admin = actorOf(ws.admin);
     operator = actorOf((await memberWithToken(db, ws.admin, "operator")).ctx);
     const seed: [string, string, Parameters<typeof createMemory>[2]][] = [
-      ["voice", "admin", { content: "品牌调性：温柔、真诚，像闺蜜聊天，不用夸张词", type: "long_term", privacy: "workspace", importance: 0.95, tags: ["品牌"] }],
+      [
+        "voice",
+        "admin",
+        {
+          content: "品牌调性：温柔、真诚，像闺蜜聊天，不用夸张词",
+          type: "long_term",
+          privacy: "workspace",
+          importance: 0.95,
+          tags: ["品牌"],
+        },
+      ],
       ["skin", "admin", { content: "敏感肌用户最关心成分是否温和、有没有酒精", privacy: "workspace", tags: ["受众"] }],
       ["coffee", "admin", { content: "上海咖啡探店笔记：周末下午发布互动最高", privacy: "workspace" }],
-      ["rejected", "admin", { content: "Rejected: clickbait titles with all caps were turned down by the brand", privacy: "workspace", tags: ["rejected"] }],
+      [
+        "rejected",
+        "admin",
+        { content: "Rejected: clickbait titles with all caps were turned down by the brand", privacy: "workspace", tags: ["rejected"] },
+      ],
       ["worked", "admin", { content: "What worked: carousel posts with a price comparison table got 3x saves", privacy: "workspace" }],
       ["secret", "operator", { content: "私人备忘：敏感肌合作报价底线 5000 元" }],
     ];
     for (const [key, who, input] of seed) ids[key] = (await createMemory(db, who === "admin" ? admin : operator, input)).id;
   });
 
-  const top = async (actor: MemoryActor, query: string, extra: object = {}) => (await searchMemories(db, actor, { query, k: 3, ...extra })).hits.map((h) => h.memory.id);
+  const top = async (actor: MemoryActor, query: string, extra: object = {}) =>
+    (await searchMemories(db, actor, { query, k: 3, ...extra })).hits.map((h) => h.memory.id);
 
   it("finds Chinese by meaning and by substring", async () => {
     expect((await top(admin, "敏感肌成分"))[0]).toBe(ids.skin);

@@ -24,7 +24,12 @@ import { memberWithToken, setUpWorkspace } from "../support/fixtures";
 import { startSmtpPeer } from "../support/smtp-peer";
 import { migratedDb } from "../support/test-db";
 
-const secrets = { dingToken: "ding-access-token-7f3a", dingSecret: "SECd1n9t4lk5ecr3t", wecomKey: "wecom-key-93b2c", smtpPassword: "smtp-pa55word-x" };
+const secrets = {
+  dingToken: "ding-access-token-7f3a",
+  dingSecret: "SECd1n9t4lk5ecr3t",
+  wecomKey: "wecom-key-93b2c",
+  smtpPassword: "smtp-pa55word-x",
+};
 const snapshot = { title: "秋冬敏感肌护肤清单", body: "第一步：温和洁面", topics: ["护肤"], images: ["/media/1.jpg"] };
 
 describe("notification channels", () => {
@@ -37,10 +42,13 @@ describe("notification channels", () => {
   const ids: Record<string, string> = {};
 
   const create = (body: unknown) => callRoute(POST, "/api/v1/notification-channels", { method: "POST", token, body });
-  const sendTest = (id: string) => callRoute(testRoute, `/api/v1/notification-channels/${id}/test`, { method: "POST", token, params: { id } });
+  const sendTest = (id: string) =>
+    callRoute(testRoute, `/api/v1/notification-channels/${id}/test`, { method: "POST", token, params: { id } });
   const row = async (id: string) => (await db.select().from(notificationChannels).where(eq(notificationChannels.id, id)))[0];
   const count = async () => (await db.select().from(notificationChannels)).length;
-  const fail = (reason: string): (() => Promise<PublishOutcome>) => async () => ({ kind: "rejected", code: "CONTENT_REJECTED", reason });
+  const fail =
+    (reason: string): (() => Promise<PublishOutcome>) =>
+    async () => ({ kind: "rejected", code: "CONTENT_REJECTED", reason });
   async function failJob(reason: string) {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
     const result = await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, fail(reason));
@@ -54,7 +62,11 @@ describe("notification channels", () => {
     ws = await setUpWorkspace(db);
     token = (await memberWithToken(db, ws.admin, "admin")).token;
     accountId = (await createAccount(db, ws.admin, { name: "小鹿美妆日记", redId: "xiaolu" })).id;
-    robot = await startFakeRobotServer({ dingtalkToken: secrets.dingToken, dingtalkSecret: secrets.dingSecret, wecomKey: secrets.wecomKey });
+    robot = await startFakeRobotServer({
+      dingtalkToken: secrets.dingToken,
+      dingtalkSecret: secrets.dingSecret,
+      wecomKey: secrets.wecomKey,
+    });
     smtp = await startSmtpPeer({ user: "bot", password: secrets.smtpPassword });
   });
   afterAll(async () => {
@@ -63,7 +75,11 @@ describe("notification channels", () => {
   });
 
   it("creates a signed DingTalk channel: secrets encrypted at rest, never answered or audited", async () => {
-    const res = await create({ kind: "dingtalk", name: "运营群", config: { baseUrl: `${robot.url}/robot/send`, accessToken: secrets.dingToken, signed: true, signSecret: secrets.dingSecret } });
+    const res = await create({
+      kind: "dingtalk",
+      name: "运营群",
+      config: { baseUrl: `${robot.url}/robot/send`, accessToken: secrets.dingToken, signed: true, signSecret: secrets.dingSecret },
+    });
     expect(res.status).toBe(201);
     ids.ding = res.json.id;
     expect(res.json.secretsSet.sort()).toEqual(["accessToken", "signSecret"]);
@@ -87,7 +103,11 @@ describe("notification channels", () => {
   });
 
   it("explains the robot's errcode in our words when the sign secret is wrong", async () => {
-    const res = await create({ kind: "dingtalk", name: "错误密钥", config: { baseUrl: `${robot.url}/robot/send`, accessToken: secrets.dingToken, signed: true, signSecret: "SECwrong" } });
+    const res = await create({
+      kind: "dingtalk",
+      name: "错误密钥",
+      config: { baseUrl: `${robot.url}/robot/send`, accessToken: secrets.dingToken, signed: true, signSecret: "SECwrong" },
+    });
     const before = robot.received.length;
     const test = await sendTest(res.json.id);
     expect(test.status).toBe(200);
@@ -95,12 +115,19 @@ describe("notification channels", () => {
     expect(JSON.stringify(test.json)).not.toContain("sign not match");
     expect(robot.received.length).toBe(before);
     const stored = await row(res.json.id);
-    expect([stored.lastResult, stored.lastError]).toEqual(["error", "errcode 310000: the signature, keyword or IP check failed (robot security settings)"]);
+    expect([stored.lastResult, stored.lastError]).toEqual([
+      "error",
+      "errcode 310000: the signature, keyword or IP check failed (robot security settings)",
+    ]);
     expect((await callRoute(deleteRoute, `/x`, { method: "DELETE", token, params: { id: res.json.id } })).status).toBe(204);
   });
 
   it("sends through a WeCom robot", async () => {
-    const res = await create({ kind: "wecom", name: "企业微信群", config: { baseUrl: `${robot.url}/cgi-bin/webhook/send`, key: secrets.wecomKey } });
+    const res = await create({
+      kind: "wecom",
+      name: "企业微信群",
+      config: { baseUrl: `${robot.url}/cgi-bin/webhook/send`, key: secrets.wecomKey },
+    });
     expect(res.status).toBe(201);
     ids.wecom = res.json.id;
     expect((await sendTest(ids.wecom)).json).toEqual({ ok: true });
@@ -113,7 +140,15 @@ describe("notification channels", () => {
     const res = await create({
       kind: "email",
       name: "值班邮箱",
-      config: { host: smtp.host, port: smtp.port, secure: false, user: "bot", password: secrets.smtpPassword, from: "robot@example.com", to: ["ops@example.com", "lead@example.com"] },
+      config: {
+        host: smtp.host,
+        port: smtp.port,
+        secure: false,
+        user: "bot",
+        password: secrets.smtpPassword,
+        from: "robot@example.com",
+        to: ["ops@example.com", "lead@example.com"],
+      },
     });
     expect(res.status).toBe(201);
     ids.email = res.json.id;
@@ -128,7 +163,23 @@ describe("notification channels", () => {
   });
 
   it("keeps a stored secret when an edit leaves it empty, and lists without secrets", async () => {
-    const res = await callRoute(PATCH, "/x", { method: "PATCH", token, params: { id: ids.email }, body: { name: "值班邮箱 2", config: { host: smtp.host, port: smtp.port, secure: false, user: "bot", password: "", from: "robot@example.com", to: ["ops@example.com"] } } });
+    const res = await callRoute(PATCH, "/x", {
+      method: "PATCH",
+      token,
+      params: { id: ids.email },
+      body: {
+        name: "值班邮箱 2",
+        config: {
+          host: smtp.host,
+          port: smtp.port,
+          secure: false,
+          user: "bot",
+          password: "",
+          from: "robot@example.com",
+          to: ["ops@example.com"],
+        },
+      },
+    });
     expect(res.status).toBe(200);
     expect(res.json.secretsSet).toEqual(["password"]);
     expect((await sendTest(ids.email)).json).toEqual({ ok: true });
@@ -151,7 +202,11 @@ describe("notification channels", () => {
     const unsigned = await create({ kind: "dingtalk", name: "x", config: { accessToken: "t", signed: true } });
     expect(unsigned.status).toBe(400);
     expect(Object.keys(unsigned.json.error.fieldErrors)).toEqual(["config.signSecret"]);
-    const badMail = await create({ kind: "email", name: "x", config: { host: "smtp.example.com", from: "robot@example.com", to: ["not an email"] } });
+    const badMail = await create({
+      kind: "email",
+      name: "x",
+      config: { host: "smtp.example.com", from: "robot@example.com", to: ["not an email"] },
+    });
     expect(badMail.status).toBe(400);
     expect(Object.keys(badMail.json.error.fieldErrors)).toEqual(["config.to.0"]);
     expect((await create({ kind: "sms", name: "x", config: {} })).status).toBe(400);
@@ -160,29 +215,41 @@ describe("notification channels", () => {
   });
 
   it("sends a failed job to every subscribed channel, in Chinese with account, reason and calendar link", async () => {
-    const onlyUnconfirmed = await create({ kind: "wecom", name: "只看未确认", events: ["publish_unconfirmed"], config: { baseUrl: `${robot.url}/cgi-bin/webhook/send`, key: secrets.wecomKey } });
+    const onlyUnconfirmed = await create({
+      kind: "wecom",
+      name: "只看未确认",
+      events: ["publish_unconfirmed"],
+      config: { baseUrl: `${robot.url}/cgi-bin/webhook/send`, key: secrets.wecomKey },
+    });
     const robotBefore = robot.received.length;
     const mailBefore = smtp.received.length;
     const { job, result } = await failJob("图片包含违规内容");
     expect(result.result).toBe("failed");
     const got = robot.received.slice(robotBefore);
     expect(got.map((m) => m.robot).sort()).toEqual(["dingtalk", "wecom"]);
-    const ding = (got.find((m) => m.robot === "dingtalk")!.body.markdown as { title: string; text: string });
+    const ding = got.find((m) => m.robot === "dingtalk")!.body.markdown as { title: string; text: string };
     expect(ding.title).toBe("【Test Brand】发布失败");
-    for (const part of [snapshot.title, "小鹿美妆日记", "图片包含违规内容", "(Asia/Shanghai)", "/calendar)"]) expect(ding.text).toContain(part);
+    for (const part of [snapshot.title, "小鹿美妆日记", "图片包含违规内容", "(Asia/Shanghai)", "/calendar)"])
+      expect(ding.text).toContain(part);
     const mail = smtp.received.slice(mailBefore);
     expect(mail).toHaveLength(1);
     expect(mail[0].subject).toBe("【Test Brand】发布失败");
     expect(mail[0].text).toContain("原因：图片包含违规内容");
     expect((await row(onlyUnconfirmed.json.id)).lastSentAt).toBeNull();
     // In-app notifications are still written as before.
-    expect((await db.select().from(notifications).where(eq(notifications.kind, "publish_failed"))).some((n) => n.payload.jobId === job.id)).toBe(true);
+    expect(
+      (await db.select().from(notifications).where(eq(notifications.kind, "publish_failed"))).some((n) => n.payload.jobId === job.id),
+    ).toBe(true);
   });
 
   it("tells channels subscribed to unconfirmed when a publish timed out after sending", async () => {
     const before = robot.received.length;
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
-    const result = await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "发布接口超时" }));
+    const result = await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => ({
+      kind: "unknown",
+      code: "TIMEOUT_AFTER_SEND",
+      reason: "发布接口超时",
+    }));
     expect(result.result).toBe("unconfirmed");
     // Three robots and the email channel.
     if (result.result === "unconfirmed") expect(await deliverOutbox(db, { ids: result.notifications })).toBe(4);
@@ -210,7 +277,9 @@ describe("notification channels", () => {
   });
 
   it("skips disabled channels and deletes channels", async () => {
-    expect((await callRoute(PATCH, "/x", { method: "PATCH", token, params: { id: ids.wecom }, body: { enabled: false } })).json.enabled).toBe(false);
+    expect(
+      (await callRoute(PATCH, "/x", { method: "PATCH", token, params: { id: ids.wecom }, body: { enabled: false } })).json.enabled,
+    ).toBe(false);
     const before = robot.received.length;
     await failJob("再次失败");
     expect(robot.received.slice(before).map((m) => m.robot)).toEqual(["dingtalk"]);

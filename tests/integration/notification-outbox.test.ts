@@ -44,7 +44,11 @@ describe("notification outbox", () => {
   function signedPost(path: string, payload: unknown) {
     const body = JSON.stringify(payload);
     const url = `${app.url}${path}`;
-    return fetch(url, { method: "POST", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body, key: signingKeys().current }) }, body });
+    return fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body, key: signingKeys().current }) },
+      body,
+    });
   }
   /** A due job whose account was paused after scheduling: the webhook records it as failed. */
   async function failingJob() {
@@ -61,7 +65,15 @@ describe("notification outbox", () => {
     ws = await setUpWorkspace(db);
     accountId = (await createAccount(db, ws.admin, { name: "穿搭日记", redId: "outfit_diary" })).id;
     robot = await startFakeRobotServer({ wecomKey: "wecom-key" });
-    await createChannel(db, ws.admin, createChannelSchema.parse({ kind: "wecom", name: "运营群", config: { baseUrl: `${robot.url}/cgi-bin/webhook/send`, key: "wecom-key" } }));
+    await createChannel(
+      db,
+      ws.admin,
+      createChannelSchema.parse({
+        kind: "wecom",
+        name: "运营群",
+        config: { baseUrl: `${robot.url}/cgi-bin/webhook/send`, key: "wecom-key" },
+      }),
+    );
   });
   afterAll(async () => {
     await robot?.close();
@@ -76,13 +88,21 @@ describe("notification outbox", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ result: "failed" });
     // The answer came back while the channel request was still held open by the robot.
-    expect(await until(async () => robot.hanging(), (n) => n >= 1)).toBe(1);
+    expect(
+      await until(
+        async () => robot.hanging(),
+        (n) => n >= 1,
+      ),
+    ).toBe(1);
     const [row] = await rowsOfJob(job.id);
     expect(row).toMatchObject({ status: "pending", attempts: 1 });
     // A second deliverer (dispatcher tick, sweep) finds it leased and sends nothing.
     expect(await deliverOutbox(db)).toBe(0);
     robot.hang(false);
-    const sent = await until(async () => (await outboxRows(db, [row.id]))[0], (r) => r.status === "sent");
+    const sent = await until(
+      async () => (await outboxRows(db, [row.id]))[0],
+      (r) => r.status === "sent",
+    );
     expect(sent.status).toBe("sent");
     expect(robot.received.length - before).toBe(1);
     expect(JSON.stringify(robot.received.at(-1)!.body)).toContain("早秋穿搭");
@@ -91,7 +111,11 @@ describe("notification outbox", () => {
   it("keeps rows a crash left unsent, and the sweep sends them", async () => {
     const job = await failingJob();
     // The outcome committed, then the process died before its follow-up delivery ran.
-    const result = await runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "超时" }));
+    const result = await runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: 1 }, async () => ({
+      kind: "unknown",
+      code: "TIMEOUT_AFTER_SEND",
+      reason: "超时",
+    }));
     expect(result.result).toBe("unconfirmed");
     expect((await db.select().from(publishJobs).where(eq(publishJobs.id, job.id)))[0].status).toBe("unconfirmed");
     const [row] = await rowsOfJob(job.id);
@@ -105,7 +129,11 @@ describe("notification outbox", () => {
 
   it("retries a failed send with backoff and gives up after the last attempt", async () => {
     const job = await failingJob();
-    const result = await runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: 1 }, async () => ({ kind: "rejected", code: "X", reason: "违规" }));
+    const result = await runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: 1 }, async () => ({
+      kind: "rejected",
+      code: "X",
+      reason: "违规",
+    }));
     const ids = result.result === "failed" ? result.notifications : [];
     expect(ids).toHaveLength(1);
     robot.failWith({ errcode: 45009, errmsg: "api freq out of limit" });
@@ -118,7 +146,8 @@ describe("notification outbox", () => {
       // Not due yet: nothing is tried.
       expect(await deliverOutbox(db, { now: new Date(t0.getTime() + 1_000) })).toBe(0);
       expect((await outboxRows(db, ids))[0].attempts).toBe(1);
-      for (let attempt = 2; attempt <= outboxPolicy.maxAttempts; attempt++) await deliverOutbox(db, { ids, now: new Date(Date.now() + attempt * 3_600_000) });
+      for (let attempt = 2; attempt <= outboxPolicy.maxAttempts; attempt++)
+        await deliverOutbox(db, { ids, now: new Date(Date.now() + attempt * 3_600_000) });
       [row] = await outboxRows(db, ids);
       expect(row).toMatchObject({ status: "failed", attempts: outboxPolicy.maxAttempts });
     } finally {

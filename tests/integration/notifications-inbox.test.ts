@@ -14,8 +14,10 @@ describe("notifications inbox", () => {
   let db: Db;
   let writer: Awaited<ReturnType<typeof memberWithToken>>;
   let approver: Awaited<ReturnType<typeof memberWithToken>>;
-  const inbox = (token: string, search: Record<string, string> = {}) => callRoute(inboxRoute.GET, "/api/v1/notifications", { token, search });
-  const readOne = (token: string, id: string) => callRoute(readOneRoute.POST, `/api/v1/notifications/${id}/read`, { method: "POST", token, params: { id } });
+  const inbox = (token: string, search: Record<string, string> = {}) =>
+    callRoute(inboxRoute.GET, "/api/v1/notifications", { token, search });
+  const readOne = (token: string, id: string) =>
+    callRoute(readOneRoute.POST, `/api/v1/notifications/${id}/read`, { method: "POST", token, params: { id } });
 
   beforeAll(async () => {
     db = await migratedDb();
@@ -26,7 +28,12 @@ describe("notifications inbox", () => {
       const draft = await createDraft(db, writer.ctx, { title });
       await advanceDraft(db, writer.ctx, draft.id, "submit");
     }
-    await notify(db, ws.admin.workspaceId, [approver.ctx.userId], "publish_failed", { title: "失败的笔记", jobId: "job_1", reason: "账号需要重新登录", by: "" });
+    await notify(db, ws.admin.workspaceId, [approver.ctx.userId], "publish_failed", {
+      title: "失败的笔记",
+      jobId: "job_1",
+      reason: "账号需要重新登录",
+      by: "",
+    });
   });
 
   it("lists newest first with the unread count", async () => {

@@ -27,7 +27,10 @@ const names: Record<string, { address: string; family: number }[]> = {
   "alibaba.example.test": [{ address: "100.100.100.200", family: 4 }],
   "mapped.example.test": [{ address: "::ffff:127.0.0.1", family: 6 }],
   // A public answer with a private one beside it: the socket may try either, so both are checked.
-  "mixed.example.test": [{ address: "93.184.216.34", family: 4 }, { address: "127.0.0.1", family: 4 }],
+  "mixed.example.test": [
+    { address: "93.184.216.34", family: 4 },
+    { address: "127.0.0.1", family: 4 },
+  ],
 };
 const lookups: string[] = [];
 const resolve: Resolve = async (hostname) => {
@@ -54,8 +57,18 @@ describe("outbound address policy on the resolved address", () => {
   });
 
   it("refuses names resolving to loopback, metadata, private, CGNAT-metadata and mapped addresses before connecting", async () => {
-    for (const host of ["bridge.example.test", "metadata.example.test", "lan.example.test", "alibaba.example.test", "mapped.example.test", "mixed.example.test"]) {
-      const error = await safeFetch(at(host), { dispatcher: dispatcher("none") }).then(() => null, (e: unknown) => e);
+    for (const host of [
+      "bridge.example.test",
+      "metadata.example.test",
+      "lan.example.test",
+      "alibaba.example.test",
+      "mapped.example.test",
+      "mixed.example.test",
+    ]) {
+      const error = await safeFetch(at(host), { dispatcher: dispatcher("none") }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refusedCause(error), host).toBeInstanceOf(RefusedAddressError);
     }
     expect(lookups).toContain("metadata.example.test");
@@ -64,7 +77,10 @@ describe("outbound address policy on the resolved address", () => {
 
   it("refuses IP literals the same way (they skip DNS)", async () => {
     for (const host of ["127.0.0.1", "[::ffff:127.0.0.1]", "[::1]"]) {
-      const error = await safeFetch(at(host), { dispatcher: dispatcher("none") }).then(() => null, (e: unknown) => e);
+      const error = await safeFetch(at(host), { dispatcher: dispatcher("none") }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refusedCause(error), host).toBeInstanceOf(RefusedAddressError);
     }
     expect(internal.connections()).toBe(0);
@@ -75,13 +91,21 @@ describe("outbound address policy on the resolved address", () => {
     expect((await safeFetch(at("bridge.example.test"), { dispatcher: loopback })).status).toBe(200);
     expect(internal.connections()).toBe(1);
     for (const host of ["lan.example.test", "metadata.example.test"]) {
-      const error = await safeFetch(at(host), { dispatcher: loopback }).then(() => null, (e: unknown) => e);
-      expect((refusedCause(error) as RefusedAddressError).message, host).toMatch(host === "lan.example.test" ? /OUTBOUND_ALLOW_PRIVATE=true/ : /never/);
+      const error = await safeFetch(at(host), { dispatcher: loopback }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect((refusedCause(error) as RefusedAddressError).message, host).toMatch(
+        host === "lan.example.test" ? /OUTBOUND_ALLOW_PRIVATE=true/ : /never/,
+      );
     }
     const all = dispatcher("all");
     expect((await safeFetch(at("bridge.example.test"), { dispatcher: all })).status).toBe(200);
     for (const host of ["metadata.example.test", "alibaba.example.test", "169.254.169.254"]) {
-      const error = await safeFetch(at(host), { dispatcher: all }).then(() => null, (e: unknown) => e);
+      const error = await safeFetch(at(host), { dispatcher: all }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refusedCause(error), host).toBeInstanceOf(RefusedAddressError);
     }
     expect(internal.connections()).toBe(2);
@@ -95,7 +119,11 @@ describe("outbound address policy on the resolved address", () => {
     }
     // Through the resilient client: a redirect is an error and is never retried.
     const requests = redirector.requests();
-    const error = await resilientFetch(`${redirector.url}/`, {}, { timeoutMs: 2000, idempotent: true, retries: 2, sleep: async () => {}, dispatcher: dispatcher("all") }).catch((e: unknown) => e);
+    const error = await resilientFetch(
+      `${redirector.url}/`,
+      {},
+      { timeoutMs: 2000, idempotent: true, retries: 2, sleep: async () => {}, dispatcher: dispatcher("all") },
+    ).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "redirect" });
     expect(redirector.requests()).toBe(requests + 1);
     expect(internal.connections()).toBe(before);
@@ -103,7 +131,11 @@ describe("outbound address policy on the resolved address", () => {
 
   it("the resilient client reports a refusal as not sent and does not retry it", async () => {
     const before = lookups.length;
-    const error = await resilientFetch(at("bridge.example.test"), {}, { timeoutMs: 2000, idempotent: true, retries: 3, sleep: async () => {}, dispatcher: dispatcher("none") }).catch((e: unknown) => e);
+    const error = await resilientFetch(
+      at("bridge.example.test"),
+      {},
+      { timeoutMs: 2000, idempotent: true, retries: 3, sleep: async () => {}, dispatcher: dispatcher("none") },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutboundError);
     expect(error).toMatchObject({ kind: "refused_address", sent: "no", message: expect.stringMatching(/OUTBOUND_ALLOW_PRIVATE=loopback/) });
     expect(lookups.length - before).toBe(1);
@@ -112,9 +144,22 @@ describe("outbound address policy on the resolved address", () => {
   it("the bridge publisher's health check and publish refuse a name resolving to 127.0.0.1, saying what to set", async () => {
     const before = internal.connections();
     const config = xhsBridgePublisher.configSchema.parse({ baseUrl: at("bridge.example.test"), timeoutMs: 1000 });
-    const runtime = { workspaceId: "ws", accountId: "acc_ssrf", db: undefined as never, cache: createInProcessCache(), dispatcher: dispatcher("none"), sleep: async () => {} };
-    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: false, code: "refused_address", message: expect.stringMatching(/OUTBOUND_ALLOW_PRIVATE=loopback/) });
-    expect(await xhsBridgePublisher.publish({ kind: "image", title: "t", content: "c", images: [] }, config, runtime)).toMatchObject({ status: "rejected" });
+    const runtime = {
+      workspaceId: "ws",
+      accountId: "acc_ssrf",
+      db: undefined as never,
+      cache: createInProcessCache(),
+      dispatcher: dispatcher("none"),
+      sleep: async () => {},
+    };
+    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({
+      ok: false,
+      code: "refused_address",
+      message: expect.stringMatching(/OUTBOUND_ALLOW_PRIVATE=loopback/),
+    });
+    expect(await xhsBridgePublisher.publish({ kind: "image", title: "t", content: "c", images: [] }, config, runtime)).toMatchObject({
+      status: "rejected",
+    });
     expect(internal.connections()).toBe(before);
   });
 
@@ -122,7 +167,12 @@ describe("outbound address policy on the resolved address", () => {
     const before = internal.connections();
     const bridge = createDataBridgeClient({ baseUrl: at("metadata.example.test"), retryDelayMs: 1, dispatcher: dispatcher("all") });
     await expect(bridge.searchFeeds("x")).rejects.toMatchObject({ code: "REFUSED_ADDRESS" });
-    const ai = (await postOpenAi({ baseUrl: at("lan.example.test"), apiKey: null }, "/embeddings", {}, { retries: 0, dispatcher: dispatcher("loopback") }).catch((e: unknown) => e)) as AppError;
+    const ai = (await postOpenAi(
+      { baseUrl: at("lan.example.test"), apiKey: null },
+      "/embeddings",
+      {},
+      { retries: 0, dispatcher: dispatcher("loopback") },
+    ).catch((e: unknown) => e)) as AppError;
     expect(ai.code).toBe("OUTBOUND_ADDRESS_REFUSED");
     expect(errorBody(ai, "en").suggestion).toMatch(/OUTBOUND_ALLOW_PRIVATE=true/);
     expect(errorBody(ai, "zh-CN").suggestion).toMatch(/OUTBOUND_ALLOW_PRIVATE/);

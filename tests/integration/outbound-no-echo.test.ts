@@ -31,11 +31,16 @@ describe("outbound answers are classified, never echoed", () => {
   let redirector: InternalService;
 
   const channelAt = async (baseUrl: string) => {
-    const res = await callRoute(createChannelRoute, "/api/v1/notification-channels", { method: "POST", token, body: { kind: "dingtalk", name: `robot ${Math.random()}`, config: { baseUrl, accessToken: "tok", signed: false } } });
+    const res = await callRoute(createChannelRoute, "/api/v1/notification-channels", {
+      method: "POST",
+      token,
+      body: { kind: "dingtalk", name: `robot ${Math.random()}`, config: { baseUrl, accessToken: "tok", signed: false } },
+    });
     expect(res.status).toBe(201);
     return res.json.id as string;
   };
-  const sendTest = (id: string) => callRoute(testRoute, `/api/v1/notification-channels/${id}/test`, { method: "POST", token, params: { id } });
+  const sendTest = (id: string) =>
+    callRoute(testRoute, `/api/v1/notification-channels/${id}/test`, { method: "POST", token, params: { id } });
 
   beforeAll(async () => {
     db = await migratedDb();
@@ -83,8 +88,14 @@ describe("outbound answers are classified, never echoed", () => {
 
   it("the account connection test answers a classified code and our message, and stores no remote text", async () => {
     internal.answer({ status: 500, body: JSON.stringify({ error: internal.secret, code: "X" }), contentType: "application/json" });
-    const account = await createAccount(db, ws.admin, { name: "内网桥", redId: "internal_bridge", publisherId: "xhs-bridge", publisherConfig: { baseUrl: internal.url } });
-    const check = () => callRoute(checkRoute.POST, `/api/v1/accounts/${account.id}/check-connection`, { method: "POST", token, params: { id: account.id } });
+    const account = await createAccount(db, ws.admin, {
+      name: "内网桥",
+      redId: "internal_bridge",
+      publisherId: "xhs-bridge",
+      publisherConfig: { baseUrl: internal.url },
+    });
+    const check = () =>
+      callRoute(checkRoute.POST, `/api/v1/accounts/${account.id}/check-connection`, { method: "POST", token, params: { id: account.id } });
     const res = await check();
     expect(res.status).toBe(200);
     expect(res.json.result).toMatchObject({ ok: false, code: "bad_answer" });
@@ -92,7 +103,12 @@ describe("outbound answers are classified, never echoed", () => {
     const [row] = await db.select().from(accounts).where(eq(accounts.id, account.id));
     expect(`${row.lastCheckMessage} ${row.statusReason}`).not.toContain(internal.secret);
 
-    const redirected = await createAccount(db, ws.admin, { name: "跳转桥", redId: "redirect_bridge", publisherId: "xhs-bridge", publisherConfig: { baseUrl: redirector.url } });
+    const redirected = await createAccount(db, ws.admin, {
+      name: "跳转桥",
+      redId: "redirect_bridge",
+      publisherId: "xhs-bridge",
+      publisherConfig: { baseUrl: redirector.url },
+    });
     redirector.answer({ redirectTo: `${internal.url}/api/v1/login/status` });
     const before = internal.connections();
     const answer = await callRoute(checkRoute.POST, `/x`, { method: "POST", token, params: { id: redirected.id } });
@@ -103,19 +119,32 @@ describe("outbound answers are classified, never echoed", () => {
   it("a webhook rejection keeps the status, not the receiver's body", async () => {
     internal.answer({ status: 422, body: internal.secret });
     const config = webhookPublisher.configSchema.parse({ url: `${internal.url}/hook`, secret: "a-signing-secret-of-length" });
-    const outcome = await webhookPublisher.publish({ kind: "image", title: "t", content: "c", images: [] }, config, { workspaceId: ws.workspaceId, accountId: "acc_x", db, cache: createInProcessCache() });
+    const outcome = await webhookPublisher.publish({ kind: "image", title: "t", content: "c", images: [] }, config, {
+      workspaceId: ws.workspaceId,
+      accountId: "acc_x",
+      db,
+      cache: createInProcessCache(),
+    });
     expect(outcome).toMatchObject({ status: "rejected", reason: expect.stringMatching(/422/) });
     expect(JSON.stringify(outcome)).not.toContain(internal.secret);
   });
 
   it("an AI provider error and a data bridge error carry no remote text", async () => {
     internal.answer({ status: 401, body: JSON.stringify({ error: { message: internal.secret } }), contentType: "application/json" });
-    const ai = await postOpenAi({ baseUrl: internal.url, apiKey: "k" }, "/embeddings", { input: ["x"] }, { retries: 0 }).catch((error: Error) => error);
+    const ai = await postOpenAi({ baseUrl: internal.url, apiKey: "k" }, "/embeddings", { input: ["x"] }, { retries: 0 }).catch(
+      (error: Error) => error,
+    );
     expect(ai).toMatchObject({ code: "AI_PROVIDER_FAILED", message: expect.stringContaining("HTTP 401") });
     expect((ai as Error).message).not.toContain(internal.secret);
 
-    internal.answer({ status: 400, body: JSON.stringify({ error: internal.secret, code: "INVALID_REQUEST" }), contentType: "application/json" });
-    const bridge = await createDataBridgeClient({ baseUrl: internal.url, retryDelayMs: 1 }).searchFeeds("x").catch((error: Error) => error);
+    internal.answer({
+      status: 400,
+      body: JSON.stringify({ error: internal.secret, code: "INVALID_REQUEST" }),
+      contentType: "application/json",
+    });
+    const bridge = await createDataBridgeClient({ baseUrl: internal.url, retryDelayMs: 1 })
+      .searchFeeds("x")
+      .catch((error: Error) => error);
     expect(bridge).toMatchObject({ name: "BridgeError", code: "INVALID_REQUEST" });
     expect((bridge as Error).message).not.toContain(internal.secret);
   });

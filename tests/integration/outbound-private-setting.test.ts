@@ -35,7 +35,11 @@ describe("OUTBOUND_ALLOW_PRIVATE=false", () => {
   });
 
   it("refuses saving a robot URL on this machine, naming the setting", async () => {
-    const res = await callRoute(createChannelRoute, "/api/v1/notification-channels", { method: "POST", token, body: { kind: "wecom", name: "本机", config: { baseUrl: `${internal.url}/cgi-bin/webhook/send`, key: "k" } } });
+    const res = await callRoute(createChannelRoute, "/api/v1/notification-channels", {
+      method: "POST",
+      token,
+      body: { kind: "wecom", name: "本机", config: { baseUrl: `${internal.url}/cgi-bin/webhook/send`, key: "k" } },
+    });
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.json.error.fieldErrors)).toMatch(/OUTBOUND_ALLOW_PRIVATE=loopback/);
   });

@@ -25,28 +25,44 @@ const probes: Probe[] = [
   {
     name: "POST /accounts",
     permission: "accounts.manage",
-    call: (token, n) => callRoute(accountsRoute.POST, "/api/v1/accounts", { method: "POST", token, body: { name: `号${n}`, redId: `red_${n}` } }),
+    call: (token, n) =>
+      callRoute(accountsRoute.POST, "/api/v1/accounts", { method: "POST", token, body: { name: `号${n}`, redId: `red_${n}` } }),
   },
   { name: "GET /members", permission: "members.manage", call: (token) => callRoute(membersRoute.GET, "/api/v1/members", { token }) },
   {
     name: "POST /members",
     permission: "members.manage",
     call: (token, n) =>
-      callRoute(membersRoute.POST, "/api/v1/members", { method: "POST", token, body: { email: `new${n}@example.com`, name: "新人", role: "guest" } }),
+      callRoute(membersRoute.POST, "/api/v1/members", {
+        method: "POST",
+        token,
+        body: { email: `new${n}@example.com`, name: "新人", role: "guest" },
+      }),
   },
   {
     name: "PATCH /members/:id",
     permission: "members.manage",
-    call: (token) => callRoute(memberRoute.PATCH, "/api/v1/members/x", { method: "PATCH", token, params: { id: targetMemberId }, body: { role: "guest" } }),
+    call: (token) =>
+      callRoute(memberRoute.PATCH, "/api/v1/members/x", {
+        method: "PATCH",
+        token,
+        params: { id: targetMemberId },
+        body: { role: "guest" },
+      }),
   },
   { name: "GET /tokens", permission: "tokens.manage", call: (token) => callRoute(tokensRoute.GET, "/api/v1/tokens", { token }) },
   {
     name: "POST /tokens",
     permission: "tokens.manage",
-    call: (token) => callRoute(tokensRoute.POST, "/api/v1/tokens", { method: "POST", token, body: { name: "ci", permissions: ["accounts.read"] } }),
+    call: (token) =>
+      callRoute(tokensRoute.POST, "/api/v1/tokens", { method: "POST", token, body: { name: "ci", permissions: ["accounts.read"] } }),
   },
   { name: "GET /audit", permission: "audit.read", call: (token) => callRoute(auditRoute.GET, "/api/v1/audit", { token }) },
-  { name: "GET /audit/export", permission: "audit.read", call: (token) => callRoute(auditExportRoute.GET, "/api/v1/audit/export", { token }) },
+  {
+    name: "GET /audit/export",
+    permission: "audit.read",
+    call: (token) => callRoute(auditExportRoute.GET, "/api/v1/audit/export", { token }),
+  },
 ];
 
 describe("permission matrix against real routes", () => {

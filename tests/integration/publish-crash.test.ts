@@ -22,10 +22,21 @@ import { migratedDb } from "../support/test-db";
 
 const snapshot = { title: "深夜食堂探店", body: "三家开到凌晨的小馆", topics: ["探店"], images: ["https://example.com/night.jpg"] };
 
-function crashChild(crashAt: string, jobId: string, workspaceId: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function crashChild(
+  crashAt: string,
+  jobId: string,
+  workspaceId: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", "tests/support/crash-publish-child.ts"], {
-      env: { ...process.env, DATABASE_URL: getEnv().database.url, CRASH_AT: crashAt, JOB_ID: jobId, WORKSPACE_ID: workspaceId, LOG_LEVEL: "silent" },
+      env: {
+        ...process.env,
+        DATABASE_URL: getEnv().database.url,
+        CRASH_AT: crashAt,
+        JOB_ID: jobId,
+        WORKSPACE_ID: workspaceId,
+        LOG_LEVEL: "silent",
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
@@ -39,7 +50,10 @@ describe("a publish killed mid-way", { timeout: 60_000 }, () => {
   let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
   let accountId = "";
   const job = async (id: string) => (await db.select().from(publishJobs).where(eq(publishJobs.id, id)))[0];
-  const records = async (id: string) => (await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId))).filter((p) => JSON.stringify(p.payload).includes(id));
+  const records = async (id: string) =>
+    (await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId))).filter((p) =>
+      JSON.stringify(p.payload).includes(id),
+    );
   /** A redelivery after the crash (QStash retry or the dispatcher's next tick). */
   const redeliver = (id: string) => runPublishJob(db, { jobId: id, workspaceId: ws.workspaceId, version: 1 }, publishThroughAccount(db));
   const sweepLater = () => sweepJobs(db, new Date(Date.now() + 11 * 60_000));

@@ -65,13 +65,21 @@ describe("recurring publish series", () => {
     expect(res.status).toBe(400);
     expect(res.json.error.code).toBe("VALIDATION_FAILED");
     expect(res.json.error.fieldErrors.cron[0]).toMatch(/cron/i);
-    const preview = await callRoute(previewRoute.POST, "/api/v1/publish-series/preview", { method: "POST", token, body: { cron: "61 * * * *" } });
+    const preview = await callRoute(previewRoute.POST, "/api/v1/publish-series/preview", {
+      method: "POST",
+      token,
+      body: { cron: "61 * * * *" },
+    });
     expect(preview.status).toBe(400);
     expect((await callRoute(listRoute.GET, "/api/v1/publish-series", { token })).json.series).toEqual([]);
   });
 
   it("previews the next 10 occurrences at 12:30 UTC for Tue/Thu 20:30 Asia/Shanghai", async () => {
-    const res = await callRoute(previewRoute.POST, "/api/v1/publish-series/preview", { method: "POST", token: analyst, body: { cron: tueThu } });
+    const res = await callRoute(previewRoute.POST, "/api/v1/publish-series/preview", {
+      method: "POST",
+      token: analyst,
+      body: { cron: tueThu },
+    });
     expect(res.status).toBe(200);
     expect(res.json.timezone).toBe("Asia/Shanghai");
     expect(res.json.occurrences).toHaveLength(10);
@@ -94,7 +102,12 @@ describe("recurring publish series", () => {
       expect(job.runAt.getUTCMinutes()).toBe(30);
       expect(["Tue", "Thu"]).toContain(shanghaiWeekday(job.runAt));
       expect(job.runAt.getTime()).toBeLessThanOrEqual(horizon);
-      expect(job).toMatchObject({ status: "scheduled", accountId, snapshot: { title: snapshot.title }, idempotencyKey: `series:${id}:${job.runAt.toISOString()}` });
+      expect(job).toMatchObject({
+        status: "scheduled",
+        accountId,
+        snapshot: { title: snapshot.title },
+        idempotencyKey: `series:${id}:${job.runAt.toISOString()}`,
+      });
     }
     expect((await materializeSeries(db, embeddedDriver)).created).toBe(0);
     expect((await materializeSeries(db, embeddedDriver)).created).toBe(0);
@@ -103,14 +116,22 @@ describe("recurring publish series", () => {
     await materializeSeries(db, embeddedDriver, new Date(Date.now() + 7 * 86_400_000));
     expect(await jobsOf(id)).toHaveLength(6);
     const list = await callRoute(listRoute.GET, "/api/v1/publish-series", { token: analyst });
-    expect(list.json.series[0]).toMatchObject({ id, status: "active", accountName: "小鹿美妆日记", nextRunAt: jobs[0].runAt.toISOString() });
+    expect(list.json.series[0]).toMatchObject({
+      id,
+      status: "active",
+      accountName: "小鹿美妆日记",
+      nextRunAt: jobs[0].runAt.toISOString(),
+    });
     await byId("DELETE", id);
   });
 
   it("stops: future scheduled jobs are canceled, published ones stay, and the sweep adds none", async () => {
     const id = (await create({ accountId, snapshot, cron: tueThu })).json.series.id as string;
     const [first] = await jobsOf(id);
-    await db.update(publishJobs).set({ status: "published", remoteUrl: "https://www.xiaohongshu.com/explore/abc" }).where(eq(publishJobs.id, first.id));
+    await db
+      .update(publishJobs)
+      .set({ status: "published", remoteUrl: "https://www.xiaohongshu.com/explore/abc" })
+      .where(eq(publishJobs.id, first.id));
     const stopped = await byId("DELETE", id);
     expect(stopped.status).toBe(200);
     expect(stopped.json).toMatchObject({ series: { status: "stopped" }, canceled: 3 });
@@ -118,13 +139,17 @@ describe("recurring publish series", () => {
     expect(after.map((j) => j.status)).toEqual(["published", "canceled", "canceled", "canceled"]);
     await materializeSeries(db, embeddedDriver, new Date(Date.now() + 7 * 86_400_000));
     expect(await jobsOf(id)).toHaveLength(4);
-    const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, "series.stop")));
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, "series.stop")));
     expect(audit).toHaveLength(1);
     expect((await byId("PATCH", id, { cron: "0 9 * * *" })).status).toBe(409);
   });
 
   it("update re-plans: old future jobs canceled, new ones at the new times with the new note", async () => {
-    const id = (await create({ accountId: replanAccountId, snapshot: { ...snapshot, images: ["/media/a.jpg"] }, cron: tueThu })).json.series.id as string;
+    const id = (await create({ accountId: replanAccountId, snapshot: { ...snapshot, images: ["/media/a.jpg"] }, cron: tueThu })).json.series
+      .id as string;
     const res = await byId("PATCH", id, { cron: "0 9 * * 1", snapshot: { title: "周一早安打卡", body: "新的一周" } });
     expect(res.status).toBe(200);
     expect(res.json.canceled).toBe(4);
@@ -146,13 +171,28 @@ describe("recurring publish series", () => {
     const insertSeries = async () => {
       const [row] = await db
         .insert(publishSeries)
-        .values({ id: newId("ser"), workspaceId: adminWorkspace, accountId, snapshot: { ...snapshot, topics: [], images: [] }, cron: "0 12 * * *", timezone: "Asia/Shanghai", startsAt: new Date() })
+        .values({
+          id: newId("ser"),
+          workspaceId: adminWorkspace,
+          accountId,
+          snapshot: { ...snapshot, topics: [], images: [] },
+          cron: "0 12 * * *",
+          timezone: "Asia/Shanghai",
+          startsAt: new Date(),
+        })
         .returning();
       return row.id;
     };
     const viaWebhook = await insertSeries();
     const url = `${getEnv().appUrl}${sweepWebhookPath}`;
-    const req = new NextRequest(url, { method: "POST", body: "{}", headers: { "content-type": "application/json", "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }) } });
+    const req = new NextRequest(url, {
+      method: "POST",
+      body: "{}",
+      headers: {
+        "content-type": "application/json",
+        "upstash-signature": signQstashRequest({ url, body: "{}", key: signingKeys().current }),
+      },
+    });
     const swept = await (await sweepRoute.POST(req)).json();
     expect(swept.seriesJobsCreated).toBe(14);
     expect(await jobsOf(viaWebhook)).toHaveLength(14);

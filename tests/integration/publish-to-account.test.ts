@@ -14,7 +14,13 @@ import { migratedDb } from "../support/test-db";
 
 const images = await startImageHost();
 afterAll(() => images.close());
-const note = { kind: "image" as const, title: "早八通勤妆", content: "十分钟搞定", images: [images.url("m.png")], idempotencyKey: "job_77" };
+const note = {
+  kind: "image" as const,
+  title: "早八通勤妆",
+  content: "十分钟搞定",
+  images: [images.url("m.png")],
+  idempotencyKey: "job_77",
+};
 /** The stand-in at 1/100 of the bridge's pace, and the account's timing constants to match. */
 const fast = { keystrokeMs: 1.36, imageUploadMs: 25, tagMs: 17, overheadMs: 250, timeoutMs: 1000 };
 
@@ -30,7 +36,12 @@ describe("publishToAccount: the pipeline's entry point", () => {
   afterAll(() => bridge.close());
 
   it("publishes through the account's bridge with its decrypted token, and audits the outcome", async () => {
-    const account = await createAccount(db, ws.admin, { name: "桥接发布", redId: "bridge_pub", publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, token: "pipeline-token", ...fast } });
+    const account = await createAccount(db, ws.admin, {
+      name: "桥接发布",
+      redId: "bridge_pub",
+      publisherId: "xhs-bridge",
+      publisherConfig: { baseUrl: bridge.url, token: "pipeline-token", ...fast },
+    });
     const target = { workspaceId: ws.workspaceId, accountId: account.id };
     expect(await publishToAccount(db, ws.admin, target, note, { cache: createInProcessCache() })).toMatchObject({ status: "published" });
     expect(bridge.received.at(-1)).toMatchObject({ path: "/api/v1/publish", authorization: "Bearer pipeline-token" });
@@ -41,10 +52,18 @@ describe("publishToAccount: the pipeline's entry point", () => {
   });
 
   it("refuses without sending when the account is paused", async () => {
-    const account = await createAccount(db, ws.admin, { name: "暂停发布", redId: "paused_pub", publisherId: "xhs-bridge", publisherConfig: { baseUrl: bridge.url, token: "pipeline-token", ...fast } });
+    const account = await createAccount(db, ws.admin, {
+      name: "暂停发布",
+      redId: "paused_pub",
+      publisherId: "xhs-bridge",
+      publisherConfig: { baseUrl: bridge.url, token: "pipeline-token", ...fast },
+    });
     await pauseAccount(db, ws.admin, account.id, "品牌审核中");
     const before = bridge.received.length;
-    expect(await publishToAccount(db, ws.admin, { workspaceId: ws.workspaceId, accountId: account.id }, note)).toEqual({ status: "rejected", reason: "The account is paused: 品牌审核中" });
+    expect(await publishToAccount(db, ws.admin, { workspaceId: ws.workspaceId, accountId: account.id }, note)).toEqual({
+      status: "rejected",
+      reason: "The account is paused: 品牌审核中",
+    });
     expect(bridge.received.length).toBe(before);
   });
 

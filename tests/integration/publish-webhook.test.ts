@@ -30,17 +30,28 @@ describe("publish webhook route", () => {
   let accountId = "";
   const jobRow = async (id: string) => (await db.select().from(publishJobs).where(eq(publishJobs.id, id)))[0];
   const publications = async (jobId: string) =>
-    (await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId))).filter((p) => JSON.stringify(p.payload).includes(jobId));
+    (await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId))).filter((p) =>
+      JSON.stringify(p.payload).includes(jobId),
+    );
 
   function signedPost(path: string, payload: unknown, options: { key?: string; signedUrl?: string; rawBody?: string; now?: Date } = {}) {
     const body = options.rawBody ?? JSON.stringify(payload);
     const url = `${app.url}${path}`;
-    const signature = signQstashRequest({ url: options.signedUrl ?? url, body, key: options.key ?? signingKeys().current, now: options.now });
+    const signature = signQstashRequest({
+      url: options.signedUrl ?? url,
+      body,
+      key: options.key ?? signingKeys().current,
+      now: options.now,
+    });
     return fetch(url, { method: "POST", headers: { "content-type": "application/json", "upstash-signature": signature }, body });
   }
 
   beforeAll(async () => {
-    app = await serveRoutes({ "/api/webhooks/publish": publishRoute.POST, "/api/webhooks/sweep": sweepRoute.POST, "/api/webhooks/publish-failed": deadLetterRoute.POST });
+    app = await serveRoutes({
+      "/api/webhooks/publish": publishRoute.POST,
+      "/api/webhooks/sweep": sweepRoute.POST,
+      "/api/webhooks/publish-failed": deadLetterRoute.POST,
+    });
     process.env.APP_URL = app.url; // before the environment is first read: signatures cover this URL
     db = await migratedDb();
     ws = await setUpWorkspace(db);
@@ -69,7 +80,13 @@ describe("publish webhook route", () => {
     const elsewhere = await signedPost("/api/webhooks/publish", payload, { signedUrl: `${app.url}/api/webhooks/sweep` });
     const tampered = await fetch(`${app.url}/api/webhooks/publish`, {
       method: "POST",
-      headers: { "upstash-signature": signQstashRequest({ url: `${app.url}/api/webhooks/publish`, body: JSON.stringify(payload), key: signingKeys().current }) },
+      headers: {
+        "upstash-signature": signQstashRequest({
+          url: `${app.url}/api/webhooks/publish`,
+          body: JSON.stringify(payload),
+          key: signingKeys().current,
+        }),
+      },
       body: JSON.stringify({ ...payload, version: 2 }),
     });
     for (const res of [unsigned, forged, expired, elsewhere, tampered]) {
@@ -119,6 +136,11 @@ describe("publish webhook route", () => {
     expect(row).toMatchObject({ status: "failed", lastErrorCode: "DEAD_LETTER" });
     const forgedDead = await signedPost("/api/webhooks/publish-failed", { sourceBody }, { key: "attacker" });
     expect(forgedDead.status).toBe(401);
-    expect(await db.select().from(publishJobs).where(and(eq(publishJobs.id, job.id), eq(publishJobs.status, "failed")))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(publishJobs)
+        .where(and(eq(publishJobs.id, job.id), eq(publishJobs.status, "failed"))),
+    ).toHaveLength(1);
   });
 });

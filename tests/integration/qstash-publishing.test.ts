@@ -55,19 +55,38 @@ describe("publishing through QStash when QStash misbehaves", () => {
   let n = 0;
   const jobRow = async (id: string) => (await db.select().from(publishJobs).where(eq(publishJobs.id, id)))[0];
   const newAccount = async () => (await createAccount(db, ws.admin, { name: `通勤号${++n}`, redId: `commute_${n}` })).id;
-  const publicationsOf = async (accountId: string) => db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId));
+  const publicationsOf = async (accountId: string) =>
+    db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId));
   /** Time passing, without waiting for it: the job was due minutes ago. */
-  const makeOverdue = (jobId: string) => db.update(publishJobs).set({ runAt: new Date(Date.now() - 5 * 60_000) }).where(eq(publishJobs.id, jobId));
+  const makeOverdue = (jobId: string) =>
+    db
+      .update(publishJobs)
+      .set({ runAt: new Date(Date.now() - 5 * 60_000) })
+      .where(eq(publishJobs.id, jobId));
   /** ...and the outbox's backoff is over. */
-  const endBackoff = () => db.update(publishDispatches).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(publishDispatches.status, "pending"));
+  const endBackoff = () =>
+    db
+      .update(publishDispatches)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(publishDispatches.status, "pending"));
   /** The 5-minute sweep, as QStash's schedule calls it. */
   const sweep = () => qstash.fire(sweepScheduleId);
 
   beforeAll(async () => {
     qstash = await startQstashServer({ token, signingKey: keys.current });
-    app = await serveRoutes({ "/api/webhooks/publish": publishRoute.POST, "/api/webhooks/sweep": sweepRoute.POST, "/api/webhooks/publish-failed": deadLetterRoute.POST });
+    app = await serveRoutes({
+      "/api/webhooks/publish": publishRoute.POST,
+      "/api/webhooks/sweep": sweepRoute.POST,
+      "/api/webhooks/publish-failed": deadLetterRoute.POST,
+    });
     // Before the environment is first read. A trailing slash, as people write it.
-    Object.assign(process.env, { APP_URL: `${app.url}/`, QSTASH_URL: qstash.url, QSTASH_TOKEN: token, QSTASH_CURRENT_SIGNING_KEY: keys.current, QSTASH_NEXT_SIGNING_KEY: keys.next });
+    Object.assign(process.env, {
+      APP_URL: `${app.url}/`,
+      QSTASH_URL: qstash.url,
+      QSTASH_TOKEN: token,
+      QSTASH_CURRENT_SIGNING_KEY: keys.current,
+      QSTASH_NEXT_SIGNING_KEY: keys.next,
+    });
     db = await migratedDb();
     ws = await setUpWorkspace(db);
     apiToken = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
@@ -102,7 +121,10 @@ describe("publishing through QStash when QStash misbehaves", () => {
       await makeOverdue(job.id);
       for (let i = 0; i < 4 && (await jobRow(job.id)).status === "scheduled"; i++) await sweep();
       expect(await jobRow(job.id)).toMatchObject({ status: "failed", lastErrorCode: "NOT_DELIVERED" });
-      const told = await db.select().from(notifications).where(and(eq(notifications.kind, "publish_failed"), eq(notifications.userId, ws.userId)));
+      const told = await db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.kind, "publish_failed"), eq(notifications.userId, ws.userId)));
       expect(told.map((t) => t.payload)).toContainEqual(expect.objectContaining({ jobId: job.id }));
       expect(await publicationsOf(accountId)).toHaveLength(0);
     } finally {
@@ -116,14 +138,25 @@ describe("publishing through QStash when QStash misbehaves", () => {
     const job = await createPublishJob(db, getSchedulerDriver(), ws.admin, { accountId, snapshot, runAt: new Date(Date.now() + 4_000) });
     qstash.loseDeliveries(false);
     // QStash's clock runs ahead of ours: the only delivery of the job comes now.
-    await getSchedulerDriver().enqueue({ jobId: job.id, workspaceId: job.workspaceId, version: job.version, runAt: new Date(), deliveryId: `${job.id}-early` });
+    await getSchedulerDriver().enqueue({
+      jobId: job.id,
+      workspaceId: job.workspaceId,
+      version: job.version,
+      runAt: new Date(),
+      deliveryId: `${job.id}-early`,
+    });
     await waitFor(async () => (await jobRow(job.id)).status === "published", "published at its time, without a sweep", 12_000);
     expect(await publicationsOf(accountId)).toHaveLength(1);
   });
 
   it("500 on the 3rd of 4 publishes: all 4 jobs exist, the answer says so, a second click returns the same batch, and all 4 publish", async () => {
     const accountIds = [await newAccount(), await newAccount(), await newAccount(), await newAccount()];
-    const draft = await createDraft(db, ws.admin, { title: "通勤穿搭合集", text: "一件风衣三种搭法 #穿搭", accountIds, images: [{ url: "https://example.com/coat.jpg", alt: "" }] });
+    const draft = await createDraft(db, ws.admin, {
+      title: "通勤穿搭合集",
+      text: "一件风衣三种搭法 #穿搭",
+      accountIds,
+      images: [{ url: "https://example.com/coat.jpg", alt: "" }],
+    });
     await advanceDraft(db, ws.admin, draft.id, "submit");
     await advanceDraft(db, ws.admin, draft.id, "approve");
     qstash.failNext(1, 500, { match: /^POST \/v2\/publish\//, after: 2 });
@@ -150,7 +183,9 @@ describe("publishing through QStash when QStash misbehaves", () => {
   it("QStash down while scheduling: the job is scheduled (and said to be on its way), then published once QStash is back", async () => {
     const accountId = await newAccount();
     qstash.setDown(true);
-    const job = await createPublishJob(db, getSchedulerDriver(), ws.admin, { accountId, snapshot, runAt: new Date() }).finally(() => qstash.setDown(false));
+    const job = await createPublishJob(db, getSchedulerDriver(), ws.admin, { accountId, snapshot, runAt: new Date() }).finally(() =>
+      qstash.setDown(false),
+    );
     expect(job.status).toBe("scheduled");
     expect(job.scheduler).toEqual({ state: "pending", code: "SCHEDULER_UNAVAILABLE" });
     await endBackoff();
@@ -162,7 +197,11 @@ describe("publishing through QStash when QStash misbehaves", () => {
   it("a 429 is reported as rate limiting, and moving a job while QStash is down keeps the new time without an error", async () => {
     const accountId = await newAccount();
     qstash.failNext(1, 429, { match: /^POST \/v2\/publish\// });
-    const limited = await createPublishJob(db, getSchedulerDriver(), ws.admin, { accountId, snapshot, runAt: new Date(Date.now() + 3600_000) });
+    const limited = await createPublishJob(db, getSchedulerDriver(), ws.admin, {
+      accountId,
+      snapshot,
+      runAt: new Date(Date.now() + 3600_000),
+    });
     expect(limited.scheduler).toEqual({ state: "pending", code: "SCHEDULER_RATE_LIMITED" });
 
     const later = new Date(Date.now() + 2 * 3600_000);
@@ -178,7 +217,10 @@ describe("publishing through QStash when QStash misbehaves", () => {
     await endBackoff();
     await sweep();
     const rows = await db.select().from(publishDispatches).where(eq(publishDispatches.jobId, limited.id));
-    expect(rows.map((r) => [r.version, r.status]).sort()).toEqual([[1, "dropped"], [2, "sent"]]);
+    expect(rows.map((r) => [r.version, r.status]).sort()).toEqual([
+      [1, "dropped"],
+      [2, "sent"],
+    ]);
   });
   it("reports a missing QStash schedule in /api/ready and re-creates it", async () => {
     await new Client({ token, baseUrl: qstash.url }).schedules.delete(sweepScheduleId); // lost, e.g. QStash was down at start

@@ -17,7 +17,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function collectingLog() {
   const lines: { level: "warn" | "info"; msg: string }[] = [];
-  return { lines, warn: (_: object, msg: string) => lines.push({ level: "warn", msg }), info: (_: object, msg: string) => lines.push({ level: "info", msg }) };
+  return {
+    lines,
+    warn: (_: object, msg: string) => lines.push({ level: "warn", msg }),
+    info: (_: object, msg: string) => lines.push({ level: "info", msg }),
+  };
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
@@ -31,7 +35,10 @@ describe("resilient cache", () => {
     const silent = http.createServer(() => undefined); // accepts and never answers
     await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
     const log = collectingLog();
-    const cache = createResilientCache(createUpstashCache(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, "token", 300), { log, breaker: { failureThreshold: 2, openMs: 60_000 } });
+    const cache = createResilientCache(createUpstashCache(`http://127.0.0.1:${(silent.address() as AddressInfo).port}`, "token", 300), {
+      log,
+      breaker: { failureThreshold: 2, openMs: 60_000 },
+    });
     try {
       for (let i = 0; i < 2; i++) {
         const first = await timed(() => cache.get("k"));
@@ -60,7 +67,10 @@ describe("resilient cache", () => {
     let bridge = await startUpstashRestServer();
     const port = Number(new URL(bridge.url).port);
     const log = collectingLog();
-    const cache = createResilientCache(createUpstashCache(bridge.url, bridge.token, 500), { log, breaker: { failureThreshold: 2, openMs: 300 } });
+    const cache = createResilientCache(createUpstashCache(bridge.url, bridge.token, 500), {
+      log,
+      breaker: { failureThreshold: 2, openMs: 300 },
+    });
     const key = `resilient-${process.pid}-${Date.now()}`;
     try {
       await cache.set(key, "kept", 60);

@@ -34,7 +34,12 @@ describe("scheduling a draft to many accounts", () => {
     ws = await setUpWorkspace(db);
     token = (await createApiToken(db, ws.admin, { name: "all", permissions: [...ws.admin.permissions], expiresInDays: 1 })).token;
     for (let i = 0; i < 5; i++) accountIds.push((await createAccount(db, ws.admin, { name: `矩阵号${i + 1}`, redId: `matrix_${i}` })).id);
-    const draft = await createDraft(db, ws.admin, { title: "秋冬护肤清单", text: "第一步：温和洁面\n第二步：保湿 #护肤", accountIds, images: [{ url: "https://example.com/a.jpg", alt: "" }] });
+    const draft = await createDraft(db, ws.admin, {
+      title: "秋冬护肤清单",
+      text: "第一步：温和洁面\n第二步：保湿 #护肤",
+      accountIds,
+      images: [{ url: "https://example.com/a.jpg", alt: "" }],
+    });
     draftId = draft.id;
   });
 
@@ -48,10 +53,20 @@ describe("scheduling a draft to many accounts", () => {
   it("previews staggered times and warns about copies going out together", async () => {
     await advanceDraft(db, ws.admin, draftId, "submit");
     await advanceDraft(db, ws.admin, draftId, "approve");
-    const together = await callRoute(previewRoute.POST, "/x", { method: "POST", token, params: { id: draftId }, body: { accountIds, staggerMinutes: 5 } });
+    const together = await callRoute(previewRoute.POST, "/x", {
+      method: "POST",
+      token,
+      params: { id: draftId },
+      body: { accountIds, staggerMinutes: 5 },
+    });
     expect(together.status).toBe(200);
     expect(together.json.warnings[0]).toMatchObject({ code: "near_identical_copies", accounts: 5 });
-    const spread = await callRoute(previewRoute.POST, "/x", { method: "POST", token, params: { id: draftId }, body: { accountIds, staggerMinutes: 45 } });
+    const spread = await callRoute(previewRoute.POST, "/x", {
+      method: "POST",
+      token,
+      params: { id: draftId },
+      body: { accountIds, staggerMinutes: 45 },
+    });
     expect(spread.json.warnings).toEqual([]);
     const times = spread.json.jobs.map((j: { runAt: string }) => new Date(j.runAt).getTime());
     expect(times[1] - times[0]).toBe(45 * 60_000);
@@ -86,7 +101,8 @@ describe("scheduling a draft to many accounts", () => {
     expect(await jobCount()).toBe(5);
     expect((await db.select().from(drafts).where(eq(drafts.id, draftId)))[0].status).toBe("scheduled");
 
-    for (const job of first.json.jobs) await runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: job.version }, publishThroughAccount(db));
+    for (const job of first.json.jobs)
+      await runPublishJob(db, { jobId: job.id, workspaceId: ws.workspaceId, version: job.version }, publishThroughAccount(db));
     const progress = await callRoute(batchRoute.GET, "/x", { token, params: { id: first.json.batchId } });
     expect(progress.json).toMatchObject({ total: 5, done: 5, counts: { published: 5 } });
     expect(progress.json.jobs[0].title).toBe("秋冬护肤清单");
@@ -95,7 +111,12 @@ describe("scheduling a draft to many accounts", () => {
 
   it("answers 404 for an unknown batch and for another workspace's accounts", async () => {
     expect((await callRoute(batchRoute.GET, "/x", { token, params: { id: "batch_nope" } })).status).toBe(404);
-    const foreign = await callRoute(previewRoute.POST, "/x", { method: "POST", token, params: { id: draftId }, body: { accountIds: ["acc_elsewhere"] } });
+    const foreign = await callRoute(previewRoute.POST, "/x", {
+      method: "POST",
+      token,
+      params: { id: draftId },
+      body: { accountIds: ["acc_elsewhere"] },
+    });
     expect(foreign.status).toBe(404);
   });
 });

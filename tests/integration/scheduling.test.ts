@@ -39,7 +39,11 @@ describe("scheduling and publishing", () => {
   let ws: Awaited<ReturnType<typeof setUpWorkspace>>;
   let accountId = "";
   const published: PublishJob[] = [];
-  const behaviour: () => PublishOutcome = () => ({ kind: "published", remoteId: "note_1", url: "https://www.xiaohongshu.com/explore/note_1" });
+  const behaviour: () => PublishOutcome = () => ({
+    kind: "published",
+    remoteId: "note_1",
+    url: "https://www.xiaohongshu.com/explore/note_1",
+  });
   let qstash: Awaited<ReturnType<typeof startQstashServer>>;
   let receiver: Awaited<ReturnType<typeof startPublishReceiver>>;
   let driver: ReturnType<typeof createQstashDriver>;
@@ -84,7 +88,13 @@ describe("scheduling and publishing", () => {
     const first = await createPublishJob(db, driver, ws.admin, { accountId, snapshot, runAt, idempotencyKey: "batch-42-account-1" });
     const again = await createPublishJob(db, driver, ws.admin, { accountId, snapshot, runAt, idempotencyKey: "batch-42-account-1" });
     expect(again.id).toBe(first.id);
-    const messageId = await driver.enqueue({ jobId: first.id, workspaceId: first.workspaceId, version: first.version, runAt, deliveryId: `${first.id}-v1-a1` });
+    const messageId = await driver.enqueue({
+      jobId: first.id,
+      workspaceId: first.workspaceId,
+      version: first.version,
+      runAt,
+      deliveryId: `${first.id}-v1-a1`,
+    });
     expect(messageId).toBe(first.schedulerMessageId);
     expect(qstash.published.at(-1)).toMatchObject({ status: 202, deduplicationId: `${first.id}-v1-a1` });
     await waitFor(async () => (await jobRow(first.id)).status === "published");
@@ -104,14 +114,20 @@ describe("scheduling and publishing", () => {
   it("publishes once when the same delivery arrives 10 times at once", async () => {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
     const before = published.length;
-    const answers = await Promise.all(Array.from({ length: 10 }, () => deliverSigned(`${receiver.url}/api/webhooks/publish`, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, keys.current)));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        deliverSigned(`${receiver.url}/api/webhooks/publish`, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, keys.current),
+      ),
+    );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     expect(published.length - before).toBe(1);
     expect((await jobRow(job.id)).status).toBe("published");
   });
 
   it("deliveries that arrive together share commits, yet a failing outcome undoes only its own job", async () => {
-    const jobs = await Promise.all([0, 1, 2].map(() => createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() })));
+    const jobs = await Promise.all(
+      [0, 1, 2].map(() => createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() })),
+    );
     const broken = jobs[1].id;
     const results = await Promise.allSettled(
       jobs.map((job) =>
@@ -127,7 +143,12 @@ describe("scheduling and publishing", () => {
     expect(results.map((r) => (r.status === "fulfilled" ? r.value.result : "error"))).toEqual(["published", "error", "published"]);
     // The broken job's outcome rolled back to its claim (the sweep hands it to a person); its neighbours committed.
     expect((await jobRow(broken)).status).toBe("publishing");
-    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, broken), eq(auditEvents.action, "publish.published")))).toHaveLength(0);
+    expect(
+      await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.targetId, broken), eq(auditEvents.action, "publish.published"))),
+    ).toHaveLength(0);
     for (const job of [jobs[0], jobs[2]]) expect(await jobRow(job.id)).toMatchObject({ status: "published", remoteId: `n_${job.id}` });
     expect((await sweepJobs(db, new Date(Date.now() + 11 * 60_000))).unconfirmed).toBe(1);
     expect((await jobRow(broken)).status).toBe("unconfirmed");
@@ -137,13 +158,17 @@ describe("scheduling and publishing", () => {
     const make = (runAt: Date) => createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt });
     const [due, other, later] = [await make(new Date()), await make(new Date()), await make(new Date(Date.now() + 3600_000))];
     const now = new Date();
-    const claimed = await claimJobs(db, [
-      { jobId: due.id, workspaceId: due.workspaceId, version: 1 },
-      { jobId: due.id, workspaceId: due.workspaceId, version: 1 }, // the same delivery again
-      { jobId: other.id, workspaceId: other.workspaceId, version: 2 }, // a stale or future version
-      { jobId: other.id, workspaceId: "ws_someone_else", version: 1 }, // another workspace
-      { jobId: later.id, workspaceId: later.workspaceId, version: 1 }, // not due yet
-    ], now);
+    const claimed = await claimJobs(
+      db,
+      [
+        { jobId: due.id, workspaceId: due.workspaceId, version: 1 },
+        { jobId: due.id, workspaceId: due.workspaceId, version: 1 }, // the same delivery again
+        { jobId: other.id, workspaceId: other.workspaceId, version: 2 }, // a stale or future version
+        { jobId: other.id, workspaceId: "ws_someone_else", version: 1 }, // another workspace
+        { jobId: later.id, workspaceId: later.workspaceId, version: 1 }, // not due yet
+      ],
+      now,
+    );
     expect(claimed.map((job) => job?.id ?? null)).toEqual([due.id, null, null, null, null]);
     expect((await jobRow(due.id)).status).toBe("publishing");
     expect((await jobRow(other.id)).status).toBe("scheduled");
@@ -154,7 +179,11 @@ describe("scheduling and publishing", () => {
 
   it("refuses deliveries with a forged signature and changes nothing", async () => {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
-    const res = await deliverSigned(`${receiver.url}/api/webhooks/publish`, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, "not-the-key");
+    const res = await deliverSigned(
+      `${receiver.url}/api/webhooks/publish`,
+      { jobId: job.id, workspaceId: job.workspaceId, version: 1 },
+      "not-the-key",
+    );
     expect(res.status).toBe(401);
     expect((await jobRow(job.id)).status).toBe("scheduled");
     await cancelPublishJob(db, embeddedDriver, ws.admin, job.id);
@@ -169,7 +198,9 @@ describe("scheduling and publishing", () => {
     const row = await jobRow(job.id);
     expect(row.status).toBe("unconfirmed");
     expect(row.lastErrorCode).toBe("STUCK_PUBLISHING");
-    expect((await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => behaviour())).result).toBe("skipped");
+    expect((await runPublishJob(db, { jobId: job.id, workspaceId: job.workspaceId, version: 1 }, async () => behaviour())).result).toBe(
+      "skipped",
+    );
   });
 
   it("retries a failure before sending with backoff, never an unknown outcome", async () => {
@@ -191,7 +222,11 @@ describe("scheduling and publishing", () => {
     expect(await jobRow(job.id)).toMatchObject({ status: "published", attempts: 3, version: 3 });
 
     const risky = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date() });
-    const result = await runPublishJob(db, { jobId: risky.id, workspaceId: risky.workspaceId, version: 1 }, async () => ({ kind: "unknown", code: "TIMEOUT_AFTER_SEND", reason: "timed out" }));
+    const result = await runPublishJob(db, { jobId: risky.id, workspaceId: risky.workspaceId, version: 1 }, async () => ({
+      kind: "unknown",
+      code: "TIMEOUT_AFTER_SEND",
+      reason: "timed out",
+    }));
     expect(result.result).toBe("unconfirmed");
     const told = await db.select().from(notifications).where(eq(notifications.kind, "publish_unconfirmed"));
     expect(told.map((n) => n.userId)).toContain(ws.userId);
@@ -213,7 +248,13 @@ describe("scheduling and publishing", () => {
     const job = await createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date(Date.now() + 100) });
     await sleep(150);
     const errors: unknown[] = [];
-    const dispatcher = startEmbeddedDispatcher({ db, appUrl: "http://127.0.0.1:9", signingKey: keys.current, tickMs: 20, onError: (e) => errors.push(e) });
+    const dispatcher = startEmbeddedDispatcher({
+      db,
+      appUrl: "http://127.0.0.1:9",
+      signingKey: keys.current,
+      tickMs: 20,
+      onError: (e) => errors.push(e),
+    });
     await sleep(1_200); // ~60 ticks: pauses of 250, 500 ms... allow only a handful of attempts
     dispatcher.stop();
     expect(errors.length).toBeGreaterThanOrEqual(1);
@@ -229,7 +270,8 @@ describe("scheduling and publishing", () => {
   });
 
   it("refuses a time in the past or years ahead, a paused account, and another workspace's account", async () => {
-    const schedule = (over: Partial<Parameters<typeof createPublishJob>[3]>) => createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date(), ...over });
+    const schedule = (over: Partial<Parameters<typeof createPublishJob>[3]>) =>
+      createPublishJob(db, embeddedDriver, ws.admin, { accountId, snapshot, runAt: new Date(), ...over });
     await expect(schedule({ runAt: new Date(Date.now() - 3600_000) })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
     await expect(schedule({ runAt: new Date(Date.now() + 5 * 366 * 86_400_000) })).rejects.toMatchObject({ code: "UNPROCESSABLE" });
     await expect(schedule({ accountId: "acc_of_another_workspace" })).rejects.toMatchObject({ code: "NOT_FOUND" });

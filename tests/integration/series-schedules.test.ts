@@ -31,7 +31,9 @@ const snapshot = { title: "每日晚间穿搭", body: "今天穿什么" };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A daily cron at the current minute in Shanghai: its latest occurrence is "now" for the webhook. */
 function cronForNow(): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone: zone, hour: "numeric", minute: "numeric", hourCycle: "h23" }).formatToParts(
+    new Date(),
+  );
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   return `${get("minute")} ${get("hour")} * * *`;
 }
@@ -50,7 +52,12 @@ describe("series with QStash schedules and account rules", () => {
   };
   // Started a while ago, so the occurrence of the current minute belongs to it.
   const series = (accountId: string, cron: string, driverToUse = driver) =>
-    createSeries(db, driverToUse, ws.admin, createSeriesSchema.parse({ accountId, snapshot, cron, timezone: zone, startsAt: new Date(Date.now() - 10 * 60_000) }));
+    createSeries(
+      db,
+      driverToUse,
+      ws.admin,
+      createSeriesSchema.parse({ accountId, snapshot, cron, timezone: zone, startsAt: new Date(Date.now() - 10 * 60_000) }),
+    );
   async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
     for (let i = 0; ; i++) {
       const value = await probe();
@@ -63,7 +70,13 @@ describe("series with QStash schedules and account rules", () => {
     app = await serveRoutes({ "/api/webhooks/publish": publishRoute.POST, "/api/webhooks/series": seriesRoute.POST });
     qstash = await startQstashServer({ token: "qstash-series-token", signingKey: keys.current });
     // Before the environment is first read: this process runs with the QStash driver, pointed at the stand-in.
-    Object.assign(process.env, { APP_URL: app.url, QSTASH_TOKEN: "qstash-series-token", QSTASH_URL: qstash.url, QSTASH_CURRENT_SIGNING_KEY: keys.current, QSTASH_NEXT_SIGNING_KEY: keys.next });
+    Object.assign(process.env, {
+      APP_URL: app.url,
+      QSTASH_TOKEN: "qstash-series-token",
+      QSTASH_URL: qstash.url,
+      QSTASH_CURRENT_SIGNING_KEY: keys.current,
+      QSTASH_NEXT_SIGNING_KEY: keys.next,
+    });
     db = await migratedDb();
     ws = await setUpWorkspace(db);
     driver = getSchedulerDriver() as ReturnType<typeof createQstashDriver>;
@@ -93,10 +106,13 @@ describe("series with QStash schedules and account rules", () => {
     const scheduleId = created.schedulerScheduleId!;
     await qstash.fire(scheduleId);
     await qstash.fire(scheduleId); // a retried call: the same occurrence, not made again
-    const [job] = await until(() => jobsOf(created.id), (rows) => rows[0]?.status === "published");
+    const [job] = await until(
+      () => jobsOf(created.id),
+      (rows) => rows[0]?.status === "published",
+    );
     expect(job.status).toBe("published");
     expect(await jobsOf(created.id)).toHaveLength(1);
-    expect((await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId)))).toHaveLength(1);
+    expect(await db.select().from(sandboxPublications).where(eq(sandboxPublications.accountId, accountId))).toHaveLength(1);
     const seriesCalls = qstash.deliveries.filter((d) => d.destination.endsWith("/api/webhooks/series"));
     expect(seriesCalls.slice(-2).map((d) => d.status)).toEqual([200, 200]);
 
@@ -107,7 +123,15 @@ describe("series with QStash schedules and account rules", () => {
 
   it("skips a scheduled occurrence over the account's daily cap, with the reason in the series list", async () => {
     const accountId = await newAccount("capped", { dailyPostCap: 1 });
-    await db.insert(publishJobs).values({ id: newId("job"), workspaceId: ws.workspaceId, accountId, snapshot: { ...snapshot, topics: [], images: [] }, runAt: new Date(Math.floor(Date.now() / 60_000) * 60_000), status: "published", idempotencyKey: newId("idem") });
+    await db.insert(publishJobs).values({
+      id: newId("job"),
+      workspaceId: ws.workspaceId,
+      accountId,
+      snapshot: { ...snapshot, topics: [], images: [] },
+      runAt: new Date(Math.floor(Date.now() / 60_000) * 60_000),
+      status: "published",
+      idempotencyKey: newId("idem"),
+    });
     const { series: created } = await series(accountId, cronForNow());
     await qstash.fire(created.schedulerScheduleId!);
     const [job] = await jobsOf(created.id);
@@ -120,7 +144,14 @@ describe("series with QStash schedules and account rules", () => {
   it("shifts an embedded occurrence to the next free slot of the day when spacing is too short", async () => {
     const accountId = await newAccount("spaced", { minSpacingMinutes: 120, postingSlots: ["20:30", "22:30"] });
     const [tuesday1930] = nextOccurrences("30 19 * * 2", zone, new Date(), 1);
-    await db.insert(publishJobs).values({ id: newId("job"), workspaceId: ws.workspaceId, accountId, snapshot: { ...snapshot, topics: [], images: [] }, runAt: tuesday1930, idempotencyKey: newId("idem") });
+    await db.insert(publishJobs).values({
+      id: newId("job"),
+      workspaceId: ws.workspaceId,
+      accountId,
+      snapshot: { ...snapshot, topics: [], images: [] },
+      runAt: tuesday1930,
+      idempotencyKey: newId("idem"),
+    });
     const { series: created, jobs } = await series(accountId, "30 20 * * 2", embeddedDriver);
     expect(created.schedulerScheduleId).toBeNull();
     const first = jobs[0];

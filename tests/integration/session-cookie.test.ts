@@ -37,13 +37,20 @@ describe("session cookie", () => {
   });
 
   it("reads the user and session version from a cookie Auth.js would have set, plain or __Secure-", async () => {
-    expect(await readSessionUser(new Headers({ cookie: await sessionCookie({ uid: ws.userId, sv }) }))).toEqual({ id: ws.userId, sessionVersion: sv });
+    expect(await readSessionUser(new Headers({ cookie: await sessionCookie({ uid: ws.userId, sv }) }))).toEqual({
+      id: ws.userId,
+      sessionVersion: sv,
+    });
     const secure = await sessionCookie({ uid: ws.userId, sv }, { name: `__Secure-${cookieName}` });
     expect(await readSessionUser(new Headers({ cookie: `other=1; ${secure}` }))).toEqual({ id: ws.userId, sessionVersion: sv });
   });
 
   it("rejects a cookie sealed with another secret, an expired one, garbage, and a Bearer header", async () => {
-    expect(await readSessionUser(new Headers({ cookie: await sessionCookie({ uid: ws.userId, sv }, { secret: "another-secret-another-secret-another" }) }))).toBeNull();
+    expect(
+      await readSessionUser(
+        new Headers({ cookie: await sessionCookie({ uid: ws.userId, sv }, { secret: "another-secret-another-secret-another" }) }),
+      ),
+    ).toBeNull();
     expect(await readSessionUser(new Headers({ cookie: await sessionCookie({ uid: ws.userId, sv }, { maxAge: -3600 }) }))).toBeNull();
     expect(await readSessionUser(new Headers({ cookie: `${cookieName}=not-a-jwe` }))).toBeNull();
     const jwe = (await sessionCookie({ uid: ws.userId, sv })).split("=")[1];

@@ -65,7 +65,9 @@ describe("first-run setup", () => {
     const cache = createInProcessCache();
     for (let i = 0; i < 20; i++) {
       const attempt = { cache, setupCode: setupCodeFor(getEnv().authSecret) };
-      await expect(completeSetup(db, { ...input, email: `again-${i}@example.com` }, { ip: "192.0.2.1", attempt })).rejects.toMatchObject({ code: "ALREADY_SET_UP" });
+      await expect(completeSetup(db, { ...input, email: `again-${i}@example.com` }, { ip: "192.0.2.1", attempt })).rejects.toMatchObject({
+        code: "ALREADY_SET_UP",
+      });
     }
     expect(await isRateLimited(cache, "setupAttempts", "192.0.2.1")).toBe(false);
   });
@@ -76,14 +78,20 @@ describe("first-run setup", () => {
     const cache = createInProcessCache();
     const setupCode = setupCodeFor(getEnv().authSecret);
     for (let i = 0; i < 10; i++) await recordAttempt(cache, "setupAttempts", "192.0.2.7");
-    await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.7", attempt: { cache, setupCode } })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.7", attempt: { cache, setupCode } }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
     expect(await isSetUp(fresh)).toBe(false);
     // A wrong code is refused and counts: guessing it is as slow as the limit.
     for (let i = 0; i < 9; i++) {
-      await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.8", attempt: { cache, setupCode: "AAAA-BBBB-CCCC" } })).rejects.toMatchObject({ code: "SETUP_CODE_INVALID" });
+      await expect(
+        completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.8", attempt: { cache, setupCode: "AAAA-BBBB-CCCC" } }),
+      ).rejects.toMatchObject({ code: "SETUP_CODE_INVALID" });
     }
     expect(await isSetUp(fresh)).toBe(false);
-    await expect(completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.8", attempt: { cache, setupCode } })).resolves.toMatchObject({ slug: expect.any(String) });
+    await expect(
+      completeSetup(fresh, { ...input, loadDemo: false }, { ip: "192.0.2.8", attempt: { cache, setupCode } }),
+    ).resolves.toMatchObject({ slug: expect.any(String) });
     expect(await isSetUp(fresh)).toBe(true);
     const [{ n }] = await db.select({ n: count() }).from(users).where(eq(users.email, "third@example.com"));
     expect(n).toBe(0);

@@ -29,7 +29,9 @@ describe("sign-in counts the socket address, not X-Forwarded-For", () => {
   it("takes the client address from the socket; X-Forwarded-For, X-Real-IP and a guessed stamp header are ignored", async () => {
     const echo = await serveRoutes({ "/ip": async (req: NextRequest) => Response.json({ ip: clientIp(req.headers) }) });
     try {
-      const res = await fetch(`${echo.url}/ip`, { headers: { "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8", "x-redmatrix-peer": "9.9.9.9" } });
+      const res = await fetch(`${echo.url}/ip`, {
+        headers: { "x-forwarded-for": "1.2.3.4", "x-real-ip": "5.6.7.8", "x-redmatrix-peer": "9.9.9.9" },
+      });
       expect(await res.json()).toEqual({ ip: "127.0.0.1" });
     } finally {
       await echo.close();
@@ -38,7 +40,11 @@ describe("sign-in counts the socket address, not X-Forwarded-For", () => {
 
   it("rotating X-Forwarded-For gains no guesses, and the right password does not sign in while the account is locked", async () => {
     for (let i = 0; i < 5; i++) {
-      const wrong = await signInOverHttp(auth.url, { ...adminCredentials, password: `wrong-${i}` }, { "x-forwarded-for": `198.51.100.${i}` });
+      const wrong = await signInOverHttp(
+        auth.url,
+        { ...adminCredentials, password: `wrong-${i}` },
+        { "x-forwarded-for": `198.51.100.${i}` },
+      );
       expect(wrong).toMatchObject({ signedIn: false, code: "invalid_credentials" });
     }
     const right = await signInOverHttp(auth.url, adminCredentials, { "x-forwarded-for": "198.51.100.77" });
@@ -53,7 +59,11 @@ describe("sign-in counts the socket address, not X-Forwarded-For", () => {
   it("locks an address that sprays passwords over many emails, whatever X-Forwarded-For says", async () => {
     const other = await memberWithToken(await migratedDb(), ws.admin, "operator");
     for (let i = 0; i < 20; i++) {
-      const guess = await signInOverHttp(auth.url, { email: `spray-${i}@example.com`, password: "password-guess" }, { "x-forwarded-for": `203.0.113.${i}` });
+      const guess = await signInOverHttp(
+        auth.url,
+        { email: `spray-${i}@example.com`, password: "password-guess" },
+        { "x-forwarded-for": `203.0.113.${i}` },
+      );
       expect(guess.code).toMatch(/^(invalid_credentials|locked:\d+)$/);
     }
     const right = await signInOverHttp(auth.url, { email: other.email, password: other.password }, { "x-forwarded-for": "203.0.113.200" });

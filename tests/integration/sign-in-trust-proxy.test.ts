@@ -34,7 +34,8 @@ describe("TRUST_PROXY=1", () => {
 
   it("takes the entry the proxy appended (n-th from the right), and the socket when there is none", async () => {
     const echo = await serveRoutes({ "/ip": async (req: NextRequest) => Response.json({ ip: clientIp(req.headers) }) });
-    const ipFor = async (headers: Record<string, string>) => ((await (await fetch(`${echo.url}/ip`, { headers })).json()) as { ip: string }).ip;
+    const ipFor = async (headers: Record<string, string>) =>
+      ((await (await fetch(`${echo.url}/ip`, { headers })).json()) as { ip: string }).ip;
     try {
       expect(await ipFor({ "x-forwarded-for": "1.2.3.4, 203.0.113.9" })).toBe("203.0.113.9");
       expect(await ipFor({ "x-forwarded-for": "203.0.113.9" })).toBe("203.0.113.9");
@@ -47,10 +48,18 @@ describe("TRUST_PROXY=1", () => {
   it("locks the address the proxy saw, whatever the client put in front of it; other clients still sign in", async () => {
     const other = await memberWithToken(await migratedDb(), ws.admin, "operator");
     for (let i = 0; i < 20; i++) {
-      const guess = await signInOverHttp(auth.url, { email: `spray-${i}@example.com`, password: "password-guess" }, { "x-forwarded-for": `10.0.0.${i}, 203.0.113.9` });
+      const guess = await signInOverHttp(
+        auth.url,
+        { email: `spray-${i}@example.com`, password: "password-guess" },
+        { "x-forwarded-for": `10.0.0.${i}, 203.0.113.9` },
+      );
       expect(guess.code).toBe("invalid_credentials");
     }
-    const locked = await signInOverHttp(auth.url, { email: other.email, password: other.password }, { "x-forwarded-for": "10.9.9.9, 203.0.113.9" });
+    const locked = await signInOverHttp(
+      auth.url,
+      { email: other.email, password: other.password },
+      { "x-forwarded-for": "10.9.9.9, 203.0.113.9" },
+    );
     expect(locked).toMatchObject({ signedIn: false, code: expect.stringMatching(/^locked:\d+$/) });
     const elsewhere = await signInOverHttp(auth.url, adminCredentials, { "x-forwarded-for": "203.0.113.9, 203.0.113.10" });
     expect(elsewhere.signedIn).toBe(true);

@@ -18,7 +18,18 @@ describe("topic suggestions with hot RED topics", () => {
   const today = dayKey(new Date(), tz);
   const at = (daysAgo: number) => new Date(Date.parse(`${addDays(today, -daysAgo)}T12:00:00+08:00`));
   const note = (id: string, daysAgo: number, likes: number, topics: string[]) => ({
-    noteId: id, title: `标题${id}`, body: "", topics, type: "normal" as const, imagesCount: 1, publishedAt: at(daysAgo), likes, collects: 10, comments: 5, shares: 5, takenAt: at(0),
+    noteId: id,
+    title: `标题${id}`,
+    body: "",
+    topics,
+    type: "normal" as const,
+    imagesCount: 1,
+    publishedAt: at(daysAgo),
+    likes,
+    collects: 10,
+    comments: 5,
+    shares: 5,
+    takenAt: at(0),
   });
 
   beforeAll(async () => {
@@ -26,9 +37,21 @@ describe("topic suggestions with hot RED topics", () => {
     ws = await setUpWorkspace(db);
     const rival = await createCompetitor(db, ws.admin, { name: "对手", redUserId: "rival_1" });
     // 城市骑行 rises (0 -> 3 notes, high engagement); 防晒 falls (2 -> 0).
-    await ingestCompetitorData(db, ws.admin, rival.id, {
-      notes: [note("n1", 1, 2000, ["城市骑行"]), note("n2", 2, 1500, ["城市骑行", "周末去哪儿"]), note("n3", 3, 900, ["城市骑行"]), note("n4", 9, 300, ["防晒"]), note("n5", 10, 200, ["防晒"])],
-    }, "api");
+    await ingestCompetitorData(
+      db,
+      ws.admin,
+      rival.id,
+      {
+        notes: [
+          note("n1", 1, 2000, ["城市骑行"]),
+          note("n2", 2, 1500, ["城市骑行", "周末去哪儿"]),
+          note("n3", 3, 900, ["城市骑行"]),
+          note("n4", 9, 300, ["防晒"]),
+          note("n5", 10, 200, ["防晒"]),
+        ],
+      },
+      "api",
+    );
     await createDraft(db, ws.admin, { title: "我们的", text: "正文 #骑行装备 #城市漫步" });
   });
 
@@ -46,7 +69,10 @@ describe("topic suggestions with hot RED topics", () => {
 
     // Prefix matches come first; among equal matches the hot topic leads.
     expect(rankTopics(suggestions, "骑行").map((s) => s.topic)).toEqual(["骑行装备", "城市骑行"]);
-    expect(rankTopics(suggestions, "城市").map((s) => [s.topic, s.isHot])).toEqual([["城市骑行", true], ["城市漫步", false]]);
+    expect(rankTopics(suggestions, "城市").map((s) => [s.topic, s.isHot])).toEqual([
+      ["城市骑行", true],
+      ["城市漫步", false],
+    ]);
   });
 
   it("leaves hot topics out for members who cannot read competitor data", async () => {

@@ -23,9 +23,20 @@ import { startUpstashRestServer, type UpstashRestServer } from "../support/upsta
 
 const images = await startImageHost();
 afterAll(() => images.close());
-const note: PublishNote = { kind: "image", title: "秋冬通勤穿搭", content: "三套一周不重样", images: [images.url("1.png")], tags: ["穿搭", "通勤"] };
+const note: PublishNote = {
+  kind: "image",
+  title: "秋冬通勤穿搭",
+  content: "三套一周不重样",
+  images: [images.url("1.png")],
+  tags: ["穿搭", "通勤"],
+};
 /** The bridge's real pace, scaled like the stand-in's timeScale. */
-const scaled = (scale: number) => ({ keystrokeMs: 136 * scale, imageUploadMs: 2500 * scale, tagMs: 1700 * scale, overheadMs: 25_000 * scale });
+const scaled = (scale: number) => ({
+  keystrokeMs: 136 * scale,
+  imageUploadMs: 2500 * scale,
+  tagMs: 1700 * scale,
+  overheadMs: 25_000 * scale,
+});
 const timeScale = 0.01;
 const noSleep = async () => {};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -36,17 +47,39 @@ describe("xhs-bridge publisher against the fake bridge", () => {
   let config: ReturnType<typeof xhsBridgePublisher.configSchema.parse>;
   beforeAll(async () => {
     bridge = await startFakeXhsBridge({ token: "bridge-secret", timeScale });
-    runtime = { workspaceId: "ws", accountId: `acc_${randomBytes(4).toString("hex")}`, db: undefined as never, cache: createInProcessCache(), breaker: { failureThreshold: 50, openMs: 60_000 }, sleep: noSleep };
-    config = xhsBridgePublisher.configSchema.parse({ baseUrl: bridge.url, token: "bridge-secret", timeoutMs: 1000, statusTimeoutMs: 1000, ...scaled(timeScale) });
+    runtime = {
+      workspaceId: "ws",
+      accountId: `acc_${randomBytes(4).toString("hex")}`,
+      db: undefined as never,
+      cache: createInProcessCache(),
+      breaker: { failureThreshold: 50, openMs: 60_000 },
+      sleep: noSleep,
+    };
+    config = xhsBridgePublisher.configSchema.parse({
+      baseUrl: bridge.url,
+      token: "bridge-secret",
+      timeoutMs: 1000,
+      statusTimeoutMs: 1000,
+      ...scaled(timeScale),
+    });
   });
   afterAll(() => bridge.close());
 
   it("reports login status from /api/v1/login/status", async () => {
-    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: true, code: "logged_in", loggedIn: true, message: "Logged in as 小红薯测试号" });
+    expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({
+      ok: true,
+      code: "logged_in",
+      loggedIn: true,
+      message: "Logged in as 小红薯测试号",
+    });
     bridge.setMode("logged_out");
     expect(await xhsBridgePublisher.checkHealth(config, runtime)).toMatchObject({ ok: false, code: "logged_out", loggedIn: false });
     bridge.setMode("ok");
-    expect(await xhsBridgePublisher.checkHealth({ ...config, token: "wrong" }, runtime)).toMatchObject({ ok: false, code: "token_refused", message: expect.stringMatching(/token/) });
+    expect(await xhsBridgePublisher.checkHealth({ ...config, token: "wrong" }, runtime)).toMatchObject({
+      ok: false,
+      code: "token_refused",
+      message: expect.stringMatching(/token/),
+    });
   });
 
   it("publishes an image note with the documented body and the Bearer token", async () => {
@@ -54,32 +87,61 @@ describe("xhs-bridge publisher against the fake bridge", () => {
     expect(await xhsBridgePublisher.publish(note, config, runtime)).toEqual({ status: "published", remoteId: null, url: null });
     expect(bridge.received).toHaveLength(1);
     expect(bridge.received[0]).toMatchObject({ method: "POST", path: "/api/v1/publish", authorization: "Bearer bridge-secret" });
-    expect(bridge.received[0].body).toEqual({ title: note.title, content: note.content, images: note.images, tags: note.tags, visibility: "公开可见" });
+    expect(bridge.received[0].body).toEqual({
+      title: note.title,
+      content: note.content,
+      images: note.images,
+      tags: note.tags,
+      visibility: "公开可见",
+    });
     expect(bridge.downloads.at(-1)).toMatchObject({ url: note.images![0], ok: true });
     expect(bridge.published.at(-1)).toMatchObject({ images: 1, tags: ["穿搭", "通勤"] });
   });
 
   it("publishes a video note to /api/v1/publish_video", async () => {
     bridge.received.length = 0;
-    const outcome = await xhsBridgePublisher.publish({ kind: "video", title: "vlog", content: "周末", video: import.meta.filename }, config, runtime);
+    const outcome = await xhsBridgePublisher.publish(
+      { kind: "video", title: "vlog", content: "周末", video: import.meta.filename },
+      config,
+      runtime,
+    );
     expect(outcome.status).toBe("published");
     expect(bridge.received[0]).toMatchObject({ path: "/api/v1/publish_video", body: { video: import.meta.filename } });
   });
 
   it("keeps the bridge's reason from `details` and classifies it; a bare 500 is unknown", async () => {
     bridge.setMode("publish_failed");
-    expect(await xhsBridgePublisher.publish(note, config, runtime)).toEqual({ status: "retryable", code: "BRIDGE_EDITOR_FAILED", reason: expect.stringMatching(/^小红书发布失败: 等待发布按钮可点击超时.*\(PUBLISH_FAILED\)$/) });
+    expect(await xhsBridgePublisher.publish(note, config, runtime)).toEqual({
+      status: "retryable",
+      code: "BRIDGE_EDITOR_FAILED",
+      reason: expect.stringMatching(/^小红书发布失败: 等待发布按钮可点击超时.*\(PUBLISH_FAILED\)$/),
+    });
     bridge.setMode("ok");
     const missing = await xhsBridgePublisher.publish({ ...note, images: [images.url("gone.jpg")] }, config, runtime);
-    expect(missing).toMatchObject({ status: "rejected", code: "BRIDGE_IMAGE_DOWNLOAD_FAILED", reason: expect.stringMatching(/^下载图片失败 http:.*status 404/) });
+    expect(missing).toMatchObject({
+      status: "rejected",
+      code: "BRIDGE_IMAGE_DOWNLOAD_FAILED",
+      reason: expect.stringMatching(/^下载图片失败 http:.*status 404/),
+    });
     const past = await xhsBridgePublisher.publish({ ...note, scheduleAt: new Date(Date.now() + 60_000).toISOString() }, config, runtime);
-    expect(past).toMatchObject({ status: "rejected", code: "BRIDGE_SCHEDULE_WINDOW", reason: expect.stringMatching(/^定时发布时间必须至少在1小时后/) });
+    expect(past).toMatchObject({
+      status: "rejected",
+      code: "BRIDGE_SCHEDULE_WINDOW",
+      reason: expect.stringMatching(/^定时发布时间必须至少在1小时后/),
+    });
     bridge.setMode("logged_out");
     expect(await xhsBridgePublisher.publish(note, config, runtime)).toMatchObject({ status: "rejected", code: "BRIDGE_LOGGED_OUT" });
     bridge.setMode("unconfirmed");
-    expect(await xhsBridgePublisher.publish(note, config, runtime)).toMatchObject({ status: "unknown", code: "BRIDGE_NOT_CONFIRMED", reason: expect.stringMatching(/发布未确认成功/) });
+    expect(await xhsBridgePublisher.publish(note, config, runtime)).toMatchObject({
+      status: "unknown",
+      code: "BRIDGE_NOT_CONFIRMED",
+      reason: expect.stringMatching(/发布未确认成功/),
+    });
     bridge.setMode("http_500");
-    expect(await xhsBridgePublisher.publish(note, config, runtime)).toMatchObject({ status: "unknown", reason: expect.stringMatching(/may have been published/) });
+    expect(await xhsBridgePublisher.publish(note, config, runtime)).toMatchObject({
+      status: "unknown",
+      reason: expect.stringMatching(/may have been published/),
+    });
     bridge.setMode("ok");
   });
 
@@ -89,11 +151,19 @@ describe("xhs-bridge publisher against the fake bridge", () => {
     expect(wide).toMatchObject({ status: "rejected", code: "BRIDGE_TITLE_TOO_WIDE" });
     const topics = await xhsBridgePublisher.publish({ ...note, tags: Array.from({ length: 11 }, (_, i) => `#话题${i}`) }, config, runtime);
     expect(topics).toMatchObject({ status: "rejected", code: "BRIDGE_TOO_MANY_TAGS" });
-    expect(await xhsBridgePublisher.publish({ ...note, images: [] }, config, runtime)).toMatchObject({ status: "rejected", code: "BRIDGE_NO_IMAGE" });
-    expect(await xhsBridgePublisher.publish({ ...note, images: ["/api/v1/media/med_1/file"] }, config, runtime)).toMatchObject({ status: "rejected", code: "BRIDGE_NO_IMAGE" });
+    expect(await xhsBridgePublisher.publish({ ...note, images: [] }, config, runtime)).toMatchObject({
+      status: "rejected",
+      code: "BRIDGE_NO_IMAGE",
+    });
+    expect(await xhsBridgePublisher.publish({ ...note, images: ["/api/v1/media/med_1/file"] }, config, runtime)).toMatchObject({
+      status: "rejected",
+      code: "BRIDGE_NO_IMAGE",
+    });
     expect(bridge.received).toHaveLength(0);
     // The same title one CJK character shorter goes through, with its topics' `#` trimmed as the bridge does.
-    expect(await xhsBridgePublisher.publish({ ...note, title: `${"秋".repeat(18)}😍`, tags: ["#穿搭"] }, config, runtime)).toMatchObject({ status: "published" });
+    expect(await xhsBridgePublisher.publish({ ...note, title: `${"秋".repeat(18)}😍`, tags: ["#穿搭"] }, config, runtime)).toMatchObject({
+      status: "published",
+    });
     expect(bridge.received.at(-1)?.body).toMatchObject({ tags: ["穿搭"] });
   });
 
@@ -112,10 +182,17 @@ describe("xhs-bridge publisher against the fake bridge", () => {
   });
 
   it("waits as long as the note needs: 880 characters and 9 images publish within the computed timeout", async () => {
-    const long = { ...note, content: "字".repeat(880), images: Array.from({ length: 9 }, (_, i) => images.url(`${i}.png`)), tags: ["穿搭", "通勤", "秋冬"] };
+    const long = {
+      ...note,
+      content: "字".repeat(880),
+      images: Array.from({ length: 9 }, (_, i) => images.url(`${i}.png`)),
+      tags: ["穿搭", "通勤", "秋冬"],
+    };
     const timing = xhsBridgePublisher.timing!(long, config);
     // At the real pace this is ~3 minutes, well past the old fixed 90 s.
-    expect(xhsBridgePublisher.timing!(long, xhsBridgePublisher.configSchema.parse({ baseUrl: bridge.url })).expectedMs).toBeGreaterThan(150_000);
+    expect(xhsBridgePublisher.timing!(long, xhsBridgePublisher.configSchema.parse({ baseUrl: bridge.url })).expectedMs).toBeGreaterThan(
+      150_000,
+    );
     expect(timing.timeoutMs).toBeGreaterThan(timing.expectedMs);
     expect(await xhsBridgePublisher.publish(long, config, runtime)).toMatchObject({ status: "published" });
     expect(bridge.published.at(-1)).toMatchObject({ images: 9 });
@@ -125,7 +202,10 @@ describe("xhs-bridge publisher against the fake bridge", () => {
   it("tells a slow login check from a bridge that is down, and never runs two checks of one account at once", async () => {
     const slowCheck = await startFakeXhsBridge({ timeScale: 1, statusCheckMs: 5000 });
     const slowConfig = xhsBridgePublisher.configSchema.parse({ baseUrl: slowCheck.url, statusTimeoutMs: 1000 });
-    const both = await Promise.all([xhsBridgePublisher.checkHealth(slowConfig, runtime), xhsBridgePublisher.checkHealth(slowConfig, runtime)]);
+    const both = await Promise.all([
+      xhsBridgePublisher.checkHealth(slowConfig, runtime),
+      xhsBridgePublisher.checkHealth(slowConfig, runtime),
+    ]);
     expect(both.map((h) => h.code)).toEqual(["slow", "slow"]);
     expect(slowCheck.received.filter((r) => r.path === "/api/v1/login/status")).toHaveLength(1);
     expect(slowCheck.maxConcurrentStatusChecks).toBe(1);
@@ -137,7 +217,11 @@ describe("xhs-bridge publisher against the fake bridge", () => {
     const gone = await startFakeXhsBridge();
     await gone.close();
     const down = xhsBridgePublisher.configSchema.parse({ baseUrl: gone.url, timeoutMs: 1000 });
-    expect(await xhsBridgePublisher.publish(note, down, runtime)).toMatchObject({ status: "retryable", code: "BRIDGE_UNREACHABLE", reason: expect.stringMatching(/ECONNREFUSED/) });
+    expect(await xhsBridgePublisher.publish(note, down, runtime)).toMatchObject({
+      status: "retryable",
+      code: "BRIDGE_UNREACHABLE",
+      reason: expect.stringMatching(/ECONNREFUSED/),
+    });
   });
 });
 
@@ -169,25 +253,42 @@ describe.each([
     await rest?.close();
   });
 
-  it.skipIf(upstash && !redisUp)("opens after consecutive failures, fails fast without calling, then half-opens and closes on success", async () => {
-    const config = xhsBridgePublisher.configSchema.parse({ baseUrl: bridge.url, timeoutMs: 1000, ...scaled(timeScale) });
-    const rt = (i: 0 | 1): PublisherRuntime => ({ workspaceId: "ws", accountId, db: undefined as never, cache: caches[i], breaker: settings, sleep: noSleep });
-    bridge.setMode("http_500");
-    for (let i = 0; i < 3; i++) expect((await xhsBridgePublisher.publish(note, config, rt((i % 2) as 0 | 1))).status).toBe("unknown");
-    expect((await createCircuitBreaker(caches[1], `account:${accountId}`, settings).snapshot()).state).toBe("open");
+  it.skipIf(upstash && !redisUp)(
+    "opens after consecutive failures, fails fast without calling, then half-opens and closes on success",
+    async () => {
+      const config = xhsBridgePublisher.configSchema.parse({ baseUrl: bridge.url, timeoutMs: 1000, ...scaled(timeScale) });
+      const rt = (i: 0 | 1): PublisherRuntime => ({
+        workspaceId: "ws",
+        accountId,
+        db: undefined as never,
+        cache: caches[i],
+        breaker: settings,
+        sleep: noSleep,
+      });
+      bridge.setMode("http_500");
+      for (let i = 0; i < 3; i++) expect((await xhsBridgePublisher.publish(note, config, rt((i % 2) as 0 | 1))).status).toBe("unknown");
+      expect((await createCircuitBreaker(caches[1], `account:${accountId}`, settings).snapshot()).state).toBe("open");
 
-    bridge.setMode("ok");
-    bridge.received.length = 0;
-    const fast = await xhsBridgePublisher.publish(note, config, rt(1));
-    expect(fast).toMatchObject({ status: "retryable", reason: expect.stringMatching(/circuit open/) });
-    expect(await xhsBridgePublisher.checkHealth(config, rt(0))).toMatchObject({ ok: false, code: "circuit_open", message: expect.stringMatching(/circuit open/) });
-    expect(bridge.received).toHaveLength(0);
+      bridge.setMode("ok");
+      bridge.received.length = 0;
+      const fast = await xhsBridgePublisher.publish(note, config, rt(1));
+      expect(fast).toMatchObject({ status: "retryable", reason: expect.stringMatching(/circuit open/) });
+      expect(await xhsBridgePublisher.checkHealth(config, rt(0))).toMatchObject({
+        ok: false,
+        code: "circuit_open",
+        message: expect.stringMatching(/circuit open/),
+      });
+      expect(bridge.received).toHaveLength(0);
 
-    await sleep(settings.openMs + 50);
-    expect((await createCircuitBreaker(caches[0], `account:${accountId}`, settings).snapshot()).state).toBe("half_open");
-    expect((await xhsBridgePublisher.publish(note, config, rt(0))).status).toBe("published");
-    expect((await createCircuitBreaker(caches[1], `account:${accountId}`, settings).snapshot())).toMatchObject({ state: "closed", failures: 0 });
-  });
+      await sleep(settings.openMs + 50);
+      expect((await createCircuitBreaker(caches[0], `account:${accountId}`, settings).snapshot()).state).toBe("half_open");
+      expect((await xhsBridgePublisher.publish(note, config, rt(0))).status).toBe("published");
+      expect(await createCircuitBreaker(caches[1], `account:${accountId}`, settings).snapshot()).toMatchObject({
+        state: "closed",
+        failures: 0,
+      });
+    },
+  );
 
   it.skipIf(upstash && !redisUp)("re-opens when the half-open trial fails", async () => {
     const breaker = createCircuitBreaker(caches[0], `account:${accountId}:trial`, settings);

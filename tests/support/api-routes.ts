@@ -42,7 +42,13 @@ export async function apiRoutes(): Promise<ApiRoute[]> {
     for (const method of httpMethods) {
       const handler = mod[method];
       if (typeof handler !== "function") continue;
-      routes.push({ id: `${method} ${apiPath}`, method, path: apiPath, file: path.relative(repoRoot, file), handler: handler as ApiRoute["handler"] });
+      routes.push({
+        id: `${method} ${apiPath}`,
+        method,
+        path: apiPath,
+        file: path.relative(repoRoot, file),
+        handler: handler as ApiRoute["handler"],
+      });
     }
   }
   return routes;

@@ -23,7 +23,7 @@ export async function callRoute(handler: Handler, path: string, options: CallOpt
   const req = new NextRequest(url, { method: options.method ?? "GET", headers, body });
   const res = await handler(req, { params: Promise.resolve(options.params ?? {}) });
   const text = await res.text();
-  let json: any ;
+  let json: any;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {

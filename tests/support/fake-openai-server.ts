@@ -14,7 +14,11 @@ import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeOpenAiMode = { kind: "ok" } | { kind: "status"; status: number } | { kind: "hang" } | { kind: "wrong-dimension"; dim: number };
+export type FakeOpenAiMode =
+  | { kind: "ok" }
+  | { kind: "status"; status: number }
+  | { kind: "hang" }
+  | { kind: "wrong-dimension"; dim: number };
 
 export interface FakeOpenAiServer {
   /** Base URL including /v1, as a user would paste it. */
@@ -39,7 +43,9 @@ export function fakeEmbedding(text: string, dim: number): number[] {
   return v.map((x) => x / norm);
 }
 
-export async function startFakeOpenAiServer(options: { apiKey?: string; dims?: Record<string, number>; summarize?: (text: string) => string } = {}): Promise<FakeOpenAiServer> {
+export async function startFakeOpenAiServer(
+  options: { apiKey?: string; dims?: Record<string, number>; summarize?: (text: string) => string } = {},
+): Promise<FakeOpenAiServer> {
   const embeddingRequests: FakeOpenAiServer["embeddingRequests"] = [];
   const chatRequests: FakeOpenAiServer["chatRequests"] = [];
   let mode: FakeOpenAiMode = { kind: "ok" };
@@ -60,7 +66,8 @@ export async function startFakeOpenAiServer(options: { apiKey?: string; dims?: R
       return error(failingStatus, "The server had an error while processing your request.", "server_error");
     }
     if (mode.kind === "status") return error(mode.status, `forced ${mode.status}`, "server_error");
-    if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`) return error(401, "Incorrect API key provided.", "invalid_request_error");
+    if (options.apiKey && req.headers.authorization !== `Bearer ${options.apiKey}`)
+      return error(401, "Incorrect API key provided.", "invalid_request_error");
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
@@ -70,7 +77,8 @@ export async function startFakeOpenAiServer(options: { apiKey?: string; dims?: R
     const path = new URL(req.url ?? "/", "http://openai.local").pathname;
     if (req.method === "POST" && path === "/v1/embeddings") {
       const input = typeof body.input === "string" ? [body.input] : (body.input as string[]);
-      if (!Array.isArray(input) || typeof body.model !== "string") return error(400, "'input' and 'model' are required", "invalid_request_error");
+      if (!Array.isArray(input) || typeof body.model !== "string")
+        return error(400, "'input' and 'model' are required", "invalid_request_error");
       embeddingRequests.push({ model: body.model, input, authorization: req.headers.authorization });
       const dim = mode.kind === "wrong-dimension" ? mode.dim : (options.dims?.[body.model] ?? 8);
       return answer(200, {
@@ -82,7 +90,8 @@ export async function startFakeOpenAiServer(options: { apiKey?: string; dims?: R
     }
     if (req.method === "POST" && path === "/v1/chat/completions") {
       const messages = body.messages as { role: string; content: string }[];
-      if (!Array.isArray(messages) || typeof body.model !== "string") return error(400, "'messages' and 'model' are required", "invalid_request_error");
+      if (!Array.isArray(messages) || typeof body.model !== "string")
+        return error(400, "'messages' and 'model' are required", "invalid_request_error");
       chatRequests.push({ model: body.model, messages });
       const last = [...messages].reverse().find((m) => m.role === "user")?.content ?? "";
       const content = (options.summarize ?? ((t: string) => `摘要：${t.split("\n").filter(Boolean).length} 条记忆的共同结论`))(last);

@@ -22,7 +22,9 @@ export interface FakeRobotServer {
   close(): Promise<void>;
 }
 
-export async function startFakeRobotServer(options: { dingtalkToken?: string; dingtalkSecret?: string; wecomKey?: string; port?: number } = {}): Promise<FakeRobotServer> {
+export async function startFakeRobotServer(
+  options: { dingtalkToken?: string; dingtalkSecret?: string; wecomKey?: string; port?: number } = {},
+): Promise<FakeRobotServer> {
   const received: RobotMessage[] = [];
   let forced: { errcode: number; errmsg: string } | null = null;
   let hangOn = false;
@@ -78,7 +80,7 @@ export async function startFakeRobotServer(options: { dingtalkToken?: string; di
     },
     hang: (on) => {
       hangOn = on;
-      if (!on) for (const release of [...held]) (held.delete(release), release());
+      if (!on) for (const release of [...held]) held.delete(release), release();
     },
     hanging: () => held.size,
     close: () => {

@@ -35,7 +35,15 @@ import fs from "node:fs";
 export type FakeBridgeMode = "ok" | "publish_failed" | "http_500" | "hang" | "logged_out" | "unconfirmed";
 export type ReceivedRequest = { method: string; path: string; authorization: string | null; body: Record<string, unknown> | null };
 export type Download = { url: string; status: number | null; cookie: string | null; ok: boolean };
-export type Publication = { title: string; content: string; images: number; tags: string[]; visibility: string; isOriginal: boolean; scheduleAt: string | null };
+export type Publication = {
+  title: string;
+  content: string;
+  images: number;
+  tags: string[];
+  visibility: string;
+  isOriginal: boolean;
+  scheduleAt: string | null;
+};
 
 export type FakeBridgeOptions = {
   token?: string;
@@ -148,7 +156,11 @@ export async function startFakeXhsBridge(options: FakeBridgeOptions = {}): Promi
     const record: Download = { url, status: null, cookie: null, ok: false };
     downloads.push(record);
     try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(30_000), redirect: "follow", headers: { "user-agent": "Mozilla/5.0", referer: `${new URL(url).origin}/` } });
+      const res = await fetch(url, {
+        signal: AbortSignal.timeout(30_000),
+        redirect: "follow",
+        headers: { "user-agent": "Mozilla/5.0", referer: `${new URL(url).origin}/` },
+      });
       record.status = res.status;
       if (res.status !== 200) throw new Error(`download failed with status ${res.status} for URL: ${url}`);
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -169,7 +181,8 @@ export async function startFakeXhsBridge(options: FakeBridgeOptions = {}): Promi
     const scheduleAt = typeof body.schedule_at === "string" && body.schedule_at ? body.schedule_at : null;
     if (scheduleAt) {
       const at = Date.parse(scheduleAt);
-      if (Number.isNaN(at) || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(scheduleAt)) throw new Error(`定时发布时间格式错误，请使用 ISO8601 格式: parsing time "${scheduleAt}"`);
+      if (Number.isNaN(at) || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(scheduleAt))
+        throw new Error(`定时发布时间格式错误，请使用 ISO8601 格式: parsing time "${scheduleAt}"`);
       if (at < Date.now() + 3600_000) throw new Error(`定时发布时间必须至少在1小时后，当前设置: ${scheduleAt}`);
       if (at > Date.now() + 14 * 86400_000) throw new Error(`定时发布时间不能超过14天，当前设置: ${scheduleAt}`);
     }
@@ -198,7 +211,15 @@ export async function startFakeXhsBridge(options: FakeBridgeOptions = {}): Promi
       throw new Error("小红书发布失败: 发布未确认成功：点击发布后未跳转离开发布页（可能校验未过或被拦截）");
     }
     await wait(Math.min(options.confirmMs ?? 2000, 15_000), signal);
-    return { title, content: String(body.content), images: paths.length, tags, visibility: String(body.visibility ?? "公开可见"), isOriginal: body.is_original === true, scheduleAt };
+    return {
+      title,
+      content: String(body.content),
+      images: paths.length,
+      tags,
+      visibility: String(body.visibility ?? "公开可见"),
+      isOriginal: body.is_original === true,
+      scheduleAt,
+    };
   }
 
   const server = http.createServer(async (req, res) => {
@@ -220,8 +241,20 @@ export async function startFakeXhsBridge(options: FakeBridgeOptions = {}): Promi
       if (!res.writableFinished) controller.abort();
     });
 
-    if (path === "/health") return json(res, 200, { success: true, data: { status: "healthy", service: "xiaohongshu-mcp", version: "fake", account: "github.com/xpzouying/xiaohongshu-mcp", timestamp: "now" }, message: "服务正常" });
-    if (options.token && req.headers.authorization !== `Bearer ${options.token}`) return json(res, 401, { error: "未授权", code: "UNAUTHORIZED" });
+    if (path === "/health")
+      return json(res, 200, {
+        success: true,
+        data: {
+          status: "healthy",
+          service: "xiaohongshu-mcp",
+          version: "fake",
+          account: "github.com/xpzouying/xiaohongshu-mcp",
+          timestamp: "now",
+        },
+        message: "服务正常",
+      });
+    if (options.token && req.headers.authorization !== `Bearer ${options.token}`)
+      return json(res, 401, { error: "未授权", code: "UNAUTHORIZED" });
     if (mode === "hang") {
       hanging.add(res); // Never answers; released on close.
       return;
@@ -241,27 +274,65 @@ export async function startFakeXhsBridge(options: FakeBridgeOptions = {}): Promi
         statusChecks--;
       }
       const loggedIn = mode !== "logged_out";
-      return json(res, 200, { success: true, data: { is_logged_in: loggedIn, ...(loggedIn ? { username: options.username ?? "小红薯测试号", user_id: "5f0000000000000000000001" } : {}) }, message: "检查登录状态成功" });
+      return json(res, 200, {
+        success: true,
+        data: {
+          is_logged_in: loggedIn,
+          ...(loggedIn ? { username: options.username ?? "小红薯测试号", user_id: "5f0000000000000000000001" } : {}),
+        },
+        message: "检查登录状态成功",
+      });
     }
     if (req.method === "POST" && path === "/api/v1/publish") {
       // gin binding: title, content required; images required with at least one entry.
-      if (!body || typeof body.title !== "string" || !body.title || typeof body.content !== "string" || !body.content || !Array.isArray(body.images) || body.images.length === 0) {
-        return json(res, 400, { error: "请求参数错误", code: "INVALID_REQUEST", details: "Key: 'PublishRequest.Images' Error:Field validation for 'Images' failed on the 'min' tag" });
+      if (
+        !body ||
+        typeof body.title !== "string" ||
+        !body.title ||
+        typeof body.content !== "string" ||
+        !body.content ||
+        !Array.isArray(body.images) ||
+        body.images.length === 0
+      ) {
+        return json(res, 400, {
+          error: "请求参数错误",
+          code: "INVALID_REQUEST",
+          details: "Key: 'PublishRequest.Images' Error:Field validation for 'Images' failed on the 'min' tag",
+        });
       }
       try {
         const publication = await publish(body, controller.signal);
         published.push(publication);
-        return json(res, 200, { success: true, data: { title: publication.title, content: publication.content, images: publication.images, status: "发布完成" }, message: "发布成功" });
+        return json(res, 200, {
+          success: true,
+          data: { title: publication.title, content: publication.content, images: publication.images, status: "发布完成" },
+          message: "发布成功",
+        });
       } catch (error) {
         if (error instanceof Cancelled) return json(res, 500, { error: "发布失败", code: "PUBLISH_FAILED", details: "context canceled" });
         return json(res, 500, { error: "发布失败", code: "PUBLISH_FAILED", details: (error as Error).message });
       }
     }
     if (req.method === "POST" && path === "/api/v1/publish_video") {
-      if (!body?.title || !body.content || !body.video) return json(res, 400, { error: "请求参数错误", code: "INVALID_REQUEST", details: "Key: 'PublishVideoRequest.Video' Error:Field validation for 'Video' failed on the 'required' tag" });
-      if (calcTitleLength(String(body.title)) > 20) return json(res, 500, { error: "视频发布失败", code: "PUBLISH_VIDEO_FAILED", details: "标题长度超过限制" });
-      if (!fs.existsSync(String(body.video))) return json(res, 500, { error: "视频发布失败", code: "PUBLISH_VIDEO_FAILED", details: `视频文件不存在或不可访问: stat ${body.video}: no such file or directory` });
-      return json(res, 200, { success: true, data: { title: body.title, content: body.content, video: body.video, status: "发布完成" }, message: "视频发布成功" });
+      if (!body?.title || !body.content || !body.video)
+        return json(res, 400, {
+          error: "请求参数错误",
+          code: "INVALID_REQUEST",
+          details: "Key: 'PublishVideoRequest.Video' Error:Field validation for 'Video' failed on the 'required' tag",
+        });
+      if (calcTitleLength(String(body.title)) > 20)
+        return json(res, 500, { error: "视频发布失败", code: "PUBLISH_VIDEO_FAILED", details: "标题长度超过限制" });
+      if (!fs.existsSync(String(body.video)))
+        return json(res, 500, {
+          error: "视频发布失败",
+          code: "PUBLISH_VIDEO_FAILED",
+          details: `视频文件不存在或不可访问: stat ${body.video}: no such file or directory`,
+        });
+      return json(res, 200, {
+        success: true,
+        data: { title: body.title, content: body.content, video: body.video, status: "发布完成" },
+        message: "视频发布成功",
+      });
     }
     res.writeHead(404, { "content-type": "text/plain" });
     res.end("404 page not found");

@@ -8,7 +8,19 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeNote = { id: string; userId: string; nickname: string; title: string; desc: string; type: "normal" | "video"; time: number; likes: string; collects: string; comments: string; shares: string };
+export type FakeNote = {
+  id: string;
+  userId: string;
+  nickname: string;
+  title: string;
+  desc: string;
+  type: "normal" | "video";
+  time: number;
+  likes: string;
+  collects: string;
+  comments: string;
+  shares: string;
+};
 export type FakeProfile = { userId: string; nickname: string; fans: string; follows: string; interaction: string; noteIds: string[] };
 
 export type FakeBridge = {
@@ -27,17 +39,33 @@ function feedOf(n: FakeNote) {
   return {
     id: n.id,
     xsecToken: `xsec_${n.id}`,
-    noteCard: { type: n.type, displayTitle: n.title, user: { userId: n.userId, nickname: n.nickname, avatar: "" }, interactInfo: { likedCount: n.likes, collectedCount: n.collects, commentCount: n.comments, sharedCount: n.shares }, cover: {} },
+    noteCard: {
+      type: n.type,
+      displayTitle: n.title,
+      user: { userId: n.userId, nickname: n.nickname, avatar: "" },
+      interactInfo: { likedCount: n.likes, collectedCount: n.collects, commentCount: n.comments, sharedCount: n.shares },
+      cover: {},
+    },
   };
 }
 
 export async function startFakeDataBridge(): Promise<FakeBridge> {
-  const state = { profiles: new Map<string, FakeProfile>(), notes: new Map<string, FakeNote>(), calls: [] as FakeBridge["calls"], failNext: null as FakeBridge["failNext"], delayMs: 0, me: null as FakeProfile | null, token: null as string | null };
+  const state = {
+    profiles: new Map<string, FakeProfile>(),
+    notes: new Map<string, FakeNote>(),
+    calls: [] as FakeBridge["calls"],
+    failNext: null as FakeBridge["failNext"],
+    delayMs: 0,
+    me: null as FakeProfile | null,
+    token: null as string | null,
+  };
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? "/", "http://x");
-    const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>) : Object.fromEntries(url.searchParams);
+    const body = chunks.length
+      ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>)
+      : Object.fromEntries(url.searchParams);
     state.calls.push({ path: url.pathname, body });
     if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
     const send = (status: number, payload: unknown) => {
@@ -49,12 +77,17 @@ export async function startFakeDataBridge(): Promise<FakeBridge> {
       state.failNext = null;
       return send(f.status, { error: f.error, code: f.code, details: null });
     }
-    if (state.token && req.headers.authorization !== `Bearer ${state.token}`) return send(401, { error: "unauthorized", code: "UNAUTHORIZED", details: null });
+    if (state.token && req.headers.authorization !== `Bearer ${state.token}`)
+      return send(401, { error: "unauthorized", code: "UNAUTHORIZED", details: null });
     const ok = (data: unknown) => send(200, { success: true, data, message: "ok" });
     const profileOf = (p: FakeProfile) => ({
       data: {
         userBasicInfo: { nickname: p.nickname, desc: "", images: "", redId: p.userId },
-        interactions: [{ type: "follows", name: "关注", count: p.follows }, { type: "fans", name: "粉丝", count: p.fans }, { type: "interaction", name: "获赞与收藏", count: p.interaction }],
+        interactions: [
+          { type: "follows", name: "关注", count: p.follows },
+          { type: "fans", name: "粉丝", count: p.fans },
+          { type: "interaction", name: "获赞与收藏", count: p.interaction },
+        ],
         feeds: p.noteIds.map((id) => feedOf(state.notes.get(id)!)),
       },
     });
@@ -75,7 +108,21 @@ export async function startFakeDataBridge(): Promise<FakeBridge> {
     if (url.pathname === "/api/v1/feeds/detail") {
       const n = state.notes.get(String(body.feed_id));
       if (!n) return send(400, { error: "note not found", code: "INVALID_REQUEST", details: null });
-      return ok({ feed_id: n.id, data: { note: { noteId: n.id, title: n.title, desc: n.desc, type: n.type, time: n.time, imageList: [{}, {}], interactInfo: { likedCount: n.likes, collectedCount: n.collects, commentCount: n.comments, sharedCount: n.shares } }, comments: { list: [] } } });
+      return ok({
+        feed_id: n.id,
+        data: {
+          note: {
+            noteId: n.id,
+            title: n.title,
+            desc: n.desc,
+            type: n.type,
+            time: n.time,
+            imageList: [{}, {}],
+            interactInfo: { likedCount: n.likes, collectedCount: n.collects, commentCount: n.comments, sharedCount: n.shares },
+          },
+          comments: { list: [] },
+        },
+      });
     }
     send(404, { error: "not found", code: "NOT_FOUND", details: null });
   });
@@ -83,6 +130,10 @@ export async function startFakeDataBridge(): Promise<FakeBridge> {
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   }) as FakeBridge;
 }

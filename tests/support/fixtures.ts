@@ -34,7 +34,11 @@ export async function contextFor(db: Db, userId: string, workspaceId: string): P
 export async function memberWithToken(db: Db, admin: WorkspaceContext, role: Role, email = `${role}-${Date.now()}@example.com`) {
   const created = await createMember(db, admin, { email, name: `${role} member`, role, method: "password" });
   if (created.method !== "password") throw new Error("unexpected invite");
-  const ctx = await loadWorkspaceContext(db, { userId: await userIdOf(db, created.memberId), workspace: { id: admin.workspaceId }, via: "session" });
+  const ctx = await loadWorkspaceContext(db, {
+    userId: await userIdOf(db, created.memberId),
+    workspace: { id: admin.workspaceId },
+    via: "session",
+  });
   if (!ctx) throw new Error("member context missing");
   const { token } = await createApiToken(db, ctx, { name: `${role} token`, permissions: [...rolePermissions[role]], expiresInDays: 1 });
   return { ctx, token, memberId: created.memberId, password: created.initialPassword!, email };

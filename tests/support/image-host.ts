@@ -6,7 +6,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** A 1x1 PNG: real magic bytes, so the bridge's image check passes. */
-export const tinyPng = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+export const tinyPng = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 export async function startImageHost() {
   const requests: { path: string; cookie: string | null }[] = [];

@@ -22,7 +22,14 @@ export async function startPublishReceiver(options: { db: Db; keys: SigningKeys;
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
     const url = `${base}${req.url}`;
-    if (!(await verifyQstashRequest({ signature: req.headers["upstash-signature"] as string | undefined ?? null, url, body, keys: options.keys }))) {
+    if (
+      !(await verifyQstashRequest({
+        signature: (req.headers["upstash-signature"] as string | undefined) ?? null,
+        url,
+        body,
+        keys: options.keys,
+      }))
+    ) {
       results.push({ result: "unauthorized" });
       return res.writeHead(401).end();
     }

@@ -43,11 +43,32 @@ import { Cron } from "croner";
 import { SignJWT } from "jose";
 
 type Message = {
-  id: string; destination: string; method: string; body: string; contentType: string; forward: Record<string, string>;
-  notBefore: number; retries: number; failureCallback?: string; scheduleId?: string;
-  state: "CREATED" | "RETRY" | "DELIVERED" | "FAILED" | "CANCELLED"; retried: number; timer?: NodeJS.Timeout; createdAt: number;
+  id: string;
+  destination: string;
+  method: string;
+  body: string;
+  contentType: string;
+  forward: Record<string, string>;
+  notBefore: number;
+  retries: number;
+  failureCallback?: string;
+  scheduleId?: string;
+  state: "CREATED" | "RETRY" | "DELIVERED" | "FAILED" | "CANCELLED";
+  retried: number;
+  timer?: NodeJS.Timeout;
+  createdAt: number;
 };
-type Schedule = { scheduleId: string; cron: Cron; expression: string; timezone?: string; destination: string; body: string; retries: number; method: string; createdAt: number };
+type Schedule = {
+  scheduleId: string;
+  cron: Cron;
+  expression: string;
+  timezone?: string;
+  destination: string;
+  body: string;
+  retries: number;
+  method: string;
+  createdAt: number;
+};
 export type DeliveryLog = { messageId: string; destination: string; status: number; attempt: number; scheduleId?: string };
 export type PublishLog = { destination: string; deduplicationId?: string; status: number; messageId?: string };
 type Fault = { skip: number; remaining: number; answer: number | "down"; match: RegExp };
@@ -70,18 +91,42 @@ export async function startQstashServer(options: { token: string; signingKey: st
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ body: createHash("sha256").update(body).digest("base64url") })
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-      .setIssuer("Upstash").setSubject(url).setIssuedAt(now).setNotBefore(now).setExpirationTime(now + 300).setJti(`jwt_${randomUUID()}`)
+      .setIssuer("Upstash")
+      .setSubject(url)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + 300)
+      .setJti(`jwt_${randomUUID()}`)
       .sign(new TextEncoder().encode(options.signingKey));
   }
 
   async function attempt(message: Message): Promise<void> {
     if (message.state === "CANCELLED" || message.state === "DELIVERED") return;
     const headers: Record<string, string> = {
-      ...message.forward, "content-type": message.contentType, "user-agent": "Upstash-QStash", "upstash-signature": await sign(message.destination, message.body),
-      "upstash-message-id": message.id, "upstash-retried": String(message.retried), ...(message.scheduleId ? { "upstash-schedule-id": message.scheduleId } : {}),
+      ...message.forward,
+      "content-type": message.contentType,
+      "user-agent": "Upstash-QStash",
+      "upstash-signature": await sign(message.destination, message.body),
+      "upstash-message-id": message.id,
+      "upstash-retried": String(message.retried),
+      ...(message.scheduleId ? { "upstash-schedule-id": message.scheduleId } : {}),
     };
-    const status = await fetch(message.destination, { method: message.method, headers, body: message.method === "GET" ? undefined : message.body, redirect: "manual" }).then((r) => r.status, () => 0);
-    deliveries.push({ messageId: message.id, destination: message.destination, status, attempt: message.retried + 1, scheduleId: message.scheduleId });
+    const status = await fetch(message.destination, {
+      method: message.method,
+      headers,
+      body: message.method === "GET" ? undefined : message.body,
+      redirect: "manual",
+    }).then(
+      (r) => r.status,
+      () => 0,
+    );
+    deliveries.push({
+      messageId: message.id,
+      destination: message.destination,
+      status,
+      attempt: message.retried + 1,
+      scheduleId: message.scheduleId,
+    });
     if (status >= 200 && status < 300) {
       message.state = "DELIVERED";
       return;
@@ -96,8 +141,24 @@ export async function startQstashServer(options: { token: string; signingKey: st
     message.state = "FAILED";
     dlq.push({ dlqId: `dlq_${randomUUID()}`, messageId: message.id, url: message.destination, responseStatus: status });
     if (!message.failureCallback) return;
-    const body = JSON.stringify({ status, retried: message.retried, maxRetries: message.retries, sourceMessageId: message.id, url: message.destination, method: message.method, sourceBody: Buffer.from(message.body).toString("base64"), notBefore: message.notBefore, createdAt: message.createdAt, ...(message.scheduleId ? { scheduleId: message.scheduleId } : {}) });
-    await fetch(message.failureCallback, { method: "POST", headers: { "content-type": "application/json", "upstash-signature": await sign(message.failureCallback, body) }, body, redirect: "manual" }).catch(() => undefined);
+    const body = JSON.stringify({
+      status,
+      retried: message.retried,
+      maxRetries: message.retries,
+      sourceMessageId: message.id,
+      url: message.destination,
+      method: message.method,
+      sourceBody: Buffer.from(message.body).toString("base64"),
+      notBefore: message.notBefore,
+      createdAt: message.createdAt,
+      ...(message.scheduleId ? { scheduleId: message.scheduleId } : {}),
+    });
+    await fetch(message.failureCallback, {
+      method: "POST",
+      headers: { "content-type": "application/json", "upstash-signature": await sign(message.failureCallback, body) },
+      body,
+      redirect: "manual",
+    }).catch(() => undefined);
   }
 
   function enqueue(message: Message) {
@@ -110,18 +171,43 @@ export async function startQstashServer(options: { token: string; signingKey: st
   function fire(scheduleId: string): Promise<void> {
     const s = schedules.get(scheduleId);
     if (!s) throw new Error(`no schedule ${scheduleId}`);
-    const message: Message = { id: `msg_${randomUUID()}`, destination: s.destination, method: s.method, body: s.body, contentType: "application/json", forward: {}, notBefore: Date.now(), retries: s.retries, scheduleId, state: "CREATED", retried: 0, createdAt: Date.now() };
+    const message: Message = {
+      id: `msg_${randomUUID()}`,
+      destination: s.destination,
+      method: s.method,
+      body: s.body,
+      contentType: "application/json",
+      forward: {},
+      notBefore: Date.now(),
+      retries: s.retries,
+      scheduleId,
+      state: "CREATED",
+      retried: 0,
+      createdAt: Date.now(),
+    };
     messages.set(message.id, message);
     return attempt(message);
   }
 
   function scheduleView(s: Schedule) {
-    return { scheduleId: s.scheduleId, cron: s.timezone ? `CRON_TZ=${s.timezone} ${s.expression}` : s.expression, createdAt: s.createdAt, destination: s.destination, method: s.method, header: {}, body: s.body, retries: s.retries, isPaused: false };
+    return {
+      scheduleId: s.scheduleId,
+      cron: s.timezone ? `CRON_TZ=${s.timezone} ${s.expression}` : s.expression,
+      createdAt: s.createdAt,
+      destination: s.destination,
+      method: s.method,
+      header: {},
+      body: s.body,
+      retries: s.retries,
+      isPaused: false,
+    };
   }
 
   const server = http.createServer(async (req, res) => {
     const answer = (status: number, body?: unknown, headers: Record<string, string> = {}) =>
-      res.writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers }).end(body === undefined ? undefined : JSON.stringify(body));
+      res
+        .writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers })
+        .end(body === undefined ? undefined : JSON.stringify(body));
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const route = `${req.method} ${path}`;
     let fault = faults.find((f) => f.remaining > 0 && f.match.test(route));
@@ -153,15 +239,38 @@ export async function startQstashServer(options: { token: string; signingKey: st
       const target = destination("/v2/publish/");
       if (!/^https?:\/\/[^/]/.test(target)) return answer(400, { error: `invalid destination url: ${target}` });
       const contentType = header("content-type") ?? "text/plain";
-      const dedupId = header("Upstash-Deduplication-Id") ?? (header("Upstash-Content-Based-Deduplication") === "true" ? createHash("sha256").update(`${target}\n${contentType}\n${body}`).digest("hex") : undefined);
+      const dedupId =
+        header("Upstash-Deduplication-Id") ??
+        (header("Upstash-Content-Based-Deduplication") === "true"
+          ? createHash("sha256").update(`${target}\n${contentType}\n${body}`).digest("hex")
+          : undefined);
       if (dedupId && dedup.has(dedupId)) {
         published.push({ destination: target, deduplicationId: dedupId, status: 202, messageId: dedup.get(dedupId) });
         return answer(202, { messageId: dedup.get(dedupId), deduplicated: true });
       }
       const delay = /^(\d+)([smhd])$/.exec(header("Upstash-Delay") ?? "");
-      const notBefore = header("Upstash-Not-Before") ? Number(header("Upstash-Not-Before")) * 1000 : Date.now() + (delay ? Number(delay[1]) * units[delay[2]] * 1000 : 0);
-      const forward = Object.fromEntries(Object.entries(req.headers).filter(([k]) => k.startsWith("upstash-forward-")).map(([k, v]) => [k.slice("upstash-forward-".length), String(v)]));
-      const message: Message = { id: `msg_${randomUUID()}`, destination: target, method: header("Upstash-Method") ?? "POST", body, contentType, forward, notBefore, retries: Number(header("Upstash-Retries") ?? 3), failureCallback: header("Upstash-Failure-Callback"), state: "CREATED", retried: 0, createdAt: Date.now() };
+      const notBefore = header("Upstash-Not-Before")
+        ? Number(header("Upstash-Not-Before")) * 1000
+        : Date.now() + (delay ? Number(delay[1]) * units[delay[2]] * 1000 : 0);
+      const forward = Object.fromEntries(
+        Object.entries(req.headers)
+          .filter(([k]) => k.startsWith("upstash-forward-"))
+          .map(([k, v]) => [k.slice("upstash-forward-".length), String(v)]),
+      );
+      const message: Message = {
+        id: `msg_${randomUUID()}`,
+        destination: target,
+        method: header("Upstash-Method") ?? "POST",
+        body,
+        contentType,
+        forward,
+        notBefore,
+        retries: Number(header("Upstash-Retries") ?? 3),
+        failureCallback: header("Upstash-Failure-Callback"),
+        state: "CREATED",
+        retried: 0,
+        createdAt: Date.now(),
+      };
       if (dedupId) dedup.set(dedupId, message.id);
       enqueue(message);
       published.push({ destination: target, deduplicationId: dedupId, status: 201, messageId: message.id });
@@ -171,7 +280,14 @@ export async function startQstashServer(options: { token: string; signingKey: st
       const message = messages.get(path.slice("/v2/messages/".length));
       const live = message && (message.state === "CREATED" || message.state === "RETRY");
       if (!message || (req.method === "DELETE" && !live)) return answer(404, { error: "message not found" });
-      if (req.method === "GET") return answer(200, { messageId: message.id, url: message.destination, body: message.body, notBefore: message.notBefore, createdAt: message.createdAt });
+      if (req.method === "GET")
+        return answer(200, {
+          messageId: message.id,
+          url: message.destination,
+          body: message.body,
+          notBefore: message.notBefore,
+          createdAt: message.createdAt,
+        });
       if (req.method === "DELETE") {
         message.state = "CANCELLED";
         clearTimeout(message.timer);
@@ -190,7 +306,17 @@ export async function startQstashServer(options: { token: string; signingKey: st
         return answer(400, { error: `invalid cron: ${(error as Error).message}` });
       }
       schedules.get(scheduleId)?.cron.stop();
-      schedules.set(scheduleId, { scheduleId, cron, expression, timezone, destination: target, body, retries: Number(header("Upstash-Retries") ?? 3), method: header("Upstash-Method") ?? "POST", createdAt: Date.now() });
+      schedules.set(scheduleId, {
+        scheduleId,
+        cron,
+        expression,
+        timezone,
+        destination: target,
+        body,
+        retries: Number(header("Upstash-Retries") ?? 3),
+        method: header("Upstash-Method") ?? "POST",
+        createdAt: Date.now(),
+      });
       return answer(200, { scheduleId });
     }
     if (req.method === "GET" && path === "/v2/schedules") return answer(200, [...schedules.values()].map(scheduleView));

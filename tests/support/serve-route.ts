@@ -14,7 +14,9 @@ export async function serveRoutes(routes: Record<string, Handler>) {
     if (!handler) return res.writeHead(404).end();
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const response = await handler(new NextRequest(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }));
+    const response = await handler(
+      new NextRequest(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined }),
+    );
     // Every Set-Cookie on its own line (Object.fromEntries would keep only the last).
     res.writeHead(response.status, { ...Object.fromEntries(response.headers), "set-cookie": response.headers.getSetCookie() });
     res.end(Buffer.from(await response.arrayBuffer()));

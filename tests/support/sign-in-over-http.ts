@@ -10,10 +10,17 @@ export async function serveAuthRoutes() {
   return serveRoutes({ "/api/auth/csrf": handlers.GET, "/api/auth/callback/credentials": handlers.POST });
 }
 
-export async function signInOverHttp(baseUrl: string, credentials: { email: string; password: string }, headers: Record<string, string> = {}) {
+export async function signInOverHttp(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+  headers: Record<string, string> = {},
+) {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`, { headers });
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",

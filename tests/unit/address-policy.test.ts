@@ -62,14 +62,27 @@ describe("address classification", () => {
 describe("what each access level allows", () => {
   const always: AddressClass[] = ["metadata", "link_local", "unspecified", "multicast", "reserved"];
   it("refuses metadata, link-local, unspecified, multicast and reserved at every level", () => {
-    for (const cls of always) for (const access of ["none", "loopback", "all"] as const) expect(isClassAllowed(cls, access), `${cls} ${access}`).toBe(false);
+    for (const cls of always)
+      for (const access of ["none", "loopback", "all"] as const) expect(isClassAllowed(cls, access), `${cls} ${access}`).toBe(false);
     for (const cls of always) expect(settingThatAllows(cls)).toBeNull();
   });
 
   it("allows loopback from 'loopback' up, private only with 'all', public always", () => {
-    expect([isClassAllowed("loopback", "none"), isClassAllowed("loopback", "loopback"), isClassAllowed("loopback", "all")]).toEqual([false, true, true]);
-    expect([isClassAllowed("private", "none"), isClassAllowed("private", "loopback"), isClassAllowed("private", "all")]).toEqual([false, false, true]);
-    expect([isClassAllowed("public", "none"), isClassAllowed("public", "loopback"), isClassAllowed("public", "all")]).toEqual([true, true, true]);
+    expect([isClassAllowed("loopback", "none"), isClassAllowed("loopback", "loopback"), isClassAllowed("loopback", "all")]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect([isClassAllowed("private", "none"), isClassAllowed("private", "loopback"), isClassAllowed("private", "all")]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    expect([isClassAllowed("public", "none"), isClassAllowed("public", "loopback"), isClassAllowed("public", "all")]).toEqual([
+      true,
+      true,
+      true,
+    ]);
     expect(settingThatAllows("loopback")).toBe("OUTBOUND_ALLOW_PRIVATE=loopback");
     expect(settingThatAllows("private")).toBe("OUTBOUND_ALLOW_PRIVATE=true");
   });

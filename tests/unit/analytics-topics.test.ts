@@ -13,7 +13,10 @@ describe("hot-topic scoring", () => {
   });
 
   it("scores growth as smoothed log-ratios weighted by volume", () => {
-    const s = scoreTopic({ topic: "早八妆容", current: { count: 20, engagement: 9999 }, previous: { count: 5, engagement: 999 } }, { current: 100, previous: 100 });
+    const s = scoreTopic(
+      { topic: "早八妆容", current: { count: 20, engagement: 9999 }, previous: { count: 5, engagement: 999 } },
+      { current: 100, previous: 100 },
+    );
     // ln(21/6) = 1.25276, ln(10000/1000) = 2.30259, mean = 1.77767, * ln(21) = 3.04452 -> 5.41216
     expect(s.frequencyGrowth).toBeCloseTo(1.25276, 4);
     expect(s.engagementGrowth).toBeCloseTo(2.30259, 4);
@@ -23,10 +26,16 @@ describe("hot-topic scoring", () => {
 
   it("uses one typical note's engagement as the prior, so one lucky note does not dominate", () => {
     // k = 500: ln((5500+500)/(0+500)) = ln 12 = 2.48491; freq ln(2/1) = .69315; (2.48491 + .69315)/2 * ln 2 = 1.10143
-    const lucky = scoreTopic({ topic: "x", current: { count: 1, engagement: 5500 }, previous: { count: 0, engagement: 0 } }, { current: 50, previous: 50, engagementPerNote: 500 });
+    const lucky = scoreTopic(
+      { topic: "x", current: { count: 1, engagement: 5500 }, previous: { count: 0, engagement: 0 } },
+      { current: 50, previous: 50, engagementPerNote: 500 },
+    );
     expect(lucky.score).toBeCloseTo(1.10143, 4);
     // ln(21/6) = 1.25276; ln((10000+500)/(1000+500)) = ln 7 = 1.94591; mean 1.59934 * ln 21 = 4.86922
-    const broad = scoreTopic({ topic: "y", current: { count: 20, engagement: 10000 }, previous: { count: 5, engagement: 1000 } }, { current: 50, previous: 50, engagementPerNote: 500 });
+    const broad = scoreTopic(
+      { topic: "y", current: { count: 20, engagement: 10000 }, previous: { count: 5, engagement: 1000 } },
+      { current: 50, previous: 50, engagementPerNote: 500 },
+    );
     expect(broad.score).toBeCloseTo(4.86922, 4);
   });
 
@@ -57,7 +66,11 @@ describe("hot-topic scoring", () => {
       end,
     );
     expect(totals).toEqual({ current: 1, previous: 1 });
-    expect(inputs.find((t) => t.topic === "a")).toEqual({ topic: "a", current: { count: 1, engagement: 10 }, previous: { count: 1, engagement: 5 } });
+    expect(inputs.find((t) => t.topic === "a")).toEqual({
+      topic: "a",
+      current: { count: 1, engagement: 10 },
+      previous: { count: 1, engagement: 5 },
+    });
   });
 });
 

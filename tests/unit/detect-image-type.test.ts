@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectImageType } from "@/lib/media/detect-image-type";
 
-const bytes = (...parts: (number[] | string)[]) => Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
+const bytes = (...parts: (number[] | string)[]) =>
+  Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
 
 describe("image type from magic bytes", () => {
   it("recognises JPEG, PNG, WebP and GIF by content", () => {

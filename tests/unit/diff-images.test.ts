@@ -10,8 +10,16 @@ describe("diffImages (conflict view)", () => {
   });
 
   it("notices a new order of the same images, and the cover moving with it", () => {
-    expect(diffImages([img("b"), img("a")], [img("a"), img("b")])).toMatchObject({ onlyMine: [], onlyTheirs: [], reordered: true, coverChanged: true });
-    expect(diffImages([img("a"), img("c"), img("b")], [img("a"), img("b"), img("c")])).toMatchObject({ reordered: true, coverChanged: false });
+    expect(diffImages([img("b"), img("a")], [img("a"), img("b")])).toMatchObject({
+      onlyMine: [],
+      onlyTheirs: [],
+      reordered: true,
+      coverChanged: true,
+    });
+    expect(diffImages([img("a"), img("c"), img("b")], [img("a"), img("b"), img("c")])).toMatchObject({
+      reordered: true,
+      coverChanged: false,
+    });
   });
 
   it("reports alt text edits on shared images, and nothing when equal", () => {

@@ -23,9 +23,20 @@ describe("RED title width", () => {
 
   // The bridge's own table (xiaohongshu-mcp pkg/xhsutil/title_test.go, commit 6fb866a7).
   it.each([
-    ["", 0], ["你好世界", 4], ["hello", 3], ["12345", 3], ["OOTD穿搭分享", 6],
-    ["一二三四五六七八九十一二三四五六七八九十", 20], ["abcdefghijklmnopqrstuvwxyzabcdefghijklmn", 20],
-    ["😀", 2], ["今天好开心😀", 7], ["a", 1], ["ab", 1], ["abc", 2], ["！？", 2], ["!?", 1],
+    ["", 0],
+    ["你好世界", 4],
+    ["hello", 3],
+    ["12345", 3],
+    ["OOTD穿搭分享", 6],
+    ["一二三四五六七八九十一二三四五六七八九十", 20],
+    ["abcdefghijklmnopqrstuvwxyzabcdefghijklmn", 20],
+    ["😀", 2],
+    ["今天好开心😀", 7],
+    ["a", 1],
+    ["ab", 1],
+    ["abc", 2],
+    ["！？", 2],
+    ["!?", 1],
   ])("agrees with the bridge's CalcTitleLength on %j", (title, width) => {
     expect(redTitleWidth(title)).toBe(width);
   });
@@ -38,7 +49,10 @@ describe("RED title width", () => {
   });
 
   it("blocks a 19-CJK + emoji title that the bridge would refuse", () => {
-    const checks = checkNote({ title: `${"一".repeat(19)}😍`, body: "正文", topics: ["t"], imageCount: 1, accountCount: 1 }, defaultNoteSettings);
+    const checks = checkNote(
+      { title: `${"一".repeat(19)}😍`, body: "正文", topics: ["t"], imageCount: 1, accountCount: 1 },
+      defaultNoteSettings,
+    );
     expect(checks).toContainEqual({ code: "title_too_wide", severity: "error", params: { width: 21, limit: 20 } });
   });
 });
@@ -56,7 +70,15 @@ describe("plain-text renderer (what the publisher sends)", () => {
     type: "doc",
     content: [
       { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "🍂 秋日穿搭" }] },
-      { type: "paragraph", content: [{ type: "text", text: "姐妹们！", marks: [{ type: "bold" }] }, { type: "text", text: "这三件" }, { type: "hardBreak" }, { type: "text", text: "真的绝了✨" }] },
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "姐妹们！", marks: [{ type: "bold" }] },
+          { type: "text", text: "这三件" },
+          { type: "hardBreak" },
+          { type: "text", text: "真的绝了✨" },
+        ],
+      },
       { type: "paragraph" },
       { type: "bulletList", content: [li("风衣 🧥"), li("针织衫")] },
       { type: "orderedList", attrs: { start: 1 }, content: [li("先叠穿"), li("再配包")] },
@@ -75,7 +97,10 @@ describe("plain-text renderer (what the publisher sends)", () => {
   it("uses symbols when the workspace asks for them, and indents nested lists", () => {
     const nested: DraftDoc = {
       type: "doc",
-      content: [{ type: "bulletList", content: [{ type: "listItem", content: [p("早餐"), { type: "bulletList", content: [li("豆浆🥛")] }] }] }, { type: "orderedList", attrs: { start: 11 }, content: [li("第十一")] }],
+      content: [
+        { type: "bulletList", content: [{ type: "listItem", content: [p("早餐"), { type: "bulletList", content: [li("豆浆🥛")] }] }] },
+        { type: "orderedList", attrs: { start: 11 }, content: [li("第十一")] },
+      ],
     };
     expect(renderPlainText(nested, { bulletStyle: "symbol" }).body).toBe("• 早餐\n  ◦ 豆浆🥛\n11. 第十一");
     expect(renderPlainText(nested, { bulletStyle: "emoji" }).body).toBe("🔸 早餐\n  ▫️ 豆浆🥛\n11. 第十一");
@@ -96,7 +121,20 @@ describe("document sanitizer", () => {
     const dirty = {
       type: "doc" as const,
       content: [
-        { type: "paragraph", attrs: { onclick: "x()" }, content: [{ type: "text", text: "点我", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }, { type: "bold", attrs: { style: "x" } }] }] },
+        {
+          type: "paragraph",
+          attrs: { onclick: "x()" },
+          content: [
+            {
+              type: "text",
+              text: "点我",
+              marks: [
+                { type: "link", attrs: { href: "javascript:alert(1)" } },
+                { type: "bold", attrs: { style: "x" } },
+              ],
+            },
+          ],
+        },
         { type: "iframe", content: [{ type: "paragraph", content: [{ type: "text", text: "里面的字" }] }] },
         { type: "heading", attrs: { level: 9 }, content: [{ type: "text", text: "标题" }] },
       ],

@@ -7,10 +7,14 @@ function recordingWriter(failItem?: number, delayMs = 5) {
   const write = async (items: number[]): Promise<ItemResult<number>[]> => {
     batches.push(items);
     await new Promise((r) => setTimeout(r, delayMs));
-    return Promise.all(items.map((i) => settle(async () => {
-      if (i === failItem) throw new Error(`item ${i} failed`);
-      return i * 10;
-    })));
+    return Promise.all(
+      items.map((i) =>
+        settle(async () => {
+          if (i === failItem) throw new Error(`item ${i} failed`);
+          return i * 10;
+        }),
+      ),
+    );
   };
   return { batches, write };
 }

@@ -39,7 +39,13 @@ describe("hour granularity in the range parameters", () => {
   });
 
   it("falls back to the range's default granularity with a notice past the limit", () => {
-    expect(resolveRange({ from: "2026-11-07", to: "2026-11-21", g: "hour" }, "Asia/Shanghai", now)).toMatchObject({ granularity: "day", notice: "hourRangeTooLong" });
-    expect(resolveRange({ from: "2026-01-01", to: "2026-11-21", g: "hour" }, "Asia/Shanghai", now)).toMatchObject({ granularity: "month", notice: "hourRangeTooLong" });
+    expect(resolveRange({ from: "2026-11-07", to: "2026-11-21", g: "hour" }, "Asia/Shanghai", now)).toMatchObject({
+      granularity: "day",
+      notice: "hourRangeTooLong",
+    });
+    expect(resolveRange({ from: "2026-01-01", to: "2026-11-21", g: "hour" }, "Asia/Shanghai", now)).toMatchObject({
+      granularity: "month",
+      notice: "hourRangeTooLong",
+    });
   });
 });

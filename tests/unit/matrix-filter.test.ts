@@ -4,7 +4,17 @@ import { postingSlotsSchema } from "@/lib/accounts/account-schema";
 import { emptyStats, weekStartInZone } from "@/lib/accounts/matrix-stats";
 
 const row = (name: string, over: Partial<MatrixRow> = {}): MatrixRow => ({
-  id: name, name, redId: name.toLowerCase(), status: "active", groups: [], tags: [], bio: "", createdAt: new Date(0), lastCheckAt: null, memberIds: [], ...over,
+  id: name,
+  name,
+  redId: name.toLowerCase(),
+  status: "active",
+  groups: [],
+  tags: [],
+  bio: "",
+  createdAt: new Date(0),
+  lastCheckAt: null,
+  memberIds: [],
+  ...over,
 });
 
 const rows = [
@@ -32,7 +42,15 @@ describe("matrix filter and sort", () => {
     const withStats = [
       row("Big", { stats: { ...emptyStats, followers: 9000, postsThisWeek: 3, lastPublish: { status: "published", at: new Date(5) } } }),
       row("None", { stats: emptyStats }),
-      row("Small", { stats: { ...emptyStats, followers: 10, failures7d: 2, nextScheduledAt: new Date(9), lastPublish: { status: "failed", at: new Date(7) } } }),
+      row("Small", {
+        stats: {
+          ...emptyStats,
+          followers: 10,
+          failures7d: 2,
+          nextScheduledAt: new Date(9),
+          lastPublish: { status: "failed", at: new Date(7) },
+        },
+      }),
     ];
     const names = (q: Parameters<typeof filterAndSortAccounts>[1]) => filterAndSortAccounts(withStats, q).map((r) => r.name);
     expect(names({ sort: "followers" })).toEqual(["Small", "Big", "None"]);
@@ -59,6 +77,7 @@ describe("matrix filter and sort", () => {
 
   it("sorts posting slots and refuses bad or duplicate ones", () => {
     expect(postingSlotsSchema.parse(["20:30", "08:00", "12:30"])).toEqual(["08:00", "12:30", "20:30"]);
-    for (const bad of [["24:00"], ["8:00"], ["12:60"], ["08:00", "08:00"], ["noon"]]) expect(postingSlotsSchema.safeParse(bad).success, bad.join()).toBe(false);
+    for (const bad of [["24:00"], ["8:00"], ["12:60"], ["08:00", "08:00"], ["noon"]])
+      expect(postingSlotsSchema.safeParse(bad).success, bad.join()).toBe(false);
   });
 });

@@ -19,7 +19,13 @@ describe("cluster planning", () => {
 
 describe("extractive merge", () => {
   const m = (content: string, extra: Partial<{ tags: string[]; importance: number; accessCount: number }> = {}) => ({
-    content, tags: [], importance: 0.3, accessCount: 1, category: "voice", vector: hashingVector(content, 384), ...extra,
+    content,
+    tags: [],
+    importance: 0.3,
+    accessCount: 1,
+    category: "voice",
+    vector: hashingVector(content, 384),
+    ...extra,
   });
 
   it("keeps the central text plus distinct facts, unions tags, max importance, summed accesses", () => {

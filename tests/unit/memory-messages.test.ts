@@ -9,7 +9,9 @@ describe("memories messages", () => {
   it("has the same keys in zh-CN and en, all non-empty", () => {
     expect(keys(zh.memories).sort()).toEqual(keys(en.memories).sort());
     for (const locale of [zh.memories, en.memories]) {
-      expect(keys(locale).every((k) => String(k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], locale)).length > 0)).toBe(true);
+      expect(
+        keys(locale).every((k) => String(k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], locale)).length > 0),
+      ).toBe(true);
     }
   });
 

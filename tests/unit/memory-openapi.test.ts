@@ -6,7 +6,9 @@ describe("memory API in the OpenAPI document", () => {
     const doc = openApiDocument("http://localhost:3000");
     const ops = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith("/memories"))
-      .flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${(op as { description: string }).description}`));
+      .flatMap(([path, methods]) =>
+        Object.entries(methods).map(([method, op]) => `${method.toUpperCase()} ${path} ${(op as { description: string }).description}`),
+      );
     expect(ops.sort()).toEqual(
       [
         "POST /memories Requires `memories.write`.",

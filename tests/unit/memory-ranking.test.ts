@@ -26,14 +26,30 @@ describe("hybrid ranking", () => {
   });
 
   it("combines the documented components", () => {
-    const [top] = rankCandidates([{ ...base, seq: 1, distance: 0.2, bm25: -4, importance: 0.8, accessCount: 50, lastUsedAt: now }], "hybrid", now);
+    const [top] = rankCandidates(
+      [{ ...base, seq: 1, distance: 0.2, bm25: -4, importance: 0.8, accessCount: 50, lastUsedAt: now }],
+      "hybrid",
+      now,
+    );
     expect(top.parts).toEqual({ vector: 0.8, keyword: 1, importance: 0.8, recency: 1, access: 1 });
     expect(top.score).toBeCloseTo(0.5 * 0.8 + 0.3 + 0.1 * 0.8 + 0.05 + 0.05, 10);
   });
 
   it("normalises bm25 against the best match; no match scores zero keyword", () => {
-    const ranked = rankCandidates([{ ...base, seq: 1, bm25: -2 }, { ...base, seq: 2, bm25: -8 }, { ...base, seq: 3, distance: 0.5 }], "keyword", now);
-    expect(ranked.map((r) => [r.seq, r.parts.keyword])).toEqual([[2, 1], [1, 0.25], [3, 0]]);
+    const ranked = rankCandidates(
+      [
+        { ...base, seq: 1, bm25: -2 },
+        { ...base, seq: 2, bm25: -8 },
+        { ...base, seq: 3, distance: 0.5 },
+      ],
+      "keyword",
+      now,
+    );
+    expect(ranked.map((r) => [r.seq, r.parts.keyword])).toEqual([
+      [2, 1],
+      [1, 0.25],
+      [3, 0],
+    ]);
   });
 
   it("decays recency with a 30-day half-life and saturates access counts", () => {
@@ -44,7 +60,14 @@ describe("hybrid ranking", () => {
   });
 
   it("lets importance break a near-tie in similarity", () => {
-    const ranked = rankCandidates([{ ...base, seq: 1, distance: 0.30, importance: 0.1 }, { ...base, seq: 2, distance: 0.32, importance: 0.9 }], "hybrid", now);
+    const ranked = rankCandidates(
+      [
+        { ...base, seq: 1, distance: 0.3, importance: 0.1 },
+        { ...base, seq: 2, distance: 0.32, importance: 0.9 },
+      ],
+      "hybrid",
+      now,
+    );
     expect(ranked[0].seq).toBe(2);
   });
 });
@@ -64,7 +87,13 @@ describe("MMR under a token budget", () => {
   });
 
   it("never exceeds the budget", () => {
-    const picked = selectMmr([{ key: "big", relevance: 1, vector: a, tokens: 500 }, { key: "small", relevance: 0.2, vector: [0, 1], tokens: 50 }], { k: 5, tokenBudget: 100 });
+    const picked = selectMmr(
+      [
+        { key: "big", relevance: 1, vector: a, tokens: 500 },
+        { key: "small", relevance: 0.2, vector: [0, 1], tokens: 50 },
+      ],
+      { k: 5, tokenBudget: 100 },
+    );
     expect(picked.map((p) => p.key)).toEqual(["small"]);
   });
 
@@ -76,7 +105,14 @@ describe("MMR under a token budget", () => {
 
 describe("relevance gate", () => {
   it("drops candidates that neither match keywords nor are similar enough, however important", () => {
-    const ranked = rankCandidates([{ ...base, seq: 1, distance: 0.95, importance: 1, accessCount: 99 }, { ...base, seq: 2, distance: 0.7 }], "hybrid", now);
+    const ranked = rankCandidates(
+      [
+        { ...base, seq: 1, distance: 0.95, importance: 1, accessCount: 99 },
+        { ...base, seq: 2, distance: 0.7 },
+      ],
+      "hybrid",
+      now,
+    );
     expect(ranked.map((r) => r.seq)).toEqual([2]);
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { sameSpace, spaceKey, vectorSpaceOf } from "@/lib/memory/vectors/vector-space";
 
-const spec = (over: Partial<{ baseUrl: string; model: string; dim: number }> = {}) => ({ provider: "openai" as const, baseUrl: "https://api.example.com/v1", model: "emb", dim: 256, ...over });
+const spec = (over: Partial<{ baseUrl: string; model: string; dim: number }> = {}) => ({
+  provider: "openai" as const,
+  baseUrl: "https://api.example.com/v1",
+  model: "emb",
+  dim: 256,
+  ...over,
+});
 
 describe("embedding spaces", () => {
   it("keys a space by provider, base URL (trailing slash aside), model and dimension", () => {

@@ -14,8 +14,13 @@ describe("UI messages", () => {
   });
 
   it("have no empty strings", () => {
-    for (const [name, messages] of [["zh-CN", zh], ["en", en]] as const) {
-      const empty = keys(messages).filter((k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messages) === "");
+    for (const [name, messages] of [
+      ["zh-CN", zh],
+      ["en", en],
+    ] as const) {
+      const empty = keys(messages).filter(
+        (k) => k.split(".").reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], messages) === "",
+      );
       expect(empty, name).toEqual([]);
     }
   });

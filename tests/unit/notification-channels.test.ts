@@ -7,15 +7,22 @@ import { wecomConfigSchema } from "@/lib/notifications/channels/wecom";
 import en from "@/messages/en.json";
 import zh from "@/messages/zh-CN.json";
 
-const keys = (o: object, prefix = ""): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+const keys = (o: object, prefix = ""): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (v && typeof v === "object" ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
 
 describe("DingTalk signature", () => {
   it("is base64(HMAC-SHA256(secret, `${timestamp}\\n${secret}`)), URL-encoded in the query", () => {
     const secret = "SEC0123456789abcdef";
     const timestamp = 1_700_000_000_000;
-    const expected = createHmac("sha256", Buffer.from(secret, "utf8")).update(Buffer.from(`1700000000000\n${secret}`, "utf8")).digest().toString("base64");
+    const expected = createHmac("sha256", Buffer.from(secret, "utf8"))
+      .update(Buffer.from(`1700000000000\n${secret}`, "utf8"))
+      .digest()
+      .toString("base64");
     expect(dingtalkSign(secret, timestamp)).toBe(expected);
-    const url = dingtalkUrl({ baseUrl: "https://oapi.dingtalk.com/robot/send", accessToken: "tok", signed: true, signSecret: secret }, timestamp);
+    const url = dingtalkUrl(
+      { baseUrl: "https://oapi.dingtalk.com/robot/send", accessToken: "tok", signed: true, signSecret: secret },
+      timestamp,
+    );
     // "+", "/" and "=" of base64 must travel percent-encoded, or DingTalk answers "sign not match".
     expect(url).toContain(`sign=${encodeURIComponent(expected)}`);
     expect(url).toContain("timestamp=1700000000000");
@@ -49,7 +56,14 @@ describe("channel config schemas", () => {
 });
 
 describe("message formatting", () => {
-  const base = { locale: "zh-CN" as const, timeZone: "Asia/Shanghai", appUrl: "https://rm.example.com/", slug: "brand", workspaceName: "Test Brand", at: new Date("2026-11-21T12:30:00Z") };
+  const base = {
+    locale: "zh-CN" as const,
+    timeZone: "Asia/Shanghai",
+    appUrl: "https://rm.example.com/",
+    slug: "brand",
+    workspaceName: "Test Brand",
+    at: new Date("2026-11-21T12:30:00Z"),
+  };
 
   it("says in Chinese what failed, where, when (workspace zone), why, and links the calendar", () => {
     const m = formatMessage({ ...base, event: "publish_failed", title: "秋冬护肤清单", accountName: "小鹿美妆日记", reason: "图片违规" });
@@ -63,7 +77,13 @@ describe("message formatting", () => {
   });
 
   it("an account that needs a login says why and links the account, not the calendar", () => {
-    const m = formatMessage({ ...base, event: "account_needs_login", accountName: "小鹿美妆日记", path: "/accounts/acc_1", reason: "bridge reports logged out" });
+    const m = formatMessage({
+      ...base,
+      event: "account_needs_login",
+      accountName: "小鹿美妆日记",
+      path: "/accounts/acc_1",
+      reason: "bridge reports logged out",
+    });
     expect(m.title).toContain("账号需要重新登录");
     expect(m.markdown).toContain("小鹿美妆日记");
     expect(m.markdown).toContain("bridge reports logged out");

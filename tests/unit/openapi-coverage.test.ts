@@ -60,7 +60,9 @@ describe("OpenAPI document coverage", () => {
       if (!op || !declared) continue; // reported above
       if (op["x-permission"] !== declared.permission) wrong.push(`${route.id}: permission ${op["x-permission"]} vs ${declared.permission}`);
       const queryNames = op.parameters.filter((p) => p.in === "query").map((p) => p.name);
-      const declaredQuery = declared.query ? Object.keys((documentedSchema(declared.query) as { properties?: object }).properties ?? {}) : [];
+      const declaredQuery = declared.query
+        ? Object.keys((documentedSchema(declared.query) as { properties?: object }).properties ?? {})
+        : [];
       if (JSON.stringify(queryNames) !== JSON.stringify(declaredQuery)) wrong.push(`${route.id}: query ${queryNames} vs ${declaredQuery}`);
       const body = op.requestBody?.content["application/json"]?.schema;
       const declaredBody = declared.body ? documentedSchema(declared.body) : undefined;

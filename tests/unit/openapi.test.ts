@@ -2,12 +2,32 @@
 import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/app/api/v1/openapi.json/api-operations";
 
-type Op = { description: string; "x-permission": string | null; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> };
-type BodyOp = { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown>; required: string[]; additionalProperties: boolean; oneOf?: unknown[]; anyOf?: unknown[] } }> } };
+type Op = {
+  description: string;
+  "x-permission": string | null;
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+};
+type BodyOp = {
+  requestBody: {
+    content: Record<
+      string,
+      {
+        schema: {
+          properties: Record<string, unknown>;
+          required: string[];
+          additionalProperties: boolean;
+          oneOf?: unknown[];
+          anyOf?: unknown[];
+        };
+      }
+    >;
+  };
+};
 
 describe("OpenAPI document", () => {
   const doc = openApiDocument("http://localhost:3000");
-  const body = (path: string, method: string) => (doc.paths[path][method] as unknown as BodyOp).requestBody.content["application/json"].schema;
+  const body = (path: string, method: string) =>
+    (doc.paths[path][method] as unknown as BodyOp).requestBody.content["application/json"].schema;
 
   it("states each operation's permission and answers errors with the shared envelope", () => {
     expect(doc.openapi).toBe("3.1.0");
@@ -25,13 +45,23 @@ describe("OpenAPI document", () => {
 
   it("derives request bodies from the zod schemas the routes use", () => {
     const create = body("/accounts", "post");
-    expect(Object.keys(create.properties)).toEqual(expect.arrayContaining(["name", "redId", "postingSlots", "publisherId", "publisherConfig"]));
+    expect(Object.keys(create.properties)).toEqual(
+      expect.arrayContaining(["name", "redId", "postingSlots", "publisherId", "publisherConfig"]),
+    );
     expect(create.required).toEqual(["name", "redId"]);
     expect(create.additionalProperties).toBe(false);
   });
 
   it("documents the account matrix routes, with secrets described as write-only", () => {
-    for (const path of ["/accounts", "/accounts/{id}", "/accounts/bulk", "/accounts/import", "/accounts/{id}/check-connection", "/accounts/options", "/publishers"]) {
+    for (const path of [
+      "/accounts",
+      "/accounts/{id}",
+      "/accounts/bulk",
+      "/accounts/import",
+      "/accounts/{id}/check-connection",
+      "/accounts/options",
+      "/publishers",
+    ]) {
       expect(doc.paths[path], path).toBeTruthy();
     }
     const bulk = body("/accounts/bulk", "post");
@@ -43,7 +73,14 @@ describe("OpenAPI document", () => {
     const schedule = doc.paths["/drafts/{id}/schedule"].post as unknown as Op;
     expect(schedule["x-permission"]).toBe("schedules.write");
     expect(schedule.responses["422"]).toBeTruthy();
-    expect(Object.keys(body("/drafts/{id}/schedule", "post").properties).sort()).toEqual(["accountIds", "acknowledged", "batchKey", "runAt", "runAtLocal", "staggerMinutes"]);
+    expect(Object.keys(body("/drafts/{id}/schedule", "post").properties).sort()).toEqual([
+      "accountIds",
+      "acknowledged",
+      "batchKey",
+      "runAt",
+      "runAtLocal",
+      "staggerMinutes",
+    ]);
     expect(body("/drafts/{id}/schedule", "post").additionalProperties).toBe(false);
     expect(Object.keys(body("/drafts/{id}/schedule/preview", "post").properties)).not.toContain("batchKey");
     expect(Object.keys(body("/publish-jobs/{id}", "patch").properties)).toEqual(["runAt"]);
@@ -55,6 +92,8 @@ describe("OpenAPI document", () => {
   it("describes file uploads, which no zod schema covers", () => {
     const media = (doc.paths["/media"].post as unknown as BodyOp).requestBody.content;
     expect(Object.keys(media)).toEqual(["multipart/form-data"]);
-    expect(Object.keys((doc.paths["/competitor-imports"].post as unknown as BodyOp).requestBody.content)).toEqual(["application/octet-stream"]);
+    expect(Object.keys((doc.paths["/competitor-imports"].post as unknown as BodyOp).requestBody.content)).toEqual([
+      "application/octet-stream",
+    ]);
   });
 });

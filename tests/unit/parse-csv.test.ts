@@ -12,6 +12,9 @@ describe("parseCsv", () => {
   });
 
   it("keeps a final row that has no trailing newline", () => {
-    expect(parseCsv("a,b\n1,2")).toEqual([["a", "b"], ["1", "2"]]);
+    expect(parseCsv("a,b\n1,2")).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+    ]);
   });
 });

@@ -7,7 +7,9 @@ const at = (iso: string) => new Date(iso);
 
 describe("planOccurrences", () => {
   it("keeps an occurrence that breaks no rule", () => {
-    expect(planOccurrences([at("2027-03-09T12:30:00Z")], [], rules)).toEqual([{ at: at("2027-03-09T12:30:00Z"), runAt: at("2027-03-09T12:30:00Z"), note: null }]);
+    expect(planOccurrences([at("2027-03-09T12:30:00Z")], [], rules)).toEqual([
+      { at: at("2027-03-09T12:30:00Z"), runAt: at("2027-03-09T12:30:00Z"), note: null },
+    ]);
   });
 
   it("shifts to the next free slot of the same day when spacing is too short", () => {
@@ -24,7 +26,10 @@ describe("planOccurrences", () => {
 
   it("skips rather than move to another day, and counts its own earlier occurrences", () => {
     // Spacing breaks at 20:30 and the only later slot (22:30) is also too close to a 22:00 post.
-    const late = planOccurrences([at("2027-03-09T12:30:00Z")], [at("2027-03-09T12:00:00Z"), at("2027-03-09T14:00:00Z")], { ...rules, dailyCap: 5 });
+    const late = planOccurrences([at("2027-03-09T12:30:00Z")], [at("2027-03-09T12:00:00Z"), at("2027-03-09T14:00:00Z")], {
+      ...rules,
+      dailyCap: 5,
+    });
     expect(late[0].note?.action).toBe("skipped");
     const twice = planOccurrences([at("2027-03-09T12:30:00Z"), at("2027-03-09T13:00:00Z")], [], rules);
     expect(twice[1].note).toEqual({ action: "shifted", rule: "spacing", from: "2027-03-09T13:00:00.000Z" });

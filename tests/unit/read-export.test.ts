@@ -35,10 +35,31 @@ describe("reading exports as streams", () => {
     const csv = `${commentHeader}\nc1,1763000000000,n1,你好,0,0,3\n`;
     const utf8 = await all(write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)])));
     expect(utf8.info).toMatchObject({ kind: "comments", format: "csv", encoding: "utf-8", bom: true });
-    const gbk = await all(write(Buffer.from(new Uint8Array([...Buffer.from(`${commentHeader}\nc1,1763000000000,n1,`), 0xc4, 0xe3, 0xba, 0xc3, ...Buffer.from(",0,0,3\n")]))));
+    const gbk = await all(
+      write(
+        Buffer.from(
+          new Uint8Array([...Buffer.from(`${commentHeader}\nc1,1763000000000,n1,`), 0xc4, 0xe3, 0xba, 0xc3, ...Buffer.from(",0,0,3\n")]),
+        ),
+      ),
+    );
     expect(gbk.info.encoding).toBe("gbk");
     expect(gbk.rows).toEqual(utf8.rows);
-    expect(utf8.rows).toEqual([{ record: { row: 2, values: { comment_id: "c1", create_time: "1763000000000", note_id: "n1", content: "你好", sub_comment_count: "0", parent_comment_id: "0", like_count: "3" } } }]);
+    expect(utf8.rows).toEqual([
+      {
+        record: {
+          row: 2,
+          values: {
+            comment_id: "c1",
+            create_time: "1763000000000",
+            note_id: "n1",
+            content: "你好",
+            sub_comment_count: "0",
+            parent_comment_id: "0",
+            like_count: "3",
+          },
+        },
+      },
+    ]);
   });
 
   it("turns a wrong column count and a broken quote into row errors", async () => {
@@ -54,13 +75,24 @@ describe("reading exports as streams", () => {
   it("splits a JSON array into elements across any chunk boundary, strings and nesting included", async () => {
     const text = ` [ {"a":"x]}\\"{","b":[1,{"c":2}]}, 7 ,"s,t", {"d":null} ]\n`;
     const expected = [`{"a":"x]}\\"{","b":[1,{"c":2}]}`, "7 ", `"s,t"`, `{"d":null}`];
-    for (const size of [1, 2, 3, 7, 1000]) expect((await collect(jsonArrayElements(chunked(text, size)))).map((e) => e.trim())).toEqual(expected.map((e) => e.trim()));
+    for (const size of [1, 2, 3, 7, 1000])
+      expect((await collect(jsonArrayElements(chunked(text, size)))).map((e) => e.trim())).toEqual(expected.map((e) => e.trim()));
     await expect(collect(jsonArrayElements(chunked(`[{"a":1}`, 3)))).rejects.toMatchObject({ code: "IMPORT_UNREADABLE" });
-    await expect(collect(jsonArrayElements(chunked(`[{"a":"${"x".repeat(50)}"}]`, 8), 20))).rejects.toMatchObject({ code: "IMPORT_UNREADABLE" });
+    await expect(collect(jsonArrayElements(chunked(`[{"a":"${"x".repeat(50)}"}]`, 8), 20))).rejects.toMatchObject({
+      code: "IMPORT_UNREADABLE",
+    });
   });
 
   it("reads JSON arrays and JSON lines row by row", async () => {
-    const item = (id: string) => ({ comment_id: id, create_time: 1763000000000, note_id: "n1", content: "好", sub_comment_count: 0, parent_comment_id: "0", like_count: "1" });
+    const item = (id: string) => ({
+      comment_id: id,
+      create_time: 1763000000000,
+      note_id: "n1",
+      content: "好",
+      sub_comment_count: 0,
+      parent_comment_id: "0",
+      like_count: "1",
+    });
     const array = await all(write(JSON.stringify([item("c1"), 5, item("c2")])));
     expect(array.info).toMatchObject({ kind: "comments", format: "json" });
     expect(array.rows.map((r) => ("record" in r ? r.record.values.comment_id : r.error.message))).toEqual(["c1", "Not an object", "c2"]);

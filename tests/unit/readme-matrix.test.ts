@@ -9,7 +9,10 @@ describe("README permission matrix", () => {
     const rows = block.trim().split("\n").slice(2);
     expect(rows).toHaveLength(permissions.length);
     for (const row of rows) {
-      const cells = row.split("|").slice(1, -1).map((c) => c.trim());
+      const cells = row
+        .split("|")
+        .slice(1, -1)
+        .map((c) => c.trim());
       const permission = cells[0].replace(/`/g, "") as (typeof permissions)[number];
       expect(permissions).toContain(permission);
       roles.forEach((role, i) => expect(cells[i + 1] === "✓", `${role} ${permission}`).toBe(rolePermissions[role].includes(permission)));

@@ -4,7 +4,12 @@ import { redact } from "@/lib/audit/redact";
 describe("audit redaction", () => {
   it("never keeps secrets, at any depth", () => {
     const out = redact({ name: "李娜", password: "hunter22", config: { apiKey: "sk-1", url: "http://x" }, tokenHash: "abc" });
-    expect(out).toEqual({ name: "李娜", password: "[redacted]", config: { apiKey: "[redacted]", url: "http://x" }, tokenHash: "[redacted]" });
+    expect(out).toEqual({
+      name: "李娜",
+      password: "[redacted]",
+      config: { apiKey: "[redacted]", url: "http://x" },
+      tokenHash: "[redacted]",
+    });
     expect(JSON.stringify(out)).not.toContain("hunter22");
     expect(JSON.stringify(out)).not.toContain("sk-1");
   });

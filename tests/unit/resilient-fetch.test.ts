@@ -22,7 +22,11 @@ describe("resilient fetch", () => {
     hits = 0;
     failFirst = 2;
     const delays: number[] = [];
-    const res = await resilientFetch(url, {}, { timeoutMs: 2000, idempotent: true, retries: 3, baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) });
+    const res = await resilientFetch(
+      url,
+      {},
+      { timeoutMs: 2000, idempotent: true, retries: 3, baseDelayMs: 100, sleep: async (ms) => void delays.push(ms) },
+    );
     expect(res.status).toBe(200);
     expect(hits).toBe(3);
     expect(delays).toHaveLength(2);
@@ -31,7 +35,11 @@ describe("resilient fetch", () => {
   it("never retries a non-idempotent call", async () => {
     hits = 0;
     failFirst = 5;
-    const res = await resilientFetch(url, { method: "POST", body: "{}" }, { timeoutMs: 2000, idempotent: false, retries: 3, sleep: async () => {} });
+    const res = await resilientFetch(
+      url,
+      { method: "POST", body: "{}" },
+      { timeoutMs: 2000, idempotent: false, retries: 3, sleep: async () => {} },
+    );
     expect(res.status).toBe(503);
     expect(hits).toBe(1);
   });

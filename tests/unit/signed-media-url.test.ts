@@ -14,7 +14,8 @@ describe("signed media URLs", () => {
   });
 
   it("is valid until it expires, for its own id and secret only", () => {
-    const valid = (id: string, at: string, key = secret, expires = query.get("expires")) => isValidMediaSignature(id, expires, query.get("sig"), key, new Date(at));
+    const valid = (id: string, at: string, key = secret, expires = query.get("expires")) =>
+      isValidMediaSignature(id, expires, query.get("sig"), key, new Date(at));
     expect(valid("med_abc", "2026-09-01T09:59:00Z")).toBe(true);
     expect(valid("med_abc", "2026-09-01T10:00:01Z")).toBe(false);
     expect(valid("med_other", "2026-09-01T09:59:00Z")).toBe(false);

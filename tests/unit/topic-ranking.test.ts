@@ -14,7 +14,11 @@ describe("topic suggestions ranking", () => {
     const list = mergeTopicSuggestions(["咖啡探店", "手冲咖啡", "Coffee"], ["冰咖啡", "咖啡拉花"]);
     expect(rankTopics(list, "咖啡").map((t) => t.topic)).toEqual(["咖啡拉花", "咖啡探店", "冰咖啡", "手冲咖啡"]);
     expect(rankTopics(list, "coff").map((t) => t.topic)).toEqual(["Coffee"]);
-    expect(rankTopics(list, "").slice(0, 2).map((t) => t.isHot)).toEqual([true, true]);
+    expect(
+      rankTopics(list, "")
+        .slice(0, 2)
+        .map((t) => t.isHot),
+    ).toEqual([true, true]);
     expect(rankTopics(list, "", 3)).toHaveLength(3);
   });
 });

@@ -31,9 +31,18 @@ describe("weekly report slot", () => {
   });
 
   it("validates the settings", () => {
-    expect(weeklyReportSchema.safeParse({ enabled: true, recipients: [], weekday: 1, hour: 9 }).error?.issues[0].path).toEqual(["recipients"]);
+    expect(weeklyReportSchema.safeParse({ enabled: true, recipients: [], weekday: 1, hour: 9 }).error?.issues[0].path).toEqual([
+      "recipients",
+    ]);
     expect(weeklyReportSchema.safeParse({ enabled: false, recipients: [], weekday: 1, hour: 9 }).success).toBe(true);
-    expect(weeklyReportSchema.safeParse({ enabled: true, recipients: ["nope"], weekday: 1, hour: 9 }).error?.issues[0].path).toEqual(["recipients", 0]);
-    expect(weeklyReportSchema.safeParse({ enabled: true, recipients: ["a@example.com"], weekday: 8, hour: 24 }).error?.issues.map((i) => i.path[0])).toEqual(["weekday", "hour"]);
+    expect(weeklyReportSchema.safeParse({ enabled: true, recipients: ["nope"], weekday: 1, hour: 9 }).error?.issues[0].path).toEqual([
+      "recipients",
+      0,
+    ]);
+    expect(
+      weeklyReportSchema
+        .safeParse({ enabled: true, recipients: ["a@example.com"], weekday: 8, hour: 24 })
+        .error?.issues.map((i) => i.path[0]),
+    ).toEqual(["weekday", "hour"]);
   });
 });

@@ -32,7 +32,10 @@ export default async function WorkspaceLayout({ children, params }: { children: 
         await signOutEverywhere();
       }}
     >
-      <button type="submit" className="flex w-full items-center gap-2 rounded-lg px-1 py-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">
+      <button
+        type="submit"
+        className="flex w-full items-center gap-2 rounded-lg px-1 py-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
+      >
         <LogOut className="size-4" /> {t("signOut")}
       </button>
     </form>
@@ -46,11 +49,7 @@ export default async function WorkspaceLayout({ children, params }: { children: 
       user={{ name: ctx.userName, role: ctx.role }}
       initialDark={jar.get("theme")?.value === "dark"}
       signOut={signOutButton}
-      switcher={
-        canSwitch
-          ? { remembered: selected ?? null, cookieValue: remembered }
-          : undefined
-      }
+      switcher={canSwitch ? { remembered: selected ?? null, cookieValue: remembered } : undefined}
     >
       {children}
     </AppShell>

@@ -52,7 +52,11 @@ export function SetupWizard({ timezones, defaultTimezone }: { timezones: string[
             aria-current={i === step ? "step" : undefined}
             className={cn(
               "flex-1 rounded-full px-3 py-1 text-center font-medium",
-              i === step ? "bg-brand-500 text-white" : i < step ? "bg-brand-100 text-brand-700" : "bg-zinc-100 text-zinc-500 dark:bg-zinc-800",
+              i === step
+                ? "bg-brand-500 text-white"
+                : i < step
+                  ? "bg-brand-100 text-brand-700"
+                  : "bg-zinc-100 text-zinc-500 dark:bg-zinc-800",
             )}
           >
             {i + 1}. {t(key)}
@@ -63,7 +67,18 @@ export function SetupWizard({ timezones, defaultTimezone }: { timezones: string[
       {step === 0 && (
         <div className="space-y-4">
           <Field label={t("setupCode")} name="setupCode" hint={t("setupCodeHint")} errors={errors("setupCode")}>
-            <TextInput name="setupCode" value={values.setupCode} onChange={set("setupCode")} required maxLength={40} autoComplete="one-time-code" spellCheck={false} placeholder="XXXX-XXXX-XXXX" className="font-mono tracking-wider" autoFocus />
+            <TextInput
+              name="setupCode"
+              value={values.setupCode}
+              onChange={set("setupCode")}
+              required
+              maxLength={40}
+              autoComplete="one-time-code"
+              spellCheck={false}
+              placeholder="XXXX-XXXX-XXXX"
+              className="font-mono tracking-wider"
+              autoFocus
+            />
           </Field>
           <Field label={t("adminName")} name="name" errors={errors("name")}>
             <TextInput name="name" value={values.name} onChange={set("name")} required maxLength={80} />
@@ -72,7 +87,15 @@ export function SetupWizard({ timezones, defaultTimezone }: { timezones: string[
             <TextInput name="email" type="email" value={values.email} onChange={set("email")} required autoComplete="username" />
           </Field>
           <Field label={t("adminPassword")} name="password" errors={errors("password")}>
-            <TextInput name="password" type="password" value={values.password} onChange={set("password")} required minLength={8} autoComplete="new-password" />
+            <TextInput
+              name="password"
+              type="password"
+              value={values.password}
+              onChange={set("password")}
+              required
+              minLength={8}
+              autoComplete="new-password"
+            />
           </Field>
         </div>
       )}
@@ -80,7 +103,15 @@ export function SetupWizard({ timezones, defaultTimezone }: { timezones: string[
       {step === 1 && (
         <div className="space-y-4">
           <Field label={t("workspaceName")} name="workspaceName" errors={errors("workspaceName")}>
-            <TextInput name="workspaceName" value={values.workspaceName} onChange={set("workspaceName")} placeholder={t("workspaceNamePlaceholder")} required maxLength={60} autoFocus />
+            <TextInput
+              name="workspaceName"
+              value={values.workspaceName}
+              onChange={set("workspaceName")}
+              placeholder={t("workspaceNamePlaceholder")}
+              required
+              maxLength={60}
+              autoFocus
+            />
           </Field>
           <Field label={t("timezone")} name="timezone" errors={errors("timezone")}>
             <Select name="timezone" value={values.timezone} onChange={set("timezone")}>

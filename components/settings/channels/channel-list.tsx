@@ -14,7 +14,12 @@ import type { ChannelView } from "@/lib/notifications/channels/channel-settings"
 import type { ActionFailure, ActionResult, WorkspaceActionFn } from "@/lib/next/workspace-action";
 import { ChannelForm } from "./channel-form";
 
-export type ChannelActions = { create: WorkspaceActionFn; update: WorkspaceActionFn; remove: WorkspaceActionFn; test: WorkspaceActionFn<{ ok: boolean; error?: string }> };
+export type ChannelActions = {
+  create: WorkspaceActionFn;
+  update: WorkspaceActionFn;
+  remove: WorkspaceActionFn;
+  test: WorkspaceActionFn<{ ok: boolean; error?: string }>;
+};
 
 type Props = { slug: string; channels: ChannelView[]; actions: ChannelActions };
 
@@ -58,7 +63,9 @@ export function ChannelList({ slug, channels, actions }: Props) {
         {channels.length > 0 && <Button onClick={() => setEditing("new")}>{t("add")}</Button>}
       </div>
       <ActionError failure={failure} />
-      {channels.length === 0 && <EmptyState title={t("empty")} body={t("emptyHint")} action={<Button onClick={() => setEditing("new")}>{t("add")}</Button>} />}
+      {channels.length === 0 && (
+        <EmptyState title={t("empty")} body={t("emptyHint")} action={<Button onClick={() => setEditing("new")}>{t("add")}</Button>} />
+      )}
       <ul className="space-y-3">
         {channels.map((c) => {
           const test = tests[c.id];
@@ -69,19 +76,52 @@ export function ChannelList({ slug, channels, actions }: Props) {
                   <span className="font-medium">{c.name}</span>
                   <Badge tone="brand">{t(`kinds.${c.kind}`)}</Badge>
                   <Badge tone={c.enabled ? "green" : "gray"}>{c.enabled ? t("enabledBadge") : t("disabledBadge")}</Badge>
-                  {c.events.map((ev) => <Badge key={ev}>{t(`events.${ev as "publish_failed"}`)}</Badge>)}
-                  {c.secretsSet.map((s) => <span key={s} className="text-xs text-zinc-500">{t(`fields.${s as "key"}`)}: {t("secretSet")}</span>)}
+                  {c.events.map((ev) => (
+                    <Badge key={ev}>{t(`events.${ev as "publish_failed"}`)}</Badge>
+                  ))}
+                  {c.secretsSet.map((s) => (
+                    <span key={s} className="text-xs text-zinc-500">
+                      {t(`fields.${s as "key"}`)}: {t("secretSet")}
+                    </span>
+                  ))}
                 </div>
                 <p className="text-xs text-zinc-500">
-                  {c.lastResult === "ok" ? t("lastOk", { time: when(c.lastSentAt) }) : c.lastResult === "error" ? t("lastError", { time: when(c.lastSentAt), error: c.lastError ?? "" }) : t("neverSent")}
+                  {c.lastResult === "ok"
+                    ? t("lastOk", { time: when(c.lastSentAt) })
+                    : c.lastResult === "error"
+                      ? t("lastError", { time: when(c.lastSentAt), error: c.lastError ?? "" })
+                      : t("neverSent")}
                 </p>
                 <div className="flex flex-wrap gap-2">
-                  <Button size="sm" disabled={pending} onClick={() => sendTest(c.id)}>{test === "pending" ? t("sending") : t("sendTest")}</Button>
-                  <Button size="sm" variant="secondary" onClick={() => setEditing(c.id)}>{t("edit")}</Button>
-                  <Button size="sm" variant="secondary" disabled={pending} onClick={() => run(() => actions.update(slug, { id: c.id, enabled: !c.enabled }))}>{c.enabled ? t("disable") : t("enable")}</Button>
-                  <ConfirmButton label={t("delete")} message={t("deleteConfirm", { name: c.name })} confirmLabel={t("delete")} disabled={pending} onConfirm={() => run(() => actions.remove(slug, { id: c.id }))} />
+                  <Button size="sm" disabled={pending} onClick={() => sendTest(c.id)}>
+                    {test === "pending" ? t("sending") : t("sendTest")}
+                  </Button>
+                  <Button size="sm" variant="secondary" onClick={() => setEditing(c.id)}>
+                    {t("edit")}
+                  </Button>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    disabled={pending}
+                    onClick={() => run(() => actions.update(slug, { id: c.id, enabled: !c.enabled }))}
+                  >
+                    {c.enabled ? t("disable") : t("enable")}
+                  </Button>
+                  <ConfirmButton
+                    label={t("delete")}
+                    message={t("deleteConfirm", { name: c.name })}
+                    confirmLabel={t("delete")}
+                    disabled={pending}
+                    onConfirm={() => run(() => actions.remove(slug, { id: c.id }))}
+                  />
                 </div>
-                {test && test !== "pending" && (test.ok ? <Alert tone="success">{t("testOk")}</Alert> : <Alert tone="error">{t("testFailed", { error: test.error ?? "" })}</Alert>)}
+                {test &&
+                  test !== "pending" &&
+                  (test.ok ? (
+                    <Alert tone="success">{t("testOk")}</Alert>
+                  ) : (
+                    <Alert tone="error">{t("testFailed", { error: test.error ?? "" })}</Alert>
+                  ))}
               </Card>
             </li>
           );

@@ -6,7 +6,11 @@ import { newId } from "@/lib/ids/new-id";
 import { addDays, bucketOf, dayKey } from "../rules/time-buckets";
 import { trendAlertsFor } from "./trend-alert-rules";
 
-export async function checkTrendAlerts(db: DbOrTx, s: { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string }, now = new Date()): Promise<string[]> {
+export async function checkTrendAlerts(
+  db: DbOrTx,
+  s: { workspaceId: string; timezone: string; subjectType: SubjectType; subjectId: string },
+  now = new Date(),
+): Promise<string[]> {
   const today = dayKey(now, s.timezone);
   const from = addDays(today, -13);
   const split = addDays(today, -6);
@@ -18,16 +22,31 @@ export async function checkTrendAlerts(db: DbOrTx, s: { workspaceId: string; tim
       engagementPrev7: sql<number>`coalesce(sum(CASE WHEN ${subjectDaily.day} < ${split} THEN ${subjectDaily.engagement} END), 0)`,
     })
     .from(subjectDaily)
-    .where(and(eq(subjectDaily.workspaceId, s.workspaceId), eq(subjectDaily.subjectType, s.subjectType), eq(subjectDaily.subjectId, s.subjectId), gte(subjectDaily.day, from), lte(subjectDaily.day, today)));
+    .where(
+      and(
+        eq(subjectDaily.workspaceId, s.workspaceId),
+        eq(subjectDaily.subjectType, s.subjectType),
+        eq(subjectDaily.subjectId, s.subjectId),
+        gte(subjectDaily.day, from),
+        lte(subjectDaily.day, today),
+      ),
+    );
   const kinds = trendAlertsFor(s.subjectType, w);
   if (!kinds.length) return [];
   const week = bucketOf(today, "week");
   const rows = await db
     .insert(competitorAlerts)
-    .values(kinds.map((kind) => ({
-      id: newId("alr"), workspaceId: s.workspaceId, kind, subjectType: s.subjectType, subjectId: s.subjectId,
-      dedupeKey: `${kind}:${s.subjectId}:${week}`, payload: { ...w, week },
-    })))
+    .values(
+      kinds.map((kind) => ({
+        id: newId("alr"),
+        workspaceId: s.workspaceId,
+        kind,
+        subjectType: s.subjectType,
+        subjectId: s.subjectId,
+        dedupeKey: `${kind}:${s.subjectId}:${week}`,
+        payload: { ...w, week },
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: competitorAlerts.id });
   return rows.map((r) => r.id);

@@ -10,7 +10,17 @@ export const trendAlertRules = { cadenceFactor: 2, cadenceMinNotes: 4, engagemen
 
 export function trendAlertsFor(subjectType: "competitor" | "account", w: WeekOverWeek, rules = trendAlertRules): TrendAlertKind[] {
   const out: TrendAlertKind[] = [];
-  if (subjectType === "competitor" && w.notesLast7 >= rules.cadenceMinNotes && w.notesLast7 >= rules.cadenceFactor * Math.max(w.notesPrev7, 1)) out.push("cadence_doubled");
-  if (subjectType === "account" && w.engagementPrev7 >= rules.engagementMinPrevious && w.engagementLast7 <= (1 - rules.engagementDrop) * w.engagementPrev7) out.push("engagement_drop");
+  if (
+    subjectType === "competitor" &&
+    w.notesLast7 >= rules.cadenceMinNotes &&
+    w.notesLast7 >= rules.cadenceFactor * Math.max(w.notesPrev7, 1)
+  )
+    out.push("cadence_doubled");
+  if (
+    subjectType === "account" &&
+    w.engagementPrev7 >= rules.engagementMinPrevious &&
+    w.engagementLast7 <= (1 - rules.engagementDrop) * w.engagementPrev7
+  )
+    out.push("engagement_drop");
   return out;
 }

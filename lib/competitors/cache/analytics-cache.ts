@@ -20,7 +20,13 @@ export async function invalidateAnalytics(workspaceId: string, db: Db = getDb())
   await bumpCacheVersion(db, scopeOf(workspaceId));
 }
 
-export async function cachedAnalytics<T>(workspaceId: string, name: string, params: unknown, load: () => Promise<T>, cache: Cache = getCache()): Promise<T> {
+export async function cachedAnalytics<T>(
+  workspaceId: string,
+  name: string,
+  params: unknown,
+  load: () => Promise<T>,
+  cache: Cache = getCache(),
+): Promise<T> {
   const version = await analyticsVersion(workspaceId);
   const key = `analytics:${workspaceId}:${version}:${name}:${JSON.stringify(params)}`;
   const hit = await cache.get<{ v: T }>(key);

@@ -13,7 +13,9 @@ export type BridgeSettings = { baseUrl?: string | null; token?: string | null };
 
 /** A client for the bridge at `baseUrl`, or null when no URL is set. */
 export function bridgeClientFor(settings: BridgeSettings): DataBridgeClient | null {
-  return settings.baseUrl ? createDataBridgeClient({ baseUrl: settings.baseUrl, token: settings.token ?? undefined, timeoutMs: collectTimeoutMs }) : null;
+  return settings.baseUrl
+    ? createDataBridgeClient({ baseUrl: settings.baseUrl, token: settings.token ?? undefined, timeoutMs: collectTimeoutMs })
+    : null;
 }
 
 /** The workspace-wide data bridge, or null when XHS_DATA_BRIDGE_URL is unset. */

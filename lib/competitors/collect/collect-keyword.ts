@@ -12,7 +12,13 @@ import { recordCollection } from "../ingest/collection-status";
 import { BridgeError, type DataBridgeClient } from "./data-bridge-client";
 import { noteOf } from "./map-bridge-data";
 
-export async function collectKeyword(db: Db, ctx: IngestActor, keyword: string, client: DataBridgeClient, o: { maxDetails?: number; now?: Date } = {}) {
+export async function collectKeyword(
+  db: Db,
+  ctx: IngestActor,
+  keyword: string,
+  client: DataBridgeClient,
+  o: { maxDetails?: number; now?: Date } = {},
+) {
   const now = o.now ?? new Date();
   const status = { workspaceId: ctx.workspaceId, source: "bridge_search", subjectKey: `keyword:${keyword.slice(0, 60)}` };
   try {
@@ -37,6 +43,9 @@ export async function collectKeyword(db: Db, ctx: IngestActor, keyword: string, 
   } catch (error) {
     if (!(error instanceof BridgeError)) throw error;
     await recordCollection(db, { ...status, ok: false, error: `${error.code}: ${error.message}` });
-    throw new AppError(error.code === "REFUSED_ADDRESS" ? "OUTBOUND_ADDRESS_REFUSED" : "COLLECTION_FAILED", { detail: error.message, cause: error });
+    throw new AppError(error.code === "REFUSED_ADDRESS" ? "OUTBOUND_ADDRESS_REFUSED" : "COLLECTION_FAILED", {
+      detail: error.message,
+      cause: error,
+    });
   }
 }

@@ -26,7 +26,10 @@ export function ownBridgeKind(account: Pick<Account, "publisherId" | "publisherC
 }
 
 /** The bridge that collects this account, or null when it has none. */
-export function ownAccountBridge(account: Account, dataBridge: DataBridgeClient | null): { source: OwnBridgeSource; client: DataBridgeClient } | null {
+export function ownAccountBridge(
+  account: Account,
+  dataBridge: DataBridgeClient | null,
+): { source: OwnBridgeSource; client: DataBridgeClient } | null {
   if (ownBridgeKind(account, dataBridge !== null) === "bridge_own") {
     const client = bridgeClientFor(publisherConfigFor(account) as { baseUrl?: string; token?: string });
     if (client) return { source: "bridge_own", client };
@@ -45,8 +48,16 @@ export async function collectOwnAccount(
   if (!account) throw new AppError("NOT_FOUND", { detail: "account" });
   const bridge = ownAccountBridge(account, dataBridge);
   if (!bridge) {
-    await recordCollection(db, { workspaceId: ctx.workspaceId, source: "bridge_own", subjectKey: account.id, ok: false, error: "NO_BRIDGE: no xhs-bridge publisher and no data bridge" });
-    throw new AppError("UNPROCESSABLE", { fieldErrors: { bridge: ["Set the account's publisher to xhs-bridge (or configure XHS_DATA_BRIDGE_URL)"] } });
+    await recordCollection(db, {
+      workspaceId: ctx.workspaceId,
+      source: "bridge_own",
+      subjectKey: account.id,
+      ok: false,
+      error: "NO_BRIDGE: no xhs-bridge publisher and no data bridge",
+    });
+    throw new AppError("UNPROCESSABLE", {
+      fieldErrors: { bridge: ["Set the account's publisher to xhs-bridge (or configure XHS_DATA_BRIDGE_URL)"] },
+    });
   }
   if (!o.skipRateLimit) await guardCollectNow(ctx.workspaceId);
   const readProfile = async () => {

@@ -17,13 +17,32 @@ import { noteOf, profileSnapshotOf } from "./map-bridge-data";
 export type CollectSummary = { followers: number | null; notesSeen: number; notesIngested: number; notesSkipped: number };
 export type CollectOptions = { maxDetails?: number; now?: Date };
 
-export async function collectProfile(db: Db, ctx: IngestActor, subject: SubjectRef, source: string, client: DataBridgeClient, readProfile: () => Promise<BridgeProfile>, o: CollectOptions = {}): Promise<CollectSummary> {
+export async function collectProfile(
+  db: Db,
+  ctx: IngestActor,
+  subject: SubjectRef,
+  source: string,
+  client: DataBridgeClient,
+  readProfile: () => Promise<BridgeProfile>,
+  o: CollectOptions = {},
+): Promise<CollectSummary> {
   const now = o.now ?? new Date();
   try {
     const profile = await readProfile();
     const feeds = profile.feeds ?? [];
     const known = feeds.length
-      ? await db.select({ noteId: trackedNotes.noteId, publishedAt: trackedNotes.publishedAt }).from(trackedNotes).where(and(eq(trackedNotes.workspaceId, ctx.workspaceId), inArray(trackedNotes.noteId, feeds.map((f) => f.id))))
+      ? await db
+          .select({ noteId: trackedNotes.noteId, publishedAt: trackedNotes.publishedAt })
+          .from(trackedNotes)
+          .where(
+            and(
+              eq(trackedNotes.workspaceId, ctx.workspaceId),
+              inArray(
+                trackedNotes.noteId,
+                feeds.map((f) => f.id),
+              ),
+            ),
+          )
       : [];
     const publishedOf = new Map(known.map((k) => [k.noteId, k.publishedAt]));
     const notes: NoteInput[] = [];
@@ -48,7 +67,16 @@ export async function collectProfile(db: Db, ctx: IngestActor, subject: SubjectR
     return { followers: snapshot.followers ?? null, notesSeen: feeds.length, notesIngested: notes.length, notesSkipped: skipped };
   } catch (error) {
     if (!(error instanceof BridgeError)) throw error;
-    await recordCollection(db, { workspaceId: ctx.workspaceId, source, subjectKey: subject.id, ok: false, error: `${error.code}: ${error.message}` });
-    throw new AppError(error.code === "REFUSED_ADDRESS" ? "OUTBOUND_ADDRESS_REFUSED" : "COLLECTION_FAILED", { detail: error.message, cause: error });
+    await recordCollection(db, {
+      workspaceId: ctx.workspaceId,
+      source,
+      subjectKey: subject.id,
+      ok: false,
+      error: `${error.code}: ${error.message}`,
+    });
+    throw new AppError(error.code === "REFUSED_ADDRESS" ? "OUTBOUND_ADDRESS_REFUSED" : "COLLECTION_FAILED", {
+      detail: error.message,
+      cause: error,
+    });
   }
 }

@@ -10,7 +10,10 @@ import type { Dispatcher } from "undici";
 import { RedirectRefusedError, RefusedAddressError, safeFetch } from "@/lib/http/safe-dispatcher";
 
 export class BridgeError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
     this.name = "BridgeError";
   }
@@ -65,7 +68,8 @@ function transportError(error: unknown, timeoutMs: number): BridgeError {
 }
 
 /** The bridge's error code when it is a plain token (INVALID_REQUEST …), else the HTTP status. */
-const codeOf = (code: unknown, status: number) => (typeof code === "string" && /^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? code : `HTTP_${status}`);
+const codeOf = (code: unknown, status: number) =>
+  typeof code === "string" && /^[A-Z][A-Z0-9_]{0,39}$/.test(code) ? code : `HTTP_${status}`;
 const noRetry = new Set(["INVALID_REQUEST", "REFUSED_ADDRESS", "REDIRECT_REFUSED"]);
 
 export function createDataBridgeClient(o: Options): DataBridgeClient {
@@ -75,7 +79,10 @@ export function createDataBridgeClient(o: Options): DataBridgeClient {
     try {
       res = await safeFetch(`${base}${path}`, {
         method: body === undefined ? "GET" : "POST",
-        headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...(o.token ? { authorization: `Bearer ${o.token}` } : {}) },
+        headers: {
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(o.timeoutMs ?? 15_000),
         dispatcher: o.dispatcher,

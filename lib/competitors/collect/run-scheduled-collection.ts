@@ -16,7 +16,6 @@ import { collectOwnAccount, ownAccountBridge } from "./collect-own-account";
 import type { DataBridgeClient } from "./data-bridge-client";
 import { idSchema } from "@/lib/validation/id-schema";
 
-
 const ids = z.array(idSchema).max(500).optional();
 /** Without a workspaceId (the periodic call every 6 hours), every workspace is collected in turn. */
 export const collectionWebhookSchema = z.object({ workspaceId: idSchema.optional(), competitorIds: ids, accountIds: ids }).strict();
@@ -24,7 +23,12 @@ type CollectionInput = z.infer<typeof collectionWebhookSchema>;
 
 type Outcome = { ok: boolean; notes?: number; error?: string };
 
-export async function runScheduledCollection(db: Db, input: CollectionInput, dataBridge: DataBridgeClient | null, o: { pauseMs?: number } = {}) {
+export async function runScheduledCollection(
+  db: Db,
+  input: CollectionInput,
+  dataBridge: DataBridgeClient | null,
+  o: { pauseMs?: number } = {},
+) {
   if (input.workspaceId) return { workspaces: [await collectWorkspace(db, { ...input, workspaceId: input.workspaceId }, dataBridge, o)] };
   const all = await db.select({ id: workspaces.id }).from(workspaces).orderBy(asc(workspaces.createdAt));
   const runs = [];
@@ -32,10 +36,21 @@ export async function runScheduledCollection(db: Db, input: CollectionInput, dat
   return { workspaces: runs };
 }
 
-async function collectWorkspace(db: Db, input: CollectionInput & { workspaceId: string }, dataBridge: DataBridgeClient | null, o: { pauseMs?: number }) {
+async function collectWorkspace(
+  db: Db,
+  input: CollectionInput & { workspaceId: string },
+  dataBridge: DataBridgeClient | null,
+  o: { pauseMs?: number },
+) {
   const actor = { workspaceId: input.workspaceId, userId: "system:collector", userName: "定时采集 / scheduled collection" };
-  const competitors = dataBridge ? (await listCompetitors(db, input.workspaceId)).filter((c) => c.xsecToken && (!input.competitorIds || input.competitorIds.includes(c.id))) : [];
-  const accounts = (await listAccounts(db, { workspaceId: input.workspaceId, accountIds: null })).filter((a) => (!input.accountIds || input.accountIds.includes(a.id)) && ownAccountBridge(a, dataBridge));
+  const competitors = dataBridge
+    ? (await listCompetitors(db, input.workspaceId)).filter(
+        (c) => c.xsecToken && (!input.competitorIds || input.competitorIds.includes(c.id)),
+      )
+    : [];
+  const accounts = (await listAccounts(db, { workspaceId: input.workspaceId, accountIds: null })).filter(
+    (a) => (!input.accountIds || input.accountIds.includes(a.id)) && ownAccountBridge(a, dataBridge),
+  );
   const pause = () => (o.pauseMs ? new Promise((r) => setTimeout(r, o.pauseMs)) : undefined); // gentle with RED: back-to-back reads get throttled
   const attempt = async (run: () => Promise<{ notesIngested: number }>): Promise<Outcome> => {
     try {
@@ -47,9 +62,17 @@ async function collectWorkspace(db: Db, input: CollectionInput & { workspaceId: 
     }
   };
   const results: ({ competitorId: string } & Outcome)[] = [];
-  for (const c of competitors) results.push({ competitorId: c.id, ...(await attempt(() => collectCompetitor(db, actor, c.id, dataBridge!, { skipRateLimit: true }))) });
+  for (const c of competitors)
+    results.push({
+      competitorId: c.id,
+      ...(await attempt(() => collectCompetitor(db, actor, c.id, dataBridge!, { skipRateLimit: true }))),
+    });
   const accountResults: ({ accountId: string } & Outcome)[] = [];
-  for (const a of accounts) accountResults.push({ accountId: a.id, ...(await attempt(() => collectOwnAccount(db, actor, a.id, dataBridge, { skipRateLimit: true }))) });
+  for (const a of accounts)
+    accountResults.push({
+      accountId: a.id,
+      ...(await attempt(() => collectOwnAccount(db, actor, a.id, dataBridge, { skipRateLimit: true }))),
+    });
   const succeeded = [...results, ...accountResults].filter((r) => r.ok).length;
   return { workspaceId: input.workspaceId, competitors: competitors.length, accounts: accounts.length, succeeded, results, accountResults };
 }

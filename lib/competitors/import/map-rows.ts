@@ -51,7 +51,10 @@ export function mapNoteRecord(r: RawRecord): { ok: true; value: MappedNote } | {
     takenAt: toDate(v.last_update_time) ?? undefined,
   });
   if (!parsed.success) return { ok: false, errors: issuesToErrors("notes", r.row, parsed.error) };
-  return { ok: true, value: { row: r.row, note: parsed.data, author: { userId: text(v.user_id) || null, nickname: text(v.nickname) || null } } };
+  return {
+    ok: true,
+    value: { row: r.row, note: parsed.data, author: { userId: text(v.user_id) || null, nickname: text(v.nickname) || null } },
+  };
 }
 
 const commentSchema = z.object({
@@ -69,8 +72,13 @@ export function mapCommentRecord(r: RawRecord): { ok: true; value: MappedComment
   const v = r.values;
   const parent = text(v.parent_comment_id);
   const parsed = commentSchema.safeParse({
-    commentId: text(v.comment_id), noteId: text(v.note_id), content: text(v.content).slice(0, 5000), createdAt: toDate(v.create_time),
-    likes: text(v.like_count) || "0", subCommentCount: text(v.sub_comment_count) || "0", parentCommentId: parent && parent !== "0" ? parent : null,
+    commentId: text(v.comment_id),
+    noteId: text(v.note_id),
+    content: text(v.content).slice(0, 5000),
+    createdAt: toDate(v.create_time),
+    likes: text(v.like_count) || "0",
+    subCommentCount: text(v.sub_comment_count) || "0",
+    parentCommentId: parent && parent !== "0" ? parent : null,
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issuesToErrors("comments", r.row, parsed.error) };
 }
@@ -90,8 +98,16 @@ export type MappedCreator = z.output<typeof creatorSchema>;
 export function mapCreatorRecord(r: RawRecord): { ok: true; value: MappedCreator } | { ok: false; errors: RowError[] } {
   const v = r.values;
   const parsed = creatorSchema.safeParse({
-    redUserId: text(v.user_id), name: text(v.nickname).slice(0, 60), avatarUrl: /^https?:\/\//.test(text(v.avatar)) ? text(v.avatar) : null, bio: text(v.desc).slice(0, 2000) || null,
-    followers: text(v.fans) || "0", following: text(v.follows) || null, likesAndCollects: text(v.interaction) || null, tags: list(v.tag_list).slice(0, 20).map((t) => t.slice(0, 30)),
+    redUserId: text(v.user_id),
+    name: text(v.nickname).slice(0, 60),
+    avatarUrl: /^https?:\/\//.test(text(v.avatar)) ? text(v.avatar) : null,
+    bio: text(v.desc).slice(0, 2000) || null,
+    followers: text(v.fans) || "0",
+    following: text(v.follows) || null,
+    likesAndCollects: text(v.interaction) || null,
+    tags: list(v.tag_list)
+      .slice(0, 20)
+      .map((t) => t.slice(0, 30)),
   });
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: issuesToErrors("creators", r.row, parsed.error) };
 }

@@ -19,10 +19,21 @@ export type ImportPreview = {
 };
 
 /** `file`: the uploaded export on disk (see withUploadedFile); read streaming. */
-export async function previewImport(db: DbOrTx, workspaceId: string, file: string, assign: AssignMode = { mode: "by_author", createMissing: true }): Promise<ImportPreview> {
+export async function previewImport(
+  db: DbOrTx,
+  workspaceId: string,
+  file: string,
+  assign: AssignMode = { mode: "by_author", createMissing: true },
+): Promise<ImportPreview> {
   const info = await inspectExport(file);
   const scan = await scanExport(file, info);
-  const resolved = await resolveAuthors(db, { workspaceId, userId: "", userName: "" }, [...scan.authors.values()].map((a) => a.key), assign, false);
+  const resolved = await resolveAuthors(
+    db,
+    { workspaceId, userId: "", userName: "" },
+    [...scan.authors.values()].map((a) => a.key),
+    assign,
+    false,
+  );
   return {
     kind: info.kind,
     format: info.format,
@@ -33,6 +44,11 @@ export async function previewImport(db: DbOrTx, workspaceId: string, file: strin
     sample: scan.sample,
     errors: scan.errors.slice(0, 100),
     errorCount: scan.errorCount,
-    authors: [...scan.authors.entries()].map(([label, a]) => ({ label, rows: a.rows, competitorId: resolved.get(label)?.id ?? null, competitorName: resolved.get(label)?.name ?? null })),
+    authors: [...scan.authors.entries()].map(([label, a]) => ({
+      label,
+      rows: a.rows,
+      competitorId: resolved.get(label)?.id ?? null,
+      competitorName: resolved.get(label)?.name ?? null,
+    })),
   };
 }

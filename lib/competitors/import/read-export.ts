@@ -110,7 +110,12 @@ async function* csvRows(text: AsyncIterable<string>): AsyncGenerator<ExportRow |
       continue;
     }
     if (record.length !== header.length) {
-      yield { error: { row: info.lines, message: `应有 ${header.length} 列，实际 ${record.length} 列 / Expected ${header.length} columns, found ${record.length}` } };
+      yield {
+        error: {
+          row: info.lines,
+          message: `应有 ${header.length} 列，实际 ${record.length} 列 / Expected ${header.length} columns, found ${record.length}`,
+        },
+      };
       continue;
     }
     yield { record: { row: info.lines, values: Object.fromEntries(header.map((h, i) => [h, record[i]])) } };
@@ -156,6 +161,9 @@ export async function inspectExport(file: string): Promise<ExportInfo> {
     header = [...keys];
   }
   const detected = detectKind(header);
-  if (detected.kind === null) throw new AppError("IMPORT_UNREADABLE", { fieldErrors: { file: [`Missing columns for a ${detected.closest} export: ${detected.missing.join(", ")}`] } });
+  if (detected.kind === null)
+    throw new AppError("IMPORT_UNREADABLE", {
+      fieldErrors: { file: [`Missing columns for a ${detected.closest} export: ${detected.missing.join(", ")}`] },
+    });
   return { kind: detected.kind, format, ...enc, header };
 }

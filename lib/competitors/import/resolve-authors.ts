@@ -22,7 +22,13 @@ function syntheticRedId(a: AuthorKey): string {
 }
 
 /** Maps author label -> competitor id (undefined: no match and not created). */
-export async function resolveAuthors(tx: DbOrTx, actor: AuditActor & { workspaceId: string }, authors: AuthorKey[], assign: AssignMode, apply: boolean): Promise<Map<string, Competitor | undefined>> {
+export async function resolveAuthors(
+  tx: DbOrTx,
+  actor: AuditActor & { workspaceId: string },
+  authors: AuthorKey[],
+  assign: AssignMode,
+  apply: boolean,
+): Promise<Map<string, Competitor | undefined>> {
   const out = new Map<string, Competitor | undefined>();
   const all = await tx.select().from(competitors).where(eq(competitors.workspaceId, actor.workspaceId));
   if (assign.mode === "competitor") {
@@ -33,12 +39,31 @@ export async function resolveAuthors(tx: DbOrTx, actor: AuditActor & { workspace
   for (const a of authors) {
     const label = authorLabel(a);
     if (out.has(label)) continue;
-    let match = all.find((c) => a.userId && c.redUserId === a.userId) ?? all.find((c) => a.nickname && c.name.toLowerCase() === a.nickname.toLowerCase());
+    let match =
+      all.find((c) => a.userId && c.redUserId === a.userId) ??
+      all.find((c) => a.nickname && c.name.toLowerCase() === a.nickname.toLowerCase());
     if (!match && assign.createMissing && apply && a.nickname) {
       const redUserId = syntheticRedId(a);
-      const [existing] = await tx.select().from(competitors).where(and(eq(competitors.workspaceId, actor.workspaceId), eq(competitors.redUserId, redUserId))).limit(1);
-      match = existing ?? (await tx.insert(competitors).values({ id: newId("cmp"), workspaceId: actor.workspaceId, name: a.nickname.slice(0, 60), redUserId, tags: ["MediaCrawler"] }).returning())[0];
-      if (!existing) await recordAudit(tx, actor, { action: "competitors.create", targetType: "competitor", targetId: match.id, after: { name: match.name, redUserId, via: "import" } });
+      const [existing] = await tx
+        .select()
+        .from(competitors)
+        .where(and(eq(competitors.workspaceId, actor.workspaceId), eq(competitors.redUserId, redUserId)))
+        .limit(1);
+      match =
+        existing ??
+        (
+          await tx
+            .insert(competitors)
+            .values({ id: newId("cmp"), workspaceId: actor.workspaceId, name: a.nickname.slice(0, 60), redUserId, tags: ["MediaCrawler"] })
+            .returning()
+        )[0];
+      if (!existing)
+        await recordAudit(tx, actor, {
+          action: "competitors.create",
+          targetType: "competitor",
+          targetId: match.id,
+          after: { name: match.name, redUserId, via: "import" },
+        });
       all.push(match);
     }
     out.set(label, match && !match.archivedAt ? match : undefined);

@@ -44,7 +44,15 @@ export type ImportActor = IngestActor;
  * `file`: the export on disk (an upload streamed by withUploadedFile, or a local file).
  * `onProgress`: called every 10,000 validated rows and after each written batch (the bench samples memory there).
  */
-export type ImportOptions = { file: string; fileName: string; assign: AssignMode; runId?: string; batchSize?: number; now?: Date; onProgress?: (p: { phase: "validate" | "write"; rows: number }) => void };
+export type ImportOptions = {
+  file: string;
+  fileName: string;
+  assign: AssignMode;
+  runId?: string;
+  batchSize?: number;
+  now?: Date;
+  onProgress?: (p: { phase: "validate" | "write"; rows: number }) => void;
+};
 
 /** Rows per write transaction: one or two subjects' worth of notes, a few tens of milliseconds. */
 const writeSize = 60;
@@ -52,24 +60,37 @@ const writeSize = 60;
 const runIdPattern = /^imp_[A-Za-z0-9_-]{8,40}$/;
 
 export async function runImport(db: Db, ctx: ImportActor, o: ImportOptions): Promise<ImportRun> {
-  if (o.runId && !runIdPattern.test(o.runId)) throw new AppError("VALIDATION_FAILED", { fieldErrors: { runId: ["imp_ followed by 8-40 letters/digits"] } });
+  if (o.runId && !runIdPattern.test(o.runId))
+    throw new AppError("VALIDATION_FAILED", { fieldErrors: { runId: ["imp_ followed by 8-40 letters/digits"] } });
   if (o.runId) await assertRunIdUnused(db, ctx.workspaceId, o.runId);
   const info = await inspectExport(o.file);
   const runId = o.runId ?? newId("imp");
   const fileName = o.fileName.slice(0, 200) || "import";
   // The run exists from here on, so the progress bar has something to poll during validation.
-  await db.insert(importRuns).values({ id: runId, workspaceId: ctx.workspaceId, kind: info.kind, fileName, status: "running", totalRows: 0, createdBy: ctx.userId });
+  await db
+    .insert(importRuns)
+    .values({ id: runId, workspaceId: ctx.workspaceId, kind: info.kind, fileName, status: "running", totalRows: 0, createdBy: ctx.userId });
   try {
     return await importRows(db, ctx, o, info, runId, fileName);
   } catch (error) {
     const e = toAppError(error);
     const why = e.code === "INTERNAL" ? e.code : `${e.code}${e.message !== e.code ? `: ${e.message}` : ""}`;
-    await db.update(importRuns).set({ status: "failed", errors: [{ row: 0, message: why.slice(0, 500) }], errorCount: 1, finishedAt: new Date() }).where(eq(importRuns.id, runId));
+    await db
+      .update(importRuns)
+      .set({ status: "failed", errors: [{ row: 0, message: why.slice(0, 500) }], errorCount: 1, finishedAt: new Date() })
+      .where(eq(importRuns.id, runId));
     throw error;
   }
 }
 
-async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: ExportInfo, runId: string, fileName: string): Promise<ImportRun> {
+async function importRows(
+  db: Db,
+  ctx: ImportActor,
+  o: ImportOptions,
+  info: ExportInfo,
+  runId: string,
+  fileName: string,
+): Promise<ImportRun> {
   const now = o.now ?? new Date();
   const batchSize = o.batchSize ?? 2000;
   const slice = createTimeSlice();
@@ -78,8 +99,17 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
   const scan = await scanExport(o.file, info, async (rows) => o.onProgress?.({ phase: "validate", rows }));
   let owners = new Map<string, { id: string; name: string } | undefined>();
   if (info.kind === "notes") {
-    owners = await db.transaction((tx) => resolveAuthors(tx, ctx, [...scan.authors.values()].map((a) => a.key), o.assign, true));
-    if (o.assign.mode === "competitor" && ![...owners.values()].some(Boolean) && scan.validRows) throw new AppError("NOT_FOUND", { detail: "competitor" });
+    owners = await db.transaction((tx) =>
+      resolveAuthors(
+        tx,
+        ctx,
+        [...scan.authors.values()].map((a) => a.key),
+        o.assign,
+        true,
+      ),
+    );
+    if (o.assign.mode === "competitor" && ![...owners.values()].some(Boolean) && scan.validRows)
+      throw new AppError("NOT_FOUND", { detail: "competitor" });
   }
   await db.update(importRuns).set({ totalRows: scan.totalRows, processedRows: scan.errorRows }).where(eq(importRuns.id, runId));
 
@@ -93,7 +123,14 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
     relaxedTransaction(db, async (tx) => {
       let count = 0;
       if (info.kind === "notes") {
-        const r = await writeNoteBatch(tx, { workspaceId: ctx.workspaceId, timezone, settings, now }, rows as MappedNote[], owners, lateErrors, noteRanges);
+        const r = await writeNoteBatch(
+          tx,
+          { workspaceId: ctx.workspaceId, timezone, settings, now },
+          rows as MappedNote[],
+          owners,
+          lateErrors,
+          noteRanges,
+        );
         r.subjects.forEach((s) => touched.add(s));
         count = r.imported;
       } else if (info.kind === "comments") count = await writeCommentBatch(tx, ctx.workspaceId, rows as MappedComment[]);
@@ -102,7 +139,10 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
         r.subjects.forEach((s) => touched.add(s));
         count = r.imported;
       }
-      await tx.update(importRuns).set({ processedRows: processed + rows.length, importedRows: imported + count }).where(eq(importRuns.id, runId));
+      await tx
+        .update(importRuns)
+        .set({ processedRows: processed + rows.length, importedRows: imported + count })
+        .where(eq(importRuns.id, runId));
       return count;
     });
   const flush = async () => {
@@ -129,24 +169,49 @@ async function importRows(db: Db, ctx: ImportActor, o: ImportOptions, info: Expo
   // One transaction per subject: a re-run of a failed import refreshes them all again.
   for (const [subjectId, range] of noteRanges) {
     await db.transaction(async (tx) => {
-      await refreshSubjectNoteRollups(tx, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId, authorName: range.name, settings }, range, now);
-      await recordCollection(tx, { workspaceId: ctx.workspaceId, source: "mediacrawler", subjectKey: subjectId, ok: true, items: range.rows });
+      await refreshSubjectNoteRollups(
+        tx,
+        { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId, authorName: range.name, settings },
+        range,
+        now,
+      );
+      await recordCollection(tx, {
+        workspaceId: ctx.workspaceId,
+        source: "mediacrawler",
+        subjectKey: subjectId,
+        ok: true,
+        items: range.rows,
+      });
     });
     await slice.yieldNow();
   }
   const [run] = await db.transaction(async (tx) => {
     const done = await tx
       .update(importRuns)
-      .set({ status: "done", processedRows: processed, importedRows: imported, skippedRows: scan.errorRows + new Set(lateErrors.map((e) => e.row)).size, errors, errorCount, finishedAt: new Date() })
+      .set({
+        status: "done",
+        processedRows: processed,
+        importedRows: imported,
+        skippedRows: scan.errorRows + new Set(lateErrors.map((e) => e.row)).size,
+        errors,
+        errorCount,
+        finishedAt: new Date(),
+      })
       .where(eq(importRuns.id, runId))
       .returning();
-    await recordAudit(tx, ctx, { action: "competitors.import", targetType: "import_run", targetId: runId, after: { fileName, kind: info.kind, encoding: info.encoding, imported, errors: errorCount } });
+    await recordAudit(tx, ctx, {
+      action: "competitors.import",
+      targetType: "import_run",
+      targetId: runId,
+      after: { fileName, kind: info.kind, encoding: info.encoding, imported, errors: errorCount },
+    });
     return done;
   });
   await invalidateAnalytics(ctx.workspaceId);
   // Trend alerts describe this week: announce them. Viral alerts of a backfill are history and stay in-app.
   const trend: string[] = [];
-  for (const subjectId of touched) trend.push(...(await checkTrendAlerts(db, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId }, now)));
+  for (const subjectId of touched)
+    trend.push(...(await checkTrendAlerts(db, { workspaceId: ctx.workspaceId, timezone, subjectType: "competitor", subjectId }, now)));
   await announceAlerts(db, ctx.workspaceId, trend);
   return run;
 }

@@ -3,7 +3,10 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { collectionStatus } from "@/db/schema";
 
-export type CollectionOutcome = { workspaceId: string; source: string; subjectKey: string } & ({ ok: true; items: number } | { ok: false; error: string });
+export type CollectionOutcome = { workspaceId: string; source: string; subjectKey: string } & (
+  | { ok: true; items: number }
+  | { ok: false; error: string }
+);
 
 export async function recordCollection(db: DbOrTx, o: CollectionOutcome, at = new Date()): Promise<void> {
   const values = {
@@ -32,6 +35,8 @@ export async function recordCollection(db: DbOrTx, o: CollectionOutcome, at = ne
 }
 
 export async function listCollectionStatus(db: DbOrTx, workspaceId: string, subjectKey?: string) {
-  const where = subjectKey ? and(eq(collectionStatus.workspaceId, workspaceId), eq(collectionStatus.subjectKey, subjectKey)) : eq(collectionStatus.workspaceId, workspaceId);
+  const where = subjectKey
+    ? and(eq(collectionStatus.workspaceId, workspaceId), eq(collectionStatus.subjectKey, subjectKey))
+    : eq(collectionStatus.workspaceId, workspaceId);
   return db.select().from(collectionStatus).where(where).orderBy(desc(collectionStatus.lastRunAt)).limit(200);
 }

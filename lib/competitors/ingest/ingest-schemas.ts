@@ -14,7 +14,10 @@ export const countSchema = z.union([z.number(), z.string()]).transform((v, ctx) 
   try {
     return parseCount(v).value;
   } catch {
-    ctx.addIssue({ code: "custom", message: /^\s*-\s*\d/.test(String(v)) ? "计数不能为负数 / Counts cannot be negative" : `无法识别的计数 / Not a count: "${v}"` });
+    ctx.addIssue({
+      code: "custom",
+      message: /^\s*-\s*\d/.test(String(v)) ? "计数不能为负数 / Counts cannot be negative" : `无法识别的计数 / Not a count: "${v}"`,
+    });
     return z.NEVER;
   }
 });
@@ -36,7 +39,12 @@ export const profileSnapshotInputSchema = z
 
 export const noteInputSchema = z
   .object({
-    noteId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, _ - only"),
+    noteId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, "Letters, digits, _ - only"),
     title: z.string().max(200).default(""),
     body: z.string().max(10_000).default(""),
     topics: z.array(z.string().trim().min(1).max(40)).max(30).default([]),

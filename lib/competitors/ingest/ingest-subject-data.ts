@@ -25,20 +25,41 @@ export type IngestData = { profiles?: ProfileSnapshotInput[]; notes?: NoteInput[
 
 async function subjectName(tx: DbOrTx, workspaceId: string, subject: SubjectRef): Promise<string> {
   if (subject.type === "competitor") return (await requireCompetitor(tx, workspaceId, subject.id)).name;
-  const [account] = await tx.select({ name: accounts.name }).from(accounts).where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, subject.id))).limit(1);
+  const [account] = await tx
+    .select({ name: accounts.name })
+    .from(accounts)
+    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, subject.id)))
+    .limit(1);
   if (!account) throw new AppError("NOT_FOUND", { detail: "account" });
   return account.name;
 }
 
-export async function ingestSubjectData(db: Db, ctx: IngestActor, subject: SubjectRef, data: IngestData, source: string): Promise<Omit<IngestResult, "alertIds">> {
+export async function ingestSubjectData(
+  db: Db,
+  ctx: IngestActor,
+  subject: SubjectRef,
+  data: IngestData,
+  source: string,
+): Promise<Omit<IngestResult, "alertIds">> {
   const { alertIds, timezone, result } = await db.transaction(async (tx) => {
     const name = await subjectName(tx, ctx.workspaceId, subject);
     const [settings, timezone] = await Promise.all([getAnalyticsSettings(tx, ctx.workspaceId), workspaceTimezone(tx, ctx.workspaceId)]);
     const target = { workspaceId: ctx.workspaceId, timezone, subjectType: subject.type, subjectId: subject.id, authorName: name, settings };
     const { alertIds, ...result } = await ingestSeries(tx, target, data, source);
-    await recordCollection(tx, { workspaceId: ctx.workspaceId, source, subjectKey: subject.id, ok: true, items: (data.profiles?.length ?? 0) + (data.notes?.length ?? 0) });
+    await recordCollection(tx, {
+      workspaceId: ctx.workspaceId,
+      source,
+      subjectKey: subject.id,
+      ok: true,
+      items: (data.profiles?.length ?? 0) + (data.notes?.length ?? 0),
+    });
     const action = subject.type === "competitor" ? "competitors.ingest" : "accounts.ingest_analytics";
-    await recordAudit(tx, ctx, { action, targetType: subject.type, targetId: subject.id, after: { source, profiles: data.profiles?.length ?? 0, notes: data.notes?.length ?? 0, ...result } });
+    await recordAudit(tx, ctx, {
+      action,
+      targetType: subject.type,
+      targetId: subject.id,
+      after: { source, profiles: data.profiles?.length ?? 0, notes: data.notes?.length ?? 0, ...result },
+    });
     return { alertIds, timezone, result };
   });
   await invalidateAnalytics(ctx.workspaceId);

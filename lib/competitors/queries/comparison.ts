@@ -28,17 +28,30 @@ export type ComparisonRow = {
   notesPerWeek: number;
 };
 
-export async function getComparison(db: DbOrTx, ws: { workspaceId: string }, subjects: SubjectInfo[], range: DashboardRange): Promise<ComparisonRow[]> {
+export async function getComparison(
+  db: DbOrTx,
+  ws: { workspaceId: string },
+  subjects: SubjectInfo[],
+  range: DashboardRange,
+): Promise<ComparisonRow[]> {
   const chosen = range.subjects ? subjects.filter((s) => range.subjects!.some((r) => r.id === s.id && r.type === s.type)) : subjects;
   return cachedAnalytics(ws.workspaceId, "comparison", { from: range.from, to: range.to, keys: chosen.map((s) => s.key) }, async () => {
-    const [periods, settings] = await Promise.all([periodTotals(db, ws.workspaceId, chosen, range, range), getAnalyticsSettings(db, ws.workspaceId)]);
+    const [periods, settings] = await Promise.all([
+      periodTotals(db, ws.workspaceId, chosen, range, range),
+      getAnalyticsSettings(db, ws.workspaceId),
+    ]);
     const totals = periods.current;
     const weeks = Math.max(1, (daysBetween(range.from, range.to) + 1) / 7);
     return chosen.map((s) => {
       const t = totals.get(s.key);
       const followers = t?.lastFollowers ?? null;
       const growth = t ? followerGrowth(t.firstFollowers, t.lastFollowers) : null;
-      const ces = t ? cesScore({ likes: t.likes, collects: t.collects, comments: t.comments, shares: t.shares, follows: Math.max(0, growth?.net ?? 0) }, settings.cesWeights) : 0;
+      const ces = t
+        ? cesScore(
+            { likes: t.likes, collects: t.collects, comments: t.comments, shares: t.shares, follows: Math.max(0, growth?.net ?? 0) },
+            settings.cesWeights,
+          )
+        : 0;
       const perNote = t?.notes ? t.engagement / t.notes : null;
       return {
         key: s.key,

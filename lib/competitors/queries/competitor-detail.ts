@@ -13,7 +13,13 @@ import { notesInRange, type RangeNote } from "./notes-in-range";
 import type { DashboardRange } from "./range-params";
 
 export type CompetitorDetail = {
-  latest: { followers: number | null; following: number | null; likesAndCollects: number | null; noteCount: number | null; takenAt: number } | null;
+  latest: {
+    followers: number | null;
+    following: number | null;
+    likesAndCollects: number | null;
+    noteCount: number | null;
+    takenAt: number;
+  } | null;
   series: { bucket: string; followers: number | null; engagement: number; notes: number }[];
   notes: RangeNote[];
   best: RangeNote[];
@@ -23,7 +29,12 @@ export type CompetitorDetail = {
   topics: { topic: string; notes: number; engagement: number }[];
 };
 
-export async function getCompetitorDetail(db: DbOrTx, ws: { workspaceId: string; timezone: string }, competitorId: string, range: DashboardRange): Promise<CompetitorDetail> {
+export async function getCompetitorDetail(
+  db: DbOrTx,
+  ws: { workspaceId: string; timezone: string },
+  competitorId: string,
+  range: DashboardRange,
+): Promise<CompetitorDetail> {
   // Hourly series exist on the overview only; here an hour request reads days.
   const granularity = range.granularity === "hour" ? "day" : range.granularity;
   return cachedAnalytics(ws.workspaceId, "competitor", { competitorId, from: range.from, to: range.to, g: granularity }, async () => {
@@ -31,16 +42,33 @@ export async function getCompetitorDetail(db: DbOrTx, ws: { workspaceId: string;
     const [latestRow] = await db
       .select()
       .from(profileSnapshots)
-      .where(and(eq(profileSnapshots.workspaceId, ws.workspaceId), eq(profileSnapshots.subjectType, "competitor"), eq(profileSnapshots.subjectId, competitorId)))
+      .where(
+        and(
+          eq(profileSnapshots.workspaceId, ws.workspaceId),
+          eq(profileSnapshots.subjectType, "competitor"),
+          eq(profileSnapshots.subjectId, competitorId),
+        ),
+      )
       .orderBy(desc(profileSnapshots.takenAt))
       .limit(1);
     const [daily, notes, topics] = await Promise.all([
       loadDaily(db, ws.workspaceId, range.from, range.to, [subject]),
       notesInRange(db, ws, range.from, range.to, { subjectIds: [competitorId], limit: 2000 }),
       db
-        .select({ topic: topicDaily.topic, notes: sql<number>`sum(${topicDaily.notes})`, engagement: sql<number>`sum(${topicDaily.engagement})` })
+        .select({
+          topic: topicDaily.topic,
+          notes: sql<number>`sum(${topicDaily.notes})`,
+          engagement: sql<number>`sum(${topicDaily.engagement})`,
+        })
         .from(topicDaily)
-        .where(and(eq(topicDaily.workspaceId, ws.workspaceId), eq(topicDaily.subjectType, "competitor"), eq(topicDaily.subjectId, competitorId), between(topicDaily.day, range.from, range.to)))
+        .where(
+          and(
+            eq(topicDaily.workspaceId, ws.workspaceId),
+            eq(topicDaily.subjectType, "competitor"),
+            eq(topicDaily.subjectId, competitorId),
+            between(topicDaily.day, range.from, range.to),
+          ),
+        )
         .groupBy(topicDaily.topic)
         .orderBy(sql`sum(${topicDaily.notes}) desc`)
         .limit(15),
@@ -62,7 +90,15 @@ export async function getCompetitorDetail(db: DbOrTx, ws: { workspaceId: string;
     }
     const byEngagement = [...notes].sort((a, b) => b.engagement - a.engagement);
     return {
-      latest: latestRow ? { followers: latestRow.followers, following: latestRow.following, likesAndCollects: latestRow.likesAndCollects, noteCount: latestRow.noteCount, takenAt: latestRow.takenAt.getTime() } : null,
+      latest: latestRow
+        ? {
+            followers: latestRow.followers,
+            following: latestRow.following,
+            likesAndCollects: latestRow.likesAndCollects,
+            noteCount: latestRow.noteCount,
+            takenAt: latestRow.takenAt.getTime(),
+          }
+        : null,
       series,
       notes: notes.slice(0, 100),
       best: byEngagement.slice(0, 5),

@@ -7,7 +7,11 @@ import { AppError } from "@/lib/errors/app-error";
 export async function listCompetitors(db: DbOrTx, workspaceId: string, filter: { group?: string; q?: string } = {}): Promise<Competitor[]> {
   const where = [eq(competitors.workspaceId, workspaceId), isNull(competitors.archivedAt)];
   if (filter.q) where.push(or(like(competitors.name, `%${filter.q}%`), like(competitors.redUserId, `%${filter.q}%`))!);
-  const rows = await db.select().from(competitors).where(and(...where)).orderBy(asc(competitors.name));
+  const rows = await db
+    .select()
+    .from(competitors)
+    .where(and(...where))
+    .orderBy(asc(competitors.name));
   return filter.group ? rows.filter((c) => c.groups.includes(filter.group!)) : rows;
 }
 

@@ -18,14 +18,29 @@ export type ContentAnalysis = {
 
 const lengthBuckets = ["0-5", "6-10", "11-15", "16-20", "21+"];
 
-export async function getContentAnalysis(db: DbOrTx, ws: { workspaceId: string; timezone: string }, range: DashboardRange, subjectIds: string[] | null): Promise<ContentAnalysis> {
+export async function getContentAnalysis(
+  db: DbOrTx,
+  ws: { workspaceId: string; timezone: string },
+  range: DashboardRange,
+  subjectIds: string[] | null,
+): Promise<ContentAnalysis> {
   return cachedAnalytics(ws.workspaceId, "content", { from: range.from, to: range.to, subjectIds }, async () => {
     const topicWhere = [eq(topicDaily.workspaceId, ws.workspaceId), between(topicDaily.day, range.from, range.to)];
-    if (subjectIds) topicWhere.push(sql`${topicDaily.subjectId} in (${sql.join((subjectIds.length ? subjectIds : [""]).map((id) => sql`${id}`), sql`, `)})`);
+    if (subjectIds)
+      topicWhere.push(
+        sql`${topicDaily.subjectId} in (${sql.join(
+          (subjectIds.length ? subjectIds : [""]).map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      );
     const [notes, topics] = await Promise.all([
       notesInRange(db, ws, range.from, range.to, { subjectIds: subjectIds ?? undefined, limit: 3000 }),
       db
-        .select({ topic: topicDaily.topic, notes: sql<number>`sum(${topicDaily.notes})`, engagement: sql<number>`sum(${topicDaily.engagement})` })
+        .select({
+          topic: topicDaily.topic,
+          notes: sql<number>`sum(${topicDaily.notes})`,
+          engagement: sql<number>`sum(${topicDaily.engagement})`,
+        })
         .from(topicDaily)
         .where(and(...topicWhere))
         .groupBy(topicDaily.topic)
@@ -47,8 +62,16 @@ export async function getContentAnalysis(db: DbOrTx, ws: { workspaceId: string; 
     return {
       noteCount: notes.length,
       titleLength: lengthBuckets.map((bucket) => ({ bucket, notes: lengths.get(bucket)!.notes, avgEngagement: avg(lengths.get(bucket)!) })),
-      topics: topics.map((t) => ({ topic: t.topic, notes: Number(t.notes), engagement: Number(t.engagement), avgEngagement: avg({ notes: Number(t.notes), engagement: Number(t.engagement) }) })),
-      keywords: extractKeywords(notes.map((n) => `${n.title} ${n.body}`), 30),
+      topics: topics.map((t) => ({
+        topic: t.topic,
+        notes: Number(t.notes),
+        engagement: Number(t.engagement),
+        avgEngagement: avg({ notes: Number(t.notes), engagement: Number(t.engagement) }),
+      })),
+      keywords: extractKeywords(
+        notes.map((n) => `${n.title} ${n.body}`),
+        30,
+      ),
       typeMix: [...types.entries()].map(([type, x]) => ({ type, notes: x.notes, avgEngagement: avg(x) })),
     };
   });

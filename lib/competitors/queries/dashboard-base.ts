@@ -11,11 +11,32 @@ import { listSubjects, type SubjectInfo } from "./subject-names";
 import { dayKey } from "../rules/time-buckets";
 import { workspaceTimezone } from "@/lib/workspaces/queries";
 
-export type DashboardBase = { timezone: string; today: string; range: DashboardRange; subjects: SubjectInfo[]; names: Record<string, string>; query: string };
+export type DashboardBase = {
+  timezone: string;
+  today: string;
+  range: DashboardRange;
+  subjects: SubjectInfo[];
+  names: Record<string, string>;
+  query: string;
+};
 
-export async function loadDashboardBase(db: DbOrTx, ctx: WorkspaceContext, search: Record<string, string | string[] | undefined>, scope: AccountScope = ctx): Promise<DashboardBase> {
+export async function loadDashboardBase(
+  db: DbOrTx,
+  ctx: WorkspaceContext,
+  search: Record<string, string | string[] | undefined>,
+  scope: AccountScope = ctx,
+): Promise<DashboardBase> {
   const [timezone, subjects] = await Promise.all([workspaceTimezone(db, ctx.workspaceId), listSubjects(db, scope)]);
   const range = resolveRange(search, timezone);
-  const query = new URLSearchParams(Object.entries(search).flatMap(([k, v]) => (typeof v === "string" && ["from", "to", "g", "s"].includes(k) ? [[k, v]] : []))).toString();
-  return { timezone, today: dayKey(new Date(), timezone), range, subjects, names: Object.fromEntries(subjects.map((s) => [s.key, s.name])), query };
+  const query = new URLSearchParams(
+    Object.entries(search).flatMap(([k, v]) => (typeof v === "string" && ["from", "to", "g", "s"].includes(k) ? [[k, v]] : [])),
+  ).toString();
+  return {
+    timezone,
+    today: dayKey(new Date(), timezone),
+    range,
+    subjects,
+    names: Object.fromEntries(subjects.map((s) => [s.key, s.name])),
+    query,
+  };
 }

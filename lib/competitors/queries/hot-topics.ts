@@ -27,8 +27,19 @@ export async function getHotTopics(db: DbOrTx, ws: { workspaceId: string; timezo
     const previousFrom = addDays(to, -13);
     const which = (day: string) => (day >= currentFrom ? "current" : "previous") as "current" | "previous";
     const [topicRows, totalRows, notes, watch] = await Promise.all([
-      db.select({ topic: topicDaily.topic, day: topicDaily.day, notes: topicDaily.notes, engagement: topicDaily.engagement }).from(topicDaily).where(and(eq(topicDaily.workspaceId, ws.workspaceId), between(topicDaily.day, previousFrom, to))),
-      db.select({ day: subjectDaily.day, notes: sql<number>`sum(${subjectDaily.notesPublished})`, engagement: sql<number>`sum(${subjectDaily.engagement})` }).from(subjectDaily).where(and(eq(subjectDaily.workspaceId, ws.workspaceId), between(subjectDaily.day, previousFrom, to))).groupBy(subjectDaily.day),
+      db
+        .select({ topic: topicDaily.topic, day: topicDaily.day, notes: topicDaily.notes, engagement: topicDaily.engagement })
+        .from(topicDaily)
+        .where(and(eq(topicDaily.workspaceId, ws.workspaceId), between(topicDaily.day, previousFrom, to))),
+      db
+        .select({
+          day: subjectDaily.day,
+          notes: sql<number>`sum(${subjectDaily.notesPublished})`,
+          engagement: sql<number>`sum(${subjectDaily.engagement})`,
+        })
+        .from(subjectDaily)
+        .where(and(eq(subjectDaily.workspaceId, ws.workspaceId), between(subjectDaily.day, previousFrom, to)))
+        .groupBy(subjectDaily.day),
       notesInRange(db, ws, previousFrom, to, { limit: 5000 }),
       db.select().from(topicWatchlist).where(eq(topicWatchlist.workspaceId, ws.workspaceId)).orderBy(asc(topicWatchlist.topic)),
     ]);
@@ -60,7 +71,10 @@ export async function getHotTopics(db: DbOrTx, ws: { workspaceId: string; timezo
     }
     const topics = rankHotTopics([...inputs.values()], totals, { limit: 15 }).map((t) => ({
       ...t,
-      notes: notes.filter((n) => n.topics.includes(t.topic) && local(n) >= currentFrom).sort((a, b) => b.engagement - a.engagement).slice(0, 3),
+      notes: notes
+        .filter((n) => n.topics.includes(t.topic) && local(n) >= currentFrom)
+        .sort((a, b) => b.engagement - a.engagement)
+        .slice(0, 3),
     }));
     const empty = (topic: string): TopicInput => ({ topic, current: { count: 0, engagement: 0 }, previous: { count: 0, engagement: 0 } });
     return {

@@ -23,18 +23,49 @@ function whoIn(table: Table, subjects: SubjectRef[]): SQL {
   return or(...parts)!;
 }
 
-export async function hourlySeriesRows(db: DbOrTx, ws: { workspaceId: string; timezone: string }, subjects: SubjectRef[], period: { from: string; to: string }): Promise<SeriesRow[]> {
+export async function hourlySeriesRows(
+  db: DbOrTx,
+  ws: { workspaceId: string; timezone: string },
+  subjects: SubjectRef[],
+  period: { from: string; to: string },
+): Promise<SeriesRow[]> {
   if (!subjects.length) return [];
   const start = startOfDayInZone(period.from, ws.timezone)!;
   const end = startOfDayInZone(addDays(period.to, 1), ws.timezone)!;
   const [profiles, notes] = await Promise.all([
-    db.select({ subjectType: profileSnapshots.subjectType, subjectId: profileSnapshots.subjectId, followers: profileSnapshots.followers, takenAt: profileSnapshots.takenAt })
+    db
+      .select({
+        subjectType: profileSnapshots.subjectType,
+        subjectId: profileSnapshots.subjectId,
+        followers: profileSnapshots.followers,
+        takenAt: profileSnapshots.takenAt,
+      })
       .from(profileSnapshots)
-      .where(and(eq(profileSnapshots.workspaceId, ws.workspaceId), whoIn(profileSnapshots, subjects), gte(profileSnapshots.takenAt, start), lt(profileSnapshots.takenAt, end)))
+      .where(
+        and(
+          eq(profileSnapshots.workspaceId, ws.workspaceId),
+          whoIn(profileSnapshots, subjects),
+          gte(profileSnapshots.takenAt, start),
+          lt(profileSnapshots.takenAt, end),
+        ),
+      )
       .orderBy(asc(profileSnapshots.takenAt)),
-    db.select({ subjectType: trackedNotes.subjectType, subjectId: trackedNotes.subjectId, engagement: trackedNotes.engagement, publishedAt: trackedNotes.publishedAt })
+    db
+      .select({
+        subjectType: trackedNotes.subjectType,
+        subjectId: trackedNotes.subjectId,
+        engagement: trackedNotes.engagement,
+        publishedAt: trackedNotes.publishedAt,
+      })
       .from(trackedNotes)
-      .where(and(eq(trackedNotes.workspaceId, ws.workspaceId), whoIn(trackedNotes, subjects), gte(trackedNotes.publishedAt, start), lt(trackedNotes.publishedAt, end))),
+      .where(
+        and(
+          eq(trackedNotes.workspaceId, ws.workspaceId),
+          whoIn(trackedNotes, subjects),
+          gte(trackedNotes.publishedAt, start),
+          lt(trackedNotes.publishedAt, end),
+        ),
+      ),
   ]);
   const rows = new Map<string, SeriesRow>();
   const rowOf = (type: string, id: string, at: Date) => {

@@ -3,7 +3,11 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { profileSnapshots } from "@/db/schema";
 
-export async function latestProfiles(db: DbOrTx, workspaceId: string, subjectIds: string[]): Promise<Map<string, { followers: number | null; takenAt: Date }>> {
+export async function latestProfiles(
+  db: DbOrTx,
+  workspaceId: string,
+  subjectIds: string[],
+): Promise<Map<string, { followers: number | null; takenAt: Date }>> {
   if (!subjectIds.length) return new Map();
   const latest = db
     .select({ subjectId: profileSnapshots.subjectId, takenAt: sql<number>`max(${profileSnapshots.takenAt})`.as("latest") })

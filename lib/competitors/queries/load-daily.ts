@@ -27,16 +27,34 @@ export async function loadDaily(db: DbOrTx, workspaceId: string, from: string, t
   if (accountIds.length) who.push(and(eq(subjectDaily.subjectType, "account"), inArray(subjectDaily.subjectId, accountIds))!);
   return db
     .select({
-      subjectType: subjectDaily.subjectType, subjectId: subjectDaily.subjectId, day: subjectDaily.day, followers: subjectDaily.followers,
-      notesPublished: subjectDaily.notesPublished, likes: subjectDaily.likes, collects: subjectDaily.collects, comments: subjectDaily.comments,
-      shares: subjectDaily.shares, engagement: subjectDaily.engagement, viralNotes: subjectDaily.viralNotes,
+      subjectType: subjectDaily.subjectType,
+      subjectId: subjectDaily.subjectId,
+      day: subjectDaily.day,
+      followers: subjectDaily.followers,
+      notesPublished: subjectDaily.notesPublished,
+      likes: subjectDaily.likes,
+      collects: subjectDaily.collects,
+      comments: subjectDaily.comments,
+      shares: subjectDaily.shares,
+      engagement: subjectDaily.engagement,
+      viralNotes: subjectDaily.viralNotes,
     })
     .from(subjectDaily)
     .where(and(eq(subjectDaily.workspaceId, workspaceId), between(subjectDaily.day, from, to), or(...who)))
     .orderBy(subjectDaily.day);
 }
 
-export type SubjectTotals = { notes: number; likes: number; collects: number; comments: number; shares: number; engagement: number; viral: number; firstFollowers: number | null; lastFollowers: number | null };
+export type SubjectTotals = {
+  notes: number;
+  likes: number;
+  collects: number;
+  comments: number;
+  shares: number;
+  engagement: number;
+  viral: number;
+  firstFollowers: number | null;
+  lastFollowers: number | null;
+};
 
 /** Sums per subject key over [from, to], with the first and last known follower counts. */
 export function totalsBySubject(rows: DailyRow[], from: string, to: string): Map<string, SubjectTotals> {
@@ -44,7 +62,17 @@ export function totalsBySubject(rows: DailyRow[], from: string, to: string): Map
   for (const r of rows) {
     if (r.day < from || r.day > to) continue;
     const key = subjectKeyOf(r.subjectType, r.subjectId);
-    const t = out.get(key) ?? { notes: 0, likes: 0, collects: 0, comments: 0, shares: 0, engagement: 0, viral: 0, firstFollowers: null, lastFollowers: null };
+    const t = out.get(key) ?? {
+      notes: 0,
+      likes: 0,
+      collects: 0,
+      comments: 0,
+      shares: 0,
+      engagement: 0,
+      viral: 0,
+      firstFollowers: null,
+      lastFollowers: null,
+    };
     t.notes += r.notesPublished;
     t.likes += r.likes;
     t.collects += r.collects;

@@ -18,7 +18,19 @@ import { subjectKey, subjectKeyOf, type DashboardRange } from "./range-params";
 import type { SubjectInfo } from "./subject-names";
 
 export type Kpi = { value: number; previous: number; change: number | null };
-export type NoteRow = { noteId: string; subjectKey: string; title: string; type: string; publishedAt: number; likes: number; collects: number; comments: number; shares: number; engagement: number; url: string | null };
+export type NoteRow = {
+  noteId: string;
+  subjectKey: string;
+  title: string;
+  type: string;
+  publishedAt: number;
+  likes: number;
+  collects: number;
+  comments: number;
+  shares: number;
+  engagement: number;
+  url: string | null;
+};
 
 export type Overview = {
   range: { from: string; to: string; granularity: string; previousFrom: string; previousTo: string; notice?: string };
@@ -35,15 +47,35 @@ export type Overview = {
 
 export const defaultSeriesLimit = 8;
 
-export async function getOverview(db: DbOrTx, ws: { workspaceId: string; timezone: string }, subjects: SubjectInfo[], range: DashboardRange): Promise<Overview> {
+export async function getOverview(
+  db: DbOrTx,
+  ws: { workspaceId: string; timezone: string },
+  subjects: SubjectInfo[],
+  range: DashboardRange,
+): Promise<Overview> {
   const allowed = new Set(subjects.map((s) => s.key));
   const selected = (range.subjects ?? subjects).map(subjectKey).filter((k) => allowed.has(k));
-  return cachedAnalytics(ws.workspaceId, "overview", { range, selected }, () => loadOverview(db, ws, subjects.filter((s) => selected.includes(s.key)), range));
+  return cachedAnalytics(ws.workspaceId, "overview", { range, selected }, () =>
+    loadOverview(
+      db,
+      ws,
+      subjects.filter((s) => selected.includes(s.key)),
+      range,
+    ),
+  );
 }
 
-async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: string }, chosen: SubjectInfo[], range: DashboardRange): Promise<Overview> {
+async function loadOverview(
+  db: DbOrTx,
+  ws: { workspaceId: string; timezone: string },
+  chosen: SubjectInfo[],
+  range: DashboardRange,
+): Promise<Overview> {
   const prev = previousPeriod(range.from, range.to);
-  const [totals, settings] = await Promise.all([periodTotals(db, ws.workspaceId, chosen, range, prev), getAnalyticsSettings(db, ws.workspaceId)]);
+  const [totals, settings] = await Promise.all([
+    periodTotals(db, ws.workspaceId, chosen, range, prev),
+    getAnalyticsSettings(db, ws.workspaceId),
+  ]);
   const cur = totals.current;
   const before = totals.previous;
   const sum = (m: typeof cur, f: (t: NonNullable<ReturnType<typeof cur.get>>) => number) => [...m.values()].reduce((s, t) => s + f(t), 0);
@@ -57,26 +89,69 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
   const g = range.granularity;
   const buckets = g === "hour" ? hourBucketsInRange(range.from, range.to, ws.timezone) : bucketsInRange(range.from, range.to, g);
   const index = new Map(buckets.map((b, i) => [b, i]));
-  const series = buckets.map((bucket) => ({ bucket, followers: {} as Record<string, number | null>, engagement: {} as Record<string, number>, notes: {} as Record<string, number> }));
+  const series = buckets.map((bucket) => ({
+    bucket,
+    followers: {} as Record<string, number | null>,
+    engagement: {} as Record<string, number>,
+    notes: {} as Record<string, number>,
+  }));
   const seriesSubjects = chosen.filter((s) => seriesKeys.has(s.key));
 
   const totalEngagement = sum(cur, (t) => t.engagement);
   const weeks = Math.max(1, (daysBetween(range.from, range.to) + 1) / 7);
-  const shareOfVoice = ranked.map((s) => ({ key: s.key, engagement: cur.get(s.key)?.engagement ?? 0, notes: cur.get(s.key)?.notes ?? 0, share: totalEngagement ? (cur.get(s.key)?.engagement ?? 0) / totalEngagement : 0 })).filter((s) => s.engagement > 0 || s.notes > 0);
-  const cadence = ranked.map((s) => ({ key: s.key, notesPerWeek: (cur.get(s.key)?.notes ?? 0) / weeks, previousPerWeek: (before.get(s.key)?.notes ?? 0) / weeks }));
+  const shareOfVoice = ranked
+    .map((s) => ({
+      key: s.key,
+      engagement: cur.get(s.key)?.engagement ?? 0,
+      notes: cur.get(s.key)?.notes ?? 0,
+      share: totalEngagement ? (cur.get(s.key)?.engagement ?? 0) / totalEngagement : 0,
+    }))
+    .filter((s) => s.engagement > 0 || s.notes > 0);
+  const cadence = ranked.map((s) => ({
+    key: s.key,
+    notesPerWeek: (cur.get(s.key)?.notes ?? 0) / weeks,
+    previousPerWeek: (before.get(s.key)?.notes ?? 0) / weeks,
+  }));
 
   const start = startOfDayInZone(range.from, ws.timezone)!;
   const end = startOfDayInZone(addDays(range.to, 1), ws.timezone)!;
   const keyOf = (n: { subjectType: string; subjectId: string }) => subjectKeyOf(n.subjectType, n.subjectId);
   const ids = chosen.map((s) => s.id);
-  const noteWhere = and(eq(trackedNotes.workspaceId, ws.workspaceId), between(trackedNotes.publishedAt, start, new Date(end.getTime() - 1)), inArray(trackedNotes.subjectId, ids.length ? ids : [""]));
+  const noteWhere = and(
+    eq(trackedNotes.workspaceId, ws.workspaceId),
+    between(trackedNotes.publishedAt, start, new Date(end.getTime() - 1)),
+    inArray(trackedNotes.subjectId, ids.length ? ids : [""]),
+  );
   const minViral = Math.min(settings.viralRule.minLikes, ...settings.viralRule.tiers.map((t) => t.minLikes));
-  const noteCols = { noteId: trackedNotes.noteId, subjectType: trackedNotes.subjectType, subjectId: trackedNotes.subjectId, title: trackedNotes.title, type: trackedNotes.type, publishedAt: trackedNotes.publishedAt, likes: trackedNotes.likes, collects: trackedNotes.collects, comments: trackedNotes.comments, shares: trackedNotes.shares, engagement: trackedNotes.engagement, url: trackedNotes.url };
+  const noteCols = {
+    noteId: trackedNotes.noteId,
+    subjectType: trackedNotes.subjectType,
+    subjectId: trackedNotes.subjectId,
+    title: trackedNotes.title,
+    type: trackedNotes.type,
+    publishedAt: trackedNotes.publishedAt,
+    likes: trackedNotes.likes,
+    collects: trackedNotes.collects,
+    comments: trackedNotes.comments,
+    shares: trackedNotes.shares,
+    engagement: trackedNotes.engagement,
+    url: trackedNotes.url,
+  };
   const [points, top, viralCandidates, alerts] = await Promise.all([
     g === "hour" ? hourlySeriesRows(db, ws, seriesSubjects, range) : seriesRows(db, ws.workspaceId, seriesSubjects, range, g),
     db.select(noteCols).from(trackedNotes).where(noteWhere).orderBy(desc(trackedNotes.engagement)).limit(10),
-    db.select(noteCols).from(trackedNotes).where(and(noteWhere, gte(trackedNotes.likes, minViral))).orderBy(desc(trackedNotes.likes)).limit(50),
-    db.select().from(competitorAlerts).where(eq(competitorAlerts.workspaceId, ws.workspaceId)).orderBy(desc(competitorAlerts.createdAt)).limit(10),
+    db
+      .select(noteCols)
+      .from(trackedNotes)
+      .where(and(noteWhere, gte(trackedNotes.likes, minViral)))
+      .orderBy(desc(trackedNotes.likes))
+      .limit(50),
+    db
+      .select()
+      .from(competitorAlerts)
+      .where(eq(competitorAlerts.workspaceId, ws.workspaceId))
+      .orderBy(desc(competitorAlerts.createdAt))
+      .limit(10),
   ]);
   for (const r of points) {
     const point = series[index.get(r.bucket) ?? -1];
@@ -89,21 +164,42 @@ async function loadOverview(db: DbOrTx, ws: { workspaceId: string; timezone: str
   const followersOf = (key: string) => cur.get(key)?.lastFollowers ?? null;
 
   return {
-    range: { from: range.from, to: range.to, granularity: range.granularity, previousFrom: prev.from, previousTo: prev.to, ...(range.notice ? { notice: range.notice } : {}) },
+    range: {
+      from: range.from,
+      to: range.to,
+      granularity: range.granularity,
+      previousFrom: prev.from,
+      previousTo: prev.to,
+      ...(range.notice ? { notice: range.notice } : {}),
+    },
     selected: [...seriesKeys],
     series,
     kpis: {
-      engagement: kpi(totalEngagement, sum(before, (t) => t.engagement)),
-      notes: kpi(sum(cur, (t) => t.notes), sum(before, (t) => t.notes)),
+      engagement: kpi(
+        totalEngagement,
+        sum(before, (t) => t.engagement),
+      ),
+      notes: kpi(
+        sum(cur, (t) => t.notes),
+        sum(before, (t) => t.notes),
+      ),
       engagementPerNote: kpi(perNote(cur), perNote(before)),
       followerGrowth: kpi(growth(cur), growth(before)),
-      viralNotes: kpi(sum(cur, (t) => t.viral), sum(before, (t) => t.viral)),
+      viralNotes: kpi(
+        sum(cur, (t) => t.viral),
+        sum(before, (t) => t.viral),
+      ),
     },
     shareOfVoice,
     cadence,
     topNotes: top.map(toRow),
-    viralNotes: viralCandidates.map(toRow).filter((n) => isViral(n.likes, followersOf(n.subjectKey), settings.viralRule)).slice(0, 10),
-    alerts: alerts.filter((a) => a.subjectType === "competitor" || chosen.some((s) => s.id === a.subjectId)).map((a) => ({ id: a.id, kind: a.kind, subjectKey: keyOf(a), payload: a.payload, createdAt: a.createdAt.getTime() })),
+    viralNotes: viralCandidates
+      .map(toRow)
+      .filter((n) => isViral(n.likes, followersOf(n.subjectKey), settings.viralRule))
+      .slice(0, 10),
+    alerts: alerts
+      .filter((a) => a.subjectType === "competitor" || chosen.some((s) => s.id === a.subjectId))
+      .map((a) => ({ id: a.id, kind: a.kind, subjectKey: keyOf(a), payload: a.payload, createdAt: a.createdAt.getTime() })),
     isEmpty: cur.size === 0 && before.size === 0,
   };
 }

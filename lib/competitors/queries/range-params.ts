@@ -8,9 +8,18 @@ import { addDays, daysBetween, dayKey, type Granularity } from "../rules/time-bu
 
 export type SubjectRef = { type: "competitor" | "account"; id: string };
 /** `notice`: why the URL's granularity was not honoured (hour over a range longer than maxHourRangeDays). */
-export type DashboardRange = { from: string; to: string; granularity: Granularity; subjects: SubjectRef[] | null; notice?: "hourRangeTooLong" };
+export type DashboardRange = {
+  from: string;
+  to: string;
+  granularity: Granularity;
+  subjects: SubjectRef[] | null;
+  notice?: "hourRangeTooLong";
+};
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)));
 export const maxRangeDays = 731;
 /** Hourly series are built from raw snapshots: 14 days is 336 buckets per subject, no more. */
 export const maxHourRangeDays = 14;
@@ -26,10 +35,15 @@ export const rangeQuerySchema = z
 
 export function parseSubjects(raw: string | undefined): SubjectRef[] | null {
   if (!raw) return null;
-  const refs = raw.split(",").map((s) => s.trim()).filter(Boolean).slice(0, 50).flatMap((s): SubjectRef[] => {
-    const m = /^([ca]):([A-Za-z0-9_-]{1,64})$/.exec(s);
-    return m ? [{ type: m[1] === "c" ? "competitor" : "account", id: m[2] }] : [];
-  });
+  const refs = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 50)
+    .flatMap((s): SubjectRef[] => {
+      const m = /^([ca]):([A-Za-z0-9_-]{1,64})$/.exec(s);
+      return m ? [{ type: m[1] === "c" ? "competitor" : "account", id: m[2] }] : [];
+    });
   return refs.length ? refs : null;
 }
 
@@ -46,7 +60,8 @@ export function resolveRange(raw: Record<string, string | string[] | undefined>,
   if (daysBetween(from, to) > maxRangeDays) from = addDays(to, -maxRangeDays);
   const span = daysBetween(from, to);
   const fallback = span > 180 ? "month" : span > 60 ? "week" : "day";
-  if (q.g === "hour" && span + 1 > maxHourRangeDays) return { from, to, granularity: fallback, subjects: parseSubjects(q.s), notice: "hourRangeTooLong" };
+  if (q.g === "hour" && span + 1 > maxHourRangeDays)
+    return { from, to, granularity: fallback, subjects: parseSubjects(q.s), notice: "hourRangeTooLong" };
   return { from, to, granularity: q.g ?? fallback, subjects: parseSubjects(q.s) };
 }
 

@@ -9,8 +9,14 @@ export type SubjectInfo = SubjectRef & { key: string; name: string; avatarUrl: s
 
 export async function listSubjects(db: DbOrTx, scope: { workspaceId: string; accountIds: string[] | null }): Promise<SubjectInfo[]> {
   const [cs, as] = await Promise.all([
-    db.select({ id: competitors.id, name: competitors.name, avatarUrl: competitors.avatarUrl, groups: competitors.groups }).from(competitors).where(and(eq(competitors.workspaceId, scope.workspaceId), isNull(competitors.archivedAt))),
-    db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(and(accountScopeFilter(scope), isNull(accounts.archivedAt))),
+    db
+      .select({ id: competitors.id, name: competitors.name, avatarUrl: competitors.avatarUrl, groups: competitors.groups })
+      .from(competitors)
+      .where(and(eq(competitors.workspaceId, scope.workspaceId), isNull(competitors.archivedAt))),
+    db
+      .select({ id: accounts.id, name: accounts.name })
+      .from(accounts)
+      .where(and(accountScopeFilter(scope), isNull(accounts.archivedAt))),
   ]);
   const out: SubjectInfo[] = [
     ...as.map((a) => ({ type: "account" as const, id: a.id, name: a.name, avatarUrl: null, groups: [] })),

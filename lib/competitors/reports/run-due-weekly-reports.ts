@@ -10,10 +10,14 @@ import { toAppError } from "@/lib/errors/app-error";
 import { sendWeeklyReport } from "./send-weekly-report";
 import { isReportDue, latestSlot } from "./weekly-report-slot";
 
-
 export async function runDueWeeklyReports(db: Db, now = new Date()) {
   const rows = await db
-    .select({ workspaceId: analyticsSettings.workspaceId, report: analyticsSettings.weeklyReport, lastRunAt: analyticsSettings.weeklyReportLastRunAt, timezone: workspaces.timezone })
+    .select({
+      workspaceId: analyticsSettings.workspaceId,
+      report: analyticsSettings.weeklyReport,
+      lastRunAt: analyticsSettings.weeklyReportLastRunAt,
+      timezone: workspaces.timezone,
+    })
     .from(analyticsSettings)
     .innerJoin(workspaces, eq(workspaces.id, analyticsSettings.workspaceId))
     .where(isNotNull(analyticsSettings.weeklyReport));

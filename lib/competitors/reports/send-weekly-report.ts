@@ -18,7 +18,12 @@ import { weeklyReportEmail } from "./weekly-report-email";
 import { recordWeeklyReportRun, type WeeklyReportSettings } from "./weekly-report-settings";
 import { weekBefore } from "./weekly-report-slot";
 
-export async function sendWeeklyReport(db: Db, workspaceId: string, settings: Pick<WeeklyReportSettings, "recipients">, o: { now?: Date; day?: string } = {}): Promise<{ from: string; to: string; recipients: number }> {
+export async function sendWeeklyReport(
+  db: Db,
+  workspaceId: string,
+  settings: Pick<WeeklyReportSettings, "recipients">,
+  o: { now?: Date; day?: string } = {},
+): Promise<{ from: string; to: string; recipients: number }> {
   const now = o.now ?? new Date();
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
   if (!workspace) throw new AppError("NOT_FOUND", { detail: "workspace" });
@@ -26,7 +31,13 @@ export async function sendWeeklyReport(db: Db, workspaceId: string, settings: Pi
   const [channel] = await db
     .select()
     .from(notificationChannels)
-    .where(and(eq(notificationChannels.workspaceId, workspaceId), eq(notificationChannels.kind, "email"), eq(notificationChannels.enabled, true)))
+    .where(
+      and(
+        eq(notificationChannels.workspaceId, workspaceId),
+        eq(notificationChannels.kind, "email"),
+        eq(notificationChannels.enabled, true),
+      ),
+    )
     .orderBy(asc(notificationChannels.createdAt))
     .limit(1);
   const fail = async (error: string, code: "NO_EMAIL_CHANNEL" | "REPORT_SEND_FAILED", cause?: unknown) => {
@@ -43,7 +54,14 @@ export async function sendWeeklyReport(db: Db, workspaceId: string, settings: Pi
   const subjects = await listSubjects(db, { workspaceId, accountIds: null });
   const report = await buildCompetitorReport(db, { workspaceId, timezone }, subjects, range);
   const reportUrl = `${getEnv().appUrl.replace(/\/$/, "")}/${workspace.slug}/competitor-report?from=${week.from}&to=${week.to}`;
-  const mail = weeklyReportEmail({ report, locale: workspace.locale, timeZone: timezone, workspaceName: workspace.name, reportUrl, to: settings.recipients });
+  const mail = weeklyReportEmail({
+    report,
+    locale: workspace.locale,
+    timeZone: timezone,
+    workspaceName: workspace.name,
+    reportUrl,
+    to: settings.recipients,
+  });
   try {
     await sendEmail(config.data, mail);
   } catch (error) {

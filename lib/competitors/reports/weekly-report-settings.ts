@@ -21,7 +21,12 @@ export const weeklyReportSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.enabled && v.recipients.length === 0) ctx.addIssue({ code: "custom", path: ["recipients"], message: "开启周报时至少填写一位收件人 / At least one recipient when the report is on" });
+    if (v.enabled && v.recipients.length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["recipients"],
+        message: "开启周报时至少填写一位收件人 / At least one recipient when the report is on",
+      });
   });
 
 export type WeeklyReportSettings = z.infer<typeof weeklyReportSchema>;
@@ -31,10 +36,20 @@ export const defaultWeeklyReport: WeeklyReportSettings = { enabled: false, recip
 
 export async function getWeeklyReport(db: DbOrTx, workspaceId: string): Promise<WeeklyReportState> {
   const [row] = await db.select().from(analyticsSettings).where(eq(analyticsSettings.workspaceId, workspaceId)).limit(1);
-  return { ...(row?.weeklyReport ?? defaultWeeklyReport), lastRunAt: row?.weeklyReportLastRunAt ?? null, lastSentAt: row?.weeklyReportLastSentAt ?? null, lastError: row?.weeklyReportLastError ?? null };
+  return {
+    ...(row?.weeklyReport ?? defaultWeeklyReport),
+    lastRunAt: row?.weeklyReportLastRunAt ?? null,
+    lastSentAt: row?.weeklyReportLastSentAt ?? null,
+    lastError: row?.weeklyReportLastError ?? null,
+  };
 }
 
-export async function updateWeeklyReport(db: Db, ctx: WorkspaceContext, input: WeeklyReportSettings, now = new Date()): Promise<WeeklyReportSettings> {
+export async function updateWeeklyReport(
+  db: Db,
+  ctx: WorkspaceContext,
+  input: WeeklyReportSettings,
+  now = new Date(),
+): Promise<WeeklyReportSettings> {
   const before = await getWeeklyReport(db, ctx.workspaceId);
   const switchedOn = input.enabled && !before.enabled;
   const set = { weeklyReport: input, ...(switchedOn ? { weeklyReportLastRunAt: now } : {}), updatedAt: now };
@@ -44,14 +59,29 @@ export async function updateWeeklyReport(db: Db, ctx: WorkspaceContext, input: W
       .values({ workspaceId: ctx.workspaceId, viralRule: defaultViralRule, cesWeights: defaultCesWeights, ...set })
       .onConflictDoUpdate({ target: analyticsSettings.workspaceId, set });
     const { lastRunAt: _r, lastSentAt: _s, lastError: _e, ...was } = before;
-    await recordAudit(tx, ctx, { action: "analytics.weekly_report.update", targetType: "workspace", targetId: ctx.workspaceId, before: was, after: input });
+    await recordAudit(tx, ctx, {
+      action: "analytics.weekly_report.update",
+      targetType: "workspace",
+      targetId: ctx.workspaceId,
+      before: was,
+      after: input,
+    });
   });
   return input;
 }
 
 /** Upsert: "send now" may run before any analytics setting was saved. */
-export async function recordWeeklyReportRun(db: DbOrTx, workspaceId: string, outcome: { ok: true } | { ok: false; error: string }, at = new Date()): Promise<void> {
-  const set = { weeklyReportLastRunAt: at, weeklyReportLastError: outcome.ok ? null : outcome.error.slice(0, 500), ...(outcome.ok ? { weeklyReportLastSentAt: at } : {}) };
+export async function recordWeeklyReportRun(
+  db: DbOrTx,
+  workspaceId: string,
+  outcome: { ok: true } | { ok: false; error: string },
+  at = new Date(),
+): Promise<void> {
+  const set = {
+    weeklyReportLastRunAt: at,
+    weeklyReportLastError: outcome.ok ? null : outcome.error.slice(0, 500),
+    ...(outcome.ok ? { weeklyReportLastSentAt: at } : {}),
+  };
   await db
     .insert(analyticsSettings)
     .values({ workspaceId, viralRule: defaultViralRule, cesWeights: defaultCesWeights, ...set })

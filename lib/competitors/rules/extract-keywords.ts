@@ -20,7 +20,15 @@ function getSegmenter(): Segmenter {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { dict } = require("@node-rs/jieba/dict") as { dict: Uint8Array };
     segmenter = Jieba.withDict(dict);
-    segmenter.loadDict(new TextEncoder().encode(redWords.split(/\s+/).filter(Boolean).map((w) => `${w} 20000 n`).join("\n")));
+    segmenter.loadDict(
+      new TextEncoder().encode(
+        redWords
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((w) => `${w} 20000 n`)
+          .join("\n"),
+      ),
+    );
   }
   return segmenter;
 }
@@ -52,7 +60,9 @@ export function extractKeywords(texts: string[], limit = 50): KeywordCount[] {
       counts.set(word, entry);
     }
   }
-  return [...counts.values()].sort((a, b) => b.count - a.count || b.documents - a.documents || a.keyword.localeCompare(b.keyword)).slice(0, limit);
+  return [...counts.values()]
+    .sort((a, b) => b.count - a.count || b.documents - a.documents || a.keyword.localeCompare(b.keyword))
+    .slice(0, limit);
 }
 
 /** Topics stored in RED note text as `#topic[话题]#`. */

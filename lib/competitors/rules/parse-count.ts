@@ -30,7 +30,7 @@ export function parseCount(input: string | number): ParsedCount {
   // Integer maths on the decimal digits avoids 1.7 * 10000 = 16999.999…
   const [whole, fraction = ""] = digits.split(".");
   const scale = units[unit];
-  const value = Number(whole) * scale + Math.round((Number(`0.${fraction || "0"}`) * scale));
+  const value = Number(whole) * scale + Math.round(Number(`0.${fraction || "0"}`) * scale);
   if (unit === "" && fraction) throw new CountParseError(input);
   return { value, lowerBound: plus === "+" };
 }

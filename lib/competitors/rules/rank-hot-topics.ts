@@ -46,7 +46,11 @@ export function scoreTopic(input: TopicInput, totals: WindowTotals, minNotes = 3
 }
 
 /** Rising topics, best first: only those whose score is positive. */
-export function rankHotTopics(inputs: TopicInput[], totals: WindowTotals, options: { limit?: number; minNotes?: number } = {}): TopicScore[] {
+export function rankHotTopics(
+  inputs: TopicInput[],
+  totals: WindowTotals,
+  options: { limit?: number; minNotes?: number } = {},
+): TopicScore[] {
   return inputs
     .map((t) => scoreTopic(t, totals, options.minNotes))
     .filter((t) => t.score > 0)

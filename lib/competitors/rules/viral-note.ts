@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 
-export const viralTierSchema = z.object({ maxFollowers: z.number().int().positive().nullable(), minLikes: z.number().int().positive() }).strict();
+export const viralTierSchema = z
+  .object({ maxFollowers: z.number().int().positive().nullable(), minLikes: z.number().int().positive() })
+  .strict();
 
 export const viralRuleSchema = z
   .object({

@@ -31,16 +31,33 @@ export async function updateAnalyticsSettings(db: Db, ctx: WorkspaceContext, inp
     if (JSON.stringify(before.viralRule) !== JSON.stringify(input.viralRule)) {
       const [ws] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
       const subjects = await tx
-        .select({ subjectType: trackedNotes.subjectType, subjectId: trackedNotes.subjectId, from: min(trackedNotes.publishedAt), to: max(trackedNotes.publishedAt) })
+        .select({
+          subjectType: trackedNotes.subjectType,
+          subjectId: trackedNotes.subjectId,
+          from: min(trackedNotes.publishedAt),
+          to: max(trackedNotes.publishedAt),
+        })
         .from(trackedNotes)
         .where(eq(trackedNotes.workspaceId, ctx.workspaceId))
         .groupBy(trackedNotes.subjectType, trackedNotes.subjectId);
       for (const s of subjects) {
-        const target = { workspaceId: ctx.workspaceId, timezone: ws?.timezone ?? defaultTimezone, subjectType: s.subjectType, subjectId: s.subjectId, settings: input };
+        const target = {
+          workspaceId: ctx.workspaceId,
+          timezone: ws?.timezone ?? defaultTimezone,
+          subjectType: s.subjectType,
+          subjectId: s.subjectId,
+          settings: input,
+        };
         await refreshSubjectNoteRollups(tx, target, { from: s.from!.getTime(), to: s.to!.getTime() });
       }
     }
-    await recordAudit(tx, ctx, { action: "analytics.settings.update", targetType: "workspace", targetId: ctx.workspaceId, before, after: input });
+    await recordAudit(tx, ctx, {
+      action: "analytics.settings.update",
+      targetType: "workspace",
+      targetId: ctx.workspaceId,
+      before,
+      after: input,
+    });
   });
   await invalidateAnalytics(ctx.workspaceId);
   return input;

@@ -7,7 +7,12 @@ const label = z.string().trim().min(1).max(30);
 
 export const competitorFieldsSchema = z.object({
   name: z.string().trim().min(1).max(60),
-  redUserId: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
+  redUserId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_.-]+$/, "Letters, digits, _ . - only"),
   profileUrl: webUrlSchema(500).nullable().optional(),
   xsecToken: z.string().trim().max(200).nullable().optional(),
   avatarUrl: webUrlSchema(500).nullable().optional(),

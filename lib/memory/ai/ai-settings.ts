@@ -25,7 +25,15 @@ export const updateAiSettingsSchema = z
     embedding: z
       .discriminatedUnion("provider", [
         z.object({ provider: z.literal("builtin") }).strict(),
-        z.object({ provider: z.literal("openai"), baseUrl: publisherUrlSchema, model: modelSchema, dim: z.number().int().min(8).max(4096), apiKey: apiKeySchema }).strict(),
+        z
+          .object({
+            provider: z.literal("openai"),
+            baseUrl: publisherUrlSchema,
+            model: modelSchema,
+            dim: z.number().int().min(8).max(4096),
+            apiKey: apiKeySchema,
+          })
+          .strict(),
       ])
       .optional(),
     /** null turns LLM summaries off. */
@@ -34,7 +42,8 @@ export const updateAiSettingsSchema = z
   .strict();
 export type UpdateAiSettingsInput = z.infer<typeof updateAiSettingsSchema>;
 
-const specView = (s: EmbeddingSpaceSpec) => (s.provider === "builtin" ? { provider: "builtin" as const } : { provider: s.provider, baseUrl: s.baseUrl, model: s.model, dim: s.dim });
+const specView = (s: EmbeddingSpaceSpec) =>
+  s.provider === "builtin" ? { provider: "builtin" as const } : { provider: s.provider, baseUrl: s.baseUrl, model: s.model, dim: s.dim };
 
 export function aiSettingsView(row: MemoryAiSettings | null) {
   if (!row) return { embedding: { provider: "builtin" as const, apiKeySet: false }, active: { provider: "builtin" as const }, chat: null };
@@ -55,24 +64,63 @@ export const readApiKey = (stored: string | null): string | null => (stored ? de
 const sealKey = (given: string | undefined, kept: string | null): string | null => (given ? encryptSecret(getKeyRing(), given) : kept);
 
 /** Saves the settings; returns whether the embedding space changed (the caller starts the job). */
-export async function saveAiSettings(tx: DbOrTx, ctx: WorkspaceContext, input: UpdateAiSettingsInput): Promise<{ row: MemoryAiSettings; embeddingChanged: boolean }> {
+export async function saveAiSettings(
+  tx: DbOrTx,
+  ctx: WorkspaceContext,
+  input: UpdateAiSettingsInput,
+): Promise<{ row: MemoryAiSettings; embeddingChanged: boolean }> {
   const before = await loadAiSettings(tx, ctx.workspaceId);
-  const current = before ?? { embedding: builtinSpec, embeddingApiKey: null, activeEmbedding: builtinSpec, activeEmbeddingApiKey: null, chatBaseUrl: null, chatModel: null, chatApiKey: null };
+  const current = before ?? {
+    embedding: builtinSpec,
+    embeddingApiKey: null,
+    activeEmbedding: builtinSpec,
+    activeEmbeddingApiKey: null,
+    chatBaseUrl: null,
+    chatModel: null,
+    chatApiKey: null,
+  };
   const next = { ...current };
   if (input.embedding) {
     const { apiKey, ...spec } = input.embedding as EmbeddingSpaceSpec & { apiKey?: string };
     const keepKey = spec.provider !== "builtin" && current.embedding.provider !== "builtin" && spec.baseUrl === current.embedding.baseUrl;
-    next.embedding = spec.provider === "builtin" ? builtinSpec : { provider: "openai", baseUrl: spec.baseUrl.replace(/\/+$/, ""), model: spec.model, dim: spec.dim };
+    next.embedding =
+      spec.provider === "builtin"
+        ? builtinSpec
+        : { provider: "openai", baseUrl: spec.baseUrl.replace(/\/+$/, ""), model: spec.model, dim: spec.dim };
     next.embeddingApiKey = spec.provider === "builtin" ? null : sealKey(apiKey, keepKey ? current.embeddingApiKey : null);
   }
   if (input.chat === null) Object.assign(next, { chatBaseUrl: null, chatModel: null, chatApiKey: null });
   else if (input.chat) {
     const keep = input.chat.baseUrl.replace(/\/+$/, "") === current.chatBaseUrl;
-    Object.assign(next, { chatBaseUrl: input.chat.baseUrl.replace(/\/+$/, ""), chatModel: input.chat.model, chatApiKey: sealKey(input.chat.apiKey, keep ? current.chatApiKey : null) });
+    Object.assign(next, {
+      chatBaseUrl: input.chat.baseUrl.replace(/\/+$/, ""),
+      chatModel: input.chat.model,
+      chatApiKey: sealKey(input.chat.apiKey, keep ? current.chatApiKey : null),
+    });
   }
-  const embeddingChanged = !sameSpace(next.embedding, current.embedding) || (input.embedding !== undefined && !sameSpace(next.embedding, current.activeEmbedding));
-  const values = { workspaceId: ctx.workspaceId, embedding: next.embedding, embeddingApiKey: next.embeddingApiKey, activeEmbedding: next.activeEmbedding, activeEmbeddingApiKey: next.activeEmbeddingApiKey, chatBaseUrl: next.chatBaseUrl, chatModel: next.chatModel, chatApiKey: next.chatApiKey };
-  const [row] = await tx.insert(memoryAiSettings).values(values).onConflictDoUpdate({ target: memoryAiSettings.workspaceId, set: values }).returning();
-  await recordAudit(tx, ctx, { action: "memory_ai_settings.update", targetType: "workspace", targetId: ctx.workspaceId, before: aiSettingsView(before), after: aiSettingsView(row) });
+  const embeddingChanged =
+    !sameSpace(next.embedding, current.embedding) || (input.embedding !== undefined && !sameSpace(next.embedding, current.activeEmbedding));
+  const values = {
+    workspaceId: ctx.workspaceId,
+    embedding: next.embedding,
+    embeddingApiKey: next.embeddingApiKey,
+    activeEmbedding: next.activeEmbedding,
+    activeEmbeddingApiKey: next.activeEmbeddingApiKey,
+    chatBaseUrl: next.chatBaseUrl,
+    chatModel: next.chatModel,
+    chatApiKey: next.chatApiKey,
+  };
+  const [row] = await tx
+    .insert(memoryAiSettings)
+    .values(values)
+    .onConflictDoUpdate({ target: memoryAiSettings.workspaceId, set: values })
+    .returning();
+  await recordAudit(tx, ctx, {
+    action: "memory_ai_settings.update",
+    targetType: "workspace",
+    targetId: ctx.workspaceId,
+    before: aiSettingsView(before),
+    after: aiSettingsView(row),
+  });
   return { row, embeddingChanged };
 }

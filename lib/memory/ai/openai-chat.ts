@@ -7,9 +7,19 @@ export type ChatMessage = { role: "system" | "user" | "assistant"; content: stri
 
 type ChatAnswer = { choices?: { message?: { content?: unknown } }[] };
 
-export async function chatComplete(config: OpenAiChatConfig, messages: ChatMessage[], options: OpenAiCallOptions & { maxTokens?: number } = {}): Promise<string> {
-  const answer = await postOpenAi<ChatAnswer>(config, "/chat/completions", { model: config.model, messages, temperature: 0.2, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) }, options);
+export async function chatComplete(
+  config: OpenAiChatConfig,
+  messages: ChatMessage[],
+  options: OpenAiCallOptions & { maxTokens?: number } = {},
+): Promise<string> {
+  const answer = await postOpenAi<ChatAnswer>(
+    config,
+    "/chat/completions",
+    { model: config.model, messages, temperature: 0.2, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) },
+    options,
+  );
   const content = answer.choices?.[0]?.message?.content;
-  if (typeof content !== "string" || !content.trim()) throw new AppError("AI_PROVIDER_FAILED", { detail: "/chat/completions: the answer has no text" });
+  if (typeof content !== "string" || !content.trim())
+    throw new AppError("AI_PROVIDER_FAILED", { detail: "/chat/completions: the answer has no text" });
   return content.trim();
 }

@@ -25,16 +25,28 @@ export async function postOpenAi<T>(endpoint: OpenAiEndpoint, path: string, body
         body: JSON.stringify(body),
       },
       // The calls have no side effects, so retrying is safe.
-      { timeoutMs: options.timeoutMs ?? 20_000, idempotent: true, retries: options.retries ?? 2, sleep: options.sleep, dispatcher: options.dispatcher },
+      {
+        timeoutMs: options.timeoutMs ?? 20_000,
+        idempotent: true,
+        retries: options.retries ?? 2,
+        sleep: options.sleep,
+        dispatcher: options.dispatcher,
+      },
     );
   } catch (error) {
     const reason = error instanceof OutboundError ? error.message : "request failed";
-    const code = error instanceof OutboundError && error.kind === "refused_address" ? "OUTBOUND_ADDRESS_REFUSED" : error instanceof OutboundError && error.kind === "redirect" ? "OUTBOUND_REDIRECT_REFUSED" : "AI_PROVIDER_FAILED";
+    const code =
+      error instanceof OutboundError && error.kind === "refused_address"
+        ? "OUTBOUND_ADDRESS_REFUSED"
+        : error instanceof OutboundError && error.kind === "redirect"
+          ? "OUTBOUND_REDIRECT_REFUSED"
+          : "AI_PROVIDER_FAILED";
     throw new AppError(code, { detail: `${path}: ${reason}`, cause: error });
   }
   const text = await res.text();
   if (!res.ok) {
-    const hint = res.status === 401 || res.status === 403 ? " (check the API key)" : res.status === 404 ? " (check the base URL and model)" : "";
+    const hint =
+      res.status === 401 || res.status === 403 ? " (check the API key)" : res.status === 404 ? " (check the base URL and model)" : "";
     throw new AppError("AI_PROVIDER_FAILED", { detail: `${path}: HTTP ${res.status}${hint}` });
   }
   try {

@@ -16,7 +16,9 @@ export const embeddingBatchSize = 64;
 function checkedVector(raw: unknown, dim: number): number[] {
   if (!Array.isArray(raw) || raw.length !== dim || !raw.every((x) => typeof x === "number" && Number.isFinite(x))) {
     const got = Array.isArray(raw) ? `${raw.length} numbers` : typeof raw;
-    throw new AppError("AI_PROVIDER_FAILED", { detail: `/embeddings: expected ${dim} numbers per vector, got ${got} (check the dimension setting)` });
+    throw new AppError("AI_PROVIDER_FAILED", {
+      detail: `/embeddings: expected ${dim} numbers per vector, got ${got} (check the dimension setting)`,
+    });
   }
   const norm = Math.hypot(...(raw as number[]));
   if (norm === 0) throw new AppError("AI_PROVIDER_FAILED", { detail: "/embeddings: a zero vector came back" });
@@ -33,7 +35,8 @@ export function createOpenAiEmbedder(config: OpenAiEmbeddingConfig, options: Ope
         const input = texts.slice(i, i + embeddingBatchSize);
         const answer = await postOpenAi<EmbeddingsAnswer>(config, "/embeddings", { model: config.model, input }, options);
         const data = Array.isArray(answer.data) ? [...answer.data] : [];
-        if (data.length !== input.length) throw new AppError("AI_PROVIDER_FAILED", { detail: `/embeddings: sent ${input.length} texts, got ${data.length} vectors` });
+        if (data.length !== input.length)
+          throw new AppError("AI_PROVIDER_FAILED", { detail: `/embeddings: sent ${input.length} texts, got ${data.length} vectors` });
         data.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
         for (const item of data) out.push(checkedVector(item.embedding, config.dim));
       }

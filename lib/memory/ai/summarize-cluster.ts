@@ -20,13 +20,27 @@ export async function chatConfigFor(db: DbOrTx, workspaceId: string): Promise<Op
   return { baseUrl: row.chatBaseUrl, model: row.chatModel, apiKey: readApiKey(row.chatApiKey) };
 }
 
-export async function summarizeCluster(chat: OpenAiChatConfig, contents: string[], options: { timeoutMs?: number } = {}): Promise<string | null> {
+export async function summarizeCluster(
+  chat: OpenAiChatConfig,
+  contents: string[],
+  options: { timeoutMs?: number } = {},
+): Promise<string | null> {
   try {
     const notes = contents.map((c, i) => `${i + 1}. ${c.replace(/\s+/g, " ").trim()}`).join("\n");
-    const text = await chatComplete(chat, [{ role: "system", content: instructions }, { role: "user", content: notes }], { timeoutMs: options.timeoutMs ?? 30_000, retries: 1, maxTokens: 800 });
+    const text = await chatComplete(
+      chat,
+      [
+        { role: "system", content: instructions },
+        { role: "user", content: notes },
+      ],
+      { timeoutMs: options.timeoutMs ?? 30_000, retries: 1, maxTokens: 800 },
+    );
     return text.slice(0, maxContentChars);
   } catch (err) {
-    getLogger().warn({ err: { message: (err as Error).message }, model: chat.model }, "memory compression: LLM summary failed, using the extractive merge");
+    getLogger().warn(
+      { err: { message: (err as Error).message }, model: chat.model },
+      "memory compression: LLM summary failed, using the extractive merge",
+    );
     return null;
   }
 }

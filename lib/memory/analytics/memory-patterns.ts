@@ -37,15 +37,32 @@ async function loadPatterns(db: DbOrTx, actor: MemoryActor, timezone: string): P
     SELECT CAST(strftime('%H', created_at / 1000 + ${offset}, 'unixepoch') AS INTEGER) AS hour, count(*) AS count FROM memories WHERE ${visible} GROUP BY 1 ORDER BY 1`);
   const byWeekday = await db.all<{ weekday: number; count: number }>(sql`
     SELECT CAST(strftime('%w', created_at / 1000 + ${offset}, 'unixepoch') AS INTEGER) AS weekday, count(*) AS count FROM memories WHERE ${visible} GROUP BY 1 ORDER BY 1`);
-  const mostAccessed = await db.select(memoryColumns).from(memories).where(visible).orderBy(desc(memories.accessCount), desc(memories.seq)).limit(10);
+  const mostAccessed = await db
+    .select(memoryColumns)
+    .from(memories)
+    .where(visible)
+    .orderBy(desc(memories.accessCount), desc(memories.seq))
+    .limit(10);
   // Clusters of the caller's own short-term memories (what "compress now" would merge), capped for speed.
-  const own = and(eq(memories.workspaceId, actor.workspaceId), eq(memories.ownerId, actor.userId), eq(memories.type, "short_term"), isNull(memories.compressedInto))!;
-  const rows = await db.select({ seq: memories.seq, importance: memories.importance, content: memories.content }).from(memories).where(own).orderBy(desc(memories.seq)).limit(1_000);
+  const own = and(
+    eq(memories.workspaceId, actor.workspaceId),
+    eq(memories.ownerId, actor.userId),
+    eq(memories.type, "short_term"),
+    isNull(memories.compressedInto),
+  )!;
+  const rows = await db
+    .select({ seq: memories.seq, importance: memories.importance, content: memories.content })
+    .from(memories)
+    .where(own)
+    .orderBy(desc(memories.seq))
+    .limit(1_000);
   const { space } = await activeSpace(db, actor.workspaceId);
   const vectors = new Map((await loadVectors(db, space, own)).map((v) => [v.seq, v.vector]));
   const config = await loadMemoryConfig(db, actor.workspaceId, actor.userId);
   const items = rows.filter((r) => vectors.has(r.seq)).map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
   const content = new Map(rows.map((r) => [r.seq, r.content]));
-  const clusters = (await clustersFor(db, space, items, config.compressionThreshold)).slice(0, 10).map((c) => ({ size: c.length, sample: content.get(c[0])!.slice(0, 120) }));
+  const clusters = (await clustersFor(db, space, items, config.compressionThreshold))
+    .slice(0, 10)
+    .map((c) => ({ size: c.length, sample: content.get(c[0])!.slice(0, 120) }));
   return { tagPairs, byHour, byWeekday, mostAccessed: mostAccessed.map(toMemoryView), clusters };
 }

@@ -28,7 +28,8 @@ async function loadStats(db: DbOrTx, actor: MemoryActor, timezone: string, days:
   const visible = visibleTo(actor);
   const offsetSeconds = Math.round(zoneOffsetMs(new Date(), timezone) / 1000);
   const since = Date.now() - days * 86_400_000;
-  const group = (column: string) => db.all<{ k: string | null; n: number }>(sql`SELECT ${sql.raw(column)} AS k, count(*) AS n FROM memories WHERE ${visible} GROUP BY 1`);
+  const group = (column: string) =>
+    db.all<{ k: string | null; n: number }>(sql`SELECT ${sql.raw(column)} AS k, count(*) AS n FROM memories WHERE ${visible} GROUP BY 1`);
   const [byType, byCategory, byPrivacy] = await Promise.all([group("type"), group("category"), group("privacy")]);
   const [totals] = await db.all<{ total: number; avg: number | null; bytes: number | null }>(sql`
     SELECT count(*) AS total, avg(importance) AS avg,
@@ -40,7 +41,9 @@ async function loadStats(db: DbOrTx, actor: MemoryActor, timezone: string, days:
   const topTags = await db.all<{ tag: string; count: number }>(sql`
     SELECT j.value AS tag, count(*) AS count FROM memories, json_each(memories.tags) AS j
     WHERE ${visible} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`);
-  const [hidden] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM memories WHERE ${visibleTo(actor, { includeCompressed: true })} AND compressed_into IS NOT NULL`);
+  const [hidden] = await db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM memories WHERE ${visibleTo(actor, { includeCompressed: true })} AND compressed_into IS NOT NULL`,
+  );
   return {
     total: totals.total,
     byType: Object.fromEntries(byType.map((r) => [r.k ?? "", r.n])),

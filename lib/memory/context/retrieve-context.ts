@@ -31,7 +31,11 @@ export const retrieveContextSchema = z
 
 const alwaysConsidered = 30;
 
-export async function retrieveContext(db: Db, actor: MemoryActor, raw: z.input<typeof retrieveContextSchema>): Promise<{ memories: MemoryView[]; tokens: number }> {
+export async function retrieveContext(
+  db: Db,
+  actor: MemoryActor,
+  raw: z.input<typeof retrieveContextSchema>,
+): Promise<{ memories: MemoryView[]; tokens: number }> {
   const input = retrieveContextSchema.parse(raw);
   const active = await activeSpace(db, actor.workspaceId);
   const query = await embedIn(active, input.context);
@@ -43,7 +47,14 @@ export async function retrieveContext(db: Db, actor: MemoryActor, raw: z.input<t
     const brand = await tx
       .select({ seq: memories.seq })
       .from(memories)
-      .where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "long_term"), eq(memories.privacy, "workspace"), isNull(memories.compressedInto)))
+      .where(
+        and(
+          eq(memories.workspaceId, actor.workspaceId),
+          eq(memories.type, "long_term"),
+          eq(memories.privacy, "workspace"),
+          isNull(memories.compressedInto),
+        ),
+      )
       .orderBy(desc(memories.importance))
       .limit(alwaysConsidered);
     const forAccount = input.accountId
@@ -52,16 +63,32 @@ export async function retrieveContext(db: Db, actor: MemoryActor, raw: z.input<t
           ORDER BY importance DESC LIMIT ${alwaysConsidered}`)
       : [];
     const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];
-    const ranked = rankCandidates(await candidateDetails(tx, active.space, seqs, query, bm25), "hybrid", Date.now(), new Set(brand.map((b) => b.seq)));
+    const ranked = rankCandidates(
+      await candidateDetails(tx, active.space, seqs, query, bm25),
+      "hybrid",
+      Date.now(),
+      new Set(brand.map((b) => b.seq)),
+    );
     if (ranked.length === 0) return [];
     const rows = await tx.all<{ seq: number; content: string; v: string }>(sql`
-      SELECT memories.seq AS seq, content, vector_extract(${active.space.column}) AS v FROM memories ${active.space.join} WHERE memories.seq IN (${sql.join(ranked.map((r) => sql`${r.seq}`), sql`, `)})`);
+      SELECT memories.seq AS seq, content, vector_extract(${active.space.column}) AS v FROM memories ${active.space.join} WHERE memories.seq IN (${sql.join(
+        ranked.map((r) => sql`${r.seq}`),
+        sql`, `,
+      )})`);
     const bySeq = new Map(rows.map((r) => [r.seq, r]));
     const picked = selectMmr(
-      ranked.map((r) => ({ key: String(r.seq), relevance: r.score, vector: bySeq.get(r.seq)!.v ? (JSON.parse(bySeq.get(r.seq)!.v) as number[]) : [], tokens: estimateTokens(bySeq.get(r.seq)!.content) })),
+      ranked.map((r) => ({
+        key: String(r.seq),
+        relevance: r.score,
+        vector: bySeq.get(r.seq)!.v ? (JSON.parse(bySeq.get(r.seq)!.v) as number[]) : [],
+        tokens: estimateTokens(bySeq.get(r.seq)!.content),
+      })),
       { k: input.k, tokenBudget: input.tokenBudget },
     );
-    return countAccesses(tx, picked.map((p) => Number(p.key)));
+    return countAccesses(
+      tx,
+      picked.map((p) => Number(p.key)),
+    );
   });
   if (chosen.length) await invalidateMemoryReads(actor.workspaceId);
   return { memories: chosen.map(toMemoryView), tokens: chosen.reduce((s, m) => s + estimateTokens(m.content), 0) };

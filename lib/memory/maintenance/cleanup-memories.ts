@@ -27,7 +27,11 @@ export type CleanupResult = { batchId: string; promoted: number; removed: number
 /** Rows per transaction: a page of deletes with their history rows takes a few milliseconds. */
 export const cleanupPageSize = 200;
 
-export async function cleanupMemories(db: Db, actor: MemoryActor, options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean; now?: Date; slice?: TimeSlice }): Promise<CleanupResult> {
+export async function cleanupMemories(
+  db: Db,
+  actor: MemoryActor,
+  options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean; now?: Date; slice?: TimeSlice },
+): Promise<CleanupResult> {
   const batchId = newId("run");
   const now = options.now ?? new Date();
   const dryRun = Boolean(options.dryRun);
@@ -35,7 +39,14 @@ export async function cleanupMemories(db: Db, actor: MemoryActor, options: { sco
   const ownerIds = owners.map((o) => o.ownerId);
   if (ownerIds.length === 0) return { batchId, dryRun, promoted: 0, removed: 0 };
   const slice = options.slice ?? createTimeSlice();
-  const expiredWhere = () => and(eq(memories.workspaceId, actor.workspaceId), inArray(memories.ownerId, ownerIds), eq(memories.type, "short_term"), isNull(memories.compressedInto), lt(memories.expiresAt, now));
+  const expiredWhere = () =>
+    and(
+      eq(memories.workspaceId, actor.workspaceId),
+      inArray(memories.ownerId, ownerIds),
+      eq(memories.type, "short_term"),
+      isNull(memories.compressedInto),
+      lt(memories.expiresAt, now),
+    );
 
   return withMemoryRun(db, actor, { id: batchId, kind: "cleanup", phase: "promote" }, async (run) => {
     let promoted = 0;
@@ -55,11 +66,28 @@ export async function cleanupMemories(db: Db, actor: MemoryActor, options: { sco
       for (let page = cleanupPageSize; page >= cleanupPageSize; ) {
         await run.progress("delete", removed, total);
         page = await db.transaction(async (tx) => {
-          const expired = await tx.select(memoryColumns).from(memories).where(expiredWhere()).orderBy(asc(memories.seq)).limit(cleanupPageSize);
+          const expired = await tx
+            .select(memoryColumns)
+            .from(memories)
+            .where(expiredWhere())
+            .orderBy(asc(memories.seq))
+            .limit(cleanupPageSize);
           if (expired.length === 0) return 0;
-          await tx.delete(memories).where(inArray(memories.seq, expired.map((m) => m.seq)));
+          await tx.delete(memories).where(
+            inArray(
+              memories.seq,
+              expired.map((m) => m.seq),
+            ),
+          );
           for (const m of expired) {
-            await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: m.id, actorId: actor.userId, action: "cleanup", previous: toSnapshot(m), batchId });
+            await recordMemoryHistory(tx, {
+              workspaceId: actor.workspaceId,
+              memoryId: m.id,
+              actorId: actor.userId,
+              action: "cleanup",
+              previous: toSnapshot(m),
+              batchId,
+            });
           }
           return expired.length;
         });
@@ -67,7 +95,13 @@ export async function cleanupMemories(db: Db, actor: MemoryActor, options: { sco
         await slice.yieldNow();
       }
     } finally {
-      if (removed || promoted) await recordAudit(db, actor, { action: "memories.cleanup", targetType: "memory_run", targetId: batchId, after: { scope: options.scope, promoted, removed } });
+      if (removed || promoted)
+        await recordAudit(db, actor, {
+          action: "memories.cleanup",
+          targetType: "memory_run",
+          targetId: batchId,
+          after: { scope: options.scope, promoted, removed },
+        });
       if (removed || promoted) await invalidateMemoryReads(actor.workspaceId);
     }
     return { batchId, dryRun, promoted, removed };

@@ -35,7 +35,14 @@ import { planCompression, type PlannedCluster } from "./plan-compression";
 
 export { clustersFor } from "./plan-compression";
 
-export type CompressResult = { batchId: string; clusters: number; merged: number; created: string[]; dryRun: boolean; summarizedByModel: number };
+export type CompressResult = {
+  batchId: string;
+  clusters: number;
+  merged: number;
+  created: string[];
+  dryRun: boolean;
+  summarizedByModel: number;
+};
 export type CompressOptions = { scope: RunScope; dryRun?: boolean; scheduled?: boolean; slice?: TimeSlice };
 
 type ReadyMerge = { members: MemoryRow[]; merged: ReturnType<typeof mergeCluster>; vector: number[]; byModel: boolean };
@@ -52,19 +59,38 @@ export async function compressMemories(db: Db, actor: MemoryActor, options: Comp
     const ready = await prepareMerges(db, actor, active, planned, slice, run);
     const written = await writeMerges(db, actor, active, ready, { batchId, scope: options.scope }, slice, run);
     if (written.created.length) await invalidateMemoryReads(actor.workspaceId);
-    return { batchId, dryRun: false, clusters: written.created.length, merged: written.members, created: written.created, summarizedByModel: written.byModel };
+    return {
+      batchId,
+      dryRun: false,
+      clusters: written.created.length,
+      merged: written.members,
+      created: written.created,
+      summarizedByModel: written.byModel,
+    };
   });
 }
 
 /** Summarise (model or extractive) and embed each cluster, outside any transaction. */
-async function prepareMerges(db: Db, actor: MemoryActor, active: ActiveSpace, planned: PlannedCluster[], slice: TimeSlice, run: RunReporter): Promise<ReadyMerge[]> {
+async function prepareMerges(
+  db: Db,
+  actor: MemoryActor,
+  active: ActiveSpace,
+  planned: PlannedCluster[],
+  slice: TimeSlice,
+  run: RunReporter,
+): Promise<ReadyMerge[]> {
   const chat = planned.length ? await chatConfigFor(db, actor.workspaceId) : null;
   const ready: ReadyMerge[] = [];
   for (const [i, cluster] of planned.entries()) {
     await slice.pause();
     await run.progress("summarize", i, planned.length);
     const extractive = mergeCluster(cluster.members.map((r, j) => ({ ...r, vector: cluster.vectors[j] })));
-    const summary = chat ? await summarizeCluster(chat, cluster.members.map((m) => m.content)) : null;
+    const summary = chat
+      ? await summarizeCluster(
+          chat,
+          cluster.members.map((m) => m.content),
+        )
+      : null;
     const m = summary ? { ...extractive, content: summary } : extractive;
     ready.push({ members: cluster.members, merged: m, vector: await embedIn(active, embeddingText(m)), byModel: summary !== null });
   }
@@ -72,7 +98,15 @@ async function prepareMerges(db: Db, actor: MemoryActor, active: ActiveSpace, pl
 }
 
 /** Writes merges in transactions of about one slice each; the audit event covers what was written, even when a later slice fails. */
-async function writeMerges(db: Db, actor: MemoryActor, active: ActiveSpace, ready: ReadyMerge[], run: { batchId: string; scope: RunScope }, slice: TimeSlice, reporter: RunReporter) {
+async function writeMerges(
+  db: Db,
+  actor: MemoryActor,
+  active: ActiveSpace,
+  ready: ReadyMerge[],
+  run: { batchId: string; scope: RunScope },
+  slice: TimeSlice,
+  reporter: RunReporter,
+) {
   const created: string[] = [];
   let members = 0;
   let byModel = 0;
@@ -87,7 +121,8 @@ async function writeMerges(db: Db, actor: MemoryActor, active: ActiveSpace, read
         const batch: { id: string; item: ReadyMerge }[] = [];
         let i = next;
         for (; i < ready.length && (i === next || performance.now() - started < defaultSliceMs); i++) {
-          if (await stillUnchanged(tx, ready[i].members)) batch.push({ id: await writeMerge(tx, actor, active.space, ready[i], run.batchId), item: ready[i] });
+          if (await stillUnchanged(tx, ready[i].members))
+            batch.push({ id: await writeMerge(tx, actor, active.space, ready[i], run.batchId), item: ready[i] });
         }
         return { i, batch };
       });
@@ -101,7 +136,12 @@ async function writeMerges(db: Db, actor: MemoryActor, active: ActiveSpace, read
     }
   } finally {
     if (created.length) {
-      await recordAudit(db, actor, { action: "memories.compress", targetType: "memory_run", targetId: run.batchId, after: { scope: run.scope, clusters: created.length, merged: members, summarizedByModel: byModel } });
+      await recordAudit(db, actor, {
+        action: "memories.compress",
+        targetType: "memory_run",
+        targetId: run.batchId,
+        after: { scope: run.scope, clusters: created.length, merged: members, summarizedByModel: byModel },
+      });
     }
   }
   return { created, members, byModel };
@@ -109,7 +149,15 @@ async function writeMerges(db: Db, actor: MemoryActor, active: ActiveSpace, read
 
 /** A member edited, deleted or compressed since planning voids its cluster (the next run sees it again). */
 async function stillUnchanged(tx: DbOrTx, members: MemoryRow[]): Promise<boolean> {
-  const now = await tx.select({ seq: memories.seq, updatedAt: memories.updatedAt, compressedInto: memories.compressedInto }).from(memories).where(inArray(memories.seq, members.map((m) => m.seq)));
+  const now = await tx
+    .select({ seq: memories.seq, updatedAt: memories.updatedAt, compressedInto: memories.compressedInto })
+    .from(memories)
+    .where(
+      inArray(
+        memories.seq,
+        members.map((m) => m.seq),
+      ),
+    );
   const bySeq = new Map(now.map((r) => [r.seq, r]));
   return members.every((m) => {
     const r = bySeq.get(m.seq);
@@ -139,10 +187,33 @@ async function writeMerge(tx: DbOrTx, actor: MemoryActor, space: VectorSpace, it
     })
     .returning(memoryColumns);
   await storeExternalVector(tx, space, created, item.vector);
-  await tx.update(memories).set({ compressedInto: id }).where(inArray(memories.seq, members.map((r) => r.seq)));
-  await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: id, actorId: actor.userId, action: "compress", next: toSnapshot(created), batchId });
+  await tx
+    .update(memories)
+    .set({ compressedInto: id })
+    .where(
+      inArray(
+        memories.seq,
+        members.map((r) => r.seq),
+      ),
+    );
+  await recordMemoryHistory(tx, {
+    workspaceId: actor.workspaceId,
+    memoryId: id,
+    actorId: actor.userId,
+    action: "compress",
+    next: toSnapshot(created),
+    batchId,
+  });
   for (const r of members) {
-    await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: r.id, actorId: actor.userId, action: "compress", previous: toSnapshot(r), next: { ...toSnapshot(r), compressedInto: id }, batchId });
+    await recordMemoryHistory(tx, {
+      workspaceId: actor.workspaceId,
+      memoryId: r.id,
+      actorId: actor.userId,
+      action: "compress",
+      previous: toSnapshot(r),
+      next: { ...toSnapshot(r), compressedInto: id },
+      batchId,
+    });
   }
   return id;
 }

@@ -12,6 +12,8 @@ export function toFloat32(value: unknown): Float32Array {
 }
 
 export async function loadVectors(db: DbOrTx, space: VectorSpace, where: SQL): Promise<VectorRow[]> {
-  const rows = await db.all<{ seq: number; embedding: unknown }>(sql`SELECT memories.seq AS seq, ${space.column} AS embedding FROM memories ${space.join} WHERE ${where} AND ${space.column} IS NOT NULL`);
+  const rows = await db.all<{ seq: number; embedding: unknown }>(
+    sql`SELECT memories.seq AS seq, ${space.column} AS embedding FROM memories ${space.join} WHERE ${where} AND ${space.column} IS NOT NULL`,
+  );
   return rows.map((r) => ({ seq: r.seq, vector: toFloat32(r.embedding) }));
 }

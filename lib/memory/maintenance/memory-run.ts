@@ -19,8 +19,15 @@ const everyMs = 1_000;
 /** A running row not updated for this long belongs to a process that died. */
 export const staleRunMs = 5 * 60_000;
 
-export async function withMemoryRun<T extends object>(db: Db, actor: MemoryActor, run: { id: string; kind: MemoryRunKind; phase: string }, work: (reporter: RunReporter) => Promise<T>): Promise<T> {
-  await db.insert(memoryRuns).values({ id: run.id, workspaceId: actor.workspaceId, actorId: actor.userId, kind: run.kind, phase: run.phase });
+export async function withMemoryRun<T extends object>(
+  db: Db,
+  actor: MemoryActor,
+  run: { id: string; kind: MemoryRunKind; phase: string },
+  work: (reporter: RunReporter) => Promise<T>,
+): Promise<T> {
+  await db
+    .insert(memoryRuns)
+    .values({ id: run.id, workspaceId: actor.workspaceId, actorId: actor.userId, kind: run.kind, phase: run.phase });
   let lastWrite = performance.now();
   let lastPhase = run.phase;
   const reporter: RunReporter = {
@@ -34,11 +41,18 @@ export async function withMemoryRun<T extends object>(db: Db, actor: MemoryActor
   };
   try {
     const result = await work(reporter);
-    await db.update(memoryRuns).set({ status: "done", result: { ...result } as Record<string, unknown>, finishedAt: new Date() }).where(eq(memoryRuns.id, run.id));
+    await db
+      .update(memoryRuns)
+      .set({ status: "done", result: { ...result } as Record<string, unknown>, finishedAt: new Date() })
+      .where(eq(memoryRuns.id, run.id));
     return result;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    await db.update(memoryRuns).set({ status: "failed", error: reason.slice(0, 500), finishedAt: new Date() }).where(eq(memoryRuns.id, run.id)).catch(() => undefined);
+    await db
+      .update(memoryRuns)
+      .set({ status: "failed", error: reason.slice(0, 500), finishedAt: new Date() })
+      .where(eq(memoryRuns.id, run.id))
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -63,7 +77,9 @@ export function memoryRunView(run: MemoryRun) {
 
 /** The latest runs in a workspace: the caller's own, or everyone's with memories.manage. */
 export async function listMemoryRuns(db: Db, actor: MemoryActor, limit = 20) {
-  const scope = actor.canManage ? eq(memoryRuns.workspaceId, actor.workspaceId) : and(eq(memoryRuns.workspaceId, actor.workspaceId), eq(memoryRuns.actorId, actor.userId));
+  const scope = actor.canManage
+    ? eq(memoryRuns.workspaceId, actor.workspaceId)
+    : and(eq(memoryRuns.workspaceId, actor.workspaceId), eq(memoryRuns.actorId, actor.userId));
   const rows = await db.select().from(memoryRuns).where(scope).orderBy(desc(memoryRuns.createdAt)).limit(limit);
   return rows.map(memoryRunView);
 }

@@ -8,13 +8,23 @@ import { hashingVector } from "../embedder/hashing-embedder";
 import { maxContentChars } from "../memory-schemas";
 import { dot } from "./plan-clusters";
 
-export type MergeMember = { content: string; tags: string[]; importance: number; accessCount: number; category: string | null; vector: ArrayLike<number> };
+export type MergeMember = {
+  content: string;
+  tags: string[];
+  importance: number;
+  accessCount: number;
+  category: string | null;
+  vector: ArrayLike<number>;
+};
 
 const distinctBelow = 0.8;
 const sentenceSplit = /(?<=[。！？!?；;\n])|(?<=\.)\s+/;
 
 export function splitSentences(text: string): string[] {
-  return text.split(sentenceSplit).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(sentenceSplit)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function centralIndex(members: { vector: ArrayLike<number> }[]): number {

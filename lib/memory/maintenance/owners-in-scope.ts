@@ -9,12 +9,19 @@ import type { MemoryConfig } from "../memory-schemas";
 
 export type RunScope = "mine" | "workspace";
 
-export async function ownersInScope(db: DbOrTx, actor: MemoryActor, scope: RunScope, onlyWith?: keyof Pick<MemoryConfig, "autoCleanup" | "autoCompress">): Promise<{ ownerId: string; config: MemoryConfig }[]> {
+export async function ownersInScope(
+  db: DbOrTx,
+  actor: MemoryActor,
+  scope: RunScope,
+  onlyWith?: keyof Pick<MemoryConfig, "autoCleanup" | "autoCompress">,
+): Promise<{ ownerId: string; config: MemoryConfig }[]> {
   if (scope === "workspace" && !actor.canManage) throw new AppError("FORBIDDEN");
   const ownerIds =
     scope === "mine"
       ? [actor.userId]
-      : (await db.selectDistinct({ ownerId: memories.ownerId }).from(memories).where(eq(memories.workspaceId, actor.workspaceId))).map((r) => r.ownerId);
+      : (await db.selectDistinct({ ownerId: memories.ownerId }).from(memories).where(eq(memories.workspaceId, actor.workspaceId))).map(
+          (r) => r.ownerId,
+        );
   const out: { ownerId: string; config: MemoryConfig }[] = [];
   for (const ownerId of ownerIds) {
     const config = await loadMemoryConfig(db, actor.workspaceId, ownerId);

@@ -24,7 +24,12 @@ export function exactNeighbours(items: ClusterItem[], threshold: number): (item:
  * `step` runs before each leader with how many items are placed so far: the caller's chance to
  * give the event loop a turn and report progress (a leader's neighbours cost one DiskANN query).
  */
-export async function planClusters(items: ClusterItem[], threshold: number, neighbours: (item: ClusterItem) => number[] | Promise<number[]>, step?: (placed: number) => Promise<void>): Promise<number[][]> {
+export async function planClusters(
+  items: ClusterItem[],
+  threshold: number,
+  neighbours: (item: ClusterItem) => number[] | Promise<number[]>,
+  step?: (placed: number) => Promise<void>,
+): Promise<number[][]> {
   const bySeq = new Map(items.map((i) => [i.seq, i]));
   const assigned = new Set<number>();
   const clusters: number[][] = [];

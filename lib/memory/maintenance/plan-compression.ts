@@ -28,12 +28,20 @@ const exactUpTo = 1_500;
 const loadPageSize = 100;
 
 async function annNeighbours(db: DbOrTx, space: VectorSpace, item: ClusterItem): Promise<number[]> {
-  const rows = await db.all<{ id: number }>(sql`SELECT id FROM vector_top_k(${space.index}, vector32(${JSON.stringify(Array.from(item.vector))}), 40)`);
+  const rows = await db.all<{ id: number }>(
+    sql`SELECT id FROM vector_top_k(${space.index}, vector32(${JSON.stringify(Array.from(item.vector))}), 40)`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** Plans clusters for one owner+privacy group: exact pairs when small, the DiskANN index when large. */
-export async function clustersFor(db: DbOrTx, space: VectorSpace, items: ClusterItem[], threshold: number, step?: (placed: number) => Promise<void>): Promise<number[][]> {
+export async function clustersFor(
+  db: DbOrTx,
+  space: VectorSpace,
+  items: ClusterItem[],
+  threshold: number,
+  step?: (placed: number) => Promise<void>,
+): Promise<number[][]> {
   if (items.length <= exactUpTo) return planClusters(items, threshold, exactNeighbours(items, threshold), step);
   return planClusters(items, threshold, (item) => annNeighbours(db, space, item), step);
 }
@@ -43,27 +51,48 @@ async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, ow
   for (const { ownerId, config } of owners) {
     for (const privacy of ["private", "workspace"] as const) {
       await slice.pause();
-      const where = and(eq(memories.workspaceId, actor.workspaceId), eq(memories.ownerId, ownerId), eq(memories.privacy, privacy), eq(memories.type, "short_term"), isNull(memories.compressedInto))!;
+      const where = and(
+        eq(memories.workspaceId, actor.workspaceId),
+        eq(memories.ownerId, ownerId),
+        eq(memories.privacy, privacy),
+        eq(memories.type, "short_term"),
+        isNull(memories.compressedInto),
+      )!;
       const rows: MemoryRow[] = [];
       const vectors = new Map<number, Float32Array>();
       for (let after = 0; ; ) {
-        const page = await db.select(memoryColumns).from(memories).where(and(where, gt(memories.seq, after))).orderBy(asc(memories.seq)).limit(loadPageSize);
+        const page = await db
+          .select(memoryColumns)
+          .from(memories)
+          .where(and(where, gt(memories.seq, after)))
+          .orderBy(asc(memories.seq))
+          .limit(loadPageSize);
         if (page.length === 0) break;
         const last = page[page.length - 1].seq;
-        for (const v of await loadVectors(db, space, and(where, gt(memories.seq, after), lte(memories.seq, last))!)) vectors.set(v.seq, v.vector);
+        for (const v of await loadVectors(db, space, and(where, gt(memories.seq, after), lte(memories.seq, last))!))
+          vectors.set(v.seq, v.vector);
         rows.push(...page);
         after = last;
         await slice.pause();
       }
       if (rows.length < 2) continue;
-      const items = rows.filter((r) => vectors.has(r.seq)).map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
+      const items = rows
+        .filter((r) => vectors.has(r.seq))
+        .map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
       groups.push({ items, vectors, bySeq: new Map(rows.map((r) => [r.seq, r])), threshold: config.compressionThreshold });
     }
   }
   return groups;
 }
 
-export async function planCompression(db: DbOrTx, actor: MemoryActor, space: VectorSpace, owners: Owners, slice: TimeSlice, run: RunReporter): Promise<PlannedCluster[]> {
+export async function planCompression(
+  db: DbOrTx,
+  actor: MemoryActor,
+  space: VectorSpace,
+  owners: Owners,
+  slice: TimeSlice,
+  run: RunReporter,
+): Promise<PlannedCluster[]> {
   const groups = await loadGroups(db, actor, space, owners, slice);
   const total = groups.reduce((s, g) => s + g.items.length, 0);
   const out: PlannedCluster[] = [];

@@ -31,7 +31,10 @@ const undoPageSize = 200;
 export async function undoRun(db: Db, actor: MemoryActor, batchId: string): Promise<{ restored: number; removed: number }> {
   const active = await activeSpace(db, actor.workspaceId);
   const inBatch = and(eq(memoryHistory.workspaceId, actor.workspaceId), eq(memoryHistory.batchId, batchId));
-  const summary = await db.select({ id: memoryHistory.id, action: memoryHistory.action, actorId: memoryHistory.actorId }).from(memoryHistory).where(inBatch);
+  const summary = await db
+    .select({ id: memoryHistory.id, action: memoryHistory.action, actorId: memoryHistory.actorId })
+    .from(memoryHistory)
+    .where(inBatch);
   if (!summary.some((r) => r.action === "cleanup" || r.action === "compress")) throw new AppError("NOT_FOUND");
   if (summary.some((r) => r.actorId !== actor.userId) && !actor.canManage) throw new AppError("FORBIDDEN");
   if (summary.some((r) => r.action === "restore")) throw new AppError("CONFLICT", { detail: "already undone" });
@@ -42,22 +45,53 @@ export async function undoRun(db: Db, actor: MemoryActor, batchId: string): Prom
   let removed = 0;
   for (let afterId = 0; ; ) {
     const page = await db.transaction(async (tx) => {
-      const rows = await tx.select().from(memoryHistory).where(and(inBatch, gt(memoryHistory.id, afterId), lte(memoryHistory.id, lastId))).orderBy(asc(memoryHistory.id)).limit(undoPageSize);
+      const rows = await tx
+        .select()
+        .from(memoryHistory)
+        .where(and(inBatch, gt(memoryHistory.id, afterId), lte(memoryHistory.id, lastId)))
+        .orderBy(asc(memoryHistory.id))
+        .limit(undoPageSize);
       for (const h of rows) {
         if (h.action === "cleanup" && h.previous) restored += await restoreDeleted(tx, actor, active.space, h.previous, batchId);
         if (h.action === "compress" && !h.previous && h.next) {
-          const gone = await tx.delete(memories).where(and(eq(memories.id, h.next.id), eq(memories.workspaceId, actor.workspaceId))).returning({ id: memories.id });
+          const gone = await tx
+            .delete(memories)
+            .where(and(eq(memories.id, h.next.id), eq(memories.workspaceId, actor.workspaceId)))
+            .returning({ id: memories.id });
           removed += gone.length;
-          if (gone.length) await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: h.next.id, actorId: actor.userId, action: "restore", previous: h.next, batchId });
+          if (gone.length)
+            await recordMemoryHistory(tx, {
+              workspaceId: actor.workspaceId,
+              memoryId: h.next.id,
+              actorId: actor.userId,
+              action: "restore",
+              previous: h.next,
+              batchId,
+            });
         }
         if (h.action === "compress" && h.previous && h.next) {
           const back = await tx
             .update(memories)
             .set({ compressedInto: null })
-            .where(and(eq(memories.id, h.memoryId), eq(memories.workspaceId, actor.workspaceId), eq(memories.compressedInto, h.next.compressedInto ?? "")))
+            .where(
+              and(
+                eq(memories.id, h.memoryId),
+                eq(memories.workspaceId, actor.workspaceId),
+                eq(memories.compressedInto, h.next.compressedInto ?? ""),
+              ),
+            )
             .returning(memoryColumns);
           restored += back.length;
-          if (back.length) await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: h.memoryId, actorId: actor.userId, action: "restore", previous: h.next, next: toSnapshot(back[0]), batchId });
+          if (back.length)
+            await recordMemoryHistory(tx, {
+              workspaceId: actor.workspaceId,
+              memoryId: h.memoryId,
+              actorId: actor.userId,
+              action: "restore",
+              previous: h.next,
+              next: toSnapshot(back[0]),
+              batchId,
+            });
         }
       }
       return rows;
@@ -73,8 +107,17 @@ export async function undoRun(db: Db, actor: MemoryActor, batchId: string): Prom
   return result;
 }
 
-async function restoreDeleted(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], actor: MemoryActor, space: VectorSpace, s: MemorySnapshot, batchId: string): Promise<number> {
-  const exists = await tx.select({ id: memories.id }).from(memories).where(inArray(memories.id, [s.id]));
+async function restoreDeleted(
+  tx: Parameters<Parameters<Db["transaction"]>[0]>[0],
+  actor: MemoryActor,
+  space: VectorSpace,
+  s: MemorySnapshot,
+  batchId: string,
+): Promise<number> {
+  const exists = await tx
+    .select({ id: memories.id })
+    .from(memories)
+    .where(inArray(memories.id, [s.id]));
   if (exists.length) return 0;
   const [row] = await tx
     .insert(memories)
@@ -99,7 +142,14 @@ async function restoreDeleted(tx: Parameters<Parameters<Db["transaction"]>[0]>[0
       createdAt: new Date(s.createdAt),
     })
     .returning(memoryColumns);
-  await recordMemoryHistory(tx, { workspaceId: actor.workspaceId, memoryId: s.id, actorId: actor.userId, action: "restore", next: toSnapshot(row), batchId });
+  await recordMemoryHistory(tx, {
+    workspaceId: actor.workspaceId,
+    memoryId: s.id,
+    actorId: actor.userId,
+    action: "restore",
+    next: toSnapshot(row),
+    batchId,
+  });
   return 1;
 }
 

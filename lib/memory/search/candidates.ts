@@ -43,7 +43,9 @@ async function indexShare(db: DbOrTx, space: VectorSpace, workspaceId: string): 
   const hit = shareCache.get(key);
   if (hit && Date.now() - hit.at < shareTtlMs) return hit;
   const all = space.table ? sql`SELECT count(*) FROM ${sql.raw(space.table)}` : sql`SELECT count(*) FROM memories`;
-  const [row] = await db.all<{ mine: number; total: number }>(sql`SELECT (SELECT count(*) FROM memories WHERE workspace_id = ${workspaceId}) AS mine, (${all}) AS total`);
+  const [row] = await db.all<{ mine: number; total: number }>(
+    sql`SELECT (SELECT count(*) FROM memories WHERE workspace_id = ${workspaceId}) AS mine, (${all}) AS total`,
+  );
   if (shareCache.size > 1_000) shareCache.clear();
   shareCache.set(key, { ...row, at: Date.now() });
   return row;
@@ -51,7 +53,15 @@ async function indexShare(db: DbOrTx, space: VectorSpace, workspaceId: string): 
 
 const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
 
-export async function vectorCandidates(db: DbOrTx, space: VectorSpace, workspaceId: string, where: SQL, query: number[], n: number, strategy: "auto" | "exact" | "ann" = "auto"): Promise<number[]> {
+export async function vectorCandidates(
+  db: DbOrTx,
+  space: VectorSpace,
+  workspaceId: string,
+  where: SQL,
+  query: number[],
+  n: number,
+  strategy: "auto" | "exact" | "ann" = "auto",
+): Promise<number[]> {
   // vector_top_k(..., 0) aborts the whole process: never let a k below 1 through.
   if (!Number.isInteger(n) || n < 1) throw new AppError("VALIDATION_FAILED", { fieldErrors: { k: ["k must be at least 1"] } });
   let useAnn = strategy === "ann";
@@ -99,10 +109,18 @@ export async function keywordCandidates(db: DbOrTx, where: SQL, match: string | 
   if (window.length === 0) return new Map();
   // NOT INDEXED: without it SQLite walks the workspace's index (every row of a 100k workspace,
   // ~8 ms) instead of looking up the window's rowids; the rowid lookup stays allowed.
-  const allowed = await db.all<{ seq: number }>(sql`SELECT seq FROM memories NOT INDEXED WHERE seq IN (${sql.join(window.map((w) => sql`${w.seq}`), sql`, `)}) AND ${where}`);
+  const allowed = await db.all<{ seq: number }>(
+    sql`SELECT seq FROM memories NOT INDEXED WHERE seq IN (${sql.join(
+      window.map((w) => sql`${w.seq}`),
+      sql`, `,
+    )}) AND ${where}`,
+  );
   if (window.length === keywordWindow && allowed.length < n) return exactKeywordCandidates(db, where, match, n);
   const ok = new Set(allowed.map((a) => a.seq));
-  const ranked = window.filter((w) => ok.has(w.seq)).sort((a, b) => a.rank - b.rank || b.seq - a.seq).slice(0, n);
+  const ranked = window
+    .filter((w) => ok.has(w.seq))
+    .sort((a, b) => a.rank - b.rank || b.seq - a.seq)
+    .slice(0, n);
   return new Map(ranked.map((r) => [r.seq, r.rank]));
 }
 
@@ -116,11 +134,27 @@ async function exactKeywordCandidates(db: DbOrTx, where: SQL, match: string, n: 
 }
 
 /** `query` null: the query could not be embedded (provider down), so every vector part is 0. */
-export async function candidateDetails(db: DbOrTx, space: VectorSpace, seqs: number[], query: number[] | null, bm25: Map<number, number>): Promise<Candidate[]> {
+export async function candidateDetails(
+  db: DbOrTx,
+  space: VectorSpace,
+  seqs: number[],
+  query: number[] | null,
+  bm25: Map<number, number>,
+): Promise<Candidate[]> {
   if (seqs.length === 0) return [];
-  const rows = await db.all<{ seq: number; distance: number | null; importance: number; access_count: number; created_at: number; last_accessed_at: number | null }>(sql`
+  const rows = await db.all<{
+    seq: number;
+    distance: number | null;
+    importance: number;
+    access_count: number;
+    created_at: number;
+    last_accessed_at: number | null;
+  }>(sql`
     SELECT memories.seq AS seq, ${query ? sql`vector_distance_cos(${space.column}, ${vec(query)})` : sql`NULL`} AS distance, importance, access_count, created_at, last_accessed_at
-    FROM memories ${space.join} WHERE memories.seq IN (${sql.join(seqs.map((s) => sql`${s}`), sql`, `)})`);
+    FROM memories ${space.join} WHERE memories.seq IN (${sql.join(
+      seqs.map((s) => sql`${s}`),
+      sql`, `,
+    )})`);
   return rows.map((r) => ({
     seq: r.seq,
     distance: r.distance ?? 1,

@@ -48,7 +48,12 @@ export function accessScore(accessCount: number): number {
 }
 
 /** `alwaysKeep`: seqs exempt from the relevance gate (the brand voice in context retrieval). */
-export function rankCandidates(candidates: Candidate[], mode: RankingMode, now = Date.now(), alwaysKeep: ReadonlySet<number> = new Set()): Scored[] {
+export function rankCandidates(
+  candidates: Candidate[],
+  mode: RankingMode,
+  now = Date.now(),
+  alwaysKeep: ReadonlySet<number> = new Set(),
+): Scored[] {
   const best = Math.min(0, ...candidates.map((c) => c.bm25 ?? 0));
   const scored = candidates.map((c) => {
     const parts: ScoreParts = {
@@ -66,6 +71,7 @@ export function rankCandidates(candidates: Candidate[], mode: RankingMode, now =
           : (Object.keys(rankingWeights) as (keyof ScoreParts)[]).reduce((s, key) => s + rankingWeights[key] * parts[key], 0);
     return { seq: c.seq, score, parts };
   });
-  const gated = mode === "hybrid" ? scored.filter((s) => alwaysKeep.has(s.seq) || s.parts.keyword > 0 || s.parts.vector >= minVectorRelevance) : scored;
+  const gated =
+    mode === "hybrid" ? scored.filter((s) => alwaysKeep.has(s.seq) || s.parts.keyword > 0 || s.parts.vector >= minVectorRelevance) : scored;
   return gated.sort((a, b) => b.score - a.score || b.seq - a.seq);
 }

@@ -18,26 +18,45 @@ export type SearchHit = { memory: MemoryView; score: number; explain?: ScorePart
 /** How many candidates each retriever contributes before ranking. */
 export const candidatePool = (k: number) => Math.max(k * 5, 50);
 
-export async function searchMemories(db: DbOrTx, actor: MemoryActor, raw: SearchMemoriesInput, options: { cache?: boolean; strategy?: "auto" | "exact" | "ann" } = {}): Promise<{ hits: SearchHit[] }> {
+export async function searchMemories(
+  db: DbOrTx,
+  actor: MemoryActor,
+  raw: SearchMemoriesInput,
+  options: { cache?: boolean; strategy?: "auto" | "exact" | "ann" } = {},
+): Promise<{ hits: SearchHit[] }> {
   const input = searchMemoriesSchema.parse(raw);
   const run = () => rankedSearch(db, actor, input, options.strategy ?? "auto");
   if (options.cache === false) return run();
   return cachedMemoryRead(actor.workspaceId, ["search", actor.userId, input, options.strategy ?? "auto"], 60, run);
 }
 
-async function rankedSearch(db: DbOrTx, actor: MemoryActor, input: ReturnType<typeof searchMemoriesSchema.parse>, strategy: "auto" | "exact" | "ann") {
+async function rankedSearch(
+  db: DbOrTx,
+  actor: MemoryActor,
+  input: ReturnType<typeof searchMemoriesSchema.parse>,
+  strategy: "auto" | "exact" | "ann",
+) {
   const where = searchFilterSql(actor, input);
   const active = await activeSpace(db, actor.workspaceId);
   const query = await queryVector(active, input.query, input.mode);
   const pool = candidatePool(input.k);
-  const vectorSeqs = input.mode === "keyword" || !query ? [] : await vectorCandidates(db, active.space, actor.workspaceId, where, query, pool, strategy);
+  const vectorSeqs =
+    input.mode === "keyword" || !query ? [] : await vectorCandidates(db, active.space, actor.workspaceId, where, query, pool, strategy);
   const bm25 = input.mode === "vector" ? new Map<number, number>() : await keywordCandidates(db, where, toFtsMatch(input.query), pool);
   const seqs = [...new Set([...vectorSeqs, ...bm25.keys()])];
   const ranked = rankCandidates(await candidateDetails(db, active.space, seqs, query, bm25), input.mode)
     .filter((s) => s.score >= input.minScore && s.score > 0)
     .slice(0, input.k);
   if (ranked.length === 0) return { hits: [] };
-  const rows = await db.select(memoryColumns).from(memories).where(sql`${memories.seq} IN (${sql.join(ranked.map((r) => sql`${r.seq}`), sql`, `)})`);
+  const rows = await db
+    .select(memoryColumns)
+    .from(memories)
+    .where(
+      sql`${memories.seq} IN (${sql.join(
+        ranked.map((r) => sql`${r.seq}`),
+        sql`, `,
+      )})`,
+    );
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   const hits: SearchHit[] = ranked.map((r) => ({
     memory: toMemoryView(bySeq.get(r.seq)!),
@@ -57,7 +76,10 @@ async function queryVector(active: Awaited<ReturnType<typeof activeSpace>>, text
     return await embedIn(active, text);
   } catch (error) {
     if (mode === "vector" || !(error instanceof AppError)) throw error;
-    getLogger().warn({ err: { message: error.message }, embedder: active.embedder.id }, "memory search: query embedding failed, answering by keyword only");
+    getLogger().warn(
+      { err: { message: error.message }, embedder: active.embedder.id },
+      "memory search: query embedding failed, answering by keyword only",
+    );
     return null;
   }
 }

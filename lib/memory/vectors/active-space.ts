@@ -14,7 +14,10 @@ import { builtinSpec, vectorSpaceOf, type VectorSpace } from "./vector-space";
 export type ActiveSpace = { spec: EmbeddingSpaceSpec; space: VectorSpace; embedder: Embedder };
 
 export function spaceWithEmbedder(spec: EmbeddingSpaceSpec, encryptedKey: string | null): ActiveSpace {
-  const embedder = spec.provider === "builtin" ? getEmbedder() : createOpenAiEmbedder({ baseUrl: spec.baseUrl, model: spec.model, dim: spec.dim, apiKey: readApiKey(encryptedKey) });
+  const embedder =
+    spec.provider === "builtin"
+      ? getEmbedder()
+      : createOpenAiEmbedder({ baseUrl: spec.baseUrl, model: spec.model, dim: spec.dim, apiKey: readApiKey(encryptedKey) });
   return { spec, space: vectorSpaceOf(spec), embedder };
 }
 
@@ -27,7 +30,8 @@ export async function activeSpace(db: DbOrTx, workspaceId: string): Promise<Acti
 /** Embeds one text in a space, checking the dimension. */
 export async function embedIn(active: ActiveSpace, text: string): Promise<number[]> {
   const [v] = await active.embedder.embed([text]);
-  if (!v || v.length !== active.space.dim) throw new Error(`embedder ${active.embedder.id} returned ${v?.length ?? 0} numbers, expected ${active.space.dim}`);
+  if (!v || v.length !== active.space.dim)
+    throw new Error(`embedder ${active.embedder.id} returned ${v?.length ?? 0} numbers, expected ${active.space.dim}`);
   return v;
 }
 
@@ -35,5 +39,6 @@ export async function embedIn(active: ActiveSpace, text: string): Promise<number
 export async function assertStillActive(tx: DbOrTx, workspaceId: string, active: ActiveSpace): Promise<void> {
   const row = await loadAiSettings(tx, workspaceId);
   const now = row ? vectorSpaceOf(row.activeEmbedding).key : "builtin";
-  if (now !== active.space.key) throw new AppError("CONFLICT", { detail: "the embedding space changed while this memory was being embedded; try again" });
+  if (now !== active.space.key)
+    throw new AppError("CONFLICT", { detail: "the embedding space changed while this memory was being embedded; try again" });
 }

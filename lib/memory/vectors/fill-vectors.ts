@@ -30,13 +30,21 @@ export async function countMissingVectors(db: DbOrTx, space: VectorSpace, worksp
 }
 
 /** Embeds up to `limit` missing memories; returns how many vectors were written. Throws on provider failure (nothing written). */
-export async function fillMissingVectors(db: Db, target: ActiveSpace, workspaceId: string, limit: number, slice: TimeSlice = createTimeSlice()): Promise<number> {
+export async function fillMissingVectors(
+  db: Db,
+  target: ActiveSpace,
+  workspaceId: string,
+  limit: number,
+  slice: TimeSlice = createTimeSlice(),
+): Promise<number> {
   await ensureSpaceTable(db, target.space);
   const rows = await db.all<MissingRow>(sql`
     SELECT memories.seq AS seq, memories.content AS content, memories.category AS category, memories.tags AS tags, memories.updated_at AS updated_at
     ${missingWhere(target.space, workspaceId)} ORDER BY memories.seq LIMIT ${limit}`);
   if (rows.length === 0) return 0;
-  const vectors = await target.embedder.embed(rows.map((r) => embeddingText({ content: r.content, category: r.category, tags: JSON.parse(r.tags) as string[] })));
+  const vectors = await target.embedder.embed(
+    rows.map((r) => embeddingText({ content: r.content, category: r.category, tags: JSON.parse(r.tags) as string[] })),
+  );
   let written = 0;
   for (let next = 0; next < rows.length; ) {
     await slice.pause();

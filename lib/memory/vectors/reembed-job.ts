@@ -31,7 +31,12 @@ export const reembedBatchSize = 64;
 export function reembedJobView(job: MemoryReembedJob | null) {
   if (!job) return null;
   const { workspaceId: _ws, ...rest } = job;
-  return { ...rest, createdAt: job.createdAt.toISOString(), updatedAt: job.updatedAt.toISOString(), finishedAt: job.finishedAt?.toISOString() ?? null };
+  return {
+    ...rest,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
 }
 
 const workspaceCount = async (db: DbOrTx, workspaceId: string) =>
@@ -39,13 +44,24 @@ const workspaceCount = async (db: DbOrTx, workspaceId: string) =>
 
 /** Inside the settings transaction: supersede any running job and start one for `target`. */
 export async function startReembedJob(tx: DbOrTx, workspaceId: string, target: EmbeddingSpaceSpec): Promise<MemoryReembedJob> {
-  await tx.update(memoryReembedJobs).set({ status: "cancelled", finishedAt: new Date(), lastError: "superseded by a newer settings change" }).where(and(eq(memoryReembedJobs.workspaceId, workspaceId), eq(memoryReembedJobs.status, "running")));
-  const [job] = await tx.insert(memoryReembedJobs).values({ id: newId("rej"), workspaceId, target, total: await workspaceCount(tx, workspaceId) }).returning();
+  await tx
+    .update(memoryReembedJobs)
+    .set({ status: "cancelled", finishedAt: new Date(), lastError: "superseded by a newer settings change" })
+    .where(and(eq(memoryReembedJobs.workspaceId, workspaceId), eq(memoryReembedJobs.status, "running")));
+  const [job] = await tx
+    .insert(memoryReembedJobs)
+    .values({ id: newId("rej"), workspaceId, target, total: await workspaceCount(tx, workspaceId) })
+    .returning();
   return job;
 }
 
 export async function latestReembedJob(db: DbOrTx, workspaceId: string): Promise<MemoryReembedJob | null> {
-  const [job] = await db.select().from(memoryReembedJobs).where(eq(memoryReembedJobs.workspaceId, workspaceId)).orderBy(desc(memoryReembedJobs.createdAt)).limit(1);
+  const [job] = await db
+    .select()
+    .from(memoryReembedJobs)
+    .where(eq(memoryReembedJobs.workspaceId, workspaceId))
+    .orderBy(desc(memoryReembedJobs.createdAt))
+    .limit(1);
   return job ?? null;
 }
 
@@ -54,10 +70,17 @@ export const resumeReembedSchema = z.object({ jobId: idSchema }).strict();
 /** A failed job continues where it stopped (its vectors so far are kept). */
 export async function resumeReembedJob(db: Db, ctx: WorkspaceContext, jobId: string): Promise<MemoryReembedJob> {
   return db.transaction(async (tx) => {
-    const [job] = await tx.select().from(memoryReembedJobs).where(and(eq(memoryReembedJobs.id, jobId), eq(memoryReembedJobs.workspaceId, ctx.workspaceId)));
+    const [job] = await tx
+      .select()
+      .from(memoryReembedJobs)
+      .where(and(eq(memoryReembedJobs.id, jobId), eq(memoryReembedJobs.workspaceId, ctx.workspaceId)));
     if (!job) throw new AppError("NOT_FOUND");
     if (job.status !== "failed") throw new AppError("CONFLICT", { detail: `the job is ${job.status}` });
-    const [resumed] = await tx.update(memoryReembedJobs).set({ status: "running", finishedAt: null }).where(eq(memoryReembedJobs.id, jobId)).returning();
+    const [resumed] = await tx
+      .update(memoryReembedJobs)
+      .set({ status: "running", finishedAt: null })
+      .where(eq(memoryReembedJobs.id, jobId))
+      .returning();
     await recordAudit(tx, ctx, { action: "memory_reembed.resume", targetType: "memory_reembed_job", targetId: jobId });
     return resumed;
   });
@@ -69,12 +92,17 @@ async function setJob(db: DbOrTx, id: string, values: Partial<MemoryReembedJob>)
 }
 
 /** Runs batches of one job until it finishes, fails, or `budgetMs` is spent. */
-export async function runReembedStep(db: Db, jobId: string, options: { budgetMs?: number; batchSize?: number } = {}): Promise<MemoryReembedJob> {
+export async function runReembedStep(
+  db: Db,
+  jobId: string,
+  options: { budgetMs?: number; batchSize?: number } = {},
+): Promise<MemoryReembedJob> {
   const started = Date.now();
   let [job] = await db.select().from(memoryReembedJobs).where(eq(memoryReembedJobs.id, jobId));
   if (job?.status !== "running") return job;
   const settings = await loadAiSettings(db, job.workspaceId);
-  if (!settings || !sameSpace(settings.embedding, job.target)) return setJob(db, job.id, { status: "cancelled", finishedAt: new Date(), lastError: "the settings changed again" });
+  if (!settings || !sameSpace(settings.embedding, job.target))
+    return setJob(db, job.id, { status: "cancelled", finishedAt: new Date(), lastError: "the settings changed again" });
   const target = spaceWithEmbedder(job.target, settings.embeddingApiKey);
   // The built-in embedder is synchronous CPU: without turns between batches a step held the event loop for its whole budget.
   const slice = createTimeSlice();
@@ -100,9 +128,16 @@ async function finishJob(db: Db, job: MemoryReembedJob): Promise<MemoryReembedJo
     // Writes may have landed since the last count: switch only when nothing is missing.
     if ((await countMissingVectors(tx, target, job.workspaceId)) > 0) return null;
     const [before] = await tx.select().from(memoryAiSettings).where(eq(memoryAiSettings.workspaceId, job.workspaceId));
-    await tx.update(memoryAiSettings).set({ activeEmbedding: job.target, activeEmbeddingApiKey: before.embeddingApiKey }).where(eq(memoryAiSettings.workspaceId, job.workspaceId));
+    await tx
+      .update(memoryAiSettings)
+      .set({ activeEmbedding: job.target, activeEmbeddingApiKey: before.embeddingApiKey })
+      .where(eq(memoryAiSettings.workspaceId, job.workspaceId));
     const done = await setJob(tx, job.id, { status: "done", finishedAt: new Date() });
-    await recordAudit(tx, { userId: "system", userName: "memory re-embedding", workspaceId: job.workspaceId }, { action: "memory_reembed.switch", targetType: "memory_reembed_job", targetId: job.id, after: { done: job.done } });
+    await recordAudit(
+      tx,
+      { userId: "system", userName: "memory re-embedding", workspaceId: job.workspaceId },
+      { action: "memory_reembed.switch", targetType: "memory_reembed_job", targetId: job.id, after: { done: job.done } },
+    );
     return { done };
   });
   if (!outcome) return job; // the next step embeds the newcomers
@@ -113,7 +148,11 @@ async function finishJob(db: Db, job: MemoryReembedJob): Promise<MemoryReembedJo
 
 /** What the dispatcher and the webhook call: a step of every running job, oldest first. */
 export async function runPendingReembedJobs(db: Db, options: { budgetMs?: number } = {}): Promise<{ running: number }> {
-  const jobs = await db.select({ id: memoryReembedJobs.id }).from(memoryReembedJobs).where(eq(memoryReembedJobs.status, "running")).orderBy(asc(memoryReembedJobs.createdAt));
+  const jobs = await db
+    .select({ id: memoryReembedJobs.id })
+    .from(memoryReembedJobs)
+    .where(eq(memoryReembedJobs.status, "running"))
+    .orderBy(asc(memoryReembedJobs.createdAt));
   let running = 0;
   for (const { id } of jobs) if ((await runReembedStep(db, id, options)).status === "running") running++;
   return { running };

@@ -29,7 +29,10 @@ export const builtinSpec: EmbeddingSpaceSpec = { provider: "builtin" };
 
 export function spaceKey(spec: EmbeddingSpaceSpec): string {
   if (spec.provider === "builtin") return "builtin";
-  return createHash("sha256").update(JSON.stringify([spec.provider, spec.baseUrl.replace(/\/+$/, ""), spec.model, spec.dim])).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify([spec.provider, spec.baseUrl.replace(/\/+$/, ""), spec.model, spec.dim]))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 export function sameSpace(a: EmbeddingSpaceSpec, b: EmbeddingSpaceSpec): boolean {
@@ -38,10 +41,24 @@ export function sameSpace(a: EmbeddingSpaceSpec, b: EmbeddingSpaceSpec): boolean
 
 export function vectorSpaceOf(spec: EmbeddingSpaceSpec): VectorSpace {
   if (spec.provider === "builtin") {
-    return { key: "builtin", dim: memoryEmbeddingDim, index: "memories_vec_idx", column: sql`memories.embedding`, join: sql``, table: null };
+    return {
+      key: "builtin",
+      dim: memoryEmbeddingDim,
+      index: "memories_vec_idx",
+      column: sql`memories.embedding`,
+      join: sql``,
+      table: null,
+    };
   }
   const key = spaceKey(spec);
   // The key is hex, so the identifiers below are safe to inline.
   const table = `memory_vectors_${key}`;
-  return { key, dim: spec.dim, index: `${table}_idx`, column: sql.raw(`${table}.embedding`), join: sql.raw(`LEFT JOIN ${table} ON ${table}.seq = memories.seq`), table };
+  return {
+    key,
+    dim: spec.dim,
+    index: `${table}_idx`,
+    column: sql.raw(`${table}.embedding`),
+    join: sql.raw(`LEFT JOIN ${table} ON ${table}.seq = memories.seq`),
+    table,
+  };
 }

@@ -18,13 +18,21 @@ const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
 
 export async function ensureSpaceTable(db: DbOrTx, space: VectorSpace): Promise<void> {
   if (!space.table) return;
-  await db.run(sql.raw(`CREATE TABLE IF NOT EXISTS ${space.table} (seq INTEGER PRIMARY KEY, workspace_id TEXT NOT NULL, embedding F32_BLOB(${space.dim}) NOT NULL)`));
+  await db.run(
+    sql.raw(
+      `CREATE TABLE IF NOT EXISTS ${space.table} (seq INTEGER PRIMARY KEY, workspace_id TEXT NOT NULL, embedding F32_BLOB(${space.dim}) NOT NULL)`,
+    ),
+  );
   await db.run(sql.raw(`CREATE INDEX IF NOT EXISTS ${space.table}_ws ON ${space.table}(workspace_id)`));
   await db.run(sql.raw(`CREATE INDEX IF NOT EXISTS ${space.index} ON ${space.table}(libsql_vector_idx(embedding, ${vectorIndexOptions}))`));
   // A deleted memory, or one whose text changed, loses its vector here (the active space rewrites
   // it right after; a space being filled by a job re-embeds it). WHEN: SQLite fires UPDATE OF for
   // every column in the SET list, changed or not.
-  await db.run(sql.raw(`CREATE TRIGGER IF NOT EXISTS ${space.table}_del AFTER DELETE ON memories BEGIN DELETE FROM ${space.table} WHERE seq = old.seq; END`));
+  await db.run(
+    sql.raw(
+      `CREATE TRIGGER IF NOT EXISTS ${space.table}_del AFTER DELETE ON memories BEGIN DELETE FROM ${space.table} WHERE seq = old.seq; END`,
+    ),
+  );
   await db.run(
     sql.raw(`CREATE TRIGGER IF NOT EXISTS ${space.table}_upd AFTER UPDATE OF content, tags, category ON memories
       WHEN old.content IS NOT new.content OR old.tags IS NOT new.tags OR old.category IS NOT new.category
@@ -32,7 +40,12 @@ export async function ensureSpaceTable(db: DbOrTx, space: VectorSpace): Promise<
   );
 }
 
-export async function writeVector(tx: DbOrTx, space: VectorSpace, row: { seq: number; workspaceId: string }, vector: number[]): Promise<void> {
+export async function writeVector(
+  tx: DbOrTx,
+  space: VectorSpace,
+  row: { seq: number; workspaceId: string },
+  vector: number[],
+): Promise<void> {
   assertEmbeddingDim(vector, space.dim);
   if (!space.table) {
     await tx.run(sql`UPDATE memories SET embedding = ${vec(vector)} WHERE seq = ${row.seq}`);
@@ -46,7 +59,12 @@ export async function writeVector(tx: DbOrTx, space: VectorSpace, row: { seq: nu
 export const builtinColumnValue = (space: VectorSpace, vector: number[]): number[] | null => (space.table ? null : vector);
 
 /** After the memory row is written: an external space stores the vector in its table. */
-export async function storeExternalVector(tx: DbOrTx, space: VectorSpace, row: { seq: number; workspaceId: string }, vector: number[]): Promise<void> {
+export async function storeExternalVector(
+  tx: DbOrTx,
+  space: VectorSpace,
+  row: { seq: number; workspaceId: string },
+  vector: number[],
+): Promise<void> {
   if (space.table) await writeVector(tx, space, row, vector);
 }
 
@@ -62,7 +80,13 @@ async function releaseTable(db: DbOrTx, table: string, workspaceId: string): Pro
   await db.run(sql`DELETE FROM ${sql.raw(table)} WHERE workspace_id = ${workspaceId}`);
   const [{ n }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM ${sql.raw(table)}`);
   if (n > 0) return;
-  for (const stmt of [`DROP TRIGGER IF EXISTS ${table}_del`, `DROP TRIGGER IF EXISTS ${table}_upd`, `DROP INDEX IF EXISTS ${table}_idx`, `DROP TABLE ${table}`]) await db.run(sql.raw(stmt));
+  for (const stmt of [
+    `DROP TRIGGER IF EXISTS ${table}_del`,
+    `DROP TRIGGER IF EXISTS ${table}_upd`,
+    `DROP INDEX IF EXISTS ${table}_idx`,
+    `DROP TABLE ${table}`,
+  ])
+    await db.run(sql.raw(stmt));
 }
 
 /**
@@ -74,5 +98,6 @@ export async function releaseUnusedSpaces(db: DbOrTx, workspaceId: string, keep:
   const kept = new Set(keep.map((s) => s.table).filter(Boolean));
   const tables = await db.all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'memory_vectors_%'`);
   for (const { name } of tables) if (spaceTableName.test(name) && !kept.has(name)) await releaseTable(db, name, workspaceId);
-  if (!keep.some((s) => s.table === null)) await db.run(sql`UPDATE memories SET embedding = NULL WHERE workspace_id = ${workspaceId} AND embedding IS NOT NULL`);
+  if (!keep.some((s) => s.table === null))
+    await db.run(sql`UPDATE memories SET embedding = NULL WHERE workspace_id = ${workspaceId} AND embedding IS NOT NULL`);
 }

@@ -16,7 +16,11 @@ export function readChannelSecrets(stored: Pick<NotificationChannel, "secrets">)
   return stored.secrets ? (JSON.parse(decryptSecret(getKeyRing(), stored.secrets)) as Record<string, string>) : {};
 }
 
-export function resolveChannelSettings(kind: ChannelKind, raw: Record<string, unknown>, previous: Pick<NotificationChannel, "secrets"> | null): StoredChannelSettings {
+export function resolveChannelSettings(
+  kind: ChannelKind,
+  raw: Record<string, unknown>,
+  previous: Pick<NotificationChannel, "secrets"> | null,
+): StoredChannelSettings {
   const sender = channelSender(kind);
   const kept = previous ? readChannelSecrets(previous) : {};
   const merged: Record<string, unknown> = { ...raw };

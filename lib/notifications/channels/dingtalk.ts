@@ -19,7 +19,8 @@ export const dingtalkConfigSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    if (value.signed && !value.signSecret) ctx.addIssue({ code: "custom", path: ["signSecret"], message: "Required when signing is on (the robot's SEC… secret)" });
+    if (value.signed && !value.signSecret)
+      ctx.addIssue({ code: "custom", path: ["signSecret"], message: "Required when signing is on (the robot's SEC… secret)" });
   });
 
 /** The base64 signature (not yet URL-encoded: URLSearchParams does that). */

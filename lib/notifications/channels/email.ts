@@ -21,7 +21,10 @@ const hostSchema = z
   .regex(/^[a-zA-Z0-9.\-:[\]]+$/, "Not a valid host name")
   .superRefine((host, ctx) => {
     // Same SSRF policy as publisher URLs: the server opens this connection.
-    const problem = publisherUrlProblem(`http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}/`, getEnv().outbound.privateAccess);
+    const problem = publisherUrlProblem(
+      `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}/`,
+      getEnv().outbound.privateAccess,
+    );
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
@@ -39,7 +42,13 @@ export const emailConfigSchema = z
   .strict();
 
 export type EmailConfig = z.infer<typeof emailConfigSchema>;
-export type Email = { to: string[]; subject: string; text: string; html: string; attachments?: { filename: string; content: string | Buffer; contentType: string }[] };
+export type Email = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments?: { filename: string; content: string | Buffer; contentType: string }[];
+};
 
 const smtpReasons: Record<string, string> = {
   EAUTH: "the server refused the login",
@@ -61,7 +70,11 @@ function smtpFailure(error: unknown): ChannelSendError {
 }
 
 /** One email through the channel's SMTP server (its from address), to any recipients. */
-export async function sendEmail(config: EmailConfig, mail: Email, options: { access?: PrivateAccess; resolve?: Resolve } = {}): Promise<void> {
+export async function sendEmail(
+  config: EmailConfig,
+  mail: Email,
+  options: { access?: PrivateAccess; resolve?: Resolve } = {},
+): Promise<void> {
   let address: string;
   try {
     [{ address }] = await assertHostAllowed(config.host, options.access ?? getEnv().outbound.privateAccess, options.resolve);
@@ -81,7 +94,14 @@ export async function sendEmail(config: EmailConfig, mail: Email, options: { acc
     socketTimeout: 10_000,
   });
   try {
-    await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, attachments: mail.attachments });
+    await transport.sendMail({
+      from: config.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      attachments: mail.attachments,
+    });
   } catch (error) {
     throw smtpFailure(error);
   } finally {

@@ -9,7 +9,15 @@ import type { ChannelEvent, ChannelMessage } from "./types";
 /** Competitor alerts add who (subjectName) and the numbers behind them; `path` is where the message links, inside the workspace (default the calendar). */
 export type WorkspaceEvent = {
   kind: ChannelEvent;
-  payload: { title?: string; jobId?: string; accountId?: string; reason?: string | null; subjectName?: string; figures?: AlertFigures; path?: string };
+  payload: {
+    title?: string;
+    jobId?: string;
+    accountId?: string;
+    reason?: string | null;
+    subjectName?: string;
+    figures?: AlertFigures;
+    path?: string;
+  };
   at?: Date;
 };
 
@@ -17,7 +25,9 @@ export type WorkspaceEvent = {
 export async function eventMessage(db: DbOrTx, workspaceId: string, event: WorkspaceEvent): Promise<ChannelMessage | null> {
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
   if (!workspace) return null;
-  const account = event.payload.accountId ? (await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, event.payload.accountId)))[0] : undefined;
+  const account = event.payload.accountId
+    ? (await db.select({ name: accounts.name }).from(accounts).where(eq(accounts.id, event.payload.accountId)))[0]
+    : undefined;
   return formatMessage({
     event: event.kind,
     locale: workspace.locale,

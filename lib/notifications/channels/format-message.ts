@@ -72,7 +72,8 @@ const text = {
     open: "Open the calendar",
     openCompetitors: "Open competitor analytics",
     unconfirmedHint: "It may have gone out: check on RED, then mark it published or retry.",
-    needsLoginHint: "The scheduled health check found the bridge logged out, so scheduled posts of this account will fail: scan the QR code in the bridge again.",
+    needsLoginHint:
+      "The scheduled health check found the bridge logged out, so scheduled posts of this account will fail: scan the QR code in the bridge again.",
     openAccount: "Open the account",
     competitor: "Competitor",
     likes: "Likes",
@@ -87,7 +88,15 @@ const text = {
 /** `2026-11-22 20:30 (Asia/Shanghai)`. */
 export function formatZoned(at: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -106,8 +115,12 @@ function figureRows(input: MessageInput, t: Labels): [string, string][] {
   if (f.threshold !== undefined) rows.push([t.threshold, n(f.threshold)]);
   if (f.current !== undefined && f.previous !== undefined) {
     const unit = input.event === "competitor_cadence_doubled" ? t.notesUnit : "";
-    rows.push([input.event === "competitor_cadence_doubled" ? t.notesWeek : t.engagementWeek, `${n(f.current)}${unit} / ${n(f.previous)}${unit}`]);
-    if (f.previous > 0) rows.push([t.change, `${f.current >= f.previous ? "+" : ""}${Math.round(((f.current - f.previous) / f.previous) * 100)}%`]);
+    rows.push([
+      input.event === "competitor_cadence_doubled" ? t.notesWeek : t.engagementWeek,
+      `${n(f.current)}${unit} / ${n(f.previous)}${unit}`,
+    ]);
+    if (f.previous > 0)
+      rows.push([t.change, `${f.current >= f.previous ? "+" : ""}${Math.round(((f.current - f.previous) / f.previous) * 100)}%`]);
   }
   return rows;
 }
@@ -126,8 +139,17 @@ export function formatMessage(input: MessageInput): ChannelMessage {
   const open = isAccountEvent ? t.openAccount : isCompetitorAlert ? t.openCompetitors : t.open;
   rows.push([t.time, formatZoned(input.at, input.timeZone)]);
   if (input.reason) rows.push([t.reason, input.reason]);
-  const lead = input.event === "test" ? t.testBody : input.event === "publish_unconfirmed" ? t.unconfirmedHint : isAccountEvent ? t.needsLoginHint : null;
-  const markdown = [`### ${heading}`, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `- **${k}**：${v}`), `[${open}](${link})`].join("\n\n");
+  const lead =
+    input.event === "test"
+      ? t.testBody
+      : input.event === "publish_unconfirmed"
+        ? t.unconfirmedHint
+        : isAccountEvent
+          ? t.needsLoginHint
+          : null;
+  const markdown = [`### ${heading}`, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `- **${k}**：${v}`), `[${open}](${link})`].join(
+    "\n\n",
+  );
   const plain = [heading, ...(lead ? [lead] : []), ...rows.map(([k, v]) => `${k}：${v}`), `${open}：${link}`].join("\n");
   const html = [
     `<h3>${escapeHtml(heading)}</h3>`,

@@ -15,17 +15,30 @@ import { eventMessage, type WorkspaceEvent } from "./event-message";
 import { sendToChannel } from "./send-to-channel";
 import type { ChannelEvent } from "./types";
 
-export const outboxPolicy = { leaseMs: 60_000, maxAttempts: 6, batch: 20, backoffMs: (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000) };
+export const outboxPolicy = {
+  leaseMs: 60_000,
+  maxAttempts: 6,
+  batch: 20,
+  backoffMs: (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 30 * 60_000),
+};
 
 /** Queues the event for every enabled channel subscribed to it; returns the row ids. */
 export async function enqueueNotification(tx: DbOrTx, workspaceId: string, event: WorkspaceEvent, now = new Date()): Promise<string[]> {
-  const channels = (await tx
-    .select({ id: notificationChannels.id, events: notificationChannels.events })
-    .from(notificationChannels)
-    .where(and(eq(notificationChannels.workspaceId, workspaceId), eq(notificationChannels.enabled, true)))).filter((c) => c.events.includes(event.kind));
+  const channels = (
+    await tx
+      .select({ id: notificationChannels.id, events: notificationChannels.events })
+      .from(notificationChannels)
+      .where(and(eq(notificationChannels.workspaceId, workspaceId), eq(notificationChannels.enabled, true)))
+  ).filter((c) => c.events.includes(event.kind));
   if (!channels.length) return [];
   const at = (event.at ?? now).toISOString();
-  const rows = channels.map((c) => ({ id: newId("ntf"), workspaceId, channelId: c.id, event: { kind: event.kind, payload: event.payload, at }, nextAttemptAt: now }));
+  const rows = channels.map((c) => ({
+    id: newId("ntf"),
+    workspaceId,
+    channelId: c.id,
+    event: { kind: event.kind, payload: event.payload, at },
+    nextAttemptAt: now,
+  }));
   await tx.insert(notificationOutbox).values(rows);
   return rows.map((r) => r.id);
 }
@@ -41,10 +54,17 @@ async function lease(db: Db, id: string, now: Date): Promise<NotificationOutboxR
 
 async function deliverOne(db: Db, row: NotificationOutboxRow): Promise<boolean> {
   const [channel] = await db.select().from(notificationChannels).where(eq(notificationChannels.id, row.channelId));
-  const event = { kind: row.event.kind as ChannelEvent, payload: row.event.payload as WorkspaceEvent["payload"], at: new Date(row.event.at) };
+  const event = {
+    kind: row.event.kind as ChannelEvent,
+    payload: row.event.payload as WorkspaceEvent["payload"],
+    at: new Date(row.event.at),
+  };
   const message = channel?.enabled ? await eventMessage(db, row.workspaceId, event) : null;
   if (!channel?.enabled || !message) {
-    await db.update(notificationOutbox).set({ status: "failed", lastError: "channel disabled or removed" }).where(eq(notificationOutbox.id, row.id));
+    await db
+      .update(notificationOutbox)
+      .set({ status: "failed", lastError: "channel disabled or removed" })
+      .where(eq(notificationOutbox.id, row.id));
     return false;
   }
   const result = await sendToChannel(db, channel, message);
@@ -67,17 +87,23 @@ export async function deliverOutbox(db: Db, options: { ids?: string[]; now?: Dat
   try {
     const due = options.ids
       ? options.ids
-      : (await db
-          .select({ id: notificationOutbox.id })
-          .from(notificationOutbox)
-          .where(and(eq(notificationOutbox.status, "pending"), lte(notificationOutbox.nextAttemptAt, now)))
-          .orderBy(asc(notificationOutbox.nextAttemptAt))
-          .limit(outboxPolicy.batch)).map((r) => r.id);
+      : (
+          await db
+            .select({ id: notificationOutbox.id })
+            .from(notificationOutbox)
+            .where(and(eq(notificationOutbox.status, "pending"), lte(notificationOutbox.nextAttemptAt, now)))
+            .orderBy(asc(notificationOutbox.nextAttemptAt))
+            .limit(outboxPolicy.batch)
+        ).map((r) => r.id);
     const leased = (await Promise.all(due.map((id) => lease(db, id, now)))).filter((r): r is NotificationOutboxRow => r !== null);
-    const sent = await Promise.all(leased.map((row) => deliverOne(db, row).catch((error) => {
-      getLogger().warn({ outboxId: row.id, error: (error as Error).message }, "notification delivery failed");
-      return false;
-    })));
+    const sent = await Promise.all(
+      leased.map((row) =>
+        deliverOne(db, row).catch((error) => {
+          getLogger().warn({ outboxId: row.id, error: (error as Error).message }, "notification delivery failed");
+          return false;
+        }),
+      ),
+    );
     return sent.filter(Boolean).length;
   } catch (error) {
     getLogger().warn({ error: (error as Error).message }, "notification outbox delivery failed");

@@ -33,7 +33,11 @@ export function robotTransportFailure(error: unknown): string {
 export async function postToRobot(url: string, body: unknown): Promise<void> {
   let res: Response;
   try {
-    res = await resilientFetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }, { timeoutMs, idempotent: false });
+    res = await resilientFetch(
+      url,
+      { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) },
+      { timeoutMs, idempotent: false },
+    );
   } catch (error) {
     throw new ChannelSendError(robotTransportFailure(error));
   }
@@ -45,5 +49,6 @@ export async function postToRobot(url: string, body: unknown): Promise<void> {
     answer = null;
   }
   if (!answer || typeof answer.errcode !== "number") throw new ChannelSendError("the robot answered without an errcode");
-  if (answer.errcode !== 0) throw new ChannelSendError(`errcode ${answer.errcode}: ${knownErrcodes[answer.errcode] ?? "the robot refused the message"}`);
+  if (answer.errcode !== 0)
+    throw new ChannelSendError(`errcode ${answer.errcode}: ${knownErrcodes[answer.errcode] ?? "the robot refused the message"}`);
 }

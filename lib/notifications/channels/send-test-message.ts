@@ -12,8 +12,21 @@ import { sendToChannel, type SendResult } from "./send-to-channel";
 export async function sendTestMessage(db: Db, ctx: WorkspaceContext, channelId: string): Promise<SendResult> {
   const channel = await getChannel(db, ctx.workspaceId, channelId);
   const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, ctx.workspaceId));
-  const message = formatMessage({ event: "test", locale: workspace.locale, timeZone: workspace.timezone, appUrl: getEnv().appUrl, slug: workspace.slug, workspaceName: workspace.name, at: new Date() });
+  const message = formatMessage({
+    event: "test",
+    locale: workspace.locale,
+    timeZone: workspace.timezone,
+    appUrl: getEnv().appUrl,
+    slug: workspace.slug,
+    workspaceName: workspace.name,
+    at: new Date(),
+  });
   const result = await sendToChannel(db, channel, message);
-  await recordAudit(db, ctx, { action: "notification_channels.test", targetType: "notification_channel", targetId: channel.id, after: { ok: result.ok, error: result.ok ? undefined : result.error } });
+  await recordAudit(db, ctx, {
+    action: "notification_channels.test",
+    targetType: "notification_channel",
+    targetId: channel.id,
+    after: { ok: result.ok, error: result.ok ? undefined : result.error },
+  });
   return result;
 }

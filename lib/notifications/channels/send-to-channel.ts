@@ -17,12 +17,14 @@ export async function sendToChannel(db: Db, channel: NotificationChannel, messag
   try {
     const sender = channelSender(channel.kind);
     const parsed = sender.configSchema.safeParse(senderConfigFor(channel));
-    if (!parsed.success) throw new ChannelSendError(`channel settings are incomplete: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+    if (!parsed.success)
+      throw new ChannelSendError(`channel settings are incomplete: ${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}`);
     await sender.send(parsed.data, message);
     result = { ok: true };
   } catch (error) {
     // Only ChannelSendError text is shown (our classified reason); anything else is ours to log.
-    if (!(error instanceof ChannelSendError)) getLogger().warn({ channelId: channel.id, kind: channel.kind, error: (error as Error).name }, "notification channel crashed");
+    if (!(error instanceof ChannelSendError))
+      getLogger().warn({ channelId: channel.id, kind: channel.kind, error: (error as Error).name }, "notification channel crashed");
     result = { ok: false, error: error instanceof ChannelSendError ? error.message : "unexpected error while sending" };
   }
   try {

@@ -4,7 +4,14 @@ import type { z } from "zod";
 export const channelKinds = ["dingtalk", "wecom", "email"] as const;
 export type ChannelKind = (typeof channelKinds)[number];
 
-export const channelEvents = ["publish_failed", "publish_unconfirmed", "account_needs_login", "competitor_viral_note", "competitor_cadence_doubled", "own_engagement_drop"] as const;
+export const channelEvents = [
+  "publish_failed",
+  "publish_unconfirmed",
+  "account_needs_login",
+  "competitor_viral_note",
+  "competitor_cadence_doubled",
+  "own_engagement_drop",
+] as const;
 export type ChannelEvent = (typeof channelEvents)[number];
 
 /** One message rendered for every medium: robots take markdown, email takes text + HTML. */

@@ -5,38 +5,106 @@ const tags = ["memories"];
 
 export const memoriesPaths: PathSpecs = {
   "/memories": {
-    get: { summary: "List visible memories: filters (type, category, tags, privacy, from/to, text), sort, keyset cursor", tags, responses: { 200: { description: "memories and nextCursor" } } },
-    post: { summary: "Create a memory (embedded on write; short-term ones expire per the owner's retention)", tags, responses: { 201: { description: "The memory" } } },
+    get: {
+      summary: "List visible memories: filters (type, category, tags, privacy, from/to, text), sort, keyset cursor",
+      tags,
+      responses: { 200: { description: "memories and nextCursor" } },
+    },
+    post: {
+      summary: "Create a memory (embedded on write; short-term ones expire per the owner's retention)",
+      tags,
+      responses: { 201: { description: "The memory" } },
+    },
   },
   "/memories/{id}": {
-    get: { summary: "One memory (counts an access; may promote it to long-term)", tags, responses: { 200: { description: "The memory" } }, errors: [404] },
-    put: { summary: "Edit a memory (re-embedded when its text changes)", tags, responses: { 200: { description: "The memory" } }, errors: [404] },
+    get: {
+      summary: "One memory (counts an access; may promote it to long-term)",
+      tags,
+      responses: { 200: { description: "The memory" } },
+      errors: [404],
+    },
+    put: {
+      summary: "Edit a memory (re-embedded when its text changes)",
+      tags,
+      responses: { 200: { description: "The memory" } },
+      errors: [404],
+    },
     delete: { summary: "Delete a memory (kept in its history)", tags, responses: { 204: { description: "Deleted" } }, errors: [404] },
   },
   "/memories/search": {
-    post: { summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part", tags, responses: { 200: { description: "hits with score (and explain)" } } },
+    post: {
+      summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part",
+      tags,
+      responses: { 200: { description: "hits with score (and explain)" } },
+    },
   },
   "/memories/context": {
-    post: { summary: "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the workspace's long-term shared memories are always considered; chosen ones count an access", tags, responses: { 200: { description: "memories, tokens, tokenBudget" } }, errors: [404] },
+    post: {
+      summary:
+        "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the workspace's long-term shared memories are always considered; chosen ones count an access",
+      tags,
+      responses: { 200: { description: "memories, tokens, tokenBudget" } },
+      errors: [404],
+    },
   },
   "/memories/providers": {
-    get: { summary: "The workspace's model providers: wanted and active embedding space, chat model for compression summaries, latest re-embedding job (API keys never shown: apiKeySet only)", tags, responses: { 200: { description: "embedding, active, chat, job" } } },
-    put: { summary: "Change the providers (OpenAI-compatible base URL, model, dimension, write-only API key; chat null turns summaries off). A new embedding space starts a re-embedding job; search uses the old vectors until it finishes", tags, responses: { 200: { description: "embedding, active, chat, job" } } },
+    get: {
+      summary:
+        "The workspace's model providers: wanted and active embedding space, chat model for compression summaries, latest re-embedding job (API keys never shown: apiKeySet only)",
+      tags,
+      responses: { 200: { description: "embedding, active, chat, job" } },
+    },
+    put: {
+      summary:
+        "Change the providers (OpenAI-compatible base URL, model, dimension, write-only API key; chat null turns summaries off). A new embedding space starts a re-embedding job; search uses the old vectors until it finishes",
+      tags,
+      responses: { 200: { description: "embedding, active, chat, job" } },
+    },
   },
   "/memories/reembed": {
-    post: { summary: "Resume a failed re-embedding job where it stopped", tags, responses: { 200: { description: "job" } }, errors: [404, 409] },
+    post: {
+      summary: "Resume a failed re-embedding job where it stopped",
+      tags,
+      responses: { 200: { description: "job" } },
+      errors: [404, 409],
+    },
   },
   "/memories/cleanup": {
-    post: { summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, promoted, removed (the progress of a long run: GET /memories/runs)" } } },
+    post: {
+      summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage",
+      tags,
+      responses: { 200: { description: "batchId, promoted, removed (the progress of a long run: GET /memories/runs)" } },
+    },
   },
   "/memories/compress": {
-    post: { summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage", tags, responses: { 200: { description: "batchId, clusters, merged, created (the progress of a long run: GET /memories/runs)" } } },
+    post: {
+      summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage",
+      tags,
+      responses: { 200: { description: "batchId, clusters, merged, created (the progress of a long run: GET /memories/runs)" } },
+    },
   },
   "/memories/runs": {
-    get: { summary: "The latest 20 cleanup/compress runs (yours; everyone's with memories.manage): status running|done|failed, phase, done/total, result or error. A run goes in time slices, so its progress can be polled while the POST that started it is still running", tags, responses: { 200: { description: "runs" } } },
+    get: {
+      summary:
+        "The latest 20 cleanup/compress runs (yours; everyone's with memories.manage): status running|done|failed, phase, done/total, result or error. A run goes in time slices, so its progress can be polled while the POST that started it is still running",
+      tags,
+      responses: { 200: { description: "runs" } },
+    },
   },
-  "/memories/analytics/stats": { get: { summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage", tags, responses: { 200: { description: "Stats" } } } },
-  "/memories/analytics/patterns": { get: { summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters", tags, responses: { 200: { description: "Patterns" } } } },
+  "/memories/analytics/stats": {
+    get: {
+      summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage",
+      tags,
+      responses: { 200: { description: "Stats" } },
+    },
+  },
+  "/memories/analytics/patterns": {
+    get: {
+      summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters",
+      tags,
+      responses: { 200: { description: "Patterns" } },
+    },
+  },
   "/memories/config": {
     get: { summary: "Your memory settings (defaults until saved)", tags, responses: { 200: { description: "config" } } },
     put: { summary: "Change your memory settings (validated ranges)", tags, responses: { 200: { description: "config" } } },

@@ -1,7 +1,17 @@
 /** The bridge's HTTP basics: its URL, the optional Bearer token, and its JSON envelope. */
-export type BridgeEnvelope = { success?: boolean; data?: Record<string, unknown>; message?: string; error?: string; code?: string; details?: unknown };
+export type BridgeEnvelope = {
+  success?: boolean;
+  data?: Record<string, unknown>;
+  message?: string;
+  error?: string;
+  code?: string;
+  details?: unknown;
+};
 
-export const bridgeHeaders = (config: { token?: string }): Record<string, string> => ({ "content-type": "application/json", ...(config.token ? { authorization: `Bearer ${config.token}` } : {}) });
+export const bridgeHeaders = (config: { token?: string }): Record<string, string> => ({
+  "content-type": "application/json",
+  ...(config.token ? { authorization: `Bearer ${config.token}` } : {}),
+});
 
 export const bridgeUrl = (config: { baseUrl: string }, path: string) => `${config.baseUrl.replace(/\/+$/, "")}${path}`;
 

@@ -24,14 +24,20 @@ const fetchable = (image: string) => /^https?:\/\/[^/\s]+/i.test(image) || (imag
 /** The first problem that would make the bridge refuse or alter the note, or null. */
 export function bridgePreflight(note: PublishNote): { code: PublishFailureCode; reason: string } | null {
   const width = redTitleWidth(note.title);
-  if (width > bridgeTitleLimit) return { code: "BRIDGE_TITLE_TOO_WIDE", reason: `title width ${width} > ${bridgeTitleLimit} (the bridge's CalcTitleLength); not sent` };
+  if (width > bridgeTitleLimit)
+    return { code: "BRIDGE_TITLE_TOO_WIDE", reason: `title width ${width} > ${bridgeTitleLimit} (the bridge's CalcTitleLength); not sent` };
   const tags = bridgeTags(note.tags);
-  if (tags.length > bridgeMaxTags) return { code: "BRIDGE_TOO_MANY_TAGS", reason: `${tags.length} topics > ${bridgeMaxTags}: the bridge would drop the rest; not sent` };
+  if (tags.length > bridgeMaxTags)
+    return { code: "BRIDGE_TOO_MANY_TAGS", reason: `${tags.length} topics > ${bridgeMaxTags}: the bridge would drop the rest; not sent` };
   if (note.kind === "image") {
     const images = note.images ?? [];
     if (images.length === 0) return { code: "BRIDGE_NO_IMAGE", reason: "an image note needs at least one image; not sent" };
     const bad = images.find((image) => !fetchable(image));
-    if (bad) return { code: "BRIDGE_NO_IMAGE", reason: `the bridge cannot fetch ${bad.slice(0, 120)} (neither an http(s) URL nor an absolute path) and would skip it; not sent` };
+    if (bad)
+      return {
+        code: "BRIDGE_NO_IMAGE",
+        reason: `the bridge cannot fetch ${bad.slice(0, 120)} (neither an http(s) URL nor an absolute path) and would skip it; not sent`,
+      };
   }
   return null;
 }

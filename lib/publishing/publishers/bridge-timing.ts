@@ -14,15 +14,43 @@ import type { PublishNote } from "./types";
 export const bridgeTimingDefaults = { keystrokeMs: 136, imageUploadMs: 2500, tagMs: 1700, overheadMs: 25_000, marginPercent: 30 } as const;
 
 export const bridgeTimingFields = {
-  keystrokeMs: z.number().min(0).max(2000).default(bridgeTimingDefaults.keystrokeMs).meta({ title: "Typing delay per character (ms)", description: "The bridge types like a person: ~136 ms a character" }),
-  imageUploadMs: z.number().min(0).max(120_000).default(bridgeTimingDefaults.imageUploadMs).meta({ title: "Upload time per image (ms)", description: "Upload plus the bridge's 1 s wait after each image" }),
+  keystrokeMs: z
+    .number()
+    .min(0)
+    .max(2000)
+    .default(bridgeTimingDefaults.keystrokeMs)
+    .meta({ title: "Typing delay per character (ms)", description: "The bridge types like a person: ~136 ms a character" }),
+  imageUploadMs: z
+    .number()
+    .min(0)
+    .max(120_000)
+    .default(bridgeTimingDefaults.imageUploadMs)
+    .meta({ title: "Upload time per image (ms)", description: "Upload plus the bridge's 1 s wait after each image" }),
   tagMs: z.number().min(0).max(60_000).default(bridgeTimingDefaults.tagMs).meta({ title: "Wait per topic (ms)" }),
-  overheadMs: z.number().min(0).max(300_000).default(bridgeTimingDefaults.overheadMs).meta({ title: "Fixed overhead (ms)", description: "Opening the editor and confirming (up to 15 s)" }),
+  overheadMs: z
+    .number()
+    .min(0)
+    .max(300_000)
+    .default(bridgeTimingDefaults.overheadMs)
+    .meta({ title: "Fixed overhead (ms)", description: "Opening the editor and confirming (up to 15 s)" }),
   marginPercent: z.number().int().min(0).max(500).default(bridgeTimingDefaults.marginPercent).meta({ title: "Timeout margin (%)" }),
-  timeoutMs: z.number().int().min(1000).max(1_800_000).optional().meta({ title: "Minimum publish timeout (ms)", description: "Default 60 s; long notes get longer automatically" }),
+  timeoutMs: z
+    .number()
+    .int()
+    .min(1000)
+    .max(1_800_000)
+    .optional()
+    .meta({ title: "Minimum publish timeout (ms)", description: "Default 60 s; long notes get longer automatically" }),
 };
 
-export type BridgeTiming = { keystrokeMs: number; imageUploadMs: number; tagMs: number; overheadMs: number; marginPercent: number; timeoutMs?: number };
+export type BridgeTiming = {
+  keystrokeMs: number;
+  imageUploadMs: number;
+  tagMs: number;
+  overheadMs: number;
+  marginPercent: number;
+  timeoutMs?: number;
+};
 
 /** Characters the bridge types: title, body, and `#topic` for each of the first 10 topics. */
 function typedCharacters(note: Pick<PublishNote, "title" | "content" | "tags">): number {
@@ -32,7 +60,10 @@ function typedCharacters(note: Pick<PublishNote, "title" | "content" | "tags">):
 }
 
 /** The bridge's expected time for this note, in ms. */
-export function expectedPublishMs(note: Pick<PublishNote, "title" | "content" | "tags" | "images" | "kind">, timing: BridgeTiming = bridgeTimingDefaults): number {
+export function expectedPublishMs(
+  note: Pick<PublishNote, "title" | "content" | "tags" | "images" | "kind">,
+  timing: BridgeTiming = bridgeTimingDefaults,
+): number {
   const images = note.kind === "video" ? 0 : (note.images?.length ?? 0);
   const tags = Math.min(10, note.tags?.length ?? 0);
   return Math.round(timing.overheadMs + typedCharacters(note) * timing.keystrokeMs + images * timing.imageUploadMs + tags * timing.tagMs);

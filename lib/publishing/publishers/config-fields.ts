@@ -17,7 +17,16 @@ export type ConfigField = {
   max?: number;
 };
 
-type JsonProp = { type?: string; format?: string; description?: string; title?: string; enum?: string[]; default?: unknown; minimum?: number; maximum?: number };
+type JsonProp = {
+  type?: string;
+  format?: string;
+  description?: string;
+  title?: string;
+  enum?: string[];
+  default?: unknown;
+  minimum?: number;
+  maximum?: number;
+};
 
 export function describeConfigFields(publisher: Publisher): ConfigField[] {
   const json = z.toJSONSchema(publisher.configSchema, { io: "input", unrepresentable: "any" }) as {

@@ -4,5 +4,10 @@ import { describeConfigFields } from "./config-fields";
 import { publishers } from "./registry";
 
 export function publisherOptions(locale: Locale) {
-  return publishers.map((p) => ({ id: p.id, name: p.displayName[locale], description: p.description[locale], fields: describeConfigFields(p) }));
+  return publishers.map((p) => ({
+    id: p.id,
+    name: p.displayName[locale],
+    description: p.description[locale],
+    fields: describeConfigFields(p),
+  }));
 }

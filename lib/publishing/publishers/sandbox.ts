@@ -27,7 +27,12 @@ export const sandboxPublisher: Publisher<typeof configSchema> = {
     // with the outcome (see OutcomeRecord).
     const record = async (db: DbOrTx) => {
       await db.insert(sandboxPublications).values({
-        id, workspaceId: runtime.workspaceId, accountId: runtime.accountId, kind: note.kind, title: note.title, payload: note as unknown as Record<string, unknown>,
+        id,
+        workspaceId: runtime.workspaceId,
+        accountId: runtime.accountId,
+        kind: note.kind,
+        title: note.title,
+        payload: note as unknown as Record<string, unknown>,
       });
     };
     return { status: "published", remoteId: id, url: null, record };

@@ -45,7 +45,19 @@ export type PublishOutcome =
   | { status: "unknown"; reason: string; code?: PublishFailureCode };
 
 /** What a health answer means, for the UI to say in the reader's language. */
-export type HealthCode = "ok" | "logged_in" | "logged_out" | "token_refused" | "bad_answer" | "slow" | "unreachable" | "refused_address" | "redirect_refused" | "circuit_open" | "config_incomplete" | "unknown_publisher";
+export type HealthCode =
+  | "ok"
+  | "logged_in"
+  | "logged_out"
+  | "token_refused"
+  | "bad_answer"
+  | "slow"
+  | "unreachable"
+  | "refused_address"
+  | "redirect_refused"
+  | "circuit_open"
+  | "config_incomplete"
+  | "unknown_publisher";
 
 export type HealthResult = {
   ok: boolean;

@@ -26,18 +26,29 @@ type Config = z.infer<typeof configSchema>;
 async function send(config: Config, runtime: PublisherRuntime, payload: Record<string, unknown>, idempotent: boolean) {
   const body = JSON.stringify(payload);
   const timestamp = Math.floor(Date.now() / 1000);
-  return resilientFetch(config.url, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "user-agent": "RedMatrix-Webhook/1",
-      [timestampHeader]: String(timestamp),
-      [signatureHeader]: signWebhook(config.secret, timestamp, body),
-      "x-redmatrix-event": String(payload.event),
-      "idempotency-key": String(payload.id),
+  return resilientFetch(
+    config.url,
+    {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "RedMatrix-Webhook/1",
+        [timestampHeader]: String(timestamp),
+        [signatureHeader]: signWebhook(config.secret, timestamp, body),
+        "x-redmatrix-event": String(payload.event),
+        "idempotency-key": String(payload.id),
+      },
+      body,
     },
-    body,
-  }, { timeoutMs: config.timeoutMs, idempotent, retries: 1, breaker: accountBreaker(runtime), sleep: runtime.sleep, dispatcher: runtime.dispatcher });
+    {
+      timeoutMs: config.timeoutMs,
+      idempotent,
+      retries: 1,
+      breaker: accountBreaker(runtime),
+      sleep: runtime.sleep,
+      dispatcher: runtime.dispatcher,
+    },
+  );
 }
 
 export const webhookPublisher: Publisher<typeof configSchema> = {
@@ -52,7 +63,12 @@ export const webhookPublisher: Publisher<typeof configSchema> = {
 
   async checkHealth(config, runtime) {
     try {
-      const res = await send(config, runtime, { event: "ping", id: randomUUID(), accountId: runtime.accountId, sentAt: new Date().toISOString() }, true);
+      const res = await send(
+        config,
+        runtime,
+        { event: "ping", id: randomUUID(), accountId: runtime.accountId, sentAt: new Date().toISOString() },
+        true,
+      );
       return res.ok
         ? { ok: true, code: "ok", loggedIn: null, message: `Receiver answered HTTP ${res.status}` }
         : { ok: false, code: "bad_answer", loggedIn: null, message: `Receiver answered HTTP ${res.status}` };
@@ -65,10 +81,26 @@ export const webhookPublisher: Publisher<typeof configSchema> = {
     const id = note.idempotencyKey ?? randomUUID();
     const { idempotencyKey: _omit, ...content } = note;
     try {
-      const res = await send(config, runtime, { event: "note.publish", id, workspaceId: runtime.workspaceId, accountId: runtime.accountId, note: content, sentAt: new Date().toISOString() }, false);
+      const res = await send(
+        config,
+        runtime,
+        {
+          event: "note.publish",
+          id,
+          workspaceId: runtime.workspaceId,
+          accountId: runtime.accountId,
+          note: content,
+          sentAt: new Date().toISOString(),
+        },
+        false,
+      );
       if (res.ok) {
         const answer = (await res.json().catch(() => ({}))) as { id?: unknown; url?: unknown };
-        return { status: "published", remoteId: typeof answer.id === "string" ? answer.id : id, url: typeof answer.url === "string" ? answer.url : null };
+        return {
+          status: "published",
+          remoteId: typeof answer.id === "string" ? answer.id : id,
+          url: typeof answer.url === "string" ? answer.url : null,
+        };
       }
       // The status only: the receiver's body is not ours to store or show.
       const reason = `receiver answered HTTP ${res.status}`;

@@ -22,20 +22,41 @@ import type { Publisher, PublishNote, PublishOutcome } from "./types";
 const configSchema = z
   .object({
     baseUrl: publisherUrlSchema.meta({ title: "Bridge URL", description: "e.g. http://127.0.0.1:18060 (one bridge per account)" }),
-    token: z.string().trim().max(500).optional().meta({ title: "Bearer token", description: "Only if the bridge was started with a token" }),
+    token: z
+      .string()
+      .trim()
+      .max(500)
+      .optional()
+      .meta({ title: "Bearer token", description: "Only if the bridge was started with a token" }),
     visibility: z.enum(["公开可见", "仅自己可见", "仅互关好友可见"]).default("公开可见").meta({ title: "Visibility" }),
-    statusTimeoutMs: z.number().int().min(1000).max(120_000).default(45_000).meta({ title: "Login check timeout (ms)", description: "The bridge opens a browser page to check: up to 30 s" }),
+    statusTimeoutMs: z
+      .number()
+      .int()
+      .min(1000)
+      .max(120_000)
+      .default(45_000)
+      .meta({ title: "Login check timeout (ms)", description: "The bridge opens a browser page to check: up to 30 s" }),
     ...bridgeTimingFields,
   })
   .strict();
 
 export type BridgeConfig = z.infer<typeof configSchema>;
 
-const oneLine = (text: string, max: number) => text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim().slice(0, max);
+const oneLine = (text: string, max: number) =>
+  text
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim()
+    .slice(0, max);
 
 function bodyOf(note: PublishNote, config: BridgeConfig): Record<string, unknown> {
   const tags = bridgeTags(note.tags);
-  const common = { title: note.title, content: note.content, tags: tags.length ? tags : undefined, schedule_at: note.scheduleAt, visibility: note.visibility ?? config.visibility };
+  const common = {
+    title: note.title,
+    content: note.content,
+    tags: tags.length ? tags : undefined,
+    schedule_at: note.scheduleAt,
+    visibility: note.visibility ?? config.visibility,
+  };
   return note.kind === "video" ? { ...common, video: note.video } : { ...common, images: note.images ?? [], is_original: note.isOriginal };
 }
 
@@ -51,11 +72,18 @@ export async function mapPublishResponse(res: Response): Promise<PublishOutcome>
     const details = typeof env.details === "string" ? env.details : env.details == null ? "" : JSON.stringify(env.details);
     const failure = classifyBridgeFailure(res.status, env.code, details);
     const reason = oneLine(details ? `${details} (${env.code ?? "ERROR"})` : `${env.code ?? "ERROR"}: ${env.error}`, 500);
-    return failure.status === "unknown" ? { status: "unknown", code: failure.code, reason: `${reason}; the note may have been published` } : { status: failure.status, code: failure.code, reason };
+    return failure.status === "unknown"
+      ? { status: "unknown", code: failure.code, reason: `${reason}; the note may have been published` }
+      : { status: failure.status, code: failure.code, reason };
   }
-  if (res.status === 401 || res.status === 403) return { status: "rejected", code: "BRIDGE_TOKEN_REFUSED", reason: `the bridge refused the token (HTTP ${res.status})` };
+  if (res.status === 401 || res.status === 403)
+    return { status: "rejected", code: "BRIDGE_TOKEN_REFUSED", reason: `the bridge refused the token (HTTP ${res.status})` };
   if (res.status === 503 || res.status === 429) return { status: "retryable", code: "BRIDGE_UNREACHABLE", reason: `HTTP ${res.status}` };
-  return { status: "unknown", code: "OUTCOME_UNKNOWN", reason: `HTTP ${res.status} without the bridge's envelope; the note may have been published` };
+  return {
+    status: "unknown",
+    code: "OUTCOME_UNKNOWN",
+    reason: `HTTP ${res.status} without the bridge's envelope; the note may have been published`,
+  };
 }
 
 function withCode(outcome: PublishOutcome, error: unknown): PublishOutcome {
@@ -86,9 +114,16 @@ export const xhsBridgePublisher: Publisher<typeof configSchema> = {
     if (problem) return { status: "rejected", code: problem.code, reason: problem.reason };
     const path = note.kind === "video" ? "/api/v1/publish_video" : "/api/v1/publish";
     try {
-      const res = await resilientFetch(bridgeUrl(config, path), { method: "POST", headers: bridgeHeaders(config), body: JSON.stringify(bodyOf(note, config)) }, {
-        timeoutMs: publishTimeoutMs(note, config), idempotent: false, breaker: accountBreaker(runtime), dispatcher: runtime.dispatcher,
-      });
+      const res = await resilientFetch(
+        bridgeUrl(config, path),
+        { method: "POST", headers: bridgeHeaders(config), body: JSON.stringify(bodyOf(note, config)) },
+        {
+          timeoutMs: publishTimeoutMs(note, config),
+          idempotent: false,
+          breaker: accountBreaker(runtime),
+          dispatcher: runtime.dispatcher,
+        },
+      );
       return await mapPublishResponse(res);
     } catch (error) {
       return withCode(outcomeFromError(error), error);

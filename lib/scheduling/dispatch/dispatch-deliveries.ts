@@ -31,16 +31,33 @@ async function lease(db: Db, ids: string[] | undefined, now: Date, limit: number
   const due = and(eq(publishDispatches.status, "pending"), lte(publishDispatches.nextAttemptAt, now));
   const candidates = ids ? (ids.length ? inArray(publishDispatches.id, ids) : undefined) : undefined;
   if (ids && !candidates) return [];
-  const picked = await db.select({ id: publishDispatches.id }).from(publishDispatches).where(and(due, candidates)).orderBy(publishDispatches.nextAttemptAt).limit(limit);
+  const picked = await db
+    .select({ id: publishDispatches.id })
+    .from(publishDispatches)
+    .where(and(due, candidates))
+    .orderBy(publishDispatches.nextAttemptAt)
+    .limit(limit);
   if (!picked.length) return [];
   return db
     .update(publishDispatches)
     .set({ nextAttemptAt: new Date(now.getTime() + leaseMs) })
-    .where(and(inArray(publishDispatches.id, picked.map((p) => p.id)), due))
+    .where(
+      and(
+        inArray(
+          publishDispatches.id,
+          picked.map((p) => p.id),
+        ),
+        due,
+      ),
+    )
     .returning();
 }
 
-export async function dispatchDeliveries(db: Db, driver: SchedulerDriver, options: { ids?: string[]; now?: Date; limit?: number; timeoutMs?: number } = {}): Promise<DispatchResult> {
+export async function dispatchDeliveries(
+  db: Db,
+  driver: SchedulerDriver,
+  options: { ids?: string[]; now?: Date; limit?: number; timeoutMs?: number } = {},
+): Promise<DispatchResult> {
   const now = options.now ?? new Date();
   const rows = await lease(db, options.ids, now, options.limit ?? 200);
   const result: DispatchResult = { sent: 0, dropped: 0, pending: 0, failure: null };
@@ -66,12 +83,24 @@ export async function dispatchDeliveries(db: Db, driver: SchedulerDriver, option
     }
     try {
       const messageId = await withTimeout(
-        driver.enqueue({ jobId: row.jobId, workspaceId: row.workspaceId, version: row.version, runAt: row.runAt, deliveryId: deliveryIdOf(row) }),
+        driver.enqueue({
+          jobId: row.jobId,
+          workspaceId: row.workspaceId,
+          version: row.version,
+          runAt: row.runAt,
+          deliveryId: deliveryIdOf(row),
+        }),
         options.timeoutMs ?? 5_000,
       );
-      await db.update(publishDispatches).set({ status: "sent", messageId, sentAt: new Date(), lastErrorKind: null, lastError: null }).where(eq(publishDispatches.id, row.id));
+      await db
+        .update(publishDispatches)
+        .set({ status: "sent", messageId, sentAt: new Date(), lastErrorKind: null, lastError: null })
+        .where(eq(publishDispatches.id, row.id));
       if (messageId) {
-        await db.update(publishJobs).set({ schedulerMessageId: messageId }).where(and(eq(publishJobs.id, row.jobId), eq(publishJobs.version, row.version)));
+        await db
+          .update(publishJobs)
+          .set({ schedulerMessageId: messageId })
+          .where(and(eq(publishJobs.id, row.jobId), eq(publishJobs.version, row.version)));
       }
       result.sent++;
     } catch (error) {
@@ -88,7 +117,12 @@ async function recordFailure(db: Db, row: PublishDispatch, kind: DispatchFailure
   const tries = row.tries + 1;
   await db
     .update(publishDispatches)
-    .set({ tries, lastErrorKind: kind, lastError: message, nextAttemptAt: new Date(now.getTime() + retryDelayMs(tries, Math.random, 5_000, 5 * 60_000)) })
+    .set({
+      tries,
+      lastErrorKind: kind,
+      lastError: message,
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(tries, Math.random, 5_000, 5 * 60_000)),
+    })
     .where(eq(publishDispatches.id, row.id));
 }
 

@@ -19,10 +19,24 @@ export const redeliveryDefaults = { maxDeliveries: 4, maxSendTries: 8 };
 
 export type RedeliveryResult = { redelivered: number; waiting: number; failed: number; notifications: string[] };
 
-export async function redeliverLostJobs(db: Db, driver: SchedulerDriver, lost: PublishJob[], now = new Date(), limits = redeliveryDefaults): Promise<RedeliveryResult> {
+export async function redeliverLostJobs(
+  db: Db,
+  driver: SchedulerDriver,
+  lost: PublishJob[],
+  now = new Date(),
+  limits = redeliveryDefaults,
+): Promise<RedeliveryResult> {
   const result: RedeliveryResult = { redelivered: 0, waiting: 0, failed: 0, notifications: [] };
   if (driver.name === "embedded" || lost.length === 0) return result;
-  const rows = await db.select().from(publishDispatches).where(inArray(publishDispatches.jobId, lost.map((j) => j.id)));
+  const rows = await db
+    .select()
+    .from(publishDispatches)
+    .where(
+      inArray(
+        publishDispatches.jobId,
+        lost.map((j) => j.id),
+      ),
+    );
   await db.transaction(async (tx) => {
     const again: PublishJob[] = [];
     for (const job of lost) {
@@ -30,12 +44,22 @@ export async function redeliverLostJobs(db: Db, driver: SchedulerDriver, lost: P
       const pending = mine.find((r) => r.status === "pending");
       const sent = mine.filter((r) => r.status === "sent").length;
       if (pending && pending.tries >= limits.maxSendTries) {
-        result.notifications.push(...(await failUndelivered(tx, job, "SCHEDULER_UNAVAILABLE", `The scheduler (QStash) could not take the job after ${pending.tries} tries: ${pending.lastError ?? "unknown error"}`, now)));
+        result.notifications.push(
+          ...(await failUndelivered(
+            tx,
+            job,
+            "SCHEDULER_UNAVAILABLE",
+            `The scheduler (QStash) could not take the job after ${pending.tries} tries: ${pending.lastError ?? "unknown error"}`,
+            now,
+          )),
+        );
         result.failed++;
       } else if (pending) {
         result.waiting++;
       } else if (sent >= limits.maxDeliveries) {
-        result.notifications.push(...(await failUndelivered(tx, job, "NOT_DELIVERED", `QStash accepted ${sent} deliveries of this job and none arrived.`, now)));
+        result.notifications.push(
+          ...(await failUndelivered(tx, job, "NOT_DELIVERED", `QStash accepted ${sent} deliveries of this job and none arrived.`, now)),
+        );
         result.failed++;
       } else {
         again.push(job);
@@ -55,8 +79,15 @@ async function failUndelivered(tx: DbOrTx, job: PublishJob, code: string, messag
     .where(and(eq(publishJobs.id, job.id), eq(publishJobs.status, "scheduled"), eq(publishJobs.version, job.version)))
     .returning({ id: publishJobs.id });
   if (!row) return [];
-  await tx.update(publishDispatches).set({ status: "dropped" }).where(and(eq(publishDispatches.jobId, job.id), eq(publishDispatches.status, "pending")));
-  await recordAudit(tx, { userId: "system", userName: "scheduler", workspaceId: job.workspaceId }, { action: "publish.not_delivered", targetType: "publish_job", targetId: job.id, after: { code, reason: message } });
+  await tx
+    .update(publishDispatches)
+    .set({ status: "dropped" })
+    .where(and(eq(publishDispatches.jobId, job.id), eq(publishDispatches.status, "pending")));
+  await recordAudit(
+    tx,
+    { userId: "system", userName: "scheduler", workspaceId: job.workspaceId },
+    { action: "publish.not_delivered", targetType: "publish_job", targetId: job.id, after: { code, reason: message } },
+  );
   const people = await usersWithPermission(tx, job.workspaceId, "schedules.write");
   const payload = { title: job.snapshot.title, jobId: job.id, accountId: job.accountId, reason: message };
   await notify(tx, job.workspaceId, job.createdBy ? [...people, job.createdBy] : people, "publish_failed", { ...payload, by: "" });

@@ -16,12 +16,23 @@ type JobRef = { id: string; workspaceId: string; version: number; runAt: Date };
 export const deliveryIdOf = (row: { jobId: string; version: number; attempt: number }) => `${row.jobId}-v${row.version}-a${row.attempt}`;
 
 /** Returns the ids of the rows written (none with the embedded driver). */
-export async function requestDeliveries(tx: DbOrTx, driver: SchedulerDriver, jobs: JobRef[], now = new Date(), runAt?: Date): Promise<string[]> {
+export async function requestDeliveries(
+  tx: DbOrTx,
+  driver: SchedulerDriver,
+  jobs: JobRef[],
+  now = new Date(),
+  runAt?: Date,
+): Promise<string[]> {
   if (driver.name === "embedded" || jobs.length === 0) return [];
   const last = await tx
     .select({ jobId: publishDispatches.jobId, attempt: sql<number>`max(${publishDispatches.attempt})` })
     .from(publishDispatches)
-    .where(inArray(publishDispatches.jobId, jobs.map((j) => j.id)))
+    .where(
+      inArray(
+        publishDispatches.jobId,
+        jobs.map((j) => j.id),
+      ),
+    )
     .groupBy(publishDispatches.jobId);
   const attempts = new Map(last.map((r) => [r.jobId, Number(r.attempt)]));
   const rows = jobs.map((job) => ({

@@ -26,4 +26,3 @@ export interface SchedulerDriver {
 }
 
 export type SeriesSchedule = { seriesId: string; workspaceId: string; cron: string; timezone: string };
-

@@ -41,16 +41,34 @@ async function takenTimes(tx: DbOrTx, accountId: string, wanted: Date[]): Promis
   const rows = await tx
     .select({ runAt: publishJobs.runAt })
     .from(publishJobs)
-    .where(and(eq(publishJobs.accountId, accountId), gte(publishJobs.runAt, new Date(wanted[0].getTime() - dayMs)), lte(publishJobs.runAt, new Date(wanted[wanted.length - 1].getTime() + dayMs)), notInArray(publishJobs.status, ["canceled", "failed"])));
+    .where(
+      and(
+        eq(publishJobs.accountId, accountId),
+        gte(publishJobs.runAt, new Date(wanted[0].getTime() - dayMs)),
+        lte(publishJobs.runAt, new Date(wanted[wanted.length - 1].getTime() + dayMs)),
+        notInArray(publishJobs.status, ["canceled", "failed"]),
+      ),
+    );
   return rows.map((r) => r.runAt);
 }
 
 /** Makes jobs for these occurrences of the series (those not made before); returns the new ones, skipped ones included. */
-export async function materializeAt(db: Db, driver: SchedulerDriver, series: PublishSeries, wanted: Date[], now = new Date(), actor: Actor = systemActor): Promise<PublishJob[]> {
+export async function materializeAt(
+  db: Db,
+  driver: SchedulerDriver,
+  series: PublishSeries,
+  wanted: Date[],
+  now = new Date(),
+  actor: Actor = systemActor,
+): Promise<PublishJob[]> {
   if (series.status !== "active" || !wanted.length) return [];
   let outbox: string[] = [];
   const created = await db.transaction(async (tx) => {
-    const [account] = await tx.select().from(accounts).where(and(eq(accounts.id, series.accountId), eq(accounts.workspaceId, series.workspaceId))).limit(1);
+    const [account] = await tx
+      .select()
+      .from(accounts)
+      .where(and(eq(accounts.id, series.accountId), eq(accounts.workspaceId, series.workspaceId)))
+      .limit(1);
     // A paused or archived account gets no new jobs; they appear again once it is active.
     if (!account || account.archivedAt || account.status !== "active") return [];
     const keys = wanted.map((at) => occurrenceKey(series.id, at));
@@ -77,30 +95,57 @@ export async function materializeAt(db: Db, driver: SchedulerDriver, series: Pub
       createdBy: series.createdBy,
     }));
     const rows = await tx.insert(publishJobs).values(values).onConflictDoNothing().returning();
-    await recordAudit(tx, { ...actor, workspaceId: series.workspaceId }, {
-      action: "series.materialize",
-      targetType: "publish_series",
-      targetId: series.id,
-      after: {
-        jobs: rows.length,
-        first: rows[0]?.runAt,
-        last: rows.at(-1)?.runAt,
-        shifted: planned.filter((p) => p.note?.action === "shifted").length,
-        skipped: planned.filter((p) => p.note?.action === "skipped").length,
+    await recordAudit(
+      tx,
+      { ...actor, workspaceId: series.workspaceId },
+      {
+        action: "series.materialize",
+        targetType: "publish_series",
+        targetId: series.id,
+        after: {
+          jobs: rows.length,
+          first: rows[0]?.runAt,
+          last: rows.at(-1)?.runAt,
+          shifted: planned.filter((p) => p.note?.action === "shifted").length,
+          skipped: planned.filter((p) => p.note?.action === "skipped").length,
+        },
       },
-    });
+    );
     // Their delivery requests commit with them (the publish outbox) and are sent just after.
-    outbox = await requestDeliveries(tx, driver, rows.filter((job) => job.status === "scheduled"), now);
+    outbox = await requestDeliveries(
+      tx,
+      driver,
+      rows.filter((job) => job.status === "scheduled"),
+      now,
+    );
     return rows;
   });
   const dispatch = await dispatchAfterCommit(db, driver, outbox);
   if (!dispatch.sent) return created;
-  const fresh = new Map((await db.select().from(publishJobs).where(inArray(publishJobs.id, created.map((job) => job.id)))).map((job) => [job.id, job]));
+  const fresh = new Map(
+    (
+      await db
+        .select()
+        .from(publishJobs)
+        .where(
+          inArray(
+            publishJobs.id,
+            created.map((job) => job.id),
+          ),
+        )
+    ).map((job) => [job.id, job]),
+  );
   return created.map((job) => fresh.get(job.id) ?? job);
 }
 
 /** The embedded top-up: every occurrence of the next 14 days. */
-export async function materializeOne(db: Db, driver: SchedulerDriver, series: PublishSeries, now = new Date(), actor: Actor = systemActor): Promise<PublishJob[]> {
+export async function materializeOne(
+  db: Db,
+  driver: SchedulerDriver,
+  series: PublishSeries,
+  now = new Date(),
+  actor: Actor = systemActor,
+): Promise<PublishJob[]> {
   return materializeAt(db, driver, series, dueOccurrences(series, now), now, actor);
 }
 

@@ -20,7 +20,9 @@ const earlyToleranceMs = 60_000;
 /** The occurrence a schedule call at `now` stands for: the latest one within the tolerance window. */
 export function currentOccurrence(series: PublishSeries, now: Date): Date | null {
   const from = new Date(Math.max(now.getTime() - lateToleranceMs, series.startsAt.getTime() - 1));
-  const at = nextOccurrences(series.cron, series.timezone, from, 50).filter((t) => t.getTime() <= now.getTime() + earlyToleranceMs).at(-1);
+  const at = nextOccurrences(series.cron, series.timezone, from, 50)
+    .filter((t) => t.getTime() <= now.getTime() + earlyToleranceMs)
+    .at(-1);
   if (!at || (series.endsAt && at > series.endsAt)) return null;
   return at;
 }
@@ -28,8 +30,17 @@ export function currentOccurrence(series: PublishSeries, now: Date): Date | null
 export const seriesDeliverySchema = z.object({ seriesId: idSchema, workspaceId: idSchema }).strict();
 
 /** One verified series delivery (lib/jobs/registry.ts): the occurrence due now becomes a job. */
-export async function handleSeriesDelivery(db: Db, driver: SchedulerDriver, delivery: z.infer<typeof seriesDeliverySchema>, now = new Date()) {
-  const [series] = await db.select().from(publishSeries).where(and(eq(publishSeries.id, delivery.seriesId), eq(publishSeries.workspaceId, delivery.workspaceId))).limit(1);
+export async function handleSeriesDelivery(
+  db: Db,
+  driver: SchedulerDriver,
+  delivery: z.infer<typeof seriesDeliverySchema>,
+  now = new Date(),
+) {
+  const [series] = await db
+    .select()
+    .from(publishSeries)
+    .where(and(eq(publishSeries.id, delivery.seriesId), eq(publishSeries.workspaceId, delivery.workspaceId)))
+    .limit(1);
   if (!series) throw new AppError("NOT_FOUND");
   if (series.status !== "active") return { result: "stopped" as const, jobId: null };
   const at = currentOccurrence(series, now);

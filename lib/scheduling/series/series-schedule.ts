@@ -11,11 +11,22 @@ import { getLogger } from "@/lib/observability/logger";
 import type { SchedulerDriver } from "../drivers/scheduler-driver";
 
 /** Makes (or replaces) the series' schedule when the driver has schedules; stores its id. Never throws: the sweep tries again. */
-export async function ensureSeriesSchedule(db: Db, driver: SchedulerDriver, series: PublishSeries, options: { replace?: boolean } = {}): Promise<string | null> {
+export async function ensureSeriesSchedule(
+  db: Db,
+  driver: SchedulerDriver,
+  series: PublishSeries,
+  options: { replace?: boolean } = {},
+): Promise<string | null> {
   if (series.status !== "active" || (series.schedulerScheduleId && !options.replace)) return series.schedulerScheduleId;
   try {
-    const scheduleId = await driver.scheduleSeries({ seriesId: series.id, workspaceId: series.workspaceId, cron: series.cron, timezone: series.timezone });
-    if (scheduleId !== series.schedulerScheduleId) await db.update(publishSeries).set({ schedulerScheduleId: scheduleId }).where(eq(publishSeries.id, series.id));
+    const scheduleId = await driver.scheduleSeries({
+      seriesId: series.id,
+      workspaceId: series.workspaceId,
+      cron: series.cron,
+      timezone: series.timezone,
+    });
+    if (scheduleId !== series.schedulerScheduleId)
+      await db.update(publishSeries).set({ schedulerScheduleId: scheduleId }).where(eq(publishSeries.id, series.id));
     return scheduleId;
   } catch (err) {
     getLogger().warn({ err, seriesId: series.id }, "could not create the series schedule");

@@ -33,7 +33,13 @@ async function adjustmentsOf(db: Db, seriesIds: string[], now: Date): Promise<Ma
   const rows = await db
     .select({ seriesId: publishJobs.seriesId, jobId: publishJobs.id, runAt: publishJobs.runAt, planNote: publishJobs.planNote })
     .from(publishJobs)
-    .where(and(inArray(publishJobs.seriesId, seriesIds), isNotNull(publishJobs.planNote), gte(publishJobs.runAt, new Date(now.getTime() - 7 * 86_400_000))))
+    .where(
+      and(
+        inArray(publishJobs.seriesId, seriesIds),
+        isNotNull(publishJobs.planNote),
+        gte(publishJobs.runAt, new Date(now.getTime() - 7 * 86_400_000)),
+      ),
+    )
     .orderBy(asc(publishJobs.runAt))
     .limit(500);
   for (const row of rows) {
@@ -45,7 +51,11 @@ async function adjustmentsOf(db: Db, seriesIds: string[], now: Date): Promise<Ma
 }
 
 export async function getSeries(db: Db, ctx: WorkspaceContext, id: string): Promise<PublishSeries> {
-  const [row] = await db.select().from(publishSeries).where(and(eq(publishSeries.id, id), eq(publishSeries.workspaceId, ctx.workspaceId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(publishSeries)
+    .where(and(eq(publishSeries.id, id), eq(publishSeries.workspaceId, ctx.workspaceId)))
+    .limit(1);
   if (!row || (ctx.accountIds && !ctx.accountIds.includes(row.accountId))) throw new AppError("NOT_FOUND");
   return row;
 }
@@ -68,8 +78,17 @@ export async function listSeries(db: Db, ctx: AccountScope, now = new Date()): P
     .where(eq(publishSeries.workspaceId, ctx.workspaceId))
     .orderBy(asc(publishSeries.status), desc(publishSeries.createdAt));
   const visible = rows.filter((r) => !ctx.accountIds || ctx.accountIds.includes(r.series.accountId));
-  const adjustments = await adjustmentsOf(db, visible.map((r) => r.series.id), now);
-  return visible.map((r) => ({ ...r.series, accountName: r.accountName, nextRunAt: nextRunOf(r.series, now), adjustments: adjustments.get(r.series.id) ?? [] }));
+  const adjustments = await adjustmentsOf(
+    db,
+    visible.map((r) => r.series.id),
+    now,
+  );
+  return visible.map((r) => ({
+    ...r.series,
+    accountName: r.accountName,
+    nextRunAt: nextRunOf(r.series, now),
+    adjustments: adjustments.get(r.series.id) ?? [],
+  }));
 }
 
 export async function createSeries(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, input: CreateSeriesInput, now = new Date()) {
@@ -78,14 +97,31 @@ export async function createSeries(db: Db, driver: SchedulerDriver, ctx: Workspa
   if (account.status !== "active") throw new AppError("UNPROCESSABLE", { fieldErrors: { accountId: [`Account is ${account.status}`] } });
   // A draft from elsewhere (another workspace or out of the caller's accounts) is simply not found.
   if (input.draftId) await getDraft(db, ctx, input.draftId);
-  if (input.endsAt && input.endsAt <= (input.startsAt ?? now)) throw new AppError("UNPROCESSABLE", { fieldErrors: { endsAt: ["Ends before it starts"] } });
+  if (input.endsAt && input.endsAt <= (input.startsAt ?? now))
+    throw new AppError("UNPROCESSABLE", { fieldErrors: { endsAt: ["Ends before it starts"] } });
   const timezone = input.timezone ?? (await workspaceTimezone(db, ctx.workspaceId));
   const series = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(publishSeries)
-      .values({ id: newId("ser"), workspaceId: ctx.workspaceId, accountId: account.id, draftId: input.draftId ?? null, snapshot: input.snapshot, cron: input.cron, timezone, startsAt: input.startsAt ?? now, endsAt: input.endsAt ?? null, createdBy: ctx.userId })
+      .values({
+        id: newId("ser"),
+        workspaceId: ctx.workspaceId,
+        accountId: account.id,
+        draftId: input.draftId ?? null,
+        snapshot: input.snapshot,
+        cron: input.cron,
+        timezone,
+        startsAt: input.startsAt ?? now,
+        endsAt: input.endsAt ?? null,
+        createdBy: ctx.userId,
+      })
       .returning();
-    await recordAudit(tx, ctx, { action: "series.create", targetType: "publish_series", targetId: row.id, after: { accountId: account.id, cron: row.cron, timezone, title: row.snapshot.title } });
+    await recordAudit(tx, ctx, {
+      action: "series.create",
+      targetType: "publish_series",
+      targetId: row.id,
+      after: { accountId: account.id, cron: row.cron, timezone, title: row.snapshot.title },
+    });
     return row;
   });
   // QStash: its schedule makes each occurrence when it comes. Embedded (or no schedule yet): the next 14 days now.
@@ -95,11 +131,25 @@ export async function createSeries(db: Db, driver: SchedulerDriver, ctx: Workspa
 }
 
 /** Cancels the series' jobs still waiting in the future and frees their keys, so a re-plan may use the same times. */
-async function cancelFutureJobs(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, seriesId: string, now: Date, freeKeys: boolean): Promise<number> {
+async function cancelFutureJobs(
+  db: Db,
+  driver: SchedulerDriver,
+  ctx: WorkspaceContext,
+  seriesId: string,
+  now: Date,
+  freeKeys: boolean,
+): Promise<number> {
   const future = await db
     .select({ id: publishJobs.id })
     .from(publishJobs)
-    .where(and(eq(publishJobs.seriesId, seriesId), eq(publishJobs.workspaceId, ctx.workspaceId), eq(publishJobs.status, "scheduled"), gt(publishJobs.runAt, now)));
+    .where(
+      and(
+        eq(publishJobs.seriesId, seriesId),
+        eq(publishJobs.workspaceId, ctx.workspaceId),
+        eq(publishJobs.status, "scheduled"),
+        gt(publishJobs.runAt, now),
+      ),
+    );
   let canceled = 0;
   for (const { id } of future) {
     let job: PublishJob;
@@ -110,19 +160,35 @@ async function cancelFutureJobs(db: Db, driver: SchedulerDriver, ctx: WorkspaceC
       throw error;
     }
     canceled++;
-    if (freeKeys) await db.update(publishJobs).set({ idempotencyKey: `${job.idempotencyKey}:replaced:${job.id}` }).where(eq(publishJobs.id, job.id));
+    if (freeKeys)
+      await db
+        .update(publishJobs)
+        .set({ idempotencyKey: `${job.idempotencyKey}:replaced:${job.id}` })
+        .where(eq(publishJobs.id, job.id));
   }
   return canceled;
 }
 
-export async function updateSeries(db: Db, driver: SchedulerDriver, ctx: WorkspaceContext, id: string, input: UpdateSeriesInput, now = new Date()) {
+export async function updateSeries(
+  db: Db,
+  driver: SchedulerDriver,
+  ctx: WorkspaceContext,
+  id: string,
+  input: UpdateSeriesInput,
+  now = new Date(),
+) {
   const before = await getSeries(db, ctx, id);
   if (before.status !== "active") throw new AppError("CONFLICT", { fieldErrors: { status: ["Series is stopped"] } });
   if (input.endsAt && input.endsAt <= now) throw new AppError("UNPROCESSABLE", { fieldErrors: { endsAt: ["In the past"] } });
   const series = await db.transaction(async (tx) => {
     const [row] = await tx
       .update(publishSeries)
-      .set({ cron: input.cron ?? before.cron, timezone: input.timezone ?? before.timezone, snapshot: { ...before.snapshot, ...input.snapshot }, endsAt: input.endsAt === undefined ? before.endsAt : input.endsAt })
+      .set({
+        cron: input.cron ?? before.cron,
+        timezone: input.timezone ?? before.timezone,
+        snapshot: { ...before.snapshot, ...input.snapshot },
+        endsAt: input.endsAt === undefined ? before.endsAt : input.endsAt,
+      })
       .where(and(eq(publishSeries.id, id), eq(publishSeries.status, "active")))
       .returning();
     if (!row) throw new AppError("CONFLICT");
@@ -146,7 +212,13 @@ export async function stopSeries(db: Db, driver: SchedulerDriver, ctx: Workspace
   const before = await getSeries(db, ctx, id);
   const series = await db.transaction(async (tx) => {
     const [row] = await tx.update(publishSeries).set({ status: "stopped" }).where(eq(publishSeries.id, id)).returning();
-    await recordAudit(tx, ctx, { action: "series.stop", targetType: "publish_series", targetId: id, before: { status: before.status }, after: { status: "stopped" } });
+    await recordAudit(tx, ctx, {
+      action: "series.stop",
+      targetType: "publish_series",
+      targetId: id,
+      before: { status: before.status },
+      after: { status: "stopped" },
+    });
     return row;
   });
   // Also when already stopped: a retry after a half-finished stop cancels what is left.

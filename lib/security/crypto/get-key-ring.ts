@@ -14,7 +14,9 @@ export function getKeyRing(): KeyRing {
   if (encryption.source === "file" && isProduction && !database.isEmbedded) {
     // A serverless instance's disk is thrown away: secrets encrypted with a generated key
     // there would become unreadable. The database is remote, so the keys must be too.
-    throw new Error("ENCRYPTION_KEYS must be set when the database is not the embedded file (a generated key file would be lost with the instance)");
+    throw new Error(
+      "ENCRYPTION_KEYS must be set when the database is not the embedded file (a generated key file would be lost with the instance)",
+    );
   }
   if (encryption.source === "env") {
     if (cached?.stamp !== "env") cached = { stamp: "env", ring: parseKeyRing(encryption.keys) };

@@ -25,7 +25,10 @@ function decodeKey(id: string, encoded: string): Buffer {
 }
 
 export function parseKeyRing(text: string): KeyRing {
-  const entries = text.split(",").map((s) => s.trim()).filter(Boolean);
+  const entries = text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (entries.length === 0) throw new KeyRingError("the encryption key ring is empty");
   const keys: EncryptionKey[] = [];
   const byId = new Map<string, EncryptionKey>();

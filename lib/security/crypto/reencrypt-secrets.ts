@@ -21,7 +21,12 @@ export type ReencryptResult = {
   byWorkspace: Record<string, WorkspaceCounts>;
 };
 
-type Options = { batchSize?: number; onProgress?: (p: ReencryptProgress) => void; /** Stop after this many re-encrypted rows (bounded runs, tests). */ maxRows?: number; columns?: readonly SecretColumn[] };
+type Options = {
+  batchSize?: number;
+  onProgress?: (p: ReencryptProgress) => void /** Stop after this many re-encrypted rows (bounded runs, tests). */;
+  maxRows?: number;
+  columns?: readonly SecretColumn[];
+};
 
 export async function reencryptSecrets(db: DbOrTx, ring: KeyRing, options: Options = {}): Promise<ReencryptResult> {
   const batchSize = options.batchSize ?? 200;

@@ -41,12 +41,16 @@ export async function rotateKeys(db: Db, options: RotateOptions = {}): Promise<R
   const complete = !result.stopped && result.failed.length === 0;
   await db.transaction(async (tx) => {
     for (const [workspaceId, counts] of Object.entries(result.byWorkspace)) {
-      await recordAudit(tx, { userId: null, userName: "keys:rotate", workspaceId }, {
-        action: "security.keys_rotate",
-        targetType: "key_ring",
-        targetId: ring.current.id,
-        after: { source: encryption.source, addedKey, reencrypted: counts.reencrypted, failed: counts.failed, complete },
-      });
+      await recordAudit(
+        tx,
+        { userId: null, userName: "keys:rotate", workspaceId },
+        {
+          action: "security.keys_rotate",
+          targetType: "key_ring",
+          targetId: ring.current.id,
+          after: { source: encryption.source, addedKey, reencrypted: counts.reencrypted, failed: counts.failed, complete },
+        },
+      );
     }
   });
   if (!Object.keys(result.byWorkspace).length) log("no workspace had secrets to re-encrypt: nothing audited");

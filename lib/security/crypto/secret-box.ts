@@ -44,7 +44,9 @@ export function decryptSecret(ring: KeyRing, value: string): string {
   if (!id) throw new DecryptionError("not an encrypted value");
   const entry = ring.byId.get(id);
   if (!entry) {
-    throw new DecryptionError(`encrypted with key "${id}", which is not in the key ring (known: ${[...ring.byId.keys()].join(", ")}); add it back to ENCRYPTION_KEYS`);
+    throw new DecryptionError(
+      `encrypted with key "${id}", which is not in the key ring (known: ${[...ring.byId.keys()].join(", ")}); add it back to ENCRYPTION_KEYS`,
+    );
   }
   const raw = Buffer.from(value.slice(prefix.length + id.length + 1), "base64url");
   if (raw.length < ivBytes + tagBytes) throw new DecryptionError("encrypted value is truncated");

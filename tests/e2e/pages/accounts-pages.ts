@@ -3,7 +3,12 @@ import { expect, type Page } from "@playwright/test";
 import { SetupWizard, SignInPage, type Admin } from "./auth-pages";
 
 /** foundation.spec.ts's admin: this spec signs in as them, or sets the app up as them when fresh. */
-export const foundationAdmin: Admin = { name: "张伟", email: "zhangwei@example.com", password: "a-strong-password", workspace: "小鹿品牌内容组" };
+export const foundationAdmin: Admin = {
+  name: "张伟",
+  email: "zhangwei@example.com",
+  password: "a-strong-password",
+  workspace: "小鹿品牌内容组",
+};
 
 export async function signInOrSetUp(page: Page): Promise<string> {
   await page.goto("/");
@@ -16,7 +21,10 @@ export async function signInOrSetUp(page: Page): Promise<string> {
 }
 
 export class MatrixPage {
-  constructor(private readonly page: Page, private readonly slug: string) {}
+  constructor(
+    private readonly page: Page,
+    private readonly slug: string,
+  ) {}
 
   async open(query = "") {
     await this.page.goto(`/${this.slug}/accounts${query}`);

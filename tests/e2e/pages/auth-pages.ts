@@ -43,7 +43,10 @@ export class SignInPage {
   }
 
   async signOut() {
-    await this.page.getByRole("button", { name: /退出登录|Sign out/ }).first().click();
+    await this.page
+      .getByRole("button", { name: /退出登录|Sign out/ })
+      .first()
+      .click();
     await expect(this.page).toHaveURL(/\/login/);
   }
 }

@@ -3,7 +3,12 @@ import { expect, type Page } from "@playwright/test";
 import { SetupWizard, SignInPage, type Admin } from "./auth-pages";
 
 /** foundation.spec.ts's admin: this suite signs in as them, or sets the app up when it is fresh. */
-export const foundationAdmin: Admin = { name: "张伟", email: "zhangwei@example.com", password: "a-strong-password", workspace: "小鹿品牌内容组" };
+export const foundationAdmin: Admin = {
+  name: "张伟",
+  email: "zhangwei@example.com",
+  password: "a-strong-password",
+  workspace: "小鹿品牌内容组",
+};
 
 /** Signs in (or completes setup with demo data on a fresh app) and returns the workspace slug. */
 export async function enterWorkspace(page: Page): Promise<string> {

@@ -2,7 +2,11 @@
 import { expect, type Page } from "@playwright/test";
 
 /** An approved draft for fresh accounts made through the API (one per name), ready to schedule. */
-export async function approvedDraftForNewAccounts(page: Page, slug: string, o: { names: string[]; redIdPrefix: string; title: string; text: string; image: { url: string; alt: string } }) {
+export async function approvedDraftForNewAccounts(
+  page: Page,
+  slug: string,
+  o: { names: string[]; redIdPrefix: string; title: string; text: string; image: { url: string; alt: string } },
+) {
   const api = (path: string, data?: object) => page.request.post(`/api/v1${path}`, { data, headers: { "x-workspace": slug } });
   const accountIds: string[] = [];
   for (const name of o.names) {

@@ -29,6 +29,13 @@ export async function callAction<T>(page: string, headers: Record<string, string
     deploymentId: "fuzz",
     previouslyRevalidatedTags: [],
   } as never);
-  const requestStore = createRequestStoreForAPI({ headers: { host: "localhost:3000", ...headers } } as never, url as never, undefined as never, undefined, undefined as never, undefined);
+  const requestStore = createRequestStoreForAPI(
+    { headers: { host: "localhost:3000", ...headers } } as never,
+    url as never,
+    undefined as never,
+    undefined,
+    undefined as never,
+    undefined,
+  );
   return workAsyncStorage.run(workStore, () => workUnitAsyncStorage.run(requestStore, run));
 }

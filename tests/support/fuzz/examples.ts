@@ -22,9 +22,16 @@ export function minimalValid(schema: Schema, text: string, id: string, defs: Sch
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case "object":
-      return Object.fromEntries(Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(([k, s]) => [k, minimalValid(s, text, id, defs, k, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries((schema.properties ?? {}) as Record<string, Schema>).map(([k, s]) => [
+          k,
+          minimalValid(s, text, id, defs, k, depth + 1),
+        ]),
+      );
     case "array":
-      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => minimalValid(schema.items ?? {}, text, id, defs, key, depth + 1));
+      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () =>
+        minimalValid(schema.items ?? {}, text, id, defs, key, depth + 1),
+      );
     case "string": {
       if (schema.pattern) return "abc_123";
       if (schema.format === "email") return "fuzz@example.com";
@@ -51,7 +58,13 @@ export function onePerKind(ids: string[]): string[] {
   return [...byKind.values()];
 }
 
-export function routeExamples(target: RouteTarget, ownByResource: Record<string, string>, fallbackId: string, foreignIds: string[], uploadBody: string): RouteExample[] {
+export function routeExamples(
+  target: RouteTarget,
+  ownByResource: Record<string, string>,
+  fallbackId: string,
+  foreignIds: string[],
+  uploadBody: string,
+): RouteExample[] {
   const params = (id: string) => Object.fromEntries(target.params.map((p) => [p, id]));
   const keys = target.queryKeys.length ? target.queryKeys : ["q"];
   // The real object of this route's resource (a draft for /drafts/{id}/...), so writes land.
@@ -69,7 +82,8 @@ export function routeExamples(target: RouteTarget, ownByResource: Record<string,
   }
   if (target.body && target.method !== "GET") {
     for (const id of aimed) {
-      for (const payload of hostilePayloads(target.body, id)) out.push({ params: params(id), body: JSON.stringify(payload), contentType: "application/json" });
+      for (const payload of hostilePayloads(target.body, id))
+        out.push({ params: params(id), body: JSON.stringify(payload), contentType: "application/json" });
     }
   }
   return out;
@@ -80,7 +94,14 @@ export function hostilePayloads(schema: Schema, id: string): unknown[] {
   const body = minimalValid(schema, "x\ud800y", id);
   const out = [body, minimalValid(schema, "a\u0000b\u202e\u200b\ufeff", id)];
   if (body && typeof body === "object" && !Array.isArray(body)) {
-    out.push(Object.fromEntries(Object.entries(body).map(([k, v]) => [k, v && typeof v === "object" ? { ...(Array.isArray(v) ? {} : v), content: [nested(1_500, "node")] } : v])));
+    out.push(
+      Object.fromEntries(
+        Object.entries(body).map(([k, v]) => [
+          k,
+          v && typeof v === "object" ? { ...(Array.isArray(v) ? {} : v), content: [nested(1_500, "node")] } : v,
+        ]),
+      ),
+    );
   }
   return out;
 }

@@ -36,10 +36,10 @@ export const nastyPieces = [
   "'",
   "`",
   "' OR 1=1 --",
-  "\"); DROP TABLE drafts; --",
+  '"); DROP TABLE drafts; --',
   "*",
   "NEAR(",
-  "\"unbalanced",
+  '"unbalanced',
   "../../etc/passwd",
   "<script>alert(1)</script>",
   "=cmd|' /C calc'!A0",
@@ -89,7 +89,27 @@ export const longString = fc
 
 /** Numbers JSON can carry (no NaN/Infinity: JSON turns those into null). */
 export const hostileNumber = fc.oneof(
-  fc.constantFrom(0, -0, -1, 1, 1.5, 0.1, -0.5, 1e308, -1e308, 5e-324, 2 ** 31, 2 ** 32, 2 ** 53, 2 ** 53 + 2, -(2 ** 63), 2 ** 64, Number.MAX_SAFE_INTEGER, 1e21, 99999999999999999999),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1,
+    1.5,
+    0.1,
+    -0.5,
+    1e308,
+    -1e308,
+    5e-324,
+    2 ** 31,
+    2 ** 32,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 63),
+    2 ** 64,
+    Number.MAX_SAFE_INTEGER,
+    1e21,
+    99999999999999999999,
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
@@ -139,27 +159,85 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>(
     { depthSize: "small", withCrossShrink: true },
     anyLeaf,
     fc.array(tie("value"), { maxLength: 6 }),
-    fc.dictionary(fc.oneof(hostileString, fc.constantFrom("id", "name", "content", "tags", "doc", "__proto__", "constructor")), tie("value"), { maxKeys: 6 }),
+    fc.dictionary(
+      fc.oneof(hostileString, fc.constantFrom("id", "name", "content", "tags", "doc", "__proto__", "constructor")),
+      tie("value"),
+      { maxKeys: 6 },
+    ),
   ),
 })).value;
 
 /** JSON text that is not JSON, or JSON in shapes a route will not expect. */
 export const rawBodyText = fc.oneof(
-  fc.constantFrom("", " ", "{", "}", "[", "null", "0", '"x"', "true", "{\"a\":1,}", "{'a':1}", "\u0000", "\ufeff{}", "{\"a\":\"\\ud800\"}", "NaN", "[1,2", "{\"__proto__\":{\"x\":1}}"),
+  fc.constantFrom(
+    "",
+    " ",
+    "{",
+    "}",
+    "[",
+    "null",
+    "0",
+    '"x"',
+    "true",
+    '{"a":1,}',
+    "{'a':1}",
+    "\u0000",
+    "\ufeff{}",
+    '{"a":"\\ud800"}',
+    "NaN",
+    "[1,2",
+    '{"__proto__":{"x":1}}',
+  ),
   fc.string({ unit: hostileUnit, maxLength: 200 }),
 );
 
 /** A raw query string (already percent-encoded text, sent as is), with broken escapes and NULs. */
 const queryPiece = fc.oneof(
-  fc.constantFrom("%00", "a%00b", "%", "%zz", "%ED%A0%80", "%FF", "%C0%AE", "+", "%2B", "=", "&", "%26", "%E2%80%AE", "%EF%BB%BF", "-1", "0", "1e308", "999999999999999999999", "true", "null", "[]", "%5B%5D", "*", "%22", "%27", "..%2F..%2F"),
+  fc.constantFrom(
+    "%00",
+    "a%00b",
+    "%",
+    "%zz",
+    "%ED%A0%80",
+    "%FF",
+    "%C0%AE",
+    "+",
+    "%2B",
+    "=",
+    "&",
+    "%26",
+    "%E2%80%AE",
+    "%EF%BB%BF",
+    "-1",
+    "0",
+    "1e308",
+    "999999999999999999999",
+    "true",
+    "null",
+    "[]",
+    "%5B%5D",
+    "*",
+    "%22",
+    "%27",
+    "..%2F..%2F",
+  ),
   hostileString.map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, "\ufffd"))),
   fc.string({ unit: "binary-ascii", maxLength: 10 }).map(encodeURIComponent),
 );
 
 export function rawQuery(keys: string[]): fc.Arbitrary<string> {
-  const key = fc.oneof({ weight: 4, arbitrary: keys.length ? fc.constantFrom(...keys) : fc.constant("q") }, { weight: 1, arbitrary: queryPiece });
+  const key = fc.oneof(
+    { weight: 4, arbitrary: keys.length ? fc.constantFrom(...keys) : fc.constant("q") },
+    { weight: 1, arbitrary: queryPiece },
+  );
   return fc
-    .array(fc.tuple(key, fc.array(queryPiece, { minLength: 1, maxLength: 3 }).map((p) => p.join(""))), { maxLength: 4 })
+    .array(
+      fc.tuple(
+        key,
+        fc.array(queryPiece, { minLength: 1, maxLength: 3 }).map((p) => p.join("")),
+      ),
+      { maxLength: 4 },
+    )
     .map((pairs) => pairs.map(([k, v]) => `${k}=${v}`).join("&"));
 }
 
@@ -174,7 +252,8 @@ export function toJsonText(value: unknown): string {
 
 function depthOf(value: unknown): number {
   let depth = 0;
-  for (let v = value; v && typeof v === "object"; depth++) v = Array.isArray(v) ? v[0] : Object.values(v).find((x) => x && typeof x === "object") ?? null;
+  for (let v = value; v && typeof v === "object"; depth++)
+    v = Array.isArray(v) ? v[0] : (Object.values(v).find((x) => x && typeof x === "object") ?? null);
   return depth;
 }
 

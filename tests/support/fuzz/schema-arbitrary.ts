@@ -91,7 +91,11 @@ export function schemaArbitrary(root: Schema, options: SchemaArbOptions): fc.Arb
       }
       return fc.oneof({ weight: 4, arbitrary: matching }, { weight: 1, arbitrary: hostileString.map(fit) });
     }
-    if (schema.format === "email") return fc.oneof(fc.emailAddress(), hostileString.map((s) => `${s}@example.com`));
+    if (schema.format === "email")
+      return fc.oneof(
+        fc.emailAddress(),
+        hostileString.map((s) => `${s}@example.com`),
+      );
     if (schema.format === "uri") return fc.oneof(fc.webUrl(), hostileString.map((s) => `https://example.com/${s}`).map(fit));
     if (/id$/i.test(key) || /ids$/i.test(key) || key === "tokenId" || key === "jobId" || key === "revisionId") {
       return fc.oneof({ weight: 3, arbitrary: options.ids.map(fit) }, { weight: 1, arbitrary: hostileString.map(fit) });
@@ -108,7 +112,11 @@ export function schemaArbitrary(root: Schema, options: SchemaArbOptions): fc.Arb
   const numberArb = (schema: Schema): fc.Arbitrary<number> => {
     const min = schema.minimum ?? -1e308;
     const max = schema.maximum ?? 1e308;
-    return fc.oneof(fc.constantFrom(min, max), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }), hostileNumber.filter((n) => n >= min && n <= max));
+    return fc.oneof(
+      fc.constantFrom(min, max),
+      fc.double({ min, max, noNaN: true, noDefaultInfinity: true }),
+      hostileNumber.filter((n) => n >= min && n <= max),
+    );
   };
 
   return build(root, "", 0);

@@ -86,9 +86,7 @@ function actionInputSchema(name: string, doc: Record<string, Record<string, any>
   const body = doc[spec.op[1]]?.[spec.op[0]]?.requestBody?.content?.["application/json"]?.schema as JsonSchema | undefined;
   if (!body) return undefined;
   const { $defs, ...inner } = body;
-  const shaped: JsonSchema = spec.key
-    ? { type: "object", properties: { [spec.key]: inner }, required: [spec.key] }
-    : { ...inner };
+  const shaped: JsonSchema = spec.key ? { type: "object", properties: { [spec.key]: inner }, required: [spec.key] } : { ...inner };
   if (spec.withId) {
     shaped.properties = { id: { type: "string", minLength: 1, maxLength: 64 }, ...shaped.properties };
     shaped.required = ["id", ...(shaped.required ?? [])];

@@ -10,11 +10,14 @@ import { workspaceAction } from "@/lib/next/workspace-action";
 
 const refresh = (slug: string) => revalidatePath(`/${slug}/accounts`);
 
-export const createAccountAction = workspaceAction({ permission: "accounts.manage", schema: createAccountSchema }, async ({ ctx, db, input }) => {
-  const account = await createAccount(db, ctx, input);
-  refresh(ctx.workspaceSlug);
-  return { id: account.id };
-});
+export const createAccountAction = workspaceAction(
+  { permission: "accounts.manage", schema: createAccountSchema },
+  async ({ ctx, db, input }) => {
+    const account = await createAccount(db, ctx, input);
+    refresh(ctx.workspaceSlug);
+    return { id: account.id };
+  },
+);
 
 export const patchAccountAction = workspaceAction(
   { permission: "accounts.manage", schema: z.object({ id: z.string().min(1), patch: patchAccountSchema }).strict() },
@@ -25,10 +28,13 @@ export const patchAccountAction = workspaceAction(
   },
 );
 
-export const bulkAccountsAction = workspaceAction({ permission: "accounts.manage", schema: bulkAccountsSchema }, async ({ ctx, db, input }) => {
-  const result = await runBulkAction(db, ctx, input);
-  return { results: result.results.map(({ accountId, name, ok, message }) => ({ accountId, name, ok, message })) };
-});
+export const bulkAccountsAction = workspaceAction(
+  { permission: "accounts.manage", schema: bulkAccountsSchema },
+  async ({ ctx, db, input }) => {
+    const result = await runBulkAction(db, ctx, input);
+    return { results: result.results.map(({ accountId, name, ok, message }) => ({ accountId, name, ok, message })) };
+  },
+);
 
 export const checkConnectionAction = workspaceAction(
   { permission: "accounts.manage", schema: z.object({ id: z.string().min(1) }).strict() },
@@ -39,8 +45,11 @@ export const checkConnectionAction = workspaceAction(
   },
 );
 
-export const importAccountsAction = workspaceAction({ permission: "accounts.manage", schema: importAccountsSchema }, async ({ ctx, db, input }) => {
-  const result = await importAccounts(db, ctx, input.csv, { dryRun: input.dryRun });
-  if (result.imported) refresh(ctx.workspaceSlug);
-  return result;
-});
+export const importAccountsAction = workspaceAction(
+  { permission: "accounts.manage", schema: importAccountsSchema },
+  async ({ ctx, db, input }) => {
+    const result = await importAccounts(db, ctx, input.csv, { dryRun: input.dryRun });
+    if (result.imported) refresh(ctx.workspaceSlug);
+    return result;
+  },
+);

@@ -19,7 +19,13 @@ export const metadata = { title: "Audit" };
 
 type Search = Record<string, string | undefined>;
 
-export default async function AuditPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Search> }) {
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Search>;
+}) {
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "audit.read")) return <Forbidden />;
   const db = getDb();
@@ -43,7 +49,11 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
         title={t("title")}
         subtitle={t("subtitle")}
         actions={
-          <a href={exportHref} className="rounded-lg px-3 py-2 text-sm font-medium ring-1 ring-zinc-200 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800" download>
+          <a
+            href={exportHref}
+            className="rounded-lg px-3 py-2 text-sm font-medium ring-1 ring-zinc-200 hover:bg-zinc-50 dark:ring-zinc-700 dark:hover:bg-zinc-800"
+            download
+          >
             {t("exportCsv")}
           </a>
         }

@@ -23,11 +23,14 @@ export const retryJobAction = workspaceAction({ permission: "schedules.write", s
   return { retried: true, scheduler: job.scheduler };
 });
 
-export const markPublishedAction = workspaceAction({ permission: "schedules.write", schema: markPublishedSchema }, async ({ ctx, db, input }) => {
-  await markJobPublished(db, ctx, input);
-  refresh(ctx.workspaceSlug);
-  return { marked: true };
-});
+export const markPublishedAction = workspaceAction(
+  { permission: "schedules.write", schema: markPublishedSchema },
+  async ({ ctx, db, input }) => {
+    await markJobPublished(db, ctx, input);
+    refresh(ctx.workspaceSlug);
+    return { marked: true };
+  },
+);
 
 export const cancelJobAction = workspaceAction({ permission: "schedules.cancel", schema: jobIdSchema }, async ({ ctx, db, input }) => {
   await cancelPublishJob(db, getSchedulerDriver(), ctx, input.jobId);

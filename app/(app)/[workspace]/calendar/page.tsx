@@ -27,12 +27,22 @@ export const metadata = { title: "Calendar" };
 
 const searchSchema = z.object({
   view: z.enum(["week", "month", "list"]).catch("week"),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
   account: z.string().max(64).optional().catch(undefined),
   status: z.enum(publishJobStatuses).optional().catch(undefined),
 });
 
-export default async function CalendarPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Record<string, string>> }) {
+export default async function CalendarPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Record<string, string>>;
+}) {
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "schedules.read")) return <Forbidden />;
   const db = getDb();
@@ -48,9 +58,10 @@ export default async function CalendarPage({ params, searchParams }: { params: P
   const anchor = search.date ?? today;
   const { days, from, to } = calendarRange(search.view, anchor, timezone);
   // Month: counts per day from SQL and only the first jobs of each day; week and list load every job.
-  const loadJobs = search.view === "month"
-    ? monthSummary(db, scope, { days, timezone, statuses })
-    : listJobsInRange(db, scope, { from, to, statuses }).then((jobs) => ({ jobs, counts: null }));
+  const loadJobs =
+    search.view === "month"
+      ? monthSummary(db, scope, { days, timezone, statuses })
+      : listJobsInRange(db, scope, { from, to, statuses }).then((jobs) => ({ jobs, counts: null }));
   const [t, locale, accounts, { jobs, counts }, attention, series] = await Promise.all([
     getTranslations("calendar"),
     getLocale(),
@@ -64,7 +75,15 @@ export default async function CalendarPage({ params, searchParams }: { params: P
   return (
     <>
       <PageHeader title={t("title")} subtitle={t("subtitle", { timezone })} />
-      <CalendarToolbar view={search.view} anchor={anchor} today={today} days={days} locale={locale} filters={{ account: selected.accountId ?? undefined, status: search.status }} accounts={accounts.map(({ id, name }) => ({ id, name }))} />
+      <CalendarToolbar
+        view={search.view}
+        anchor={anchor}
+        today={today}
+        days={days}
+        locale={locale}
+        filters={{ account: selected.accountId ?? undefined, status: search.status }}
+        accounts={accounts.map(({ id, name }) => ({ id, name }))}
+      />
       {!counts && jobs.length >= calendarJobCap && (
         <div className="mt-4">
           <Alert tone="error">{t("truncated", { count: calendarJobCap })}</Alert>
@@ -81,18 +100,38 @@ export default async function CalendarPage({ params, searchParams }: { params: P
           jobs={jobs.map(toJobView)}
           dayCounts={counts}
           accountNames={Object.fromEntries(accounts.map((a) => [a.id, a.name]))}
-          filterQuery={new URLSearchParams({ ...(selected.accountId ? { account: selected.accountId } : {}), ...(search.status ? { status: search.status } : {}) }).toString()}
+          filterQuery={new URLSearchParams({
+            ...(selected.accountId ? { account: selected.accountId } : {}),
+            ...(search.status ? { status: search.status } : {}),
+          }).toString()}
           canWrite={can(ctx, "schedules.write")}
           canCancel={can(ctx, "schedules.cancel")}
           actions={actions}
         />
-        <AttentionQueue slug={ctx.workspaceSlug} jobs={attention.map(toJobView)} timezone={timezone} canWrite={can(ctx, "schedules.write")} actions={actions} />
+        <AttentionQueue
+          slug={ctx.workspaceSlug}
+          jobs={attention.map(toJobView)}
+          timezone={timezone}
+          canWrite={can(ctx, "schedules.write")}
+          actions={actions}
+        />
       </div>
       <SeriesPanel
         slug={ctx.workspaceSlug}
         timezone={timezone}
         accounts={accounts.filter((a) => a.status === "active").map(({ id, name }) => ({ id, name }))}
-        series={series.map((s) => ({ id: s.id, accountId: s.accountId, accountName: s.accountName, title: s.snapshot.title, body: s.snapshot.body, cron: s.cron, timezone: s.timezone, status: s.status, nextRunAt: s.nextRunAt?.toISOString() ?? null, adjustments: s.adjustments.map((a) => ({ ...a, runAt: a.runAt.toISOString() })) }))}
+        series={series.map((s) => ({
+          id: s.id,
+          accountId: s.accountId,
+          accountName: s.accountName,
+          title: s.snapshot.title,
+          body: s.snapshot.body,
+          cron: s.cron,
+          timezone: s.timezone,
+          status: s.status,
+          nextRunAt: s.nextRunAt?.toISOString() ?? null,
+          adjustments: s.adjustments.map((a) => ({ ...a, runAt: a.runAt.toISOString() })),
+        }))}
         canWrite={can(ctx, "schedules.write")}
         canCancel={can(ctx, "schedules.cancel")}
         actions={{ create: createSeriesAction, update: updateSeriesAction, stop: stopSeriesAction, preview: previewSeriesAction }}

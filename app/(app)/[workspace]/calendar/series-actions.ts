@@ -10,11 +10,14 @@ import { idSchema } from "@/lib/validation/id-schema";
 
 const refresh = (slug: string) => revalidatePath(`/${slug}/calendar`);
 
-export const createSeriesAction = workspaceAction({ permission: "schedules.write", schema: createSeriesSchema }, async ({ ctx, db, input }) => {
-  const { series, jobs } = await createSeries(db, getSchedulerDriver(), ctx, input);
-  refresh(ctx.workspaceSlug);
-  return { id: series.id, jobs: jobs.length };
-});
+export const createSeriesAction = workspaceAction(
+  { permission: "schedules.write", schema: createSeriesSchema },
+  async ({ ctx, db, input }) => {
+    const { series, jobs } = await createSeries(db, getSchedulerDriver(), ctx, input);
+    refresh(ctx.workspaceSlug);
+    return { id: series.id, jobs: jobs.length };
+  },
+);
 
 export const updateSeriesAction = workspaceAction(
   { permission: "schedules.write", schema: z.object({ seriesId: idSchema, changes: updateSeriesSchema }).strict() },
@@ -25,13 +28,19 @@ export const updateSeriesAction = workspaceAction(
   },
 );
 
-export const stopSeriesAction = workspaceAction({ permission: "schedules.cancel", schema: z.object({ seriesId: idSchema }).strict() }, async ({ ctx, db, input }) => {
-  const { canceled } = await stopSeries(db, getSchedulerDriver(), ctx, input.seriesId);
-  refresh(ctx.workspaceSlug);
-  return { canceled };
-});
+export const stopSeriesAction = workspaceAction(
+  { permission: "schedules.cancel", schema: z.object({ seriesId: idSchema }).strict() },
+  async ({ ctx, db, input }) => {
+    const { canceled } = await stopSeries(db, getSchedulerDriver(), ctx, input.seriesId);
+    refresh(ctx.workspaceSlug);
+    return { canceled };
+  },
+);
 
-export const previewSeriesAction = workspaceAction({ permission: "schedules.read", schema: previewSeriesSchema }, async ({ ctx, db, input }) => {
-  const timezone = input.timezone ?? (await workspaceTimezone(db, ctx.workspaceId));
-  return { occurrences: previewOccurrences(input.cron, timezone, input.count).map((d) => d.toISOString()) };
-});
+export const previewSeriesAction = workspaceAction(
+  { permission: "schedules.read", schema: previewSeriesSchema },
+  async ({ ctx, db, input }) => {
+    const timezone = input.timezone ?? (await workspaceTimezone(db, ctx.workspaceId));
+    return { occurrences: previewOccurrences(input.cron, timezone, input.count).map((d) => d.toISOString()) };
+  },
+);

@@ -41,7 +41,10 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
                 {label}
                 <Icon className="size-4" aria-hidden />
               </div>
-              <p className={`mt-2 text-3xl font-semibold tabular-nums ${id === "attention" && value > 0 ? "text-amber-600" : ""}`} data-testid={`kpi-${id}`}>
+              <p
+                className={`mt-2 text-3xl font-semibold tabular-nums ${id === "attention" && value > 0 ? "text-amber-600" : ""}`}
+                data-testid={`kpi-${id}`}
+              >
                 {value.toLocaleString(locale)}
               </p>
             </Card>
@@ -79,7 +82,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
             {steps.map((s) => (
               <li key={s.label}>
                 <Link href={s.href} className="flex items-start gap-2 text-sm hover:text-brand-600">
-                  {s.done ? <CheckCircle2 className="mt-0.5 size-4 text-emerald-500" /> : <Circle className="mt-0.5 size-4 text-zinc-300" />}
+                  {s.done ? (
+                    <CheckCircle2 className="mt-0.5 size-4 text-emerald-500" />
+                  ) : (
+                    <Circle className="mt-0.5 size-4 text-zinc-300" />
+                  )}
                   <span className={s.done ? "text-zinc-400 line-through" : undefined}>{s.label}</span>
                 </Link>
               </li>

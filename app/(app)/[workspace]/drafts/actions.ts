@@ -15,11 +15,14 @@ export const createDraftAction = workspaceAction({ permission: "drafts.write", s
   return { id: draft.id };
 });
 
-export const deleteDraftAction = workspaceAction({ permission: "drafts.delete", schema: z.object({ id: idSchema }).strict() }, async ({ ctx, db, input }) => {
-  await deleteDraft(db, ctx, input.id);
-  revalidatePath(`/${ctx.workspaceSlug}/drafts`);
-  return { ok: true };
-});
+export const deleteDraftAction = workspaceAction(
+  { permission: "drafts.delete", schema: z.object({ id: idSchema }).strict() },
+  async ({ ctx, db, input }) => {
+    await deleteDraft(db, ctx, input.id);
+    revalidatePath(`/${ctx.workspaceSlug}/drafts`);
+    return { ok: true };
+  },
+);
 
 export const createFolderAction = workspaceAction({ permission: "drafts.write", schema: folderInputSchema }, async ({ ctx, db, input }) => {
   const folder = await createFolder(db, ctx, input);
@@ -27,11 +30,14 @@ export const createFolderAction = workspaceAction({ permission: "drafts.write", 
   return { id: folder.id };
 });
 
-export const deleteFolderAction = workspaceAction({ permission: "drafts.write", schema: z.object({ id: idSchema }).strict() }, async ({ ctx, db, input }) => {
-  await deleteFolder(db, ctx, input.id);
-  revalidatePath(`/${ctx.workspaceSlug}/drafts`);
-  return { ok: true };
-});
+export const deleteFolderAction = workspaceAction(
+  { permission: "drafts.write", schema: z.object({ id: idSchema }).strict() },
+  async ({ ctx, db, input }) => {
+    await deleteFolder(db, ctx, input.id);
+    revalidatePath(`/${ctx.workspaceSlug}/drafts`);
+    return { ok: true };
+  },
+);
 
 export const moveDraftAction = workspaceAction(
   { permission: "drafts.write", schema: z.object({ draftId: idSchema, folderId: z.string().max(64).nullable() }).strict() },

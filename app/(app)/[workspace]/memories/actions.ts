@@ -8,7 +8,13 @@ import { compressMemories } from "@/lib/memory/maintenance/compress-memories";
 import { undoRun } from "@/lib/memory/maintenance/undo-run";
 import { actorOf } from "@/lib/memory/memory-access";
 import { updateMemoryConfig } from "@/lib/memory/memory-config";
-import { createMemorySchema, maintenanceRunSchema, undoRunSchema, updateMemoryConfigSchema, updateMemorySchema } from "@/lib/memory/memory-schemas";
+import {
+  createMemorySchema,
+  maintenanceRunSchema,
+  undoRunSchema,
+  updateMemoryConfigSchema,
+  updateMemorySchema,
+} from "@/lib/memory/memory-schemas";
 import { updateMemory } from "@/lib/memory/update-memory";
 import { updateAiSettingsSchema } from "@/lib/memory/ai/ai-settings";
 import { updateAiSettings } from "@/lib/memory/ai/update-ai-settings";
@@ -18,11 +24,14 @@ import { byIdSchema, idSchema } from "@/lib/validation/id-schema";
 
 const refresh = (slug: string) => revalidatePath(`/${slug}/memories`, "layout");
 
-export const createMemoryAction = workspaceAction({ permission: "memories.write", schema: createMemorySchema }, async ({ ctx, db, input }) => {
-  const memory = await createMemory(db, actorOf(ctx), input);
-  refresh(ctx.workspaceSlug);
-  return { id: memory.id };
-});
+export const createMemoryAction = workspaceAction(
+  { permission: "memories.write", schema: createMemorySchema },
+  async ({ ctx, db, input }) => {
+    const memory = await createMemory(db, actorOf(ctx), input);
+    refresh(ctx.workspaceSlug);
+    return { id: memory.id };
+  },
+);
 
 export const updateMemoryAction = workspaceAction(
   { permission: "memories.write", schema: z.object({ id: idSchema, changes: updateMemorySchema }).strict() },
@@ -39,17 +48,23 @@ export const deleteMemoryAction = workspaceAction({ permission: "memories.write"
   return { id: input.id };
 });
 
-export const cleanupMemoriesAction = workspaceAction({ permission: "memories.write", schema: maintenanceRunSchema }, async ({ ctx, db, input }) => {
-  const result = await cleanupMemories(db, actorOf(ctx), input);
-  refresh(ctx.workspaceSlug);
-  return result;
-});
+export const cleanupMemoriesAction = workspaceAction(
+  { permission: "memories.write", schema: maintenanceRunSchema },
+  async ({ ctx, db, input }) => {
+    const result = await cleanupMemories(db, actorOf(ctx), input);
+    refresh(ctx.workspaceSlug);
+    return result;
+  },
+);
 
-export const compressMemoriesAction = workspaceAction({ permission: "memories.write", schema: maintenanceRunSchema }, async ({ ctx, db, input }) => {
-  const result = await compressMemories(db, actorOf(ctx), input);
-  refresh(ctx.workspaceSlug);
-  return result;
-});
+export const compressMemoriesAction = workspaceAction(
+  { permission: "memories.write", schema: maintenanceRunSchema },
+  async ({ ctx, db, input }) => {
+    const result = await compressMemories(db, actorOf(ctx), input);
+    refresh(ctx.workspaceSlug);
+    return result;
+  },
+);
 
 export const undoRunAction = workspaceAction({ permission: "memories.write", schema: undoRunSchema }, async ({ ctx, db, input }) => {
   const result = await undoRun(db, actorOf(ctx), input.batchId);
@@ -57,22 +72,29 @@ export const undoRunAction = workspaceAction({ permission: "memories.write", sch
   return result;
 });
 
-export const updateMemoryConfigAction = workspaceAction({ permission: "memories.write", schema: updateMemoryConfigSchema }, async ({ ctx, db, input }) => {
-  const config = await updateMemoryConfig(db, actorOf(ctx), input);
-  refresh(ctx.workspaceSlug);
-  return config;
-});
+export const updateMemoryConfigAction = workspaceAction(
+  { permission: "memories.write", schema: updateMemoryConfigSchema },
+  async ({ ctx, db, input }) => {
+    const config = await updateMemoryConfig(db, actorOf(ctx), input);
+    refresh(ctx.workspaceSlug);
+    return config;
+  },
+);
 
-export const updateAiSettingsAction = workspaceAction({ permission: "memories.manage", schema: updateAiSettingsSchema }, async ({ ctx, db, input }) => {
-  const settings = await updateAiSettings(db, ctx, input);
-  refresh(ctx.workspaceSlug);
-  return settings;
-});
+export const updateAiSettingsAction = workspaceAction(
+  { permission: "memories.manage", schema: updateAiSettingsSchema },
+  async ({ ctx, db, input }) => {
+    const settings = await updateAiSettings(db, ctx, input);
+    refresh(ctx.workspaceSlug);
+    return settings;
+  },
+);
 
 export const reembedStatusAction = workspaceAction({ permission: "memories.manage", schema: z.object({}).strict() }, async ({ ctx, db }) =>
   reembedJobView(await latestReembedJob(db, ctx.workspaceId)),
 );
 
-export const resumeReembedAction = workspaceAction({ permission: "memories.manage", schema: resumeReembedSchema }, async ({ ctx, db, input }) =>
-  reembedJobView(await resumeReembedJob(db, ctx, input.jobId)),
+export const resumeReembedAction = workspaceAction(
+  { permission: "memories.manage", schema: resumeReembedSchema },
+  async ({ ctx, db, input }) => reembedJobView(await resumeReembedJob(db, ctx, input.jobId)),
 );

@@ -25,14 +25,30 @@ import { requirePageContext } from "@/lib/next/session-context";
 import { MemoryProvidersForm } from "@/components/memories/memory-providers-form";
 import { ReembedProgress } from "@/components/memories/reembed-progress";
 import { getAiSettings } from "@/lib/memory/ai/update-ai-settings";
-import { cleanupMemoriesAction, compressMemoriesAction, createMemoryAction, reembedStatusAction, resumeReembedAction, undoRunAction, updateAiSettingsAction, updateMemoryConfigAction } from "./actions";
+import {
+  cleanupMemoriesAction,
+  compressMemoriesAction,
+  createMemoryAction,
+  reembedStatusAction,
+  resumeReembedAction,
+  undoRunAction,
+  updateAiSettingsAction,
+  updateMemoryConfigAction,
+} from "./actions";
 
 export const metadata = { title: "Memory" };
 
 type Search = Record<string, string | undefined>;
-const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) => (allowed.includes(value as T) ? (value as T) : undefined);
+const pick = <T extends string>(value: string | undefined, allowed: readonly T[]) =>
+  allowed.includes(value as T) ? (value as T) : undefined;
 
-export default async function MemoriesPage({ params, searchParams }: { params: Promise<{ workspace: string }>; searchParams: Promise<Search> }) {
+export default async function MemoriesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<Search>;
+}) {
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "memories.read")) return <Forbidden />;
   const db = getDb();
@@ -54,7 +70,10 @@ export default async function MemoriesPage({ params, searchParams }: { params: P
   ]);
   const page = q
     ? { items: (await searchMemories(db, actor, { query: q, k: 30, ...filters })).hits, nextCursor: null }
-    : await listMemories(db, actor, { ...filters, sort, cursor: s.cursor?.slice(0, 200), limit: 20 }).then((r) => ({ items: r.memories.map((memory) => ({ memory })), nextCursor: r.nextCursor }));
+    : await listMemories(db, actor, { ...filters, sort, cursor: s.cursor?.slice(0, 200), limit: 20 }).then((r) => ({
+        items: r.memories.map((memory) => ({ memory })),
+        nextCursor: r.nextCursor,
+      }));
   const canWrite = can(ctx, "memories.write");
   const canManage = can(ctx, "memories.manage");
   const providers = canManage ? await getAiSettings(db, ctx.workspaceId) : null;
@@ -70,10 +89,25 @@ export default async function MemoriesPage({ params, searchParams }: { params: P
 
   return (
     <>
-      <PageHeader title={t("title")} subtitle={t("subtitle")} actions={canWrite ? <MaintenancePanel slug={slug} actions={{ compress: compressMemoriesAction, cleanup: cleanupMemoriesAction, undo: undoRunAction }} /> : undefined} />
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          canWrite ? (
+            <MaintenancePanel
+              slug={slug}
+              actions={{ compress: compressMemoriesAction, cleanup: cleanupMemoriesAction, undo: undoRunAction }}
+            />
+          ) : undefined
+        }
+      />
       <div className="space-y-6">
         <MemoryStatsCharts stats={stats} patterns={patterns} />
-        {canWrite ? <MemoryCreateForm slug={slug} action={createMemoryAction} defaultPrivacy={config.defaultPrivacy} /> : <Alert>{t("readOnly")}</Alert>}
+        {canWrite ? (
+          <MemoryCreateForm slug={slug} action={createMemoryAction} defaultPrivacy={config.defaultPrivacy} />
+        ) : (
+          <Alert>{t("readOnly")}</Alert>
+        )}
         <MemoryFilters values={{ q, type: filters.type, privacy: filters.privacy, tag: s.tag, sort }} />
         {page.items.length === 0 ? (
           <EmptyState icon={<Brain className="size-8" />} title={q ? t("noResults") : t("emptyTitle")} body={q ? "" : t("emptyBody")} />
@@ -82,7 +116,9 @@ export default async function MemoriesPage({ params, searchParams }: { params: P
         )}
         {nextHref && (
           <div className="flex justify-end">
-            <Link href={nextHref} className="text-sm text-brand-600 hover:underline">{(await getTranslations("common"))("nextPage")} →</Link>
+            <Link href={nextHref} className="text-sm text-brand-600 hover:underline">
+              {(await getTranslations("common"))("nextPage")} →
+            </Link>
           </div>
         )}
         {canWrite && (
@@ -96,10 +132,17 @@ export default async function MemoriesPage({ params, searchParams }: { params: P
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 className="text-sm font-semibold">{t("providers.title")}</h2>
               <span className="text-xs text-zinc-500">
-                {t("providers.active", { name: providers.active.provider === "builtin" ? t("providers.builtin") : `${providers.active.model} (${providers.active.dim})` })}
+                {t("providers.active", {
+                  name:
+                    providers.active.provider === "builtin"
+                      ? t("providers.builtin")
+                      : `${providers.active.model} (${providers.active.dim})`,
+                })}
               </span>
             </div>
-            {providers.job && <ReembedProgress slug={slug} job={providers.job} statusAction={reembedStatusAction} resumeAction={resumeReembedAction} />}
+            {providers.job && (
+              <ReembedProgress slug={slug} job={providers.job} statusAction={reembedStatusAction} resumeAction={resumeReembedAction} />
+            )}
             <MemoryProvidersForm slug={slug} settings={providers} action={updateAiSettingsAction} />
           </Card>
         )}

@@ -32,7 +32,10 @@ export default async function AccountPage({ params }: { params: Promise<{ worksp
   const account = await getAccount(db, ctx, id);
   if (!account) notFound();
   const [t, locale, members, breaker] = await Promise.all([
-    getTranslations("matrix"), getLocale(), listAccountMembers(db, ctx, id), accountBreaker({ accountId: id }).snapshot(),
+    getTranslations("matrix"),
+    getLocale(),
+    listAccountMembers(db, ctx, id),
+    accountBreaker({ accountId: id }).snapshot(),
   ]);
   const view = toAccountView(account, breaker);
   const canManage = can(ctx, "accounts.manage");
@@ -40,26 +43,49 @@ export default async function AccountPage({ params }: { params: Promise<{ worksp
 
   return (
     <>
-      <Link href={`/${slug}/accounts`} className="text-sm text-zinc-500 hover:underline">← {t("back")}</Link>
+      <Link href={`/${slug}/accounts`} className="text-sm text-zinc-500 hover:underline">
+        ← {t("back")}
+      </Link>
       <PageHeader title={account.name} subtitle={account.redId} />
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm" data-testid="account-status">
         <StatusBadge status={account.status} reason={account.statusReason} />
-        {account.statusReason && <span className="text-zinc-500">{t("detail.reason")}: {account.statusReason}</span>}
+        {account.statusReason && (
+          <span className="text-zinc-500">
+            {t("detail.reason")}: {account.statusReason}
+          </span>
+        )}
         <span className="text-zinc-500">{t("columns.breaker")}:</span> <BreakerBadge state={breaker.state} />
-        {account.lastCheckMessage && <span className="text-zinc-500">{t("columns.lastCheck")}: {account.lastCheckMessage}</span>}
+        {account.lastCheckMessage && (
+          <span className="text-zinc-500">
+            {t("columns.lastCheck")}: {account.lastCheckMessage}
+          </span>
+        )}
       </div>
       {canManage && (
         <div className="mb-6">
-          <AccountActions slug={slug} accountId={id} status={account.status} patch={patchAccountAction} checkConnection={checkConnectionAction} />
+          <AccountActions
+            slug={slug}
+            accountId={id}
+            status={account.status}
+            patch={patchAccountAction}
+            checkConnection={checkConnectionAction}
+          />
         </div>
       )}
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div>
-          {!canManage && <AccountSummary {...view} publisherName={getPublisher(view.publisher.id)?.displayName[locale as Locale] ?? view.publisher.id} />}
+          {!canManage && (
+            <AccountSummary {...view} publisherName={getPublisher(view.publisher.id)?.displayName[locale as Locale] ?? view.publisher.id} />
+          )}
           {canManage && (
             <AccountForm
               slug={slug}
-              initial={{ ...view, publisherId: view.publisher.id, publisherConfig: view.publisher.config, secretsSet: view.publisher.secretsSet }}
+              initial={{
+                ...view,
+                publisherId: view.publisher.id,
+                publisherConfig: view.publisher.config,
+                secretsSet: view.publisher.secretsSet,
+              }}
               publishers={publisherOptions(locale as Locale)}
               timezones={supportedTimezones()}
               patch={patchAccountAction}
@@ -68,7 +94,13 @@ export default async function AccountPage({ params }: { params: Promise<{ worksp
         </div>
         <Card className="h-fit p-4">
           <h2 className="mb-2 font-medium">{t("detail.members")}</h2>
-          <AccountGrantsPanel slug={slug} accountId={id} members={members} canGrant={can(ctx, "members.manage")} bulkAction={bulkAccountsAction} />
+          <AccountGrantsPanel
+            slug={slug}
+            accountId={id}
+            members={members}
+            canGrant={can(ctx, "members.manage")}
+            bulkAction={bulkAccountsAction}
+          />
         </Card>
       </div>
     </>

@@ -15,7 +15,9 @@ export default async function ImportAccountsPage({ params }: { params: Promise<{
   const t = await getTranslations("matrix");
   return (
     <>
-      <Link href={`/${ctx.workspaceSlug}/accounts`} className="text-sm text-zinc-500 hover:underline">← {t("back")}</Link>
+      <Link href={`/${ctx.workspaceSlug}/accounts`} className="text-sm text-zinc-500 hover:underline">
+        ← {t("back")}
+      </Link>
       <PageHeader title={t("csv.title")} />
       <CsvImportForm slug={ctx.workspaceSlug} action={importAccountsAction} />
     </>

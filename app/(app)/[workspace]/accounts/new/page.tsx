@@ -17,14 +17,34 @@ export default async function NewAccountPage({ params }: { params: Promise<{ wor
   if (!can(ctx, "accounts.manage")) return <Forbidden />;
   const [t, locale] = await Promise.all([getTranslations("matrix"), getLocale()]);
   const initial = {
-    name: "", redId: "", avatarUrl: null, bio: "", groups: [], tags: [], personaNotes: "", timezone: null,
-    dailyPostCap: 3, minSpacingMinutes: 120, postingSlots: ["08:00", "12:30", "20:30"], publisherId: "sandbox", publisherConfig: {}, secretsSet: [],
+    name: "",
+    redId: "",
+    avatarUrl: null,
+    bio: "",
+    groups: [],
+    tags: [],
+    personaNotes: "",
+    timezone: null,
+    dailyPostCap: 3,
+    minSpacingMinutes: 120,
+    postingSlots: ["08:00", "12:30", "20:30"],
+    publisherId: "sandbox",
+    publisherConfig: {},
+    secretsSet: [],
   };
   return (
     <>
-      <Link href={`/${ctx.workspaceSlug}/accounts`} className="text-sm text-zinc-500 hover:underline">← {t("back")}</Link>
+      <Link href={`/${ctx.workspaceSlug}/accounts`} className="text-sm text-zinc-500 hover:underline">
+        ← {t("back")}
+      </Link>
       <PageHeader title={t("form.createTitle")} />
-      <AccountForm slug={ctx.workspaceSlug} initial={initial} publishers={publisherOptions(locale as Locale)} timezones={supportedTimezones()} create={createAccountAction} />
+      <AccountForm
+        slug={ctx.workspaceSlug}
+        initial={initial}
+        publishers={publisherOptions(locale as Locale)}
+        timezones={supportedTimezones()}
+        create={createAccountAction}
+      />
     </>
   );
 }

@@ -28,7 +28,15 @@ import { workspaceTimezone } from "@/lib/workspaces/queries";
 import { requirePageContext } from "@/lib/next/session-context";
 import { listChannels } from "@/lib/notifications/channels/channel-store";
 import { formatZoned } from "@/lib/notifications/channels/format-message";
-import { collectNowAction, collectOwnAccountNowAction, createCompetitorAction, deleteCompetitorAction, sendWeeklyReportNowAction, updateAnalyticsSettingsAction, updateWeeklyReportAction } from "../actions";
+import {
+  collectNowAction,
+  collectOwnAccountNowAction,
+  createCompetitorAction,
+  deleteCompetitorAction,
+  sendWeeklyReportNowAction,
+  updateAnalyticsSettingsAction,
+  updateWeeklyReportAction,
+} from "../actions";
 
 export const metadata = { title: "Competitors" };
 
@@ -37,8 +45,15 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
   if (!can(ctx, "competitors.read")) return <Forbidden />;
   const db = getDb();
   const [t, locale, competitors, accounts, statuses, timezone, settings, weekly, channels] = await Promise.all([
-    getTranslations("competitors"), getLocale(), listCompetitors(db, ctx.workspaceId), listAccounts(db, ctx), listCollectionStatus(db, ctx.workspaceId), workspaceTimezone(db, ctx.workspaceId), getAnalyticsSettings(db, ctx.workspaceId),
-    getWeeklyReport(db, ctx.workspaceId), listChannels(db, ctx.workspaceId),
+    getTranslations("competitors"),
+    getLocale(),
+    listCompetitors(db, ctx.workspaceId),
+    listAccounts(db, ctx),
+    listCollectionStatus(db, ctx.workspaceId),
+    workspaceTimezone(db, ctx.workspaceId),
+    getAnalyticsSettings(db, ctx.workspaceId),
+    getWeeklyReport(db, ctx.workspaceId),
+    listChannels(db, ctx.workspaceId),
   ]);
   const profiles = await latestProfiles(db, ctx.workspaceId, [...competitors.map((c) => c.id), ...accounts.map((a) => a.id)]);
   const canManage = can(ctx, "competitors.manage");
@@ -50,7 +65,9 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
       <CompetitorsTabs slug={slug} active="manage" />
       <div className="space-y-5">
         {canManage && <ImportForm slug={slug} competitors={competitors.map((c) => ({ id: c.id, name: c.name }))} />}
-        {canManage && <CompetitorForm slug={slug} action={createCompetitorAction} accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} />}
+        {canManage && (
+          <CompetitorForm slug={slug} action={createCompetitorAction} accounts={accounts.map((a) => ({ id: a.id, name: a.name }))} />
+        )}
         {can(ctx, "settings.manage") && <AnalyticsSettingsForm slug={slug} action={updateAnalyticsSettingsAction} settings={settings} />}
         {can(ctx, "settings.manage") && (
           <WeeklyReportForm
@@ -83,15 +100,37 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
                   return (
                     <tr key={c.id}>
                       <td className="px-4 py-2.5">
-                        <Link href={`/${slug}/competitors/${c.id}`} className="font-medium hover:text-brand-600 hover:underline">{c.name}</Link>
+                        <Link href={`/${slug}/competitors/${c.id}`} className="font-medium hover:text-brand-600 hover:underline">
+                          {c.name}
+                        </Link>
                         <p className="font-mono text-xs text-zinc-400">{c.redUserId}</p>
                       </td>
-                      <td className="px-4 py-2.5"><div className="flex flex-wrap gap-1">{[...c.groups, ...c.tags].map((g) => <Badge key={g}>{g}</Badge>)}</div></td>
+                      <td className="px-4 py-2.5">
+                        <div className="flex flex-wrap gap-1">
+                          {[...c.groups, ...c.tags].map((g) => (
+                            <Badge key={g}>{g}</Badge>
+                          ))}
+                        </div>
+                      </td>
                       <td className="px-4 py-2.5 text-right tabular-nums">{formatCount(profiles.get(c.id)?.followers ?? null, locale)}</td>
                       <td className="px-4 py-2.5 text-xs">
-                        <CollectionStatusCell statuses={statuses.filter((s) => s.subjectKey === c.id)} locale={locale} timeZone={timezone} />
+                        <CollectionStatusCell
+                          statuses={statuses.filter((s) => s.subjectKey === c.id)}
+                          locale={locale}
+                          timeZone={timezone}
+                        />
                       </td>
-                      {canManage && <td className="px-4 py-2.5"><CompetitorRowActions slug={slug} id={c.id} name={c.name} collect={collectNowAction} remove={deleteCompetitorAction} /></td>}
+                      {canManage && (
+                        <td className="px-4 py-2.5">
+                          <CompetitorRowActions
+                            slug={slug}
+                            id={c.id}
+                            name={c.name}
+                            collect={collectNowAction}
+                            remove={deleteCompetitorAction}
+                          />
+                        </td>
+                      )}
                     </tr>
                   );
                 })}
@@ -105,7 +144,13 @@ export default async function ManageCompetitorsPage({ params }: { params: Promis
           timeZone={timezone}
           statuses={statuses}
           collect={canManage ? collectOwnAccountNowAction : undefined}
-          accounts={accounts.map((a) => ({ id: a.id, name: a.name, redId: a.redId, bridge: ownBridgeKind(a, hasDataBridge()), followers: profiles.get(a.id)?.followers ?? null }))}
+          accounts={accounts.map((a) => ({
+            id: a.id,
+            name: a.name,
+            redId: a.redId,
+            bridge: ownBridgeKind(a, hasDataBridge()),
+            followers: profiles.get(a.id)?.followers ?? null,
+          }))}
         />
       </div>
     </>

@@ -36,7 +36,10 @@ export default async function DraftPage({ params }: { params: Promise<{ workspac
   const plain = JSON.parse(JSON.stringify(draft));
   return (
     <>
-      <Link href={`/${workspace}/drafts`} className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100">
+      <Link
+        href={`/${workspace}/drafts`}
+        className="mb-3 inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
+      >
         <ArrowLeft className="size-4" /> {t("backToList")}
       </Link>
       <DraftWorkspace
@@ -47,7 +50,12 @@ export default async function DraftPage({ params }: { params: Promise<{ workspac
         settings={settings}
         topics={topics}
         timeZone={timeZone}
-        abilities={{ canWrite: can(ctx, "drafts.write"), canSubmit: can(ctx, "drafts.submit"), canApprove: can(ctx, "drafts.approve"), canSchedule: can(ctx, "schedules.write") }}
+        abilities={{
+          canWrite: can(ctx, "drafts.write"),
+          canSubmit: can(ctx, "drafts.submit"),
+          canApprove: can(ctx, "drafts.approve"),
+          canSchedule: can(ctx, "schedules.write"),
+        }}
       />
     </>
   );

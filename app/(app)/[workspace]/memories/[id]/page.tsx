@@ -33,7 +33,15 @@ export default async function MemoryDetailPage({ params }: { params: Promise<{ w
 
   return (
     <>
-      <PageHeader title={t("view")} subtitle={m.id} actions={<Link href={`/${slug}/memories`} className="text-sm text-brand-600 hover:underline">← {t("backToList")}</Link>} />
+      <PageHeader
+        title={t("view")}
+        subtitle={m.id}
+        actions={
+          <Link href={`/${slug}/memories`} className="text-sm text-brand-600 hover:underline">
+            ← {t("backToList")}
+          </Link>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <Card className="space-y-3 p-4">
           <div className="flex flex-wrap gap-1.5">
@@ -45,7 +53,9 @@ export default async function MemoryDetailPage({ params }: { params: Promise<{ w
           {canEdit ? (
             <MemoryEditForm slug={slug} id={m.id} values={m} update={updateMemoryAction} remove={deleteMemoryAction} />
           ) : (
-            <p className="whitespace-pre-wrap text-sm" data-testid="memory-content">{m.content}</p>
+            <p className="whitespace-pre-wrap text-sm" data-testid="memory-content">
+              {m.content}
+            </p>
           )}
           <p className="text-xs text-zinc-500 tabular-nums">
             {t("createdAt")} {formatDateTime(new Date(m.createdAt), locale)} · {t("accessCount")} {m.accessCount}
@@ -58,13 +68,20 @@ export default async function MemoryDetailPage({ params }: { params: Promise<{ w
               <h2 className="mb-2 text-sm font-semibold">{t("lineage")}</h2>
               {detail.mergedInto && (
                 <p className="text-sm">
-                  {t("mergedInto")}: <Link className="text-brand-600 hover:underline" href={`/${slug}/memories/${detail.mergedInto.id}`}>{detail.mergedInto.content.slice(0, 60)}</Link>
+                  {t("mergedInto")}:{" "}
+                  <Link className="text-brand-600 hover:underline" href={`/${slug}/memories/${detail.mergedInto.id}`}>
+                    {detail.mergedInto.content.slice(0, 60)}
+                  </Link>
                 </p>
               )}
               {detail.mergedFrom.length > 0 && <p className="text-xs text-zinc-500">{t("mergedFrom")}</p>}
               <ul className="mt-1 space-y-1 text-sm">
                 {detail.mergedFrom.map((c) => (
-                  <li key={c.id}><Link className="text-brand-600 hover:underline" href={`/${slug}/memories/${c.id}`}>{c.content.slice(0, 60)}</Link></li>
+                  <li key={c.id}>
+                    <Link className="text-brand-600 hover:underline" href={`/${slug}/memories/${c.id}`}>
+                      {c.content.slice(0, 60)}
+                    </Link>
+                  </li>
                 ))}
               </ul>
             </Card>
@@ -74,7 +91,10 @@ export default async function MemoryDetailPage({ params }: { params: Promise<{ w
             <ol className="space-y-2 text-sm">
               {detail.history.map((h) => (
                 <li key={h.id} className="flex justify-between gap-2">
-                  <span>{t(`actions.${h.action}`)}{h.actorId === "system" ? ` · ${t("system")}` : ""}</span>
+                  <span>
+                    {t(`actions.${h.action}`)}
+                    {h.actorId === "system" ? ` · ${t("system")}` : ""}
+                  </span>
                   <span className="text-xs text-zinc-500 tabular-nums">{formatDateTime(new Date(h.createdAt), locale)}</span>
                 </li>
               ))}

@@ -12,5 +12,11 @@ export default async function NotificationChannelsPage({ params }: { params: Pro
   const ctx = await requirePageContext((await params).workspace);
   if (!can(ctx, "settings.manage")) return <Forbidden />;
   const channels = await listChannels(getDb(), ctx.workspaceId);
-  return <ChannelList slug={ctx.workspaceSlug} channels={channels} actions={{ create: createChannelAction, update: updateChannelAction, remove: deleteChannelAction, test: testChannelAction }} />;
+  return (
+    <ChannelList
+      slug={ctx.workspaceSlug}
+      channels={channels}
+      actions={{ create: createChannelAction, update: updateChannelAction, remove: deleteChannelAction, test: testChannelAction }}
+    />
+  );
 }

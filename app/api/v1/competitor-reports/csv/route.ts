@@ -9,7 +9,10 @@ export const GET = withWorkspace(
     const base = await loadDashboardBase(db, ctx, query);
     const report = await buildCompetitorReport(db, { workspaceId: ctx.workspaceId, timezone: base.timezone }, base.subjects, base.range);
     return new Response(competitorReportCsv(report, base.timezone), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="competitor-report-${report.from}-${report.to}.csv"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="competitor-report-${report.from}-${report.to}.csv"`,
+      },
     });
   },
   { permission: "analytics.export", query: rangeQuerySchema },

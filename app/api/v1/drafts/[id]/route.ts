@@ -6,7 +6,9 @@ import { withWorkspace } from "@/lib/next/with-workspace";
 
 type P = { id: string };
 
-export const GET = withWorkspace<never, never, P>(async ({ ctx, db, params }) => ({ draft: await getDraft(db, ctx, params.id) }), { permission: "drafts.read" });
+export const GET = withWorkspace<never, never, P>(async ({ ctx, db, params }) => ({ draft: await getDraft(db, ctx, params.id) }), {
+  permission: "drafts.read",
+});
 
 /** Autosave. A stale baseVersion answers 409 DRAFT_CONFLICT with error.details.current (the server copy). */
 export const PUT = withWorkspace<typeof saveDraftSchema, never, P>(

@@ -7,9 +7,12 @@ import { withWorkspace } from "@/lib/next/with-workspace";
 
 type Params = { id: string };
 
-export const GET = withWorkspace<never, never, Params>(async ({ ctx, db, params }) => ({ memory: await getMemory(db, actorOf(ctx), params.id) }), {
-  permission: "memories.read",
-});
+export const GET = withWorkspace<never, never, Params>(
+  async ({ ctx, db, params }) => ({ memory: await getMemory(db, actorOf(ctx), params.id) }),
+  {
+    permission: "memories.read",
+  },
+);
 
 export const PUT = withWorkspace<typeof updateMemorySchema, never, Params>(
   async ({ ctx, db, params, body }) => ({ memory: await updateMemory(db, actorOf(ctx), params.id, body) }),

@@ -4,4 +4,7 @@ import { withWorkspace } from "@/lib/next/with-workspace";
 
 export const GET = withWorkspace(async ({ ctx, db }) => getAiSettings(db, ctx.workspaceId), { permission: "memories.manage" });
 
-export const PUT = withWorkspace(async ({ ctx, db, body }) => updateAiSettings(db, ctx, body), { permission: "memories.manage", body: updateAiSettingsSchema });
+export const PUT = withWorkspace(async ({ ctx, db, body }) => updateAiSettings(db, ctx, body), {
+  permission: "memories.manage",
+  body: updateAiSettingsSchema,
+});

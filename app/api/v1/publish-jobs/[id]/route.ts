@@ -7,10 +7,15 @@ import { rescheduleJob } from "@/lib/scheduling/job-actions";
 const patchBody = z.object({ runAt: z.coerce.date() }).strict();
 
 export const PATCH = withWorkspace<typeof patchBody, never, { id: string }>(
-  async ({ ctx, db, body, params }) => ({ job: await rescheduleJob(db, getSchedulerDriver(), ctx, { jobId: params.id, runAt: body.runAt }) }),
+  async ({ ctx, db, body, params }) => ({
+    job: await rescheduleJob(db, getSchedulerDriver(), ctx, { jobId: params.id, runAt: body.runAt }),
+  }),
   { permission: "schedules.write", body: patchBody },
 );
 
-export const DELETE = withWorkspace<never, never, { id: string }>(async ({ ctx, db, params }) => ({ job: await cancelPublishJob(db, getSchedulerDriver(), ctx, params.id) }), {
-  permission: "schedules.cancel",
-});
+export const DELETE = withWorkspace<never, never, { id: string }>(
+  async ({ ctx, db, params }) => ({ job: await cancelPublishJob(db, getSchedulerDriver(), ctx, params.id) }),
+  {
+    permission: "schedules.cancel",
+  },
+);

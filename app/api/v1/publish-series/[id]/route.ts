@@ -3,7 +3,10 @@ import { getSchedulerDriver } from "@/lib/scheduling/get-scheduler";
 import { updateSeriesSchema } from "@/lib/scheduling/series/series-input";
 import { getSeries, stopSeries, updateSeries } from "@/lib/scheduling/series/series-service";
 
-export const GET = withWorkspace<never, never, { id: string }>(async ({ ctx, db, params }) => ({ series: await getSeries(db, ctx, params.id) }), { permission: "schedules.read" });
+export const GET = withWorkspace<never, never, { id: string }>(
+  async ({ ctx, db, params }) => ({ series: await getSeries(db, ctx, params.id) }),
+  { permission: "schedules.read" },
+);
 
 export const PATCH = withWorkspace<typeof updateSeriesSchema, never, { id: string }>(
   async ({ ctx, db, body, params }) => updateSeries(db, getSchedulerDriver(), ctx, params.id, body),
@@ -11,6 +14,9 @@ export const PATCH = withWorkspace<typeof updateSeriesSchema, never, { id: strin
 );
 
 /** Stops the series (it stays listed, stopped) and cancels its jobs still scheduled. */
-export const DELETE = withWorkspace<never, never, { id: string }>(async ({ ctx, db, params }) => stopSeries(db, getSchedulerDriver(), ctx, params.id), {
-  permission: "schedules.cancel",
-});
+export const DELETE = withWorkspace<never, never, { id: string }>(
+  async ({ ctx, db, params }) => stopSeries(db, getSchedulerDriver(), ctx, params.id),
+  {
+    permission: "schedules.cancel",
+  },
+);

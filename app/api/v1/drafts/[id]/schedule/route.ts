@@ -5,6 +5,8 @@ import { workspaceTimezone } from "@/lib/workspaces/queries";
 
 export const POST = withWorkspace<typeof scheduleDraftSchema, never, { id: string }>(
   async ({ ctx, db, body, params }) =>
-    Response.json(await scheduleDraft(db, getSchedulerDriver(), ctx, params.id, body, await workspaceTimezone(db, ctx.workspaceId)), { status: 201 }),
+    Response.json(await scheduleDraft(db, getSchedulerDriver(), ctx, params.id, body, await workspaceTimezone(db, ctx.workspaceId)), {
+      status: 201,
+    }),
   { permission: "schedules.write", body: scheduleDraftSchema },
 );

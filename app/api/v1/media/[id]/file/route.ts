@@ -20,6 +20,8 @@ export const GET = withWorkspace<never, never, { id: string }>(
   {
     permission: "drafts.read",
     selfAuthorized: async (req, params) =>
-      req.nextUrl.searchParams.has("sig") ? signedMediaResponse(req, String(params.id), { db: getDb(), storage: getMediaStorage(), authSecret: getEnv().authSecret }) : null,
+      req.nextUrl.searchParams.has("sig")
+        ? signedMediaResponse(req, String(params.id), { db: getDb(), storage: getMediaStorage(), authSecret: getEnv().authSecret })
+        : null,
   },
 );

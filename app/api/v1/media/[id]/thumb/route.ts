@@ -9,7 +9,9 @@ export const GET = withWorkspace<never, never, { id: string }>(
   async ({ ctx, db, params }) => {
     const row = await getMedia(db, ctx.workspaceId, params.id);
     if (!row) throw new AppError("NOT_FOUND");
-    return row.thumbKey ? mediaResponse(getMediaStorage(), row.thumbKey, "image/webp") : mediaResponse(getMediaStorage(), row.storageKey, row.contentType);
+    return row.thumbKey
+      ? mediaResponse(getMediaStorage(), row.thumbKey, "image/webp")
+      : mediaResponse(getMediaStorage(), row.storageKey, row.contentType);
   },
   { permission: "drafts.read" },
 );

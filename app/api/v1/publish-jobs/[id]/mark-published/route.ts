@@ -5,7 +5,10 @@ import { webUrlSchema } from "@/lib/validation/web-url";
 
 const body = z.object({ url: webUrlSchema() }).strict();
 
-export const POST = withWorkspace<typeof body, never, { id: string }>(async ({ ctx, db, body, params }) => ({ job: await markJobPublished(db, ctx, { jobId: params.id, url: body.url }) }), {
-  permission: "schedules.write",
-  body,
-});
+export const POST = withWorkspace<typeof body, never, { id: string }>(
+  async ({ ctx, db, body, params }) => ({ job: await markJobPublished(db, ctx, { jobId: params.id, url: body.url }) }),
+  {
+    permission: "schedules.write",
+    body,
+  },
+);
