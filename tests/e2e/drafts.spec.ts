@@ -32,7 +32,8 @@ test("writes a Chinese note with an image and topics; it autosaves and survives 
 
   const editor = new DraftEditor(page);
   await page.getByLabel("笔记标题").fill(title);
-  await expect(page.getByTestId("title-width")).toHaveText("8/20");
+  // The bridge's rule (pkg/xhsutil/title.go): 7 CJK + ☕ + its emoji variation selector = 18 units / 2.
+  await expect(page.getByTestId("title-width")).toHaveText("9/20");
   await editor.typeBody("周末探了 3 家咖啡店🍰\n第一家在武康路，拿铁很绝\n#咖啡探店 #上海周末 ");
   await page.getByTestId("account-choice").first().getByRole("checkbox").check();
   await page.getByTestId("image-input").setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: exe });
