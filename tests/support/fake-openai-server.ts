@@ -9,6 +9,11 @@
  * ones, so tests can compute what to expect. Like a real model, each model name has one
  * dimension (`dims`, default 8); `dimensions` in the request is ignored. Can be told to fail (HTTP status), hang (timeout), or answer
  * vectors of the wrong dimension.
+ *
+ * Shapes follow OpenAI's API reference (platform.openai.com/docs/api-reference: "Embeddings /
+ * Create embeddings", "Chat / Create chat completion", and "Error codes": 401 with
+ * `{ error: { message, type, param, code } }`), which DeepSeek, DashScope compatible mode,
+ * Moonshot, Zhipu and Ollama's `/v1` implement too.
  */
 import { createHash } from "node:crypto";
 import http from "node:http";

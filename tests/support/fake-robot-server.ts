@@ -4,6 +4,14 @@
  * timestamp and refuses stale or wrong ones (errcode 310000) as DingTalk does. WeCom
  * (`/cgi-bin/webhook/send`): checks key (errcode 93000). Can be told to answer an error, or to
  * hang (read the request, answer nothing until released or closed), as a stuck robot does.
+ *
+ * Written from the vendors' API references, not from our client:
+ * - DingTalk custom robot, "安全设置 / 加签" (open.dingtalk.com/document/robots/customize-robot-security-settings):
+ *   sign = urlencode(base64(HmacSHA256(secret, `${timestamp}\n${secret}`))), timestamp in ms and
+ *   within one hour of the call; a wrong or stale one answers `{"errcode":310000,"errmsg":"sign not match"}`.
+ * - WeCom 群机器人配置说明 (developer.work.weixin.qq.com/document/path/91770): POST
+ *   `/cgi-bin/webhook/send?key=…`; an unknown key answers `{"errcode":93000,"errmsg":"invalid webhook url"}`.
+ * Both answer HTTP 200 with the error in the body, as here.
  */
 import { createHmac } from "node:crypto";
 import http from "node:http";

@@ -2,6 +2,8 @@
  * A real S3-protocol server (s3rver) on 127.0.0.1 with one bucket, on an ephemeral port, its
  * objects in a throwaway directory. s3rver knows one access key,
  * S3RVER (secret S3RVER); it rejects unknown key ids but does not verify SigV4 signatures.
+ * Not a hand-written fake: s3rver 3.7.1 (npm, jamhall/s3rver) implements the S3 REST API
+ * (docs.aws.amazon.com/AmazonS3/latest/API) that @aws-sdk/client-s3 speaks.
  */
 import fs from "node:fs";
 import os from "node:os";
