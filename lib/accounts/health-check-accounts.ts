@@ -11,9 +11,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, type Account } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { deliverOutbox, enqueueNotification } from "@/lib/notifications/channels/notification-outbox";
-import { notify } from "@/lib/notifications/notifications";
-import { accountManagerUserIds } from "./account-managers";
+import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
+import { announceNeedsLogin } from "./announce-needs-login";
 import { checkColumns, probeAccount, type HealthOverrides } from "./check-connection";
 
 export const healthCheckActor = { userId: null, userName: "健康检查 / health check" } as const;
@@ -67,18 +66,7 @@ async function checkOne(db: Db, account: Account, overrides: HealthOverrides, no
       before: { status: account.status },
       after: { status: change.to, reason: change.reason, ok: health.ok, loggedIn: health.loggedIn },
     });
-    if (change.to !== "needs_login") return [];
-    await notify(tx, account.workspaceId, await accountManagerUserIds(tx, account.workspaceId, account.id), "account_needs_login", {
-      accountId: account.id,
-      title: account.name,
-      reason: change.reason,
-    });
-    return enqueueNotification(
-      tx,
-      account.workspaceId,
-      { kind: "account_needs_login", payload: { accountId: account.id, reason: change.reason, path: `/accounts/${account.id}` }, at: now },
-      now,
-    );
+    return change.to === "needs_login" ? announceNeedsLogin(tx, account, change.reason, now) : [];
   });
   if (!outboxIds || !change) return null;
   // Channel messages go out after the commit; the outbox retries them if a robot is down.

@@ -2,16 +2,14 @@
  * A publish the bridge refused because the account is logged out moves the account to
  * `needs_login` at once (not at the next 30-minute health check), so nothing else is sent to
  * it until someone scans the QR code again. Only an `active` account moves (a person's pause
- * wins); audited as the system and told to the account's managers and channels, like the
- * health check does.
+ * wins); audited as the system and announced like the health check's (announce-needs-login.ts).
  */
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { deliverOutbox, enqueueNotification } from "@/lib/notifications/channels/notification-outbox";
-import { notify } from "@/lib/notifications/notifications";
-import { accountManagerUserIds } from "./account-managers";
+import { deliverOutbox } from "@/lib/notifications/channels/notification-outbox";
+import { announceNeedsLogin } from "./announce-needs-login";
 
 export async function markNeedsLogin(db: Db, target: { workspaceId: string; accountId: string }, reason: string): Promise<boolean> {
   const outboxIds = await db.transaction(async (tx) => {
@@ -35,15 +33,7 @@ export async function markNeedsLogin(db: Db, target: { workspaceId: string; acco
       before: { status: "active" },
       after: { status: "needs_login", reason },
     });
-    await notify(tx, target.workspaceId, await accountManagerUserIds(tx, target.workspaceId, moved.id), "account_needs_login", {
-      accountId: moved.id,
-      title: moved.name,
-      reason,
-    });
-    return enqueueNotification(tx, target.workspaceId, {
-      kind: "account_needs_login",
-      payload: { accountId: moved.id, reason, path: `/accounts/${moved.id}` },
-    });
+    return announceNeedsLogin(tx, { workspaceId: target.workspaceId, ...moved }, reason);
   });
   if (outboxIds?.length) await deliverOutbox(db, { ids: outboxIds });
   return outboxIds !== null;
