@@ -5,7 +5,8 @@
  * AUTH_SECRET; built on APP_URL, which must be reachable from the bridge's machine. The media
  * route serves a valid, unexpired one without a session (signed-media-response.ts).
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSecret } from "@/lib/security/same-secret";
 import { mediaIdOf, mediaUrl } from "./media-urls";
 
 const keyOf = (authSecret: string) => createHmac("sha256", authSecret).update("redmatrix signed media url v1").digest();
@@ -38,7 +39,5 @@ export function isValidMediaSignature(
 ): boolean {
   if (!expires || !sig || !/^\d{1,12}$/.test(expires)) return false;
   if (Number(expires) * 1000 < now.getTime()) return false;
-  const expected = Buffer.from(signatureOf(id, Number(expires), authSecret));
-  const given = Buffer.from(sig);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(sig, signatureOf(id, Number(expires), authSecret));
 }

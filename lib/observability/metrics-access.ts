@@ -3,16 +3,10 @@
  * allowed address (METRICS_ALLOW, default this machine). The counts say how busy a workspace is
  * and how often sign-ins fail: not for the public internet.
  */
-import { timingSafeEqual } from "node:crypto";
+import { sameSecret } from "@/lib/security/same-secret";
 import ipaddr from "ipaddr.js";
 
 export type MetricsAccess = { token?: string; allow: string[] };
-
-function sameToken(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 function inRange(address: string, range: string): boolean {
   try {
@@ -28,6 +22,6 @@ function inRange(address: string, range: string): boolean {
 
 export function mayReadMetrics(access: MetricsAccess, request: { authorization: string | null; clientIp: string }): boolean {
   const bearer = /^Bearer (.+)$/i.exec(request.authorization ?? "")?.[1];
-  if (access.token && bearer) return sameToken(bearer, access.token);
+  if (access.token && bearer) return sameSecret(bearer, access.token);
   return access.allow.some((range) => inRange(request.clientIp, range));
 }

@@ -3,7 +3,8 @@
  * `X-RedMatrix-Signature: v1=<hex HMAC-SHA256(secret, "<timestamp>.<raw body>")>` and
  * `X-RedMatrix-Timestamp: <unix seconds>`. Receivers verify both and refuse old timestamps.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSecret } from "@/lib/security/same-secret";
 
 export const signatureHeader = "x-redmatrix-signature";
 export const timestampHeader = "x-redmatrix-timestamp";
@@ -21,7 +22,5 @@ export function verifyWebhookSignature(
   const ts = Number(input.timestamp);
   const now = options.now ?? Math.floor(Date.now() / 1000);
   if (Math.abs(now - ts) > (options.toleranceSeconds ?? 300)) return false;
-  const expected = Buffer.from(signWebhook(secret, ts, input.body));
-  const given = Buffer.from(input.signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return sameSecret(input.signature, signWebhook(secret, ts, input.body));
 }

@@ -5,7 +5,8 @@
  * auth secret (HMAC), so every instance of a deployment prints the same code and nothing is
  * stored; it is worthless once setup is done.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac } from "node:crypto";
+import { sameSecret } from "@/lib/security/same-secret";
 
 const alphabet = "ABCDEFGHJKMNPQRSTVWXYZ23456789"; // no 0/O, 1/I/L, U
 
@@ -18,7 +19,5 @@ export function setupCodeFor(authSecret: string): string {
 const normalize = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, "");
 
 export function isSetupCode(given: string, authSecret: string): boolean {
-  const a = Buffer.from(normalize(given));
-  const b = Buffer.from(normalize(setupCodeFor(authSecret)));
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(normalize(given), normalize(setupCodeFor(authSecret)));
 }
