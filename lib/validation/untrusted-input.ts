@@ -2,7 +2,7 @@
  * The one gate every value from outside passes before a zod schema sees it: JSON bodies of
  * routes and webhooks, server-action arguments, parsed import rows and peer answers.
  *
- * - Shape limits first, walked without recursion, so a document nested 100,000 levels deep is
+ * - Shape limits first, walked with an explicit stack (no recursion), so a document nested 100,000 levels deep is
  *   refused instead of overflowing the validator's stack.
  * - Every string (and object key) must be well-formed UTF-16. A lone surrogate survives
  *   JSON.stringify as an escape (`"\ud800"`); SQLite's JSON functions decode it into invalid
@@ -20,40 +20,47 @@ export const inputLimits = {
   maxNodes: 200_000,
 } as const;
 
-type Visit = { value: unknown; path: string; depth: number };
+/** Where a value sits, as a chain to its parent: the dotted path is built only for an error. */
+type Where = { parent: Where | null; key: string | number } | null;
 
-/** Walks `value` breadth-first; calls `onString` for every string and key, by path. */
-function walk(value: unknown, onString: (text: string, path: string, isKey: boolean) => void): void {
-  const queue: Visit[] = [{ value, path: "", depth: 0 }];
+function pathOf(where: Where): string {
+  const keys: (string | number)[] = [];
+  for (let at = where; at; at = at.parent) keys.unshift(at.key);
+  return keys.join(".");
+}
+
+/** Walks `value` depth-first with its own stack (no recursion); calls `onString` for every string and key. */
+function walk(value: unknown, onString: (text: string, where: Where) => void): void {
+  const stack: { value: unknown; depth: number; where: Where }[] = [{ value, depth: 0, where: null }];
   let nodes = 0;
-  for (let i = 0; i < queue.length; i++) {
-    const { value: current, path, depth } = queue[i];
-    if (++nodes > inputLimits.maxNodes) throw tooComplex(path, "nodes");
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const { value: current, depth, where } = next;
+    if (++nodes > inputLimits.maxNodes) throw tooComplex(where, "nodes");
     if (typeof current === "string") {
-      onString(current, path, false);
+      onString(current, where);
       continue;
     }
     if (current === null || typeof current !== "object") continue;
-    if (depth >= inputLimits.maxDepth) throw tooComplex(path, "depth");
+    if (depth >= inputLimits.maxDepth) throw tooComplex(where, "depth");
     const entries = Array.isArray(current) ? current.entries() : Object.entries(current as object);
     for (const [key, child] of entries) {
-      const childPath = path ? `${path}.${key}` : String(key);
-      if (typeof key === "string") onString(key, childPath, true);
-      queue.push({ value: child, path: childPath, depth: depth + 1 });
+      const at: Where = { parent: where, key };
+      if (typeof key === "string") onString(key, at);
+      stack.push({ value: child, depth: depth + 1, where: at });
     }
-    if (queue.length > 4096 && i > 2048) queue.splice(0, i + 1), (i = -1); // keep memory flat
   }
 }
 
-function tooComplex(path: string, limit: "depth" | "nodes"): AppError {
+function tooComplex(where: Where, limit: "depth" | "nodes"): AppError {
+  const path = pathOf(where);
   return new AppError("INPUT_TOO_COMPLEX", { detail: `${limit} limit at ${path || "(root)"}`, fieldErrors: { [path || "_"]: [limit] } });
 }
 
 /** Throws MALFORMED_TEXT (422, with the field's path) or INPUT_TOO_COMPLEX; returns the value unchanged. */
 export function assertSafeInput<T>(value: T): T {
-  walk(value, (text, path) => {
+  walk(value, (text, where) => {
     if (!text.isWellFormed()) {
-      throw new AppError("MALFORMED_TEXT", { fieldErrors: { [path || "_"]: ["malformed_text"] } });
+      throw new AppError("MALFORMED_TEXT", { fieldErrors: { [pathOf(where) || "_"]: ["malformed_text"] } });
     }
   });
   return value;
