@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
+import { getDb } from "@/lib/database";
 import { sql } from "drizzle-orm";
 import { loadWorkspaceContext } from "@/lib/auth/load-context";
 import { actorOf, type MemoryActor } from "@/lib/memory/memory-access";
@@ -18,6 +19,9 @@ export async function memoryBenchDb(label: string): Promise<{ db: Db; actor: Mem
   const db = createDb(`file:${file}`);
   await db.run(sql`PRAGMA journal_mode = WAL`);
   await migrateDb(db);
+  // Cache versions (lib/cache/cache-versions.ts) live in the process's own database (getDb, from
+  // the first DATA_DIR this process set): migrate it too, or the first write fails.
+  await migrateDb(getDb());
   const setup = await completeSetup(db, {
     name: "Bench",
     email: "bench@example.com",

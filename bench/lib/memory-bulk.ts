@@ -4,6 +4,7 @@ import { memories } from "@/db/schema";
 import { newId } from "@/lib/ids/new-id";
 import { embeddingText, memoryIdPrefix } from "@/lib/memory/create-memory";
 import { getEmbedder } from "@/lib/memory/embedder";
+import { searchColumns } from "@/lib/memory/search/search-columns";
 import { syntheticMemory } from "./synthetic-memories";
 
 export async function bulkInsertMemories(
@@ -30,6 +31,7 @@ export async function bulkInsertMemories(
           metadata: {},
           importance: Math.round(rand() * 100) / 100,
           embedding: vectors[j],
+          ...searchColumns(m),
           source: "import" as const,
           privacy: "workspace" as const,
           expiresAt: type === "short_term" ? new Date(Date.now() + 7 * 86_400_000) : null,

@@ -56,6 +56,12 @@ export const memories = sqliteTable(
     accessCount: integer("access_count").notNull().default(0),
     lastAccessedAt: integer("last_accessed_at", { mode: "timestamp_ms" }),
     embedding: f32Vector(memoryEmbeddingDim)("embedding"),
+    /** The content's search terms (lib/text/search-terms.ts), space-separated: what memories_fts indexes. */
+    searchTerms: text("search_terms"),
+    /** The tags' and category's search terms, indexed as a second, lighter column. */
+    searchTags: text("search_tags"),
+    /** Which analysis made search_terms and the built-in vector; older rows are re-indexed at start. */
+    indexVersion: integer("index_version").notNull().default(0),
     source: text("source", { enum: memorySources }).notNull().default("manual"),
     privacy: text("privacy", { enum: memoryPrivacies }).notNull().default("private"),
     /** Set on the members of a compression: they stay (hidden) so the merge can be undone. */

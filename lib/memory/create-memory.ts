@@ -12,6 +12,7 @@ import { memoryColumns } from "./memory-view";
 import { recordMemoryHistory } from "./record-memory-history";
 import { activeSpace, assertStillActive, embedIn } from "./vectors/active-space";
 import { builtinColumnValue, storeExternalVector } from "./vectors/vector-store";
+import { searchColumns } from "./search/search-columns";
 
 export const memoryIdPrefix = "mry";
 
@@ -41,6 +42,7 @@ export async function createMemory(db: Db, actor: MemoryActor, raw: CreateMemory
         metadata: input.metadata,
         importance: input.importance,
         embedding: builtinColumnValue(active.space, vector),
+        ...searchColumns({ ...input, tags }),
         source: input.source,
         privacy: input.privacy ?? config.defaultPrivacy,
         expiresAt: input.type === "short_term" ? new Date(now + config.shortTermRetentionDays * 86_400_000) : null,

@@ -2,11 +2,11 @@
 import { getTableColumns } from "drizzle-orm";
 import { memories, type Memory, type MemorySnapshot } from "@/db/schema";
 
-const { embedding: _embedding, ...rest } = getTableColumns(memories);
-/** Every column but the vector: what reads select. */
+const { embedding: _embedding, searchTerms: _terms, searchTags: _tags, indexVersion: _version, ...rest } = getTableColumns(memories);
+/** Every column but the vector and the search index's terms: what reads select. */
 export const memoryColumns = rest;
 
-export type MemoryRow = Omit<Memory, "embedding">;
+export type MemoryRow = Omit<Memory, "embedding" | "searchTerms" | "searchTags" | "indexVersion">;
 
 export type MemoryView = Omit<MemoryRow, "seq" | "lastAccessedAt" | "expiresAt" | "createdAt" | "updatedAt"> & {
   lastAccessedAt: string | null;

@@ -5,6 +5,7 @@ import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { embeddingText } from "./create-memory";
+import { searchColumns } from "./search/search-columns";
 import { assertCanChange, findVisibleMemory, type MemoryActor } from "./memory-access";
 import { invalidateMemoryReads } from "./memory-cache";
 import { loadMemoryConfig } from "./memory-config";
@@ -55,6 +56,7 @@ export async function updateMemory(db: Db, actor: MemoryActor, id: string, raw: 
         ...(input.importance !== undefined ? { importance: input.importance } : {}),
         ...(input.privacy ? { privacy: input.privacy } : {}),
         ...(vector ? { embedding: builtinColumnValue(active.space, vector) } : {}),
+        ...(text.changed ? searchColumns(text) : {}),
       })
       .where(eq(memories.seq, before.seq))
       .returning(memoryColumns);

@@ -12,9 +12,15 @@ describe("hashing embedder", () => {
     expect(Math.hypot(...a)).toBeCloseTo(1, 6);
   });
 
-  it("uses CJK unigrams and bigrams, Latin words and trigrams", () => {
-    const names = textFeatures("口红 Lipstick").map(([f]) => f);
-    expect(names).toEqual(expect.arrayContaining(["u:口", "u:红", "b:口红", "w:lipstick", "t:#li", "t:ck#"]));
+  it("reads the keyword index's terms, plus English stems' trigrams and single Chinese characters", () => {
+    const names = [...textFeatures("口红 Lipsticks").keys()];
+    expect(names).toEqual(expect.arrayContaining(["u:口", "u:红", "w:口红", "w:lipstick", "t:#li", "t:ck#"]));
+    expect(names).not.toContain("w:lipsticks");
+  });
+
+  it("drops stop words, so a question and its answer meet on the words that matter", () => {
+    const q = hashingVector("What did she research?", 384);
+    expect(cos(q, hashingVector("research", 384))).toBeGreaterThan(0.99);
   });
 
   it("ranks related Chinese text above unrelated text", () => {

@@ -1,49 +1,68 @@
 import { describe, expect, it } from "vitest";
 import { estimateTokens, selectMmr } from "@/lib/memory/context/mmr";
 import { ftsTerms, toFtsMatch } from "@/lib/memory/search/fts-query";
-import { accessScore, rankCandidates, rankingWeights, recencyScore } from "@/lib/memory/search/ranking";
+import {
+  accessScore,
+  builtinFusion,
+  fusionFor,
+  providerFusion,
+  rankCandidates,
+  rankingWeights,
+  recencyScore,
+} from "@/lib/memory/search/ranking";
 
 const now = Date.UTC(2026, 0, 31);
-const base = { distance: 1, bm25: null, importance: 0, accessCount: 0, lastUsedAt: now };
+const base = { distance: 1, keywordScore: null, importance: 0, accessCount: 0, lastUsedAt: now };
 
 describe("FTS query sanitising", () => {
   it("quotes every term so FTS syntax is only text", () => {
-    expect(toFtsMatch('"AND OR NEAR(')).toBe('"and" OR "near"');
-    expect(toFtsMatch("title:* ^boost")).toBe('"title" OR "boost"');
-    expect(toFtsMatch("a OR")).toBeNull();
-    expect(toFtsMatch("  ")).toBeNull();
+    expect(toFtsMatch(ftsTerms('"AND OR NEAR('))).toBe('"near"');
+    expect(toFtsMatch(ftsTerms('say "hi" AND title:*'))).toBe('"sai" OR "hi" OR "titl"');
+    expect(toFtsMatch(ftsTerms("title:* ^boost"))).toBe('"titl" OR "boost"');
+    expect(toFtsMatch(ftsTerms("a OR"))).toBeNull();
+    expect(toFtsMatch(ftsTerms("  "))).toBeNull();
   });
 
-  it("splits Chinese into 3-character windows for the trigram tokenizer", () => {
-    expect(ftsTerms("敏感肌护肤")).toEqual(["敏感肌", "感肌护", "肌护肤"]);
-    expect(ftsTerms("口红")).toEqual([]);
+  it("analyses the query the way memories are indexed: jieba words and character pairs, English stems without stop words", () => {
+    expect(ftsTerms("敏感肌护肤")).toEqual(expect.arrayContaining(["敏感肌", "护肤", "敏感", "感肌", "肌护"]));
+    expect(ftsTerms("口红")).toEqual(["口红"]);
+    expect(ftsTerms("What did Caroline research?")).toEqual(["carolin", "research"]);
+    expect(ftsTerms("the of and 的 了")).toEqual([]);
   });
 });
 
 describe("hybrid ranking", () => {
   it("weights sum to one", () => {
     expect(Object.values(rankingWeights).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+    for (const f of [builtinFusion, providerFusion]) expect(f.keyword + f.vector).toBeCloseTo(1, 10);
   });
 
   it("combines the documented components", () => {
     const [top] = rankCandidates(
-      [{ ...base, seq: 1, distance: 0.2, bm25: -4, importance: 0.8, accessCount: 50, lastUsedAt: now }],
+      [{ ...base, seq: 1, distance: 0.2, keywordScore: 4, importance: 0.8, accessCount: 50, lastUsedAt: now }],
       "hybrid",
-      now,
+      { now },
     );
     expect(top.parts).toEqual({ vector: 0.8, keyword: 1, importance: 0.8, recency: 1, access: 1 });
-    expect(top.score).toBeCloseTo(0.5 * 0.8 + 0.3 + 0.1 * 0.8 + 0.05 + 0.05, 10);
+    expect(top.score).toBeCloseTo(0.8 * (0.8 * 1 + 0.2 * 0.8) + 0.1 * 0.8 + 0.05 + 0.05, 10);
   });
 
-  it("normalises bm25 against the best match; no match scores zero keyword", () => {
+  it("gives a provider's vectors an equal say with keywords", () => {
+    const [top] = rankCandidates([{ ...base, seq: 1, distance: 0.4, keywordScore: 4 }], "hybrid", { now, fusion: providerFusion });
+    expect(top.score).toBeCloseTo(0.8 * (0.5 * 1 + 0.5 * 0.6) + 0.05, 10);
+    expect(fusionFor({ provider: "builtin" })).toBe(builtinFusion);
+    expect(fusionFor({ provider: "openai" })).toBe(providerFusion);
+  });
+
+  it("normalises the keyword score against the best match; no match scores zero keyword", () => {
     const ranked = rankCandidates(
       [
-        { ...base, seq: 1, bm25: -2 },
-        { ...base, seq: 2, bm25: -8 },
+        { ...base, seq: 1, keywordScore: 2 },
+        { ...base, seq: 2, keywordScore: 8 },
         { ...base, seq: 3, distance: 0.5 },
       ],
       "keyword",
-      now,
+      { now },
     );
     expect(ranked.map((r) => [r.seq, r.parts.keyword])).toEqual([
       [2, 1],
@@ -66,7 +85,7 @@ describe("hybrid ranking", () => {
         { ...base, seq: 2, distance: 0.32, importance: 0.9 },
       ],
       "hybrid",
-      now,
+      { now },
     );
     expect(ranked[0].seq).toBe(2);
   });
@@ -111,7 +130,7 @@ describe("relevance gate", () => {
         { ...base, seq: 2, distance: 0.7 },
       ],
       "hybrid",
-      now,
+      { now },
     );
     expect(ranked.map((r) => r.seq)).toEqual([2]);
   });

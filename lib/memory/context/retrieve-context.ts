@@ -13,8 +13,7 @@ import { invalidateMemoryReads } from "../memory-cache";
 import { toMemoryView, type MemoryView } from "../memory-view";
 import { countAccesses } from "../get-memory";
 import { candidateDetails, keywordCandidates, searchFilterSql, vectorCandidates } from "../search/candidates";
-import { toFtsMatch } from "../search/fts-query";
-import { rankCandidates } from "../search/ranking";
+import { fusionFor, rankCandidates } from "../search/ranking";
 import { estimateTokens, selectMmr } from "./mmr";
 import { activeSpace, embedIn } from "../vectors/active-space";
 import { idSchema } from "@/lib/validation/id-schema";
@@ -43,7 +42,7 @@ export async function retrieveContext(
   const pool = Math.max(input.k * 6, 30);
   const chosen = await db.transaction(async (tx) => {
     const vectorSeqs = await vectorCandidates(tx, active.space, actor.workspaceId, where, query, pool);
-    const bm25 = await keywordCandidates(tx, where, toFtsMatch(input.context), pool);
+    const bm25 = await keywordCandidates(tx, where, input.context, pool);
     const brand = await tx
       .select({ seq: memories.seq })
       .from(memories)
@@ -63,12 +62,10 @@ export async function retrieveContext(
           ORDER BY importance DESC LIMIT ${alwaysConsidered}`)
       : [];
     const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];
-    const ranked = rankCandidates(
-      await candidateDetails(tx, active.space, seqs, query, bm25),
-      "hybrid",
-      Date.now(),
-      new Set(brand.map((b) => b.seq)),
-    );
+    const ranked = rankCandidates(await candidateDetails(tx, active.space, seqs, query, bm25), "hybrid", {
+      fusion: fusionFor(active.spec),
+      alwaysKeep: new Set([...brand, ...forAccount].map((b) => b.seq)),
+    });
     if (ranked.length === 0) return [];
     const rows = await tx.all<{ seq: number; content: string; v: string }>(sql`
       SELECT memories.seq AS seq, content, vector_extract(${active.space.column}) AS v FROM memories ${active.space.join} WHERE memories.seq IN (${sql.join(

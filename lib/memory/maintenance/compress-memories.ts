@@ -21,6 +21,7 @@ import { createTimeSlice, defaultSliceMs, type TimeSlice } from "@/lib/backgroun
 import { newId } from "@/lib/ids/new-id";
 import { chatConfigFor, summarizeCluster } from "../ai/summarize-cluster";
 import { embeddingText, memoryIdPrefix } from "../create-memory";
+import { searchColumns } from "../search/search-columns";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot, type MemoryRow } from "../memory-view";
@@ -182,6 +183,7 @@ async function writeMerge(tx: DbOrTx, actor: MemoryActor, space: VectorSpace, it
       importance: m.importance,
       accessCount: m.accessCount,
       embedding: builtinColumnValue(space, item.vector),
+      ...searchColumns(m),
       source: "compression",
       privacy: members[0].privacy,
     })

@@ -16,6 +16,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { createTimeSlice } from "@/lib/background/time-slice";
 import { AppError } from "@/lib/errors/app-error";
 import { embeddingText } from "../create-memory";
+import { searchColumns } from "../search/search-columns";
 import { embedOne } from "../embedder";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
@@ -134,6 +135,7 @@ async function restoreDeleted(
       accessCount: s.accessCount,
       // The built-in embedder is local; an external provider is called after the transaction.
       embedding: space.table ? null : await embedOne(embeddingText(s)),
+      ...searchColumns(s),
       source: s.source,
       privacy: s.privacy,
       compressedInto: s.compressedInto,

@@ -1,23 +1,39 @@
 /**
  * The one place the hybrid ranking lives. For a candidate memory:
  *
- *   score = 0.50 · vector + 0.30 · keyword + 0.10 · importance + 0.05 · recency + 0.05 · access
+ *   relevance = fusion.keyword · keyword + fusion.vector · vector
+ *   score     = 0.80 · relevance + 0.10 · importance + 0.05 · recency + 0.05 · access
  *
+ *   keyword    BM25 (bm25.ts), normalised within the candidate set: score / best score (best
+ *              match = 1; a memory the keyword query did not match = 0)
  *   vector     cosine similarity of query and memory embeddings, clamped to [0, 1]
- *   keyword    FTS5 bm25, normalised within the candidate set: bm25 / best bm25 (best match = 1;
- *              a memory the keyword query did not match = 0)
  *   importance the memory's importance, 0..1
  *   recency    0.5 ^ (days since last used or created / 30): a 30-day half-life
  *   access     log(1 + accesses) / log(1 + 50), capped at 1: use counts, with diminishing returns
  *
+ * The fusion depends on what made the vectors. The built-in hashing embedder reads the same terms
+ * as the keyword index, so its cosine mostly repeats bm25 and adds typo and partial-word matches:
+ * keyword 0.8, vector 0.2 (REALTALK, `npm run eval:memory`: recall@10 within 0.003 of the best
+ * split between 0.1 and 0.3, and lower above 0.5). A provider's model embeds meaning the words do
+ * not share, so it gets an equal say: 0.5 / 0.5, the usual starting point for BM25 + dense
+ * fusion; it has not been tuned against a real model here (the machine that measured this has
+ * no model), so it is the documented default, not a measured optimum.
+ *
  * The weights sum to 1, so scores are in [0, 1] and a min-score threshold means the same thing
  * for every query. "vector" and "keyword" modes rank by that single signal (for evaluation).
- * Relevance gate (hybrid mode): a candidate must match the keyword query or have vector similarity >= 0.1 (tuned on npm run eval:memory), so
- * importance and recency reorder relevant memories but never surface irrelevant ones.
+ * Relevance gate (hybrid mode): a candidate must match the keyword query or have vector
+ * similarity >= fusion.minVector, so importance and recency reorder relevant memories but never
+ * surface irrelevant ones. Hashed vectors of short unrelated texts reach 0.1-0.2 by collisions
+ * alone, so the built-in gate is 0.3 (a typo of a memory's words stays above 0.4); a model's
+ * similarities have their own scale, and 0.1 only drops the clearly unrelated.
  */
-export const rankingWeights = { vector: 0.5, keyword: 0.3, importance: 0.1, recency: 0.05, access: 0.05 } as const;
+export const rankingWeights = { relevance: 0.8, importance: 0.1, recency: 0.05, access: 0.05 } as const;
+/** `minVector`: the relevance gate's similarity for a memory no query term matched. */
+export type Fusion = { keyword: number; vector: number; minVector: number };
+export const builtinFusion: Fusion = { keyword: 0.8, vector: 0.2, minVector: 0.3 };
+export const providerFusion: Fusion = { keyword: 0.5, vector: 0.5, minVector: 0.1 };
+export const fusionFor = (spec: { provider: string }): Fusion => (spec.provider === "builtin" ? builtinFusion : providerFusion);
 export const recencyHalfLifeDays = 30;
-export const minVectorRelevance = 0.1;
 export const accessSaturation = 50;
 
 export type RankingMode = "hybrid" | "vector" | "keyword";
@@ -26,8 +42,8 @@ export type Candidate = {
   seq: number;
   /** Cosine distance from libSQL (0 = same direction, 2 = opposite). */
   distance: number;
-  /** Raw FTS5 bm25 (negative, lower is better), null when the keyword query did not match. */
-  bm25: number | null;
+  /** BM25 score (bm25.ts, higher is better), null when the keyword query did not match. */
+  keywordScore: number | null;
   importance: number;
   accessCount: number;
   lastUsedAt: number;
@@ -51,27 +67,31 @@ export function accessScore(accessCount: number): number {
 export function rankCandidates(
   candidates: Candidate[],
   mode: RankingMode,
-  now = Date.now(),
-  alwaysKeep: ReadonlySet<number> = new Set(),
+  options: { now?: number; fusion?: Fusion; alwaysKeep?: ReadonlySet<number> } = {},
 ): Scored[] {
-  const best = Math.min(0, ...candidates.map((c) => c.bm25 ?? 0));
+  const { now = Date.now(), fusion = builtinFusion, alwaysKeep = new Set<number>() } = options;
+  const best = Math.max(0, ...candidates.map((c) => c.keywordScore ?? 0));
   const scored = candidates.map((c) => {
     const parts: ScoreParts = {
       vector: clamp01(1 - c.distance),
-      keyword: c.bm25 === null || best === 0 ? 0 : clamp01(c.bm25 / best),
+      keyword: c.keywordScore === null || best === 0 ? 0 : clamp01(c.keywordScore / best),
       importance: clamp01(c.importance),
       recency: recencyScore(c.lastUsedAt, now),
       access: accessScore(c.accessCount),
     };
+    const relevance = fusion.keyword * parts.keyword + fusion.vector * parts.vector;
     const score =
       mode === "vector"
         ? parts.vector
         : mode === "keyword"
           ? parts.keyword
-          : (Object.keys(rankingWeights) as (keyof ScoreParts)[]).reduce((s, key) => s + rankingWeights[key] * parts[key], 0);
+          : rankingWeights.relevance * relevance +
+            rankingWeights.importance * parts.importance +
+            rankingWeights.recency * parts.recency +
+            rankingWeights.access * parts.access;
     return { seq: c.seq, score, parts };
   });
   const gated =
-    mode === "hybrid" ? scored.filter((s) => alwaysKeep.has(s.seq) || s.parts.keyword > 0 || s.parts.vector >= minVectorRelevance) : scored;
+    mode === "hybrid" ? scored.filter((s) => alwaysKeep.has(s.seq) || s.parts.keyword > 0 || s.parts.vector >= fusion.minVector) : scored;
   return gated.sort((a, b) => b.score - a.score || b.seq - a.seq);
 }

@@ -7,13 +7,16 @@ import { cachedMemoryRead } from "../memory-cache";
 import { searchMemoriesSchema, type SearchMemoriesInput } from "../memory-schemas";
 import { memoryColumns, toMemoryView, type MemoryView } from "../memory-view";
 import { candidateDetails, keywordCandidates, searchFilterSql, vectorCandidates } from "./candidates";
-import { toFtsMatch } from "./fts-query";
 import { activeSpace, embedIn } from "../vectors/active-space";
 import { getLogger } from "@/lib/observability/logger";
 import { AppError } from "@/lib/errors/app-error";
-import { rankCandidates, rankingWeights, type ScoreParts } from "./ranking";
+import { fusionFor, rankCandidates, rankingWeights, type Fusion, type ScoreParts } from "./ranking";
 
-export type SearchHit = { memory: MemoryView; score: number; explain?: ScoreParts & { weights: typeof rankingWeights } };
+export type SearchHit = {
+  memory: MemoryView;
+  score: number;
+  explain?: ScoreParts & { weights: typeof rankingWeights & { fusion: Fusion } };
+};
 
 /** How many candidates each retriever contributes before ranking. */
 export const candidatePool = (k: number) => Math.max(k * 5, 50);
@@ -42,9 +45,10 @@ async function rankedSearch(
   const pool = candidatePool(input.k);
   const vectorSeqs =
     input.mode === "keyword" || !query ? [] : await vectorCandidates(db, active.space, actor.workspaceId, where, query, pool, strategy);
-  const bm25 = input.mode === "vector" ? new Map<number, number>() : await keywordCandidates(db, where, toFtsMatch(input.query), pool);
+  const bm25 = input.mode === "vector" ? new Map<number, number>() : await keywordCandidates(db, where, input.query, pool);
   const seqs = [...new Set([...vectorSeqs, ...bm25.keys()])];
-  const ranked = rankCandidates(await candidateDetails(db, active.space, seqs, query, bm25), input.mode)
+  const fusion = fusionFor(active.spec);
+  const ranked = rankCandidates(await candidateDetails(db, active.space, seqs, query, bm25), input.mode, { fusion })
     .filter((s) => s.score >= input.minScore && s.score > 0)
     .slice(0, input.k);
   if (ranked.length === 0) return { hits: [] };
@@ -61,7 +65,7 @@ async function rankedSearch(
   const hits: SearchHit[] = ranked.map((r) => ({
     memory: toMemoryView(bySeq.get(r.seq)!),
     score: Math.round(r.score * 10_000) / 10_000,
-    ...(input.explain ? { explain: { ...r.parts, weights: rankingWeights } } : {}),
+    ...(input.explain ? { explain: { ...r.parts, weights: { ...rankingWeights, fusion } } } : {}),
   }));
   return { hits };
 }

@@ -33,7 +33,8 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/search": {
     post: {
-      summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part",
+      summary:
+        "Hybrid search: 0.8·relevance (bm25 fused with vector similarity: 0.8/0.2 with the built-in embedder, 0.5/0.5 with a provider) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part",
       tags,
       responses: { 200: { description: "hits with score (and explain)" } },
     },
