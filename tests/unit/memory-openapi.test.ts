@@ -17,6 +17,7 @@ describe("memory API in the OpenAPI document", () => {
         "PUT /memories/{id} Requires `memories.write`.",
         "DELETE /memories/{id} Requires `memories.write`.",
         "GET /memories/{id}/history Requires `memories.read`.",
+        "POST /memories/{id}/history/{versionId}/restore Requires `memories.write`.",
         "POST /memories/search Requires `memories.read`.",
         "POST /memories/context Requires `memories.read`.",
         "GET /memories/providers Requires `memories.manage`.",

@@ -41,6 +41,15 @@ export const memoriesPaths: PathSpecs = {
       errors: [404],
     },
   },
+  "/memories/{id}/history/{versionId}/restore": {
+    post: {
+      summary:
+        "Restore a version: its content, category, tags, metadata, importance, type and privacy become a new version (action restore; re-embedded when the text changes). No body. Same rule as an edit: the owner, or memories.manage for someone else's workspace memory. 409 MEMORY_VERSION_CURRENT when the memory is already in that state, MEMORY_DELETED for a deleted memory, MEMORY_MERGED for a memory merged into another",
+      tags,
+      responses: { 200: { description: "The memory after the restore" } },
+      errors: [404, 409],
+    },
+  },
   "/memories/search": {
     post: {
       summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part",

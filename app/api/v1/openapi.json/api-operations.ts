@@ -51,6 +51,7 @@ import * as membersId from "../members/[id]/route";
 import * as memories from "../memories/route";
 import * as memoriesId from "../memories/[id]/route";
 import * as memoriesIdHistory from "../memories/[id]/history/route";
+import * as memoriesIdHistoryVersionIdRestore from "../memories/[id]/history/[versionId]/restore/route";
 import * as memoriesAnalyticsPatterns from "../memories/analytics/patterns/route";
 import * as memoriesAnalyticsStats from "../memories/analytics/stats/route";
 import * as memoriesCleanup from "../memories/cleanup/route";
@@ -123,6 +124,7 @@ const routeModules: Record<string, object> = {
   "/memories": memories,
   "/memories/{id}": memoriesId,
   "/memories/{id}/history": memoriesIdHistory,
+  "/memories/{id}/history/{versionId}/restore": memoriesIdHistoryVersionIdRestore,
   "/memories/analytics/patterns": memoriesAnalyticsPatterns,
   "/memories/analytics/stats": memoriesAnalyticsStats,
   "/memories/cleanup": memoriesCleanup,
