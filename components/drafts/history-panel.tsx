@@ -3,31 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { DiffPart } from "@/lib/drafts/revisions";
+import { DiffText } from "@/components/ui/diff-text";
+import type { DiffPart } from "@/lib/text/text-diff";
 import { draftApi } from "./draft-api";
 
 type Revision = { id: string; version: number; authorName: string; updatedAt: string };
 type Diff = { title: DiffPart[]; body: DiffPart[] };
-
-function DiffText({ parts }: { parts: DiffPart[] }) {
-  return (
-    <p className="whitespace-pre-wrap break-words text-sm">
-      {parts.map((p, i) =>
-        p.added ? (
-          <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">
-            {p.value}
-          </ins>
-        ) : p.removed ? (
-          <del key={i} className="bg-red-100 text-red-800">
-            {p.value}
-          </del>
-        ) : (
-          <span key={i}>{p.value}</span>
-        ),
-      )}
-    </p>
-  );
-}
 
 export function HistoryPanel({
   slug,

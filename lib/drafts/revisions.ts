@@ -1,6 +1,5 @@
 /** Revision history of a draft: list, a readable diff against the revision before, and restore. */
 import { and, desc, eq, lt } from "drizzle-orm";
-import { diffWords } from "diff";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { draftRevisions, users } from "@/db/schema";
@@ -10,20 +9,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { getDraft, type DraftView } from "./get-draft";
 import { saveDraft } from "./save-draft";
 import { idSchema } from "@/lib/validation/id-schema";
+import { textDiff } from "@/lib/text/text-diff";
 
 export const restoreRevisionSchema = z.object({ revisionId: idSchema, baseVersion: z.number().int().min(1) }).strict();
-
-export type DiffPart = { value: string; added: boolean; removed: boolean };
-const wordSegmenter = new Intl.Segmenter("zh-CN", { granularity: "word" });
-
-/** Word-level diff that segments Chinese into words, so a change reads as words, not letters. */
-export function textDiff(before: string, after: string): DiffPart[] {
-  return diffWords(before, after, { intlSegmenter: wordSegmenter }).map((p) => ({
-    value: p.value,
-    added: !!p.added,
-    removed: !!p.removed,
-  }));
-}
 
 export async function listRevisions(db: DbOrTx, scope: AccountScope, draftId: string) {
   await getDraft(db, scope, draftId);

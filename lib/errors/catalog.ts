@@ -246,6 +246,39 @@ export const errorCatalog = {
       en: "Check the base URL, model, dimension and API key in the memory settings, then try again.",
     },
   },
+  MEMORY_VERSION_CURRENT: {
+    status: 409,
+    message: {
+      "zh-CN": "这条记忆现在就是这个版本的内容，无需恢复。",
+      en: "The memory is already in this version's state: there is nothing to restore.",
+    },
+    suggestion: {
+      "zh-CN": "选择一个与当前内容不同的版本，或直接编辑这条记忆。",
+      en: "Pick a version that differs from the current one, or edit the memory directly.",
+    },
+  },
+  MEMORY_DELETED: {
+    status: 409,
+    message: {
+      "zh-CN": "这条记忆已被删除，不能恢复它的版本。",
+      en: "This memory was deleted, so its versions cannot be restored.",
+    },
+    suggestion: {
+      "zh-CN": "如仍需要其内容，请新建一条记忆；被「立即清理」删除的记忆，撤销那次清理即可找回。",
+      en: "Create a new memory if you still need its content; a memory removed by a cleanup comes back when that cleanup is undone.",
+    },
+  },
+  MEMORY_MERGED: {
+    status: 409,
+    message: {
+      "zh-CN": "这条记忆已合并到另一条记忆中，不能单独恢复它的版本。",
+      en: "This memory was merged into another one, so its versions cannot be restored on their own.",
+    },
+    suggestion: {
+      "zh-CN": "先撤销那次合并，或在合并后的那条记忆上恢复版本。",
+      en: "Undo that merge first, or restore a version of the memory it was merged into.",
+    },
+  },
   DRAFT_CONFLICT: {
     status: 409,
     message: {

@@ -1,77 +1,15 @@
-/** Edits a memory: re-embeds when its text changes, adjusts expiry on a type change, records history. */
-import { eq } from "drizzle-orm";
+/** Edits a memory (through the one write path, lib/memory/write-memory.ts). */
 import type { Db } from "@/db/client";
-import { memories } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
-import { embeddingText } from "./create-memory";
-import { searchColumns } from "./search/search-columns";
-import { assertCanChange, findVisibleMemory, type MemoryActor } from "./memory-access";
-import { invalidateMemoryReads } from "./memory-cache";
-import { loadMemoryConfig } from "./memory-config";
+import type { MemoryActor } from "./memory-access";
 import { updateMemorySchema, type UpdateMemoryInput } from "./memory-schemas";
-import { memoryColumns, toMemoryView, toSnapshot, type MemoryRow, type MemoryView } from "./memory-view";
-import { recordMemoryHistory } from "./record-memory-history";
-import { activeSpace, assertStillActive, embedIn } from "./vectors/active-space";
-import { builtinColumnValue, storeExternalVector } from "./vectors/vector-store";
-
-function textOf(before: MemoryRow, input: ReturnType<typeof updateMemorySchema.parse>) {
-  const tags = input.tags ? [...new Set(input.tags)] : before.tags;
-  const content = input.content ?? before.content;
-  const category = input.category === undefined ? before.category : input.category;
-  const changed = content !== before.content || category !== before.category || tags.join("\u0000") !== before.tags.join("\u0000");
-  return { content, category, tags, changed };
-}
+import type { MemoryView } from "./memory-view";
+import { writeMemory } from "./write-memory";
 
 export async function updateMemory(db: Db, actor: MemoryActor, id: string, raw: UpdateMemoryInput): Promise<MemoryView> {
-  const input = updateMemorySchema.parse(raw);
-  // Embed before the transaction (a provider call must not hold the database), from a first read;
-  // the transaction re-reads and refuses if the memory changed in between.
-  const seen = await findVisibleMemory(db, actor, id);
-  assertCanChange(actor, seen);
-  const text = textOf(seen, input);
-  const active = await activeSpace(db, actor.workspaceId);
-  const vector = text.changed ? await embedIn(active, embeddingText(text)) : null;
-  const row = await db.transaction(async (tx) => {
-    const before = await findVisibleMemory(tx, actor, id);
-    assertCanChange(actor, before);
-    if (before.updatedAt.getTime() !== seen.updatedAt.getTime()) throw new AppError("CONFLICT");
-    if (vector) await assertStillActive(tx, actor.workspaceId, active);
-    const { content, category, tags } = text;
-    const type = input.type ?? before.type;
-    let expiresAt = before.expiresAt;
-    if (type !== before.type) {
-      const config = await loadMemoryConfig(tx, before.workspaceId, before.ownerId);
-      expiresAt = type === "long_term" ? null : new Date(Date.now() + config.shortTermRetentionDays * 86_400_000);
-    }
-    const [after] = await tx
-      .update(memories)
-      .set({
-        content,
-        category,
-        tags,
-        type,
-        expiresAt,
-        ...(input.metadata ? { metadata: input.metadata } : {}),
-        ...(input.importance !== undefined ? { importance: input.importance } : {}),
-        ...(input.privacy ? { privacy: input.privacy } : {}),
-        ...(vector ? { embedding: builtinColumnValue(active.space, vector) } : {}),
-        ...(text.changed ? searchColumns(text) : {}),
-      })
-      .where(eq(memories.seq, before.seq))
-      .returning(memoryColumns);
-    if (vector) await storeExternalVector(tx, active.space, after, vector);
-    await recordMemoryHistory(tx, {
-      workspaceId: actor.workspaceId,
-      memoryId: id,
-      actorId: actor.userId,
-      action: "update",
-      previous: toSnapshot(before),
-      next: toSnapshot(after),
-    });
-    await recordAudit(tx, actor, { action: "memories.update", targetType: "memory", targetId: id, before: { fields: Object.keys(input) } });
-    return after;
-  });
-  await invalidateMemoryReads(actor.workspaceId);
-  return toMemoryView(row);
+  const changes = updateMemorySchema.parse(raw);
+  return writeMemory(db, actor, id, () => ({
+    changes,
+    history: "update",
+    audit: { action: "memories.update", before: { fields: Object.keys(changes) } },
+  }));
 }

@@ -1,7 +1,8 @@
 /**
  * Memory, as a content lead uses it: add brand facts, find them by search with a typo, edit one,
- * compress near-duplicates into a long-term memory (with lineage in its detail), undo, delete;
- * connect an OpenAI-compatible embeddings API (a local stand-in) and watch the re-embedding.
+ * see what an edit changed and restore the version before it, compress near-duplicates into a
+ * long-term memory (with lineage in its detail), undo, delete; connect an OpenAI-compatible
+ * embeddings API (a local stand-in) and watch the re-embedding.
  * Self-sufficient: runs the setup wizard on a fresh database, or signs in after foundation.spec.
  */
 import { expect, test, type Page } from "@playwright/test";
@@ -55,6 +56,33 @@ test("add memories, search with a typo, edit and see the history", async ({ page
   await expect(page.getByText("已保存")).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("memory-history")).toContainText("修改");
+});
+
+test("see what an edit changed and restore the version before it, by keyboard, at 390 px", async ({ page }, info) => {
+  await openMemories(page);
+  await addMemory(page, "置顶评论：先感谢，再回答价格问题", "评论");
+  await page.getByRole("searchbox", { name: "搜索记忆" }).fill("置顶评论");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await page.getByTestId("memory-item").filter({ hasText: "置顶评论" }).first().click();
+  const form = page.getByRole("form", { name: "编辑" });
+  await form.getByLabel("内容").fill("置顶评论：直接回答价格问题");
+  await form.getByRole("button", { name: "编辑" }).click();
+  await expect(page.getByText("已保存")).toBeVisible();
+  await page.reload();
+  await page.setViewportSize({ width: 390, height: 844 });
+
+  const versions = page.getByTestId("memory-history").getByTestId("memory-version");
+  await expect(versions.first()).toContainText("修改");
+  await expect(versions.first().locator("ins").first()).toHaveText("直接"); // the newest version is open, with its word diff
+  const created = versions.filter({ hasText: "创建" });
+  await created.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await created.getByRole("button", { name: "恢复此版本" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "恢复", exact: true }).click();
+  await expect(page.getByText("已恢复：历史中新增了一个")).toBeVisible();
+  await expect(versions.first()).toContainText("恢复");
+  await expect(page.getByRole("form", { name: "编辑" }).getByLabel("内容")).toHaveValue("置顶评论：先感谢，再回答价格问题");
+  await info.attach("memory history at 390 px", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 });
 
 test("compress near-duplicates, undo, compress again, see the lineage, and delete with confirmation", async ({ page }, info) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { openApiDocument } from "@/app/api/v1/openapi.json/api-operations";
 
 describe("memory API in the OpenAPI document", () => {
-  it("documents the seed's 12 endpoints plus context retrieval, providers and maintenance runs, with their permissions", () => {
+  it("documents the seed's 12 endpoints plus context retrieval, providers, maintenance runs and version history, with their permissions", () => {
     const doc = openApiDocument("http://localhost:3000");
     const ops = Object.entries(doc.paths)
       .filter(([path]) => path.startsWith("/memories"))
@@ -16,6 +16,8 @@ describe("memory API in the OpenAPI document", () => {
         "GET /memories/{id} Requires `memories.read`.",
         "PUT /memories/{id} Requires `memories.write`.",
         "DELETE /memories/{id} Requires `memories.write`.",
+        "GET /memories/{id}/history Requires `memories.read`.",
+        "POST /memories/{id}/history/{versionId}/restore Requires `memories.write`.",
         "POST /memories/search Requires `memories.read`.",
         "POST /memories/context Requires `memories.read`.",
         "GET /memories/providers Requires `memories.manage`.",

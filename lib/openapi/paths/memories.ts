@@ -1,4 +1,5 @@
-/** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, plus context retrieval for drafts. */
+/** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, context retrieval for drafts, and version history. */
+import { memoryHistoryPageSchema } from "@/lib/memory/history/history-schemas";
 import type { PathSpecs } from "../types";
 
 const tags = ["memories"];
@@ -30,6 +31,24 @@ export const memoriesPaths: PathSpecs = {
       errors: [404],
     },
     delete: { summary: "Delete a memory (kept in its history)", tags, responses: { 204: { description: "Deleted" } }, errors: [404] },
+  },
+  "/memories/{id}/history": {
+    get: {
+      summary:
+        "A memory's versions, newest first (cursor + limit): who (null = the system), when, the state each left and what it changed. Visible when the memory is (404 otherwise, also for someone else's private memory); a memory merged into another keeps a readable history",
+      tags,
+      responses: { 200: { description: "versions and nextCursor", schema: memoryHistoryPageSchema } },
+      errors: [404],
+    },
+  },
+  "/memories/{id}/history/{versionId}/restore": {
+    post: {
+      summary:
+        "Restore a version: its content, category, tags, metadata, importance, type and privacy become a new version (action restore; re-embedded when the text changes). No body. Same rule as an edit: the owner, or memories.manage for someone else's workspace memory. 409 MEMORY_VERSION_CURRENT when the memory is already in that state, MEMORY_DELETED for a deleted memory, MEMORY_MERGED for a memory merged into another",
+      tags,
+      responses: { 200: { description: "The memory after the restore" } },
+      errors: [404, 409],
+    },
   },
   "/memories/search": {
     post: {

@@ -5,6 +5,8 @@ import { createMemory } from "@/lib/memory/create-memory";
 import { deleteMemory } from "@/lib/memory/delete-memory";
 import { cleanupMemories } from "@/lib/memory/maintenance/cleanup-memories";
 import { compressMemories } from "@/lib/memory/maintenance/compress-memories";
+import { memoryVersionRefSchema } from "@/lib/memory/history/history-schemas";
+import { restoreMemoryVersion } from "@/lib/memory/history/restore-memory-version";
 import { undoRun } from "@/lib/memory/maintenance/undo-run";
 import { actorOf } from "@/lib/memory/memory-access";
 import { updateMemoryConfig } from "@/lib/memory/memory-config";
@@ -47,6 +49,16 @@ export const deleteMemoryAction = workspaceAction({ permission: "memories.write"
   refresh(ctx.workspaceSlug);
   return { id: input.id };
 });
+
+/** Restores one version as a new version (the detail page's history). */
+export const restoreMemoryVersionAction = workspaceAction(
+  { permission: "memories.write", schema: memoryVersionRefSchema },
+  async ({ ctx, db, input }) => {
+    const memory = await restoreMemoryVersion(db, actorOf(ctx), input);
+    refresh(ctx.workspaceSlug);
+    return { id: memory.id };
+  },
+);
 
 export const cleanupMemoriesAction = workspaceAction(
   { permission: "memories.write", schema: maintenanceRunSchema },

@@ -50,6 +50,8 @@ import * as members from "../members/route";
 import * as membersId from "../members/[id]/route";
 import * as memories from "../memories/route";
 import * as memoriesId from "../memories/[id]/route";
+import * as memoriesIdHistory from "../memories/[id]/history/route";
+import * as memoriesIdHistoryVersionIdRestore from "../memories/[id]/history/[versionId]/restore/route";
 import * as memoriesAnalyticsPatterns from "../memories/analytics/patterns/route";
 import * as memoriesAnalyticsStats from "../memories/analytics/stats/route";
 import * as memoriesCleanup from "../memories/cleanup/route";
@@ -121,6 +123,8 @@ const routeModules: Record<string, object> = {
   "/members/{id}": membersId,
   "/memories": memories,
   "/memories/{id}": memoriesId,
+  "/memories/{id}/history": memoriesIdHistory,
+  "/memories/{id}/history/{versionId}/restore": memoriesIdHistoryVersionIdRestore,
   "/memories/analytics/patterns": memoriesAnalyticsPatterns,
   "/memories/analytics/stats": memoriesAnalyticsStats,
   "/memories/cleanup": memoriesCleanup,

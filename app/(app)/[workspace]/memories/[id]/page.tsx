@@ -4,29 +4,49 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getDb } from "@/lib/database";
 import { formatDateTime } from "@/components/audit/format-time";
 import { MemoryEditForm } from "@/components/memories/memory-edit-form";
+import { MemoryHistory } from "@/components/memories/memory-history";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Forbidden } from "@/components/ui/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/context";
 import { AppError } from "@/lib/errors/app-error";
+import { listMemoryHistory } from "@/lib/memory/history/list-memory-history";
 import { actorOf } from "@/lib/memory/memory-access";
 import { memoryLineage } from "@/lib/memory/memory-lineage";
 import { requirePageContext } from "@/lib/next/session-context";
-import { deleteMemoryAction, updateMemoryAction } from "../actions";
+import { workspaceTimezone } from "@/lib/workspaces/queries";
+import { deleteMemoryAction, restoreMemoryVersionAction, updateMemoryAction } from "../actions";
 
 export const metadata = { title: "Memory" };
 
-export default async function MemoryDetailPage({ params }: { params: Promise<{ workspace: string; id: string }> }) {
-  const { workspace, id } = await params;
+const versionsPerPage = 20;
+
+export default async function MemoryDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; id: string }>;
+  searchParams: Promise<{ versions?: string }>;
+}) {
+  const { workspace, id: rawId } = await params;
   const ctx = await requirePageContext(workspace);
   if (!can(ctx, "memories.read")) return <Forbidden />;
   const actor = actorOf(ctx);
-  const detail = await memoryLineage(getDb(), actor, id.slice(0, 64)).catch((error) => {
+  const db = getDb();
+  const id = rawId.slice(0, 64);
+  const detail = await memoryLineage(db, actor, id).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, locale] = await Promise.all([getTranslations("memories"), getLocale()]);
+  // `versions` is the history page's cursor; a stale or edited one shows the newest versions.
+  const cursor = (await searchParams).versions?.slice(0, 200);
+  const history = await listMemoryHistory(db, actor, id, { cursor, limit: versionsPerPage }).catch((error) => {
+    if (cursor && error instanceof AppError && error.code === "VALIDATION_FAILED")
+      return listMemoryHistory(db, actor, id, { limit: versionsPerPage });
+    throw error;
+  });
+  const [t, locale, timeZone] = await Promise.all([getTranslations("memories"), getLocale(), workspaceTimezone(db, ctx.workspaceId)]);
   const m = detail.memory;
   const slug = ctx.workspaceSlug;
   const canEdit = can(ctx, "memories.write") && !m.compressedInto && (m.ownerId === ctx.userId || can(ctx, "memories.manage"));
@@ -51,15 +71,16 @@ export default async function MemoryDetailPage({ params }: { params: Promise<{ w
             {m.compressedInto && <Badge tone="amber">{t("hiddenMember")}</Badge>}
           </div>
           {canEdit ? (
-            <MemoryEditForm slug={slug} id={m.id} values={m} update={updateMemoryAction} remove={deleteMemoryAction} />
+            // Keyed by the last change: after a restore the form shows the restored values, not what it was first given.
+            <MemoryEditForm key={m.updatedAt} slug={slug} id={m.id} values={m} update={updateMemoryAction} remove={deleteMemoryAction} />
           ) : (
             <p className="whitespace-pre-wrap text-sm" data-testid="memory-content">
               {m.content}
             </p>
           )}
           <p className="text-xs text-zinc-500 tabular-nums">
-            {t("createdAt")} {formatDateTime(new Date(m.createdAt), locale)} · {t("accessCount")} {m.accessCount}
-            {m.expiresAt && ` · ${t("expiresAt")} ${formatDateTime(new Date(m.expiresAt), locale)}`}
+            {t("createdAt")} {formatDateTime(new Date(m.createdAt), locale, timeZone)} · {t("accessCount")} {m.accessCount}
+            {m.expiresAt && ` · ${t("expiresAt")} ${formatDateTime(new Date(m.expiresAt), locale, timeZone)}`}
           </p>
         </Card>
         <div className="space-y-4">
@@ -88,17 +109,16 @@ export default async function MemoryDetailPage({ params }: { params: Promise<{ w
           )}
           <Card className="p-4" data-testid="memory-history">
             <h2 className="mb-2 text-sm font-semibold">{t("history")}</h2>
-            <ol className="space-y-2 text-sm">
-              {detail.history.map((h) => (
-                <li key={h.id} className="flex justify-between gap-2">
-                  <span>
-                    {t(`actions.${h.action}`)}
-                    {h.actorId === "system" ? ` · ${t("system")}` : ""}
-                  </span>
-                  <span className="text-xs text-zinc-500 tabular-nums">{formatDateTime(new Date(h.createdAt), locale)}</span>
-                </li>
-              ))}
-            </ol>
+            <MemoryHistory
+              slug={slug}
+              memoryId={m.id}
+              versions={history.versions}
+              canRestore={canEdit}
+              restore={restoreMemoryVersionAction}
+              timeZone={timeZone}
+              olderHref={history.nextCursor ? `?${new URLSearchParams({ versions: history.nextCursor })}` : null}
+              newestHref={cursor ? `/${slug}/memories/${m.id}` : null}
+            />
           </Card>
         </div>
       </div>
