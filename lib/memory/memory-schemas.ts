@@ -102,4 +102,16 @@ export const maintenanceRunSchema = z
     dryRun: z.boolean().default(false),
   })
   .strict();
+/**
+ * Cleanup adds the preview: `dryRun` answers a page (`limit`, `cursor`) of exactly what a run
+ * deletes, with the total and its cut-off `asOf`; a run given that `asOf` deletes nothing that
+ * expired after the preview.
+ */
+export const cleanupRunSchema = maintenanceRunSchema
+  .extend({
+    asOf: z.coerce.date().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
 export const undoRunSchema = z.object({ batchId: idSchema }).strict();

@@ -71,9 +71,15 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/cleanup": {
     post: {
-      summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage",
+      summary:
+        "Promote what earned it, then delete short-term memories that expired and were not created, edited or used within the owner's retention (undoable); scope workspace needs memories.manage. dryRun previews exactly what a run deletes: a page (limit ≤ 500, cursor) of id, the first 80 characters and the reason, with the total and its cut-off asOf; a run given that asOf deletes nothing that expired later",
       tags,
-      responses: { 200: { description: "batchId, promoted, removed (the progress of a long run: GET /memories/runs)" } },
+      responses: {
+        200: {
+          description:
+            "batchId, promoted, removed, asOf; with dryRun also preview { asOf, total, promote, items, nextCursor } (the progress of a long run: GET /memories/runs)",
+        },
+      },
     },
   },
   "/memories/compress": {
