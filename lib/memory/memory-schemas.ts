@@ -77,6 +77,8 @@ export const searchMemoriesSchema = z
     privacy: z.enum(memoryPrivacies).optional(),
     mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
     explain: z.boolean().default(false),
+    /** The caller uses the hits (an agent that acts on what it found): each returned memory counts an access (lib/memory/record-use.ts). */
+    countAccess: z.boolean().default(false),
   })
   .strict();
 export type SearchMemoriesInput = z.input<typeof searchMemoriesSchema>;

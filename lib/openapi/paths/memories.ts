@@ -33,7 +33,8 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/search": {
     post: {
-      summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part",
+      summary:
+        "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part; countAccess: true when the caller uses the hits (each counts an access, keeps it from cleanup and may promote it)",
       tags,
       responses: { 200: { description: "hits with score (and explain)" } },
     },
