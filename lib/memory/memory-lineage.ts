@@ -1,9 +1,33 @@
-/** A memory's history and lineage (what it was merged into, what was merged into it), for its detail view. */
+/** A memory's history and lineage (what it was merged into, what was merged into it), for its detail view and GET /memories/{id}. */
 import { and, asc, eq } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { memories, memoryHistory } from "@/db/schema";
+import { getMemory } from "./get-memory";
 import { findVisibleMemory, visibleTo, type MemoryActor } from "./memory-access";
-import { memoryColumns, toMemoryView } from "./memory-view";
+import { memoryColumns, toMemoryView, type MemoryView } from "./memory-view";
+
+export type MergeLinks = { mergedFrom: MemoryView[]; mergedInto: MemoryView | null };
+
+/** The members a compression merged into this memory (oldest first), and the merged memory this one went into. */
+export async function mergeLinks(
+  db: DbOrTx,
+  actor: MemoryActor,
+  memory: { id: string; compressedInto: string | null },
+): Promise<MergeLinks> {
+  const mergedFrom = await db
+    .select(memoryColumns)
+    .from(memories)
+    .where(and(eq(memories.compressedInto, memory.id), visibleTo(actor, { includeCompressed: true })))
+    .orderBy(asc(memories.createdAt), asc(memories.seq));
+  const mergedInto = memory.compressedInto ? await findVisibleMemory(db, actor, memory.compressedInto).catch(() => null) : null;
+  return { mergedFrom: mergedFrom.map(toMemoryView), mergedInto: mergedInto ? toMemoryView(mergedInto) : null };
+}
+
+/** GET /memories/{id}: the memory (counting the access) with its lineage. */
+export async function getMemoryWithLineage(db: Db, actor: MemoryActor, id: string): Promise<{ memory: MemoryView } & MergeLinks> {
+  const memory = await getMemory(db, actor, id);
+  return { memory, ...(await mergeLinks(db, actor, memory)) };
+}
 
 export async function memoryLineage(db: DbOrTx, actor: MemoryActor, id: string) {
   const memory = await findVisibleMemory(db, actor, id, { includeCompressed: true });
@@ -20,15 +44,9 @@ export async function memoryLineage(db: DbOrTx, actor: MemoryActor, id: string) 
     .from(memoryHistory)
     .where(and(eq(memoryHistory.workspaceId, actor.workspaceId), eq(memoryHistory.memoryId, id)))
     .orderBy(asc(memoryHistory.id));
-  const mergedFrom = await db
-    .select(memoryColumns)
-    .from(memories)
-    .where(and(eq(memories.compressedInto, id), visibleTo(actor, { includeCompressed: true })));
-  const mergedInto = memory.compressedInto ? await findVisibleMemory(db, actor, memory.compressedInto).catch(() => null) : null;
   return {
     memory: toMemoryView(memory),
     history: history.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
-    mergedFrom: mergedFrom.map(toMemoryView),
-    mergedInto: mergedInto ? toMemoryView(mergedInto) : null,
+    ...(await mergeLinks(db, actor, memory)),
   };
 }

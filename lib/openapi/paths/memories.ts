@@ -18,9 +18,10 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/{id}": {
     get: {
-      summary: "One memory (counts an access; may promote it to long-term)",
+      summary:
+        "One memory (counts an access; may promote it to long-term), with its lineage: mergedFrom (the memories a compression merged into it, oldest first) and mergedInto (the memory it was merged into)",
       tags,
-      responses: { 200: { description: "The memory" } },
+      responses: { 200: { description: "memory, mergedFrom, mergedInto" } },
       errors: [404],
     },
     put: {
