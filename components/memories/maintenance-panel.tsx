@@ -14,7 +14,7 @@ import { CleanupButton } from "./cleanup-button";
 import { useRunProgress } from "./use-run-progress";
 
 type Actions = { compress: WorkspaceActionFn; cleanup: WorkspaceActionFn; undo: WorkspaceActionFn };
-type RunResult = { batchId: string; clusters?: number; merged?: number; removed?: number; promoted?: number };
+type RunResult = { batchId: string; clusters?: number; merged?: number; skipped?: number; removed?: number; promoted?: number };
 
 export function MaintenancePanel({ slug, actions }: { slug: string; actions: Actions }) {
   const t = useTranslations("memories");
@@ -35,7 +35,12 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
       const r = result.data as RunResult;
       const text =
         kind === "compress"
-          ? t("compressResult", { merged: r.merged ?? 0, clusters: r.clusters ?? 0 })
+          ? [
+              t("compressResult", { merged: r.merged ?? 0, clusters: r.clusters ?? 0 }),
+              r.skipped ? t("compressSkipped", { skipped: r.skipped }) : "",
+            ]
+              .filter(Boolean)
+              .join(" ")
           : t("cleanupResult", { removed: r.removed ?? 0, promoted: r.promoted ?? 0 });
       const undoable = kind === "compress" ? (r.clusters ?? 0) > 0 : (r.removed ?? 0) > 0;
       setSummary({ text, batchId: undoable ? r.batchId : null });
