@@ -2,6 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as cleanupRoute from "@/app/api/v1/memories/cleanup/route";
+import * as runsRoute from "@/app/api/v1/memories/runs/route";
 import type { Db } from "@/db/client";
 import type { WorkspaceContext } from "@/lib/auth/context";
 import { memories, memoryHistory } from "@/db/schema";
@@ -178,5 +179,16 @@ describe("memory retention and the cleanup preview", () => {
     expect(run.status).toBe(200);
     expect(run.json.removed).toBe(dry.json.preview.total);
     expect(await exists(m.id)).toBe(false);
+    // The run's progress row is readable over REST; a preview is not a run and leaves none.
+    const runs = (await callRoute(runsRoute.GET, "/api/v1/memories/runs", { token: editorToken })).json.runs as {
+      id: string;
+      kind: string;
+    }[];
+    expect(runs.find((r) => r.id === run.json.batchId)).toMatchObject({
+      kind: "cleanup",
+      status: "done",
+      result: { removed: run.json.removed },
+    });
+    expect(runs.some((r) => r.id === dry.json.batchId)).toBe(false);
   });
 });
