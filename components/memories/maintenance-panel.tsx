@@ -1,5 +1,8 @@
 "use client";
-/** "Compress now" and "Clean up now": confirm, run (showing the run's progress), show what happened, offer undo. */
+/**
+ * "Compress now" and "Clean up now": confirm (cleanup shows its preview of exactly what it deletes),
+ * run (showing the run's progress), show what happened, offer undo.
+ */
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import { ActionError } from "@/components/ui/action-error";
@@ -7,10 +10,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
+import { CleanupButton } from "./cleanup-button";
 import { useRunProgress } from "./use-run-progress";
 
 type Actions = { compress: WorkspaceActionFn; cleanup: WorkspaceActionFn; undo: WorkspaceActionFn };
-type RunResult = { batchId: string; clusters?: number; merged?: number; removed?: number; promoted?: number };
+type RunResult = { batchId: string; clusters?: number; merged?: number; skipped?: number; removed?: number; promoted?: number };
 
 export function MaintenancePanel({ slug, actions }: { slug: string; actions: Actions }) {
   const t = useTranslations("memories");
@@ -22,16 +26,21 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
 
   const phaseLabel = (phase: string) => (t.has(`runPhase.${phase}`) ? t(`runPhase.${phase}`) : t("running"));
 
-  function run(kind: "compress" | "cleanup") {
+  function run(kind: "compress" | "cleanup", input: { asOf?: string } = {}) {
     startTransition(async () => {
       setRunningKind(kind);
-      const result = await actions[kind](slug, { scope: "mine" }).finally(() => setRunningKind(null));
+      const result = await actions[kind](slug, { scope: "mine", ...input }).finally(() => setRunningKind(null));
       if (!result.ok) return setFailure(result);
       setFailure(null);
       const r = result.data as RunResult;
       const text =
         kind === "compress"
-          ? t("compressResult", { merged: r.merged ?? 0, clusters: r.clusters ?? 0 })
+          ? [
+              t("compressResult", { merged: r.merged ?? 0, clusters: r.clusters ?? 0 }),
+              r.skipped ? t("compressSkipped", { skipped: r.skipped }) : "",
+            ]
+              .filter(Boolean)
+              .join(" ")
           : t("cleanupResult", { removed: r.removed ?? 0, promoted: r.promoted ?? 0 });
       const undoable = kind === "compress" ? (r.clusters ?? 0) > 0 : (r.removed ?? 0) > 0;
       setSummary({ text, batchId: undoable ? r.batchId : null });
@@ -57,12 +66,12 @@ export function MaintenancePanel({ slug, actions }: { slug: string; actions: Act
           onConfirm={() => run("compress")}
           disabled={pending}
         />
-        <ConfirmButton
-          label={t("cleanupNow")}
-          message={t("cleanupConfirm")}
-          confirmLabel={t("cleanupNow")}
-          onConfirm={() => run("cleanup")}
+        <CleanupButton
+          slug={slug}
+          action={actions.cleanup}
           disabled={pending}
+          onConfirm={(asOf) => run("cleanup", { asOf })}
+          onFailure={setFailure}
         />
         {pending && (
           <span className="self-center text-sm text-zinc-500" data-testid="maintenance-progress">

@@ -110,6 +110,7 @@ export const userMemoryConfigs = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
+    /** Unused default: every write stores all fields, from defaultMemoryConfig (lib/memory/memory-config.ts, 30 days). */
     shortTermRetentionDays: integer("short_term_retention_days").notNull().default(7),
     longTermThreshold: real("long_term_threshold").notNull().default(0.7),
     promoteAfterAccesses: integer("promote_after_accesses").notNull().default(5),

@@ -9,7 +9,15 @@ import { memoryConfigSchema, updateMemoryConfigSchema, type MemoryConfig } from 
 import type { z } from "zod";
 
 export const defaultMemoryConfig: MemoryConfig = {
-  shortTermRetentionDays: 7,
+  /**
+   * 30 days, not 7: a content team plans by the month (the monthly calendar, a campaign prepared
+   * weeks ahead, the month-end review), and a note taken at one planning meeting is needed at the
+   * next, often more than a week later; 7 days deleted it first. Cleanup also keeps anything
+   * created, edited or used within this window (cleanup-candidates.ts), so the 30 days count from
+   * the last use. A saved setting is a stored row and keeps its value; owners on the default get
+   * 30 days for their existing memories too (cleanup never deletes before a memory's own expiry).
+   */
+  shortTermRetentionDays: 30,
   longTermThreshold: 0.7,
   promoteAfterAccesses: 5,
   autoCleanup: true,

@@ -77,6 +77,8 @@ export const searchMemoriesSchema = z
     privacy: z.enum(memoryPrivacies).optional(),
     mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
     explain: z.boolean().default(false),
+    /** The caller uses the hits (an agent that acts on what it found): each returned memory counts an access (lib/memory/record-use.ts). */
+    countAccess: z.boolean().default(false),
   })
   .strict();
 export type SearchMemoriesInput = z.input<typeof searchMemoriesSchema>;
@@ -100,6 +102,18 @@ export const maintenanceRunSchema = z
   .object({
     scope: z.enum(["mine", "workspace"]).default("mine"),
     dryRun: z.boolean().default(false),
+  })
+  .strict();
+/**
+ * Cleanup adds the preview: `dryRun` answers a page (`limit`, `cursor`) of exactly what a run
+ * deletes, with the total and its cut-off `asOf`; a run given that `asOf` deletes nothing that
+ * expired after the preview.
+ */
+export const cleanupRunSchema = maintenanceRunSchema
+  .extend({
+    asOf: z.coerce.date().optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(200).optional(),
   })
   .strict();
 export const undoRunSchema = z.object({ batchId: idSchema }).strict();

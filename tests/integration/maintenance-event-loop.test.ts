@@ -150,9 +150,11 @@ describe("maintenance leaves the event loop free", () => {
   }, 120_000);
 
   it("cleanup deletes page by page with turns and reads in between, and all of it comes back with undo's batch id", async () => {
+    // Expired and untouched for 60 days: cleanup keeps what was created, edited or used within the retention.
+    const longAgo = Date.now() - 60 * 86_400_000;
     await db
       .update(memories)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .set({ expiresAt: new Date(Date.now() - 1000), createdAt: new Date(longAgo), updatedAt: new Date(longAgo) })
       .where(and(eq(memories.workspaceId, actor.workspaceId), eq(memories.type, "short_term"), isNull(memories.compressedInto)));
     const [expired] = await db
       .select({ n: count() })

@@ -64,13 +64,15 @@ describe("maintenance webhook", () => {
   it("runs cleanup and compression per workspace, honouring each user's config", async () => {
     const expiredOp = await createMemory(db, operator, { content: "过期的临时想法 A", importance: 0.1 });
     const expiredAdmin = await createMemory(db, admin, { content: "过期的临时想法 B", importance: 0.1 });
+    // Untouched for 60 days: cleanup keeps what was created, edited or used within the retention.
+    const longAgo = new Date(Date.now() - 60 * 86_400_000);
     await db
       .update(memories)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .set({ expiresAt: new Date(Date.now() - 1000), createdAt: longAgo, updatedAt: longAgo })
       .where(eq(memories.id, expiredOp.id));
     await db
       .update(memories)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .set({ expiresAt: new Date(Date.now() - 1000), createdAt: longAgo, updatedAt: longAgo })
       .where(eq(memories.id, expiredAdmin.id));
     await updateMemoryConfig(db, admin, { autoCleanup: false });
     for (let i = 0; i < 3; i++) await createMemory(db, operator, { content: "爆款封面：大字标题加对比图，点击率高", importance: 0.2 });

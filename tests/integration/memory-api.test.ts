@@ -148,7 +148,7 @@ describe("memory REST API", () => {
       (await callRoute(configRoute.PUT, "/api/v1/memories/config", { method: "PUT", token: operator, body: { compressionThreshold: 1.5 } }))
         .status,
     ).toBe(400);
-    expect((await callRoute(configRoute.GET, "/api/v1/memories/config", { token: operator })).json.config.shortTermRetentionDays).toBe(7);
+    expect((await callRoute(configRoute.GET, "/api/v1/memories/config", { token: operator })).json.config.shortTermRetentionDays).toBe(30);
     const put = await callRoute(configRoute.PUT, "/api/v1/memories/config", {
       method: "PUT",
       token: operator,

@@ -22,11 +22,13 @@ describe("memory maintenance", () => {
   let db: Db;
   let admin: MemoryActor;
   let operator: MemoryActor;
-  const expire = (id: string) =>
-    db
-      .update(memories)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(memories.id, id));
+  // Expired and untouched for 60 days (cleanup keeps what was created, edited or used within the retention).
+  const expire = (id: string) => {
+    const longAgo = Date.now() - 60 * 86_400_000;
+    return db.run(
+      sql`UPDATE memories SET expires_at = ${Date.now() - 1000}, created_at = ${longAgo}, updated_at = ${longAgo} WHERE id = ${id}`,
+    );
+  };
   const exists = async (id: string) => (await db.select({ id: memories.id }).from(memories).where(eq(memories.id, id))).length === 1;
 
   beforeAll(async () => {
@@ -48,8 +50,10 @@ describe("memory maintenance", () => {
     await expire(old.id);
     await expire(important.id);
 
+    // The preview counts what the run deletes: the important one is promoted, not deleted.
     const dry = await cleanupMemories(db, operator, { scope: "mine", dryRun: true });
-    expect(dry.removed).toBe(2);
+    expect(dry).toMatchObject({ removed: 1, promoted: 1 });
+    expect(dry.preview?.items.map((i) => i.id)).toEqual([old.id]);
     expect(await exists(old.id)).toBe(true);
 
     const run = await cleanupMemories(db, operator, { scope: "mine" });

@@ -29,7 +29,7 @@ describe("memory operations", () => {
 
   const historyOf = (id: string) => db.select().from(memoryHistory).where(eq(memoryHistory.memoryId, id)).orderBy(memoryHistory.id);
 
-  it("creates a short-term memory with a stored 384-d vector and a 7-day expiry", async () => {
+  it("creates a short-term memory with a stored 384-d vector and a 30-day expiry (the default retention)", async () => {
     const m = await createMemory(db, operator, {
       content: "品牌调性：温柔、真诚，不用夸张词",
       tags: ["品牌", "品牌", "voice"],
@@ -39,7 +39,7 @@ describe("memory operations", () => {
     expect(m.tags).toEqual(["品牌", "voice"]);
     expect(m.privacy).toBe("private");
     const days = (new Date(m.expiresAt!).getTime() - new Date(m.createdAt).getTime()) / 86_400_000;
-    expect(days).toBeCloseTo(7, 3);
+    expect(days).toBeCloseTo(30, 3);
     const [row] = await db.all<{ n: number }>(
       sql`SELECT vector_extract(embedding) AS v, length(embedding) AS n FROM memories WHERE id = ${m.id}`,
     );

@@ -18,8 +18,10 @@ describe("cluster planning", () => {
 });
 
 describe("extractive merge", () => {
+  let clock = Date.parse("2025-03-01T08:00:00Z");
   const m = (content: string, extra: Partial<{ tags: string[]; importance: number; accessCount: number }> = {}) => ({
     content,
+    createdAt: new Date((clock += 60_000)),
     tags: [],
     importance: 0.3,
     accessCount: 1,
@@ -28,12 +30,13 @@ describe("extractive merge", () => {
     ...extra,
   });
 
-  it("keeps the central text plus distinct facts, unions tags, max importance, summed accesses", () => {
+  it("keeps every distinct sentence once, unions tags, max importance, summed accesses", () => {
     const merged = mergeCluster([
       m("品牌调性温柔真诚。不用夸张词。", { tags: ["品牌"], importance: 0.4, accessCount: 2 }),
       m("品牌调性温柔真诚。标题不超过20字。", { tags: ["标题"], importance: 0.9, accessCount: 3 }),
       m("品牌调性温柔真诚。", { tags: ["品牌"], accessCount: 0 }),
-    ]);
+    ])!;
+    expect(merged.content).toBe("品牌调性温柔真诚。不用夸张词。\n标题不超过20字。");
     expect(merged.content.match(/品牌调性温柔真诚/g)).toHaveLength(1);
     expect(merged.content).toContain("不用夸张词");
     expect(merged.content).toContain("标题不超过20字");

@@ -1,14 +1,19 @@
 /**
  * Cleanup: first promotes what has earned it (so nothing worth keeping expires), then deletes the
- * expired short-term memories of each owner in scope, one history row each under one batch id so
- * the run can be undone. Long-term memories and hidden compression members are never touched.
+ * removable short-term memories of each owner in scope (cleanup-candidates.ts: expired, and not
+ * created, edited or used within the owner's retention), one history row each under one batch id
+ * so the run can be undone. Long-term memories and hidden compression members are never touched.
+ *
+ * A dry run is the preview: a page of exactly what the run would delete, with the total and the
+ * cut-off `asOf`. A run given that `asOf` uses the same cut-off, so it deletes the previewed set
+ * (less anything used, edited or deleted since), never something that expired after the preview.
  *
  * Both steps go a page at a time, each page one short transaction, with a turn of the event loop
  * between pages (time-slice.ts): deleting 10,000 memories in one transaction held the serialized
  * database, and the event loop, for the whole run. A run that stops half way has deleted whole
  * pages only, each with its history rows, so undo takes back exactly what it removed.
  */
-import { and, asc, count, eq, inArray, isNull, lt } from "drizzle-orm";
+import { asc, count, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -19,46 +24,63 @@ import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot } from "../memory-view";
 import { promoteEligible } from "../promote-memories";
 import { recordMemoryHistory } from "../record-memory-history";
+import { cutOff, listRemovable, removableWhere, type CleanupPreview } from "./cleanup-candidates";
 import { withMemoryRun } from "./memory-run";
 import { ownersInScope, type RunScope } from "./owners-in-scope";
 
-export type CleanupResult = { batchId: string; promoted: number; removed: number; dryRun: boolean };
+export type CleanupResult = {
+  batchId: string;
+  promoted: number;
+  removed: number;
+  dryRun: boolean;
+  /** The cut-off the run used (ISO). */
+  asOf: string;
+  /** Dry run only: the first page of what a run at `asOf` deletes. */
+  preview?: CleanupPreview;
+};
+
+export type CleanupOptions = {
+  scope: RunScope;
+  dryRun?: boolean;
+  /** The preview's cut-off: the run deletes nothing that expired after it (clamped to now). */
+  asOf?: Date;
+  /** Preview page size and cursor. */
+  limit?: number;
+  cursor?: string;
+  scheduled?: boolean;
+  now?: Date;
+  slice?: TimeSlice;
+};
 
 /** Rows per transaction: a page of deletes with their history rows takes a few milliseconds. */
 export const cleanupPageSize = 200;
+export const defaultPreviewLimit = 100;
 
-export async function cleanupMemories(
-  db: Db,
-  actor: MemoryActor,
-  options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean; now?: Date; slice?: TimeSlice },
-): Promise<CleanupResult> {
+export async function cleanupMemories(db: Db, actor: MemoryActor, options: CleanupOptions): Promise<CleanupResult> {
   const batchId = newId("run");
-  const now = options.now ?? new Date();
-  const dryRun = Boolean(options.dryRun);
+  const asOf = cutOff(options.now ?? new Date(), options.asOf);
   const owners = await ownersInScope(db, actor, options.scope, options.scheduled ? "autoCleanup" : undefined);
+  if (options.dryRun) {
+    const preview = await listRemovable(db, actor, owners, { asOf, limit: options.limit ?? defaultPreviewLimit, cursor: options.cursor });
+    return { batchId, dryRun: true, asOf: preview.asOf, promoted: preview.promote, removed: preview.total, preview };
+  }
+  const done = { batchId, dryRun: false, asOf: asOf.toISOString() };
+  if (owners.length === 0) return { ...done, promoted: 0, removed: 0 };
   const ownerIds = owners.map((o) => o.ownerId);
-  if (ownerIds.length === 0) return { batchId, dryRun, promoted: 0, removed: 0 };
   const slice = options.slice ?? createTimeSlice();
-  const expiredWhere = () =>
-    and(
-      eq(memories.workspaceId, actor.workspaceId),
-      inArray(memories.ownerId, ownerIds),
-      eq(memories.type, "short_term"),
-      isNull(memories.compressedInto),
-      lt(memories.expiresAt, now),
-    );
+  const where = removableWhere(actor.workspaceId, owners, asOf);
 
   return withMemoryRun(db, actor, { id: batchId, kind: "cleanup", phase: "promote" }, async (run) => {
     let promoted = 0;
-    for (let page = cleanupPageSize; !dryRun && page >= cleanupPageSize; ) {
+    for (let page = cleanupPageSize; page >= cleanupPageSize; ) {
       page = await db.transaction((tx) => promoteEligible(tx, actor.workspaceId, ownerIds, actor.userId, null, cleanupPageSize));
       promoted += page;
       await slice.yieldNow();
     }
-    const [{ n: total }] = await db.select({ n: count() }).from(memories).where(expiredWhere());
-    if (dryRun || total === 0) {
+    const [{ n: total }] = await db.select({ n: count() }).from(memories).where(where);
+    if (total === 0) {
       if (promoted) await invalidateMemoryReads(actor.workspaceId);
-      return { batchId, dryRun, promoted, removed: total };
+      return { ...done, promoted, removed: 0 };
     }
 
     let removed = 0;
@@ -66,12 +88,7 @@ export async function cleanupMemories(
       for (let page = cleanupPageSize; page >= cleanupPageSize; ) {
         await run.progress("delete", removed, total);
         page = await db.transaction(async (tx) => {
-          const expired = await tx
-            .select(memoryColumns)
-            .from(memories)
-            .where(expiredWhere())
-            .orderBy(asc(memories.seq))
-            .limit(cleanupPageSize);
+          const expired = await tx.select(memoryColumns).from(memories).where(where).orderBy(asc(memories.seq)).limit(cleanupPageSize);
           if (expired.length === 0) return 0;
           await tx.delete(memories).where(
             inArray(
@@ -100,10 +117,10 @@ export async function cleanupMemories(
           action: "memories.cleanup",
           targetType: "memory_run",
           targetId: batchId,
-          after: { scope: options.scope, promoted, removed },
+          after: { scope: options.scope, promoted, removed, asOf: done.asOf },
         });
       if (removed || promoted) await invalidateMemoryReads(actor.workspaceId);
     }
-    return { batchId, dryRun, promoted, removed };
+    return { ...done, promoted, removed };
   });
 }

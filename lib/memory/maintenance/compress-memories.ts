@@ -2,8 +2,11 @@
  * Compression: per owner and privacy (a merge must never mix one person's private notes into a
  * shared memory), cluster the active short-term memories by cosine >= the owner's threshold and
  * merge each cluster into one long-term memory: summarised by the workspace's chat model when one
- * is configured, else (or when it fails) the extractive merge. Members stay as hidden rows with
- * `compressed_into` set, so the lineage is visible and the run can be undone from history.
+ * is configured and its summary passes the check (summarize-cluster.ts), else the extractive merge
+ * (merge-cluster.ts: every sentence under its speaker, in creation order). A cluster whose merge
+ * would not fit in one memory is left as it is (`skipped`), never cut. Members stay as hidden rows
+ * with `compressed_into` set (and the merged memory lists them in `metadata.compressedFrom`), so
+ * the lineage is visible and the run can be undone from history.
  *
  * Three phases, none of which holds the (serialized) database for long: plan without a
  * transaction (plan-compression.ts), summarise and embed outside any transaction, then write the
@@ -20,6 +23,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { createTimeSlice, defaultSliceMs, type TimeSlice } from "@/lib/background/time-slice";
 import { newId } from "@/lib/ids/new-id";
 import { chatConfigFor, summarizeCluster } from "../ai/summarize-cluster";
+import { attributedText } from "./attributed-lines";
 import { embeddingText, memoryIdPrefix } from "../create-memory";
 import { searchColumns } from "../search/search-columns";
 import type { MemoryActor } from "../memory-access";
@@ -29,7 +33,7 @@ import { recordMemoryHistory } from "../record-memory-history";
 import { activeSpace, assertStillActive, embedIn, type ActiveSpace } from "../vectors/active-space";
 import { builtinColumnValue, storeExternalVector } from "../vectors/vector-store";
 import type { VectorSpace } from "../vectors/vector-space";
-import { mergeCluster } from "./merge-cluster";
+import { extractiveText, inCreationOrder, mergedAttributes, type MergedMemory } from "./merge-cluster";
 import { withMemoryRun, type RunReporter } from "./memory-run";
 import { ownersInScope, type RunScope } from "./owners-in-scope";
 import { planCompression, type PlannedCluster } from "./plan-compression";
@@ -43,10 +47,12 @@ export type CompressResult = {
   created: string[];
   dryRun: boolean;
   summarizedByModel: number;
+  /** Clusters left unmerged because their merge would not fit in one memory (a dry run counts the extractive merge). */
+  skipped: number;
 };
 export type CompressOptions = { scope: RunScope; dryRun?: boolean; scheduled?: boolean; slice?: TimeSlice };
 
-type ReadyMerge = { members: MemoryRow[]; merged: ReturnType<typeof mergeCluster>; vector: number[]; byModel: boolean };
+type ReadyMerge = { members: MemoryRow[]; merged: MergedMemory; vector: number[]; byModel: boolean };
 
 export async function compressMemories(db: Db, actor: MemoryActor, options: CompressOptions): Promise<CompressResult> {
   const owners = await ownersInScope(db, actor, options.scope, options.scheduled ? "autoCompress" : undefined);
@@ -56,8 +62,11 @@ export async function compressMemories(db: Db, actor: MemoryActor, options: Comp
     const active = await activeSpace(db, actor.workspaceId);
     const planned = await planCompression(db, actor, active.space, owners, slice, run);
     const merged = planned.reduce((s, c) => s + c.members.length, 0);
-    if (options.dryRun) return { batchId, dryRun: true, clusters: planned.length, merged, created: [], summarizedByModel: 0 };
-    const ready = await prepareMerges(db, actor, active, planned, slice, run);
+    if (options.dryRun) {
+      const skipped = planned.filter((c) => extractiveText(c.members) === null).length;
+      return { batchId, dryRun: true, clusters: planned.length, merged, created: [], summarizedByModel: 0, skipped };
+    }
+    const { ready, skipped } = await prepareMerges(db, actor, active, planned, slice, run);
     const written = await writeMerges(db, actor, active, ready, { batchId, scope: options.scope }, slice, run);
     if (written.created.length) await invalidateMemoryReads(actor.workspaceId);
     return {
@@ -67,6 +76,7 @@ export async function compressMemories(db: Db, actor: MemoryActor, options: Comp
       merged: written.members,
       created: written.created,
       summarizedByModel: written.byModel,
+      skipped,
     };
   });
 }
@@ -79,23 +89,24 @@ async function prepareMerges(
   planned: PlannedCluster[],
   slice: TimeSlice,
   run: RunReporter,
-): Promise<ReadyMerge[]> {
+): Promise<{ ready: ReadyMerge[]; skipped: number }> {
   const chat = planned.length ? await chatConfigFor(db, actor.workspaceId) : null;
   const ready: ReadyMerge[] = [];
+  let skipped = 0;
   for (const [i, cluster] of planned.entries()) {
     await slice.pause();
     await run.progress("summarize", i, planned.length);
-    const extractive = mergeCluster(cluster.members.map((r, j) => ({ ...r, vector: cluster.vectors[j] })));
-    const summary = chat
-      ? await summarizeCluster(
-          chat,
-          cluster.members.map((m) => m.content),
-        )
-      : null;
-    const m = summary ? { ...extractive, content: summary } : extractive;
+    const members = cluster.members.map((r, j) => ({ ...r, vector: cluster.vectors[j] }));
+    const summary = chat ? await summarizeCluster(chat, inCreationOrder(members).map(attributedText)) : null;
+    const content = summary ?? extractiveText(members);
+    if (content === null) {
+      skipped++;
+      continue;
+    }
+    const m = { content, ...mergedAttributes(members) };
     ready.push({ members: cluster.members, merged: m, vector: await embedIn(active, embeddingText(m)), byModel: summary !== null });
   }
-  return ready;
+  return { ready, skipped };
 }
 
 /** Writes merges in transactions of about one slice each; the audit event covers what was written, even when a later slice fails. */
@@ -179,7 +190,7 @@ async function writeMerge(tx: DbOrTx, actor: MemoryActor, space: VectorSpace, it
       content: m.content,
       category: m.category,
       tags: m.tags,
-      metadata: { compressedFrom: members.map((r) => r.id), summary: item.byModel ? "model" : "extractive" },
+      metadata: { compressedFrom: inCreationOrder(members).map((r) => r.id), summary: item.byModel ? "model" : "extractive" },
       importance: m.importance,
       accessCount: m.accessCount,
       embedding: builtinColumnValue(space, item.vector),

@@ -1,31 +1,31 @@
 /**
- * The extractive merge of a cluster (used when no LLM provider is configured): the most central
- * member's text, then each sentence of the others that says something not already said (cosine
- * below `distinctBelow` to every kept sentence). Tags are unioned, importance is the max, access
- * counts are summed.
+ * The extractive merge of a cluster (used when no LLM provider is configured, or its summary fails
+ * the check in summarize-cluster.ts). It must keep meaning, so it keeps everything said and who
+ * said it:
+ * - members in creation order, each line under its own speaker (attributed-lines.ts), so one
+ *   speaker's sentence never lands under another's name;
+ * - a sentence is dropped only when the same speaker already said the same thing (equal once case,
+ *   width, punctuation and spacing are removed); a question is never dropped;
+ * - when the result would not fit in one memory (maxContentChars), the cluster is not merged
+ *   (null): nothing is cut off.
+ * Tags are unioned, importance is the max, access counts are summed, the category is the most
+ * central member's.
  */
-import { hashingVector } from "../embedder/hashing-embedder";
 import { maxContentChars } from "../memory-schemas";
+import { isQuestion, normalizeSentence, renderTurn, turnsOf } from "./attributed-lines";
 import { dot } from "./plan-clusters";
 
 export type MergeMember = {
   content: string;
+  metadata?: Record<string, unknown>;
+  createdAt: Date;
   tags: string[];
   importance: number;
   accessCount: number;
   category: string | null;
   vector: ArrayLike<number>;
 };
-
-const distinctBelow = 0.8;
-const sentenceSplit = /(?<=[。！？!?；;\n])|(?<=\.)\s+/;
-
-export function splitSentences(text: string): string[] {
-  return text
-    .split(sentenceSplit)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
+export type MergedMemory = { content: string; category: string | null; tags: string[]; importance: number; accessCount: number };
 
 export function centralIndex(members: { vector: ArrayLike<number> }[]): number {
   let best = 0;
@@ -37,32 +37,43 @@ export function centralIndex(members: { vector: ArrayLike<number> }[]): number {
   return best;
 }
 
-export function mergeCluster(members: MergeMember[]) {
-  const center = members[centralIndex(members)];
-  const kept = splitSentences(center.content);
-  const keptVectors = kept.map((s) => hashingVector(s, 256));
-  const extra: string[] = [];
-  for (const m of members) {
-    if (m === center) continue;
-    for (const sentence of splitSentences(m.content)) {
-      const v = hashingVector(sentence, 256);
-      if (keptVectors.every((k) => dot(k, v) < distinctBelow)) {
-        extra.push(sentence);
-        keptVectors.push(v);
-      }
+/** Oldest first; members created in the same millisecond keep their given order. */
+export function inCreationOrder<T extends { createdAt: Date }>(members: T[]): T[] {
+  return [...members].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+}
+
+/** The members' lines, attributed and in order, without repeats; null when that would not fit in one memory. */
+export function extractiveText(members: Pick<MergeMember, "content" | "metadata" | "createdAt">[]): string | null {
+  const said = new Set<string>();
+  const lines: string[] = [];
+  for (const member of inCreationOrder(members)) {
+    for (const turn of turnsOf(member)) {
+      const kept = turn.sentences.filter((sentence) => {
+        const same = normalizeSentence(sentence);
+        if (!same || isQuestion(sentence)) return true;
+        const key = `${turn.speaker ?? ""}\u0000${same}`;
+        if (said.has(key)) return false;
+        said.add(key);
+        return true;
+      });
+      if (kept.length) lines.push(renderTurn(turn, kept));
     }
   }
-  let content = center.content.trim();
-  for (const sentence of extra) {
-    const next = `${content}\n- ${sentence}`;
-    if (next.length > maxContentChars) break;
-    content = next;
-  }
+  const content = lines.join("\n");
+  return content.length <= maxContentChars ? content : null;
+}
+
+export function mergedAttributes(members: MergeMember[]): Omit<MergedMemory, "content"> {
   return {
-    content,
-    category: center.category,
+    category: members[centralIndex(members)].category,
     tags: [...new Set(members.flatMap((m) => m.tags))].slice(0, 30),
     importance: Math.max(...members.map((m) => m.importance)),
     accessCount: members.reduce((s, m) => s + m.accessCount, 0),
   };
+}
+
+/** The extractive merge, or null when the cluster is too long to merge without cutting text. */
+export function mergeCluster(members: MergeMember[]): MergedMemory | null {
+  const content = extractiveText(members);
+  return content === null ? null : { content, ...mergedAttributes(members) };
 }

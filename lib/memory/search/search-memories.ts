@@ -11,6 +11,7 @@ import { activeSpace, embedIn } from "../vectors/active-space";
 import { getLogger } from "@/lib/observability/logger";
 import { AppError } from "@/lib/errors/app-error";
 import { fusionFor, rankCandidates, rankingWeights, type Fusion, type ScoreParts } from "./ranking";
+import { recordUse } from "../record-use";
 
 export type SearchHit = {
   memory: MemoryView;
@@ -52,6 +53,7 @@ async function rankedSearch(
     .filter((s) => s.score >= input.minScore && s.score > 0)
     .slice(0, input.k);
   if (ranked.length === 0) return { hits: [] };
+  if (input.countAccess) await recordUse(db, actor, { seqs: ranked.map((r) => r.seq) });
   const rows = await db
     .select(memoryColumns)
     .from(memories)

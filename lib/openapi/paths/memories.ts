@@ -19,9 +19,10 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/{id}": {
     get: {
-      summary: "One memory (counts an access; may promote it to long-term)",
+      summary:
+        "One memory (counts an access; may promote it to long-term), with its lineage: mergedFrom (the memories a compression merged into it, oldest first) and mergedInto (the memory it was merged into)",
       tags,
-      responses: { 200: { description: "The memory" } },
+      responses: { 200: { description: "memory, mergedFrom, mergedInto" } },
       errors: [404],
     },
     put: {
@@ -53,7 +54,7 @@ export const memoriesPaths: PathSpecs = {
   "/memories/search": {
     post: {
       summary:
-        "Hybrid search: 0.8·relevance (bm25 fused with vector similarity: 0.8/0.2 with the built-in embedder, 0.5/0.5 with a provider) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part",
+        "Hybrid search: 0.8·relevance (bm25 fused with vector similarity: 0.8/0.2 with the built-in embedder, 0.5/0.5 with a provider) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part; countAccess: true when the caller uses the hits (each counts an access, keeps it from cleanup and may promote it)",
       tags,
       responses: { 200: { description: "hits with score (and explain)" } },
     },
@@ -91,9 +92,15 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/cleanup": {
     post: {
-      summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage",
+      summary:
+        "Promote what earned it, then delete short-term memories that expired and were not created, edited or used within the owner's retention (undoable); scope workspace needs memories.manage. dryRun previews exactly what a run deletes: a page (limit ≤ 500, cursor) of id, the first 80 characters and the reason, with the total and its cut-off asOf; a run given that asOf deletes nothing that expired later",
       tags,
-      responses: { 200: { description: "batchId, promoted, removed (the progress of a long run: GET /memories/runs)" } },
+      responses: {
+        200: {
+          description:
+            "batchId, promoted, removed, asOf; with dryRun also preview { asOf, total, promote, items, nextCursor } (the progress of a long run: GET /memories/runs)",
+        },
+      },
     },
   },
   "/memories/compress": {

@@ -11,6 +11,7 @@ import { undoRun } from "@/lib/memory/maintenance/undo-run";
 import { actorOf } from "@/lib/memory/memory-access";
 import { updateMemoryConfig } from "@/lib/memory/memory-config";
 import {
+  cleanupRunSchema,
   createMemorySchema,
   maintenanceRunSchema,
   undoRunSchema,
@@ -61,10 +62,10 @@ export const restoreMemoryVersionAction = workspaceAction(
 );
 
 export const cleanupMemoriesAction = workspaceAction(
-  { permission: "memories.write", schema: maintenanceRunSchema },
+  { permission: "memories.write", schema: cleanupRunSchema },
   async ({ ctx, db, input }) => {
     const result = await cleanupMemories(db, actorOf(ctx), input);
-    refresh(ctx.workspaceSlug);
+    if (!input.dryRun) refresh(ctx.workspaceSlug);
     return result;
   },
 );

@@ -1,6 +1,6 @@
 import { cleanupMemories } from "@/lib/memory/maintenance/cleanup-memories";
 import { actorOf } from "@/lib/memory/memory-access";
-import { maintenanceRunSchema } from "@/lib/memory/memory-schemas";
+import { cleanupRunSchema } from "@/lib/memory/memory-schemas";
 import { withWorkspace } from "@/lib/next/with-workspace";
 
 /** A run over many memories goes in time slices (others are served meanwhile) and can take minutes; progress: GET /api/v1/memories/runs. */
@@ -8,5 +8,5 @@ export const maxDuration = 300;
 
 export const POST = withWorkspace(async ({ ctx, db, body }) => cleanupMemories(db, actorOf(ctx), body), {
   permission: "memories.write",
-  body: maintenanceRunSchema,
+  body: cleanupRunSchema,
 });
