@@ -246,6 +246,18 @@ export const errorCatalog = {
       en: "Check the base URL, model, dimension and API key in the memory settings, then try again.",
     },
   },
+  /** A memory's account (details.accountId) is not a visible account of the workspace. */
+  MEMORY_ACCOUNT_NOT_FOUND: {
+    status: 404,
+    message: {
+      "zh-CN": "找不到账号 {accountId}：它不在本工作区，或你无权使用它。",
+      en: "Account {accountId} is not in this workspace, or you have no access to it.",
+    },
+    suggestion: {
+      "zh-CN": "用 GET /api/v1/accounts 查看你能使用的账号 id；不关联账号时省略 accountId 或传 null。",
+      en: "List the accounts you can use with GET /api/v1/accounts; to link no account, leave accountId out or send null.",
+    },
+  },
   DRAFT_CONFLICT: {
     status: 409,
     message: {

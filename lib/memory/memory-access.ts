@@ -10,8 +10,11 @@ import type { AuditActor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { memoryColumns, type MemoryRow } from "./memory-view";
 
-/** The acting user: a member's context, or the owner on whose behalf maintenance runs. */
-export type MemoryActor = AuditActor & { workspaceId: string; canManage?: boolean };
+/**
+ * The acting user: a member's context, or the owner on whose behalf maintenance runs.
+ * `accountIds`: the only RED accounts the member may use (null or absent: all of them).
+ */
+export type MemoryActor = AuditActor & { workspaceId: string; canManage?: boolean; accountIds?: string[] | null };
 
 export function actorOf(ctx: {
   workspaceId: string;
@@ -20,6 +23,7 @@ export function actorOf(ctx: {
   ip?: string;
   requestId?: string;
   permissions: ReadonlySet<string>;
+  accountIds?: string[] | null;
 }): MemoryActor {
   return { ...ctx, canManage: ctx.permissions.has("memories.manage") };
 }

@@ -2,10 +2,21 @@
 import { z } from "zod";
 import { memoryPrivacies, memorySources, memoryTypes } from "@/db/schema";
 import { idSchema } from "@/lib/validation/id-schema";
+import { scopeValueSchema } from "./filters/filter-ast";
 
 export const maxContentChars = 8_000;
 const tag = z.string().trim().min(1).max(40);
 const metadata = z.record(z.string().max(64), z.unknown()).refine((m) => JSON.stringify(m).length <= 8_000, "metadata is larger than 8 KB");
+
+/** The scopes a memory is written with (docs/adr/0009-memory-scopes.md); its user is its owner, the writer. */
+const scopeFields = {
+  accountId: idSchema
+    .nullable()
+    .optional()
+    .describe("The RED account this memory is about (an account of the workspace you may use); null: none (workspace-wide)."),
+  agentId: scopeValueSchema.nullable().optional().describe("The agent writing it, as it names itself (e.g. copilot-planner)."),
+  runId: scopeValueSchema.nullable().optional().describe("The run (one conversation or task) it comes from."),
+};
 
 export const createMemorySchema = z
   .object({
@@ -18,6 +29,7 @@ export const createMemorySchema = z
     source: z.enum(memorySources).exclude(["compression"]).default("manual"),
     /** Omitted: the owner's configured default. */
     privacy: z.enum(memoryPrivacies).optional(),
+    ...scopeFields,
   })
   .strict();
 export type CreateMemoryInput = z.input<typeof createMemorySchema>;
@@ -31,6 +43,7 @@ export const updateMemorySchema = z
     metadata: metadata.optional(),
     importance: z.number().min(0).max(1).optional(),
     privacy: z.enum(memoryPrivacies).optional(),
+    ...scopeFields,
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to update");

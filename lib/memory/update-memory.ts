@@ -5,6 +5,7 @@ import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { embeddingText } from "./create-memory";
+import { assertMemoryAccount } from "./assert-memory-account";
 import { assertCanChange, findVisibleMemory, type MemoryActor } from "./memory-access";
 import { invalidateMemoryReads } from "./memory-cache";
 import { loadMemoryConfig } from "./memory-config";
@@ -28,6 +29,7 @@ export async function updateMemory(db: Db, actor: MemoryActor, id: string, raw: 
   // the transaction re-reads and refuses if the memory changed in between.
   const seen = await findVisibleMemory(db, actor, id);
   assertCanChange(actor, seen);
+  if (input.accountId) await assertMemoryAccount(db, actor, input.accountId);
   const text = textOf(seen, input);
   const active = await activeSpace(db, actor.workspaceId);
   const vector = text.changed ? await embedIn(active, embeddingText(text)) : null;
@@ -54,6 +56,9 @@ export async function updateMemory(db: Db, actor: MemoryActor, id: string, raw: 
         ...(input.metadata ? { metadata: input.metadata } : {}),
         ...(input.importance !== undefined ? { importance: input.importance } : {}),
         ...(input.privacy ? { privacy: input.privacy } : {}),
+        ...(input.accountId !== undefined ? { accountId: input.accountId } : {}),
+        ...(input.agentId !== undefined ? { agentId: input.agentId } : {}),
+        ...(input.runId !== undefined ? { runId: input.runId } : {}),
         ...(vector ? { embedding: builtinColumnValue(active.space, vector) } : {}),
       })
       .where(eq(memories.seq, before.seq))

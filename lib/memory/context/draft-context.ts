@@ -1,8 +1,8 @@
 /**
  * Context for writing a draft: the copilot gives a topic and, optionally, the account it writes
  * for. The account's name, tags and persona notes join the topic in the retrieval text (so its
- * audience facts and voice rank up), and memories tagged with that account join the pool. An
- * account outside the caller's scope answers NOT_FOUND, like everywhere else.
+ * audience facts and voice rank up), and memories about that account join the pool. An account
+ * outside the caller's scope answers MEMORY_ACCOUNT_NOT_FOUND (404).
  */
 import { z } from "zod";
 import type { Db } from "@/db/client";
@@ -30,7 +30,7 @@ export async function retrieveDraftContext(db: Db, actor: MemoryActor, scope: Ac
   let context = input.topic;
   if (input.accountId) {
     const account = await getAccount(db, scope, input.accountId);
-    if (!account) throw new AppError("NOT_FOUND");
+    if (!account) throw new AppError("MEMORY_ACCOUNT_NOT_FOUND", { details: { accountId: input.accountId } });
     context = [input.topic, account.name, account.tags.join(" "), account.personaNotes.slice(0, personaChars)].filter(Boolean).join("\n");
   }
   const result = await retrieveContext(db, actor, { context, k: input.k, tokenBudget: input.tokenBudget, accountId: input.accountId });

@@ -24,7 +24,7 @@ export const retrieveContextSchema = z
     context: z.string().trim().min(1).max(4_000),
     k: z.number().int().min(1).max(20).default(5),
     tokenBudget: z.number().int().min(20).max(8_000).default(800),
-    /** Memories tagged with this account (metadata.accountId) join the candidate pool too. */
+    /** Memories about this account (account_id) join the candidate pool too. */
     accountId: idSchema.optional(),
   })
   .strict();
@@ -59,7 +59,7 @@ export async function retrieveContext(
       .limit(alwaysConsidered);
     const forAccount = input.accountId
       ? await tx.all<{ seq: number }>(sql`
-          SELECT seq FROM memories WHERE ${where} AND json_extract(metadata, '$.accountId') = ${input.accountId}
+          SELECT seq FROM memories WHERE ${where} AND account_id = ${input.accountId}
           ORDER BY importance DESC LIMIT ${alwaysConsidered}`)
       : [];
     const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];

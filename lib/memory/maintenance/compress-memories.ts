@@ -3,7 +3,8 @@
  * shared memory), cluster the active short-term memories by cosine >= the owner's threshold and
  * merge each cluster into one long-term memory: summarised by the workspace's chat model when one
  * is configured, else (or when it fails) the extractive merge. Members stay as hidden rows with
- * `compressed_into` set, so the lineage is visible and the run can be undone from history.
+ * `compressed_into` set, so the lineage is visible and the run can be undone from history. A merge
+ * never mixes scopes either (account, agent, run): the merged memory keeps its members' scopes.
  *
  * Three phases, none of which holds the (serialized) database for long: plan without a
  * transaction (plan-compression.ts), summarise and embed outside any transaction, then write the
@@ -184,6 +185,10 @@ async function writeMerge(tx: DbOrTx, actor: MemoryActor, space: VectorSpace, it
       embedding: builtinColumnValue(space, item.vector),
       source: "compression",
       privacy: members[0].privacy,
+      // Planned per scope (plan-compression.ts): every member has the same account, agent and run.
+      accountId: members[0].accountId,
+      agentId: members[0].agentId,
+      runId: members[0].runId,
     })
     .returning(memoryColumns);
   await storeExternalVector(tx, space, created, item.vector);

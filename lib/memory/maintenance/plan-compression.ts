@@ -1,7 +1,8 @@
 /**
  * Compression's first phase: for each owner and privacy in scope, load the active short-term
- * memories and their vectors, and cluster them (exact pairs when small, one DiskANN query per
- * leader when large). No transaction spans it: planning 10,000 memories is ~10,000 index queries
+ * memories and their vectors, split them by scope (account,
+ * agent, run: a merge never mixes them), and cluster each part (exact pairs when small, one
+ * DiskANN query per leader when large). No transaction spans it: planning 10,000 memories is ~10,000 index queries
  * (~70 s of synchronous SQL measured), so it runs in time slices and the other requests' queries
  * run between them. The write phase re-checks every member, so a change meanwhile voids only its
  * cluster. The memories themselves are read in pages of `loadPageSize` too: reading 7,500 rows
@@ -46,6 +47,18 @@ export async function clustersFor(
   return planClusters(items, threshold, (item) => annNeighbours(db, space, item), step);
 }
 
+/** Rows of one owner and privacy -> one part per (account, agent, run). */
+function byScope(rows: MemoryRow[]): MemoryRow[][] {
+  const parts = new Map<string, MemoryRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.accountId, r.agentId, r.runId]);
+    const part = parts.get(key);
+    if (part) part.push(r);
+    else parts.set(key, [r]);
+  }
+  return [...parts.values()];
+}
+
 async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, owners: Owners, slice: TimeSlice): Promise<Group[]> {
   const groups: Group[] = [];
   for (const { ownerId, config } of owners) {
@@ -75,11 +88,13 @@ async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, ow
         after = last;
         await slice.pause();
       }
-      if (rows.length < 2) continue;
-      const items = rows
-        .filter((r) => vectors.has(r.seq))
-        .map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
-      groups.push({ items, vectors, bySeq: new Map(rows.map((r) => [r.seq, r])), threshold: config.compressionThreshold });
+      for (const part of byScope(rows)) {
+        if (part.length < 2) continue;
+        const items = part
+          .filter((r) => vectors.has(r.seq))
+          .map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
+        groups.push({ items, vectors, bySeq: new Map(part.map((r) => [r.seq, r])), threshold: config.compressionThreshold });
+      }
     }
   }
   return groups;
