@@ -118,6 +118,15 @@ describe("memory scopes and filters on every endpoint", () => {
     await callRoute(memoryRoute.DELETE, `/api/v1/memories/${id}`, { method: "DELETE", token, params: { id } });
   });
 
+  it("a member limited to account A sees the workspace-wide memories and A's, never others' memories about B", async () => {
+    const res = await callRoute(memoriesRoute.GET, "/api/v1/memories", { token: limitedToken, search: { limit: "100" } });
+    const seen = (res.json.memories as { id: string }[]).map((x) => x.id);
+    expect(seen).toEqual(expect.arrayContaining([m.voice, m.a1, m.a2, m.aVoice, m.c1]));
+    for (const id of [m.b1, m.b2, m.bVoice]) expect(seen).not.toContain(id);
+    const hidden = await callRoute(memoryRoute.GET, `/api/v1/memories/${m.bVoice}`, { token: limitedToken, params: { id: m.bVoice } });
+    expect(hidden.status).toBe(404);
+  });
+
   it("compress: a merge keeps its members' account, agent and run, and never mixes two runs", async () => {
     const text = "复盘：护肤笔记发在周四晚上八点，互动率比周末高三成。";
     const made: string[] = [];
