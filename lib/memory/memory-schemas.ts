@@ -3,6 +3,7 @@ import { z } from "zod";
 import { memoryPrivacies, memorySources, memoryTypes } from "@/db/schema";
 import { idSchema } from "@/lib/validation/id-schema";
 import { scopeValueSchema } from "./filters/filter-ast";
+import { memoryFilterFields } from "./filters/memory-filter-schema";
 
 export const maxContentChars = 8_000;
 const tag = z.string().trim().min(1).max(40);
@@ -49,28 +50,9 @@ export const updateMemorySchema = z
   .refine((v) => Object.keys(v).length > 0, "nothing to update");
 export type UpdateMemoryInput = z.input<typeof updateMemorySchema>;
 
-/** "a,b" in a query string, or an array when called from code (parsing twice is harmless). */
-const csv = z.union([
-  z.array(z.string().max(40)).max(30),
-  z
-    .string()
-    .max(1_000)
-    .transform((s) =>
-      s
-        .split(",")
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
-]);
-
 export const listMemoriesQuerySchema = z
   .object({
-    type: z.enum(memoryTypes).optional(),
-    category: z.string().max(60).optional(),
-    tags: csv.optional(),
-    privacy: z.enum(memoryPrivacies).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    ...memoryFilterFields,
     text: z.string().max(200).optional(),
     sort: z.enum(["created", "importance", "access"]).default("created"),
     cursor: z.string().max(200).optional(),
@@ -84,10 +66,7 @@ export const searchMemoriesSchema = z
     query: z.string().trim().min(1).max(500),
     k: z.number().int().min(1).max(100).default(10),
     minScore: z.number().min(0).max(1).default(0),
-    type: z.enum(memoryTypes).optional(),
-    category: z.string().max(60).optional(),
-    tags: z.array(tag).max(30).optional(),
-    privacy: z.enum(memoryPrivacies).optional(),
+    ...memoryFilterFields,
     mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
     explain: z.boolean().default(false),
   })
@@ -108,11 +87,12 @@ export const memoryConfigSchema = z
 export const updateMemoryConfigSchema = memoryConfigSchema.partial().strict();
 export type MemoryConfig = z.infer<typeof memoryConfigSchema>;
 
-/** Cleanup and compress: your own memories, or (memories.manage) the whole workspace. */
+/** Cleanup and compress: your own memories, or (memories.manage) the whole workspace; the filters narrow either. */
 export const maintenanceRunSchema = z
   .object({
     scope: z.enum(["mine", "workspace"]).default("mine"),
     dryRun: z.boolean().default(false),
+    ...memoryFilterFields,
   })
   .strict();
 export const undoRunSchema = z.object({ batchId: idSchema }).strict();

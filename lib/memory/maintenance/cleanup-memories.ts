@@ -2,6 +2,7 @@
  * Cleanup: first promotes what has earned it (so nothing worth keeping expires), then deletes the
  * expired short-term memories of each owner in scope, one history row each under one batch id so
  * the run can be undone. Long-term memories and hidden compression members are never touched.
+ * The shared filters (an account, agent, run, tags, `filter`…) narrow both steps.
  *
  * Both steps go a page at a time, each page one short transaction, with a turn of the event loop
  * between pages (time-slice.ts): deleting 10,000 memories in one transaction held the serialized
@@ -14,6 +15,9 @@ import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createTimeSlice, type TimeSlice } from "@/lib/background/time-slice";
 import { newId } from "@/lib/ids/new-id";
+import { memoryFilterConditions, type MemoryFilters } from "../filters/compile-memory-filter";
+import { filtersOf } from "../filters/memory-filter-schema";
+import { filtersForAudit } from "../filters/print-filter";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot } from "../memory-view";
@@ -30,7 +34,7 @@ export const cleanupPageSize = 200;
 export async function cleanupMemories(
   db: Db,
   actor: MemoryActor,
-  options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean; now?: Date; slice?: TimeSlice },
+  options: { scope: RunScope; dryRun?: boolean; scheduled?: boolean; now?: Date; slice?: TimeSlice } & MemoryFilters,
 ): Promise<CleanupResult> {
   const batchId = newId("run");
   const now = options.now ?? new Date();
@@ -39,6 +43,8 @@ export async function cleanupMemories(
   const ownerIds = owners.map((o) => o.ownerId);
   if (ownerIds.length === 0) return { batchId, dryRun, promoted: 0, removed: 0 };
   const slice = options.slice ?? createTimeSlice();
+  const filters = filtersOf(options);
+  const narrowed = memoryFilterConditions(actor, filters);
   const expiredWhere = () =>
     and(
       eq(memories.workspaceId, actor.workspaceId),
@@ -46,12 +52,13 @@ export async function cleanupMemories(
       eq(memories.type, "short_term"),
       isNull(memories.compressedInto),
       lt(memories.expiresAt, now),
+      narrowed,
     );
 
   return withMemoryRun(db, actor, { id: batchId, kind: "cleanup", phase: "promote" }, async (run) => {
     let promoted = 0;
     for (let page = cleanupPageSize; !dryRun && page >= cleanupPageSize; ) {
-      page = await db.transaction((tx) => promoteEligible(tx, actor.workspaceId, ownerIds, actor.userId, null, cleanupPageSize));
+      page = await db.transaction((tx) => promoteEligible(tx, actor.workspaceId, ownerIds, actor.userId, null, cleanupPageSize, narrowed));
       promoted += page;
       await slice.yieldNow();
     }
@@ -100,7 +107,7 @@ export async function cleanupMemories(
           action: "memories.cleanup",
           targetType: "memory_run",
           targetId: batchId,
-          after: { scope: options.scope, promoted, removed },
+          after: { scope: options.scope, promoted, removed, ...filtersForAudit(filters) },
         });
       if (removed || promoted) await invalidateMemoryReads(actor.workspaceId);
     }

@@ -5,6 +5,7 @@
  * is configured, else (or when it fails) the extractive merge. Members stay as hidden rows with
  * `compressed_into` set, so the lineage is visible and the run can be undone from history. A merge
  * never mixes scopes either (account, agent, run): the merged memory keeps its members' scopes.
+ * The shared filters narrow which memories a run considers.
  *
  * Three phases, none of which holds the (serialized) database for long: plan without a
  * transaction (plan-compression.ts), summarise and embed outside any transaction, then write the
@@ -22,6 +23,9 @@ import { createTimeSlice, defaultSliceMs, type TimeSlice } from "@/lib/backgroun
 import { newId } from "@/lib/ids/new-id";
 import { chatConfigFor, summarizeCluster } from "../ai/summarize-cluster";
 import { embeddingText, memoryIdPrefix } from "../create-memory";
+import { memoryFilterConditions, type MemoryFilters } from "../filters/compile-memory-filter";
+import { filtersOf } from "../filters/memory-filter-schema";
+import { filtersForAudit } from "../filters/print-filter";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot, type MemoryRow } from "../memory-view";
@@ -44,7 +48,7 @@ export type CompressResult = {
   dryRun: boolean;
   summarizedByModel: number;
 };
-export type CompressOptions = { scope: RunScope; dryRun?: boolean; scheduled?: boolean; slice?: TimeSlice };
+export type CompressOptions = { scope: RunScope; dryRun?: boolean; scheduled?: boolean; slice?: TimeSlice } & MemoryFilters;
 
 type ReadyMerge = { members: MemoryRow[]; merged: ReturnType<typeof mergeCluster>; vector: number[]; byModel: boolean };
 
@@ -54,11 +58,20 @@ export async function compressMemories(db: Db, actor: MemoryActor, options: Comp
   const slice = options.slice ?? createTimeSlice();
   return withMemoryRun(db, actor, { id: batchId, kind: "compress", phase: "plan" }, async (run) => {
     const active = await activeSpace(db, actor.workspaceId);
-    const planned = await planCompression(db, actor, active.space, owners, slice, run);
+    const filters = filtersOf(options);
+    const planned = await planCompression(db, actor, active.space, owners, slice, run, memoryFilterConditions(actor, filters));
     const merged = planned.reduce((s, c) => s + c.members.length, 0);
     if (options.dryRun) return { batchId, dryRun: true, clusters: planned.length, merged, created: [], summarizedByModel: 0 };
     const ready = await prepareMerges(db, actor, active, planned, slice, run);
-    const written = await writeMerges(db, actor, active, ready, { batchId, scope: options.scope }, slice, run);
+    const written = await writeMerges(
+      db,
+      actor,
+      active,
+      ready,
+      { batchId, scope: options.scope, audit: filtersForAudit(filters) },
+      slice,
+      run,
+    );
     if (written.created.length) await invalidateMemoryReads(actor.workspaceId);
     return {
       batchId,
@@ -104,7 +117,7 @@ async function writeMerges(
   actor: MemoryActor,
   active: ActiveSpace,
   ready: ReadyMerge[],
-  run: { batchId: string; scope: RunScope },
+  run: { batchId: string; scope: RunScope; audit?: Record<string, unknown> },
   slice: TimeSlice,
   reporter: RunReporter,
 ) {
@@ -141,7 +154,7 @@ async function writeMerges(
         action: "memories.compress",
         targetType: "memory_run",
         targetId: run.batchId,
-        after: { scope: run.scope, clusters: created.length, merged: members, summarizedByModel: byModel },
+        after: { scope: run.scope, clusters: created.length, merged: members, summarizedByModel: byModel, ...run.audit },
       });
     }
   }

@@ -1,14 +1,15 @@
 /**
  * Compression's first phase: for each owner and privacy in scope, load the active short-term
- * memories and their vectors, split them by scope (account,
+ * memories (narrowed by the run's filters) and their vectors, split them by scope (account,
  * agent, run: a merge never mixes them), and cluster each part (exact pairs when small, one
- * DiskANN query per leader when large). No transaction spans it: planning 10,000 memories is ~10,000 index queries
- * (~70 s of synchronous SQL measured), so it runs in time slices and the other requests' queries
- * run between them. The write phase re-checks every member, so a change meanwhile voids only its
- * cluster. The memories themselves are read in pages of `loadPageSize` too: reading 7,500 rows
- * and their vectors in one go took 1.4-1.9 s of synchronous work (row mapping, JSON columns).
+ * DiskANN query per leader when large). No transaction spans it: planning 10,000 memories is
+ * ~10,000 index queries (~70 s of synchronous SQL measured), so it runs in time slices and the
+ * other requests' queries run between them. The write phase re-checks every member, so a change
+ * meanwhile voids only its cluster. The memories themselves are read in pages of `loadPageSize`
+ * too: reading 7,500 rows and their vectors in one go took 1.4-1.9 s of synchronous work (row
+ * mapping, JSON columns).
  */
-import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
 import type { TimeSlice } from "@/lib/background/time-slice";
@@ -59,7 +60,14 @@ function byScope(rows: MemoryRow[]): MemoryRow[][] {
   return [...parts.values()];
 }
 
-async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, owners: Owners, slice: TimeSlice): Promise<Group[]> {
+async function loadGroups(
+  db: DbOrTx,
+  actor: MemoryActor,
+  space: VectorSpace,
+  owners: Owners,
+  slice: TimeSlice,
+  narrowed?: SQL,
+): Promise<Group[]> {
   const groups: Group[] = [];
   for (const { ownerId, config } of owners) {
     for (const privacy of ["private", "workspace"] as const) {
@@ -70,6 +78,7 @@ async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, ow
         eq(memories.privacy, privacy),
         eq(memories.type, "short_term"),
         isNull(memories.compressedInto),
+        narrowed,
       )!;
       const rows: MemoryRow[] = [];
       const vectors = new Map<number, Float32Array>();
@@ -107,8 +116,9 @@ export async function planCompression(
   owners: Owners,
   slice: TimeSlice,
   run: RunReporter,
+  narrowed?: SQL,
 ): Promise<PlannedCluster[]> {
-  const groups = await loadGroups(db, actor, space, owners, slice);
+  const groups = await loadGroups(db, actor, space, owners, slice, narrowed);
   const total = groups.reduce((s, g) => s + g.items.length, 0);
   const out: PlannedCluster[] = [];
   let before = 0;

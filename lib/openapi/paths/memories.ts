@@ -1,4 +1,8 @@
-/** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, plus context retrieval for drafts. */
+/**
+ * OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, plus context retrieval for drafts.
+ * List, search, context, stats, patterns, cleanup and compress share one set of filters (the
+ * fields and the `filter` language are documented on the schemas: lib/memory/filters/).
+ */
 import type { PathSpecs } from "../types";
 
 const tags = ["memories"];
@@ -6,14 +10,17 @@ const tags = ["memories"];
 export const memoriesPaths: PathSpecs = {
   "/memories": {
     get: {
-      summary: "List visible memories: filters (type, category, tags, privacy, from/to, text), sort, keyset cursor",
+      summary:
+        "List visible memories: scope filters (accountId, userId, agentId, runId, tags, type, category, privacy, from/to, filter), text, sort, keyset cursor",
       tags,
       responses: { 200: { description: "memories and nextCursor" } },
     },
     post: {
-      summary: "Create a memory (embedded on write; short-term ones expire per the owner's retention)",
+      summary:
+        "Create a memory (embedded on write; short-term ones expire per the owner's retention), optionally scoped to an account, agent and run",
       tags,
       responses: { 201: { description: "The memory" } },
+      errors: [404],
     },
   },
   "/memories/{id}": {
@@ -33,7 +40,8 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/search": {
     post: {
-      summary: "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part",
+      summary:
+        "Hybrid search: 0.5·vector + 0.3·keyword (bm25) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part; the shared scope filters narrow it",
       tags,
       responses: { 200: { description: "hits with score (and explain)" } },
     },
@@ -41,7 +49,7 @@ export const memoriesPaths: PathSpecs = {
   "/memories/context": {
     post: {
       summary:
-        "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the workspace's long-term shared memories are always considered; chosen ones count an access",
+        "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the long-term shared memories within the scope are always considered; accountId brings that account's memories and the workspace-wide ones, never another account's; user, agent, run and filter narrow exactly; chosen ones count an access",
       tags,
       responses: { 200: { description: "memories, tokens, tokenBudget" } },
       errors: [404],
@@ -71,14 +79,16 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/cleanup": {
     post: {
-      summary: "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage",
+      summary:
+        "Promote what earned it, then delete expired short-term memories (undoable); scope workspace needs memories.manage; the shared filters narrow the run",
       tags,
       responses: { 200: { description: "batchId, promoted, removed (the progress of a long run: GET /memories/runs)" } },
     },
   },
   "/memories/compress": {
     post: {
-      summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage",
+      summary:
+        "Merge clusters of similar short-term memories into long-term ones (undoable), never across owners, privacy, accounts, agents or runs; scope workspace needs memories.manage; the shared filters narrow the run",
       tags,
       responses: { 200: { description: "batchId, clusters, merged, created (the progress of a long run: GET /memories/runs)" } },
     },
@@ -93,14 +103,15 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/analytics/stats": {
     get: {
-      summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage",
+      summary:
+        "Counts by type/category/privacy, growth per day, average importance, top tags, storage; of the memories the scope filters select",
       tags,
       responses: { 200: { description: "Stats" } },
     },
   },
   "/memories/analytics/patterns": {
     get: {
-      summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters",
+      summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters; of the memories the scope filters select",
       tags,
       responses: { 200: { description: "Patterns" } },
     },
