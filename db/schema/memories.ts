@@ -7,7 +7,7 @@ import { customType, index, integer, primaryKey, real, sqliteTable, text, unique
 import { sql } from "drizzle-orm";
 import { createdAt, updatedAt } from "./columns";
 import { users } from "./users";
-import { workspaces } from "./workspaces";
+import { accounts, workspaces } from "./workspaces";
 
 export const memoryEmbeddingDim = 384;
 
@@ -64,6 +64,14 @@ export const memories = sqliteTable(
     indexVersion: integer("index_version").notNull().default(0),
     source: text("source", { enum: memorySources }).notNull().default("manual"),
     privacy: text("privacy", { enum: memoryPrivacies }).notNull().default("private"),
+    /**
+     * Scopes beside tags (docs/adr/0009-memory-scopes.md): the RED account a memory is about, the
+     * agent that wrote it and the run (conversation) it came from. null: not scoped. The "user"
+     * scope is owner_id.
+     */
+    accountId: text("account_id").references(() => accounts.id),
+    agentId: text("agent_id"),
+    runId: text("run_id"),
     /** Set on the members of a compression: they stay (hidden) so the merge can be undone. */
     compressedInto: text("compressed_into"),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
@@ -75,6 +83,9 @@ export const memories = sqliteTable(
     index("memories_workspace_created_idx").on(t.workspaceId, t.createdAt),
     index("memories_workspace_owner_idx").on(t.workspaceId, t.ownerId),
     index("memories_expiry_idx").on(t.workspaceId, t.type, t.expiresAt),
+    index("memories_workspace_account_idx").on(t.workspaceId, t.accountId),
+    index("memories_workspace_agent_idx").on(t.workspaceId, t.agentId),
+    index("memories_workspace_run_idx").on(t.workspaceId, t.runId),
   ],
 );
 
@@ -139,6 +150,10 @@ export type MemorySnapshot = {
   compressedInto: string | null;
   expiresAt: number | null;
   createdAt: number;
+  /** Absent in snapshots taken before the scope columns (0022). */
+  accountId?: string | null;
+  agentId?: string | null;
+  runId?: string | null;
 };
 
 export type Memory = typeof memories.$inferSelect;

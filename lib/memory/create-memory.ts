@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { newId } from "@/lib/ids/new-id";
+import { assertMemoryAccount } from "./assert-memory-account";
 import type { MemoryActor } from "./memory-access";
 import { invalidateMemoryReads } from "./memory-cache";
 import { loadMemoryConfig } from "./memory-config";
@@ -23,6 +24,7 @@ export function embeddingText(m: { content: string; tags: string[]; category?: s
 export async function createMemory(db: Db, actor: MemoryActor, raw: CreateMemoryInput): Promise<MemoryView> {
   const input = createMemorySchema.parse(raw);
   const tags = [...new Set(input.tags)];
+  if (input.accountId) await assertMemoryAccount(db, actor, input.accountId);
   const active = await activeSpace(db, actor.workspaceId);
   const vector = await embedIn(active, embeddingText({ ...input, tags }));
   const row = await db.transaction(async (tx) => {
@@ -45,6 +47,9 @@ export async function createMemory(db: Db, actor: MemoryActor, raw: CreateMemory
         ...searchColumns({ ...input, tags }),
         source: input.source,
         privacy: input.privacy ?? config.defaultPrivacy,
+        accountId: input.accountId ?? null,
+        agentId: input.agentId ?? null,
+        runId: input.runId ?? null,
         expiresAt: input.type === "short_term" ? new Date(now + config.shortTermRetentionDays * 86_400_000) : null,
       })
       .returning(memoryColumns);

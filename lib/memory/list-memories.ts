@@ -1,13 +1,15 @@
 /**
- * Lists the memories a person can see: filters, a sort (newest, most important, most used) and
- * keyset pagination. The cursor carries the last row's sort value and seq, so pages never skip or
- * repeat rows when new memories arrive.
+ * Lists the memories a person can see: the shared filters (lib/memory/filters/) plus a text match,
+ * a sort (newest, most important, most used) and keyset pagination. The cursor carries the last
+ * row's sort value and seq, so pages never skip or repeat rows when new memories arrive.
  */
-import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import { visibleTo, type MemoryActor } from "./memory-access";
+import { memoryFilterSql } from "./filters/compile-memory-filter";
+import { filtersOf } from "./filters/memory-filter-schema";
+import type { MemoryActor } from "./memory-access";
 import { listMemoriesQuerySchema, type ListMemoriesQuery } from "./memory-schemas";
 import { memoryColumns, toMemoryView, type MemoryView } from "./memory-view";
 
@@ -37,14 +39,8 @@ export async function listMemories(
   raw: ListMemoriesQuery,
 ): Promise<{ memories: MemoryView[]; nextCursor: string | null }> {
   const q = listMemoriesQuerySchema.parse(raw);
-  const filters: (SQL | undefined)[] = [visibleTo(actor)];
-  if (q.type) filters.push(eq(memories.type, q.type));
-  if (q.category) filters.push(eq(memories.category, q.category));
-  if (q.privacy) filters.push(eq(memories.privacy, q.privacy));
-  if (q.from) filters.push(gte(memories.createdAt, q.from));
-  if (q.to) filters.push(lte(memories.createdAt, q.to));
+  const filters: (SQL | undefined)[] = [memoryFilterSql(actor, filtersOf(q))];
   if (q.text) filters.push(sql`${memories.content} LIKE ${likePattern(q.text)} ESCAPE '\\'`);
-  for (const tag of q.tags ?? []) filters.push(sql`EXISTS (SELECT 1 FROM json_each(${memories.tags}) WHERE value = ${tag})`);
 
   const column = sortColumns[q.sort];
   if (q.cursor) {

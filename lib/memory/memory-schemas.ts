@@ -2,10 +2,22 @@
 import { z } from "zod";
 import { memoryPrivacies, memorySources, memoryTypes } from "@/db/schema";
 import { idSchema } from "@/lib/validation/id-schema";
+import { scopeValueSchema } from "./filters/filter-ast";
+import { memoryFilterFields } from "./filters/memory-filter-schema";
 
 export const maxContentChars = 8_000;
 const tag = z.string().trim().min(1).max(40);
 const metadata = z.record(z.string().max(64), z.unknown()).refine((m) => JSON.stringify(m).length <= 8_000, "metadata is larger than 8 KB");
+
+/** The scopes a memory is written with (docs/adr/0009-memory-scopes.md); its user is its owner, the writer. */
+const scopeFields = {
+  accountId: idSchema
+    .nullable()
+    .optional()
+    .describe("The RED account this memory is about (an account of the workspace you may use); null: none (workspace-wide)."),
+  agentId: scopeValueSchema.nullable().optional().describe("The agent writing it, as it names itself (e.g. copilot-planner)."),
+  runId: scopeValueSchema.nullable().optional().describe("The run (one conversation or task) it comes from."),
+};
 
 export const createMemorySchema = z
   .object({
@@ -18,6 +30,7 @@ export const createMemorySchema = z
     source: z.enum(memorySources).exclude(["compression"]).default("manual"),
     /** Omitted: the owner's configured default. */
     privacy: z.enum(memoryPrivacies).optional(),
+    ...scopeFields,
   })
   .strict();
 export type CreateMemoryInput = z.input<typeof createMemorySchema>;
@@ -31,33 +44,15 @@ export const updateMemorySchema = z
     metadata: metadata.optional(),
     importance: z.number().min(0).max(1).optional(),
     privacy: z.enum(memoryPrivacies).optional(),
+    ...scopeFields,
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, "nothing to update");
 export type UpdateMemoryInput = z.input<typeof updateMemorySchema>;
 
-/** "a,b" in a query string, or an array when called from code (parsing twice is harmless). */
-const csv = z.union([
-  z.array(z.string().max(40)).max(30),
-  z
-    .string()
-    .max(1_000)
-    .transform((s) =>
-      s
-        .split(",")
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
-]);
-
 export const listMemoriesQuerySchema = z
   .object({
-    type: z.enum(memoryTypes).optional(),
-    category: z.string().max(60).optional(),
-    tags: csv.optional(),
-    privacy: z.enum(memoryPrivacies).optional(),
-    from: z.coerce.date().optional(),
-    to: z.coerce.date().optional(),
+    ...memoryFilterFields,
     text: z.string().max(200).optional(),
     sort: z.enum(["created", "importance", "access"]).default("created"),
     cursor: z.string().max(200).optional(),
@@ -71,10 +66,7 @@ export const searchMemoriesSchema = z
     query: z.string().trim().min(1).max(500),
     k: z.number().int().min(1).max(100).default(10),
     minScore: z.number().min(0).max(1).default(0),
-    type: z.enum(memoryTypes).optional(),
-    category: z.string().max(60).optional(),
-    tags: z.array(tag).max(30).optional(),
-    privacy: z.enum(memoryPrivacies).optional(),
+    ...memoryFilterFields,
     mode: z.enum(["hybrid", "vector", "keyword"]).default("hybrid"),
     explain: z.boolean().default(false),
     /** The caller uses the hits (an agent that acts on what it found): each returned memory counts an access (lib/memory/record-use.ts). */
@@ -97,11 +89,12 @@ export const memoryConfigSchema = z
 export const updateMemoryConfigSchema = memoryConfigSchema.partial().strict();
 export type MemoryConfig = z.infer<typeof memoryConfigSchema>;
 
-/** Cleanup and compress: your own memories, or (memories.manage) the whole workspace. */
+/** Cleanup and compress: your own memories, or (memories.manage) the whole workspace; the filters narrow either. */
 export const maintenanceRunSchema = z
   .object({
     scope: z.enum(["mine", "workspace"]).default("mine"),
     dryRun: z.boolean().default(false),
+    ...memoryFilterFields,
   })
   .strict();
 /**

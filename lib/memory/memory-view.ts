@@ -44,5 +44,8 @@ export function toSnapshot(row: MemoryRow): MemorySnapshot {
     compressedInto: row.compressedInto,
     expiresAt: row.expiresAt ? row.expiresAt.getTime() : null,
     createdAt: row.createdAt.getTime(),
+    accountId: row.accountId,
+    agentId: row.agentId,
+    runId: row.runId,
   };
 }

@@ -3,7 +3,7 @@
  * the owner's threshold or it has been used often enough. Checked whenever a memory is accessed,
  * and in bulk by maintenance before cleanup, so nothing worth keeping expires.
  */
-import { and, eq, gte, isNull, or } from "drizzle-orm";
+import { and, eq, gte, isNull, or, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
 import { loadMemoryConfig } from "./memory-config";
@@ -38,8 +38,8 @@ export async function promoteMemory(tx: DbOrTx, row: MemoryRow, actorId: string 
 
 /**
  * Promotes the eligible short-term memories of these owners (their own configs), at most `limit`
- * per owner (maintenance calls it again, a transaction at a time, until fewer come back).
- * Returns how many.
+ * per owner (maintenance calls it again, a transaction at a time, until fewer come back), only
+ * those matching `where` when given (a run limited by filters). Returns how many.
  */
 export async function promoteEligible(
   tx: DbOrTx,
@@ -48,6 +48,7 @@ export async function promoteEligible(
   actorId: string | null,
   batchId: string | null,
   limit = Number.MAX_SAFE_INTEGER,
+  where?: SQL,
 ): Promise<number> {
   let promoted = 0;
   for (const ownerId of ownerIds) {
@@ -62,6 +63,7 @@ export async function promoteEligible(
           eq(memories.type, "short_term"),
           isNull(memories.compressedInto),
           or(gte(memories.importance, config.longTermThreshold), gte(memories.accessCount, config.promoteAfterAccesses)),
+          where,
         ),
       )
       .orderBy(memories.seq)

@@ -10,6 +10,7 @@ import { recordAudit, type AuditInput } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { embeddingText } from "./create-memory";
 import { searchColumns } from "./search/search-columns";
+import { assertMemoryAccount } from "./assert-memory-account";
 import { assertCanChange, findVisibleMemory, type MemoryActor } from "./memory-access";
 import { invalidateMemoryReads } from "./memory-cache";
 import { loadMemoryConfig } from "./memory-config";
@@ -42,6 +43,7 @@ export async function writeMemory(db: Db, actor: MemoryActor, id: string, plan: 
   const seen = await findVisibleMemory(db, actor, id);
   assertCanChange(actor, seen);
   const { changes: input, history, audit } = plan(seen);
+  if (input.accountId) await assertMemoryAccount(db, actor, input.accountId);
   const text = textOf(seen, input);
   const active = await activeSpace(db, actor.workspaceId);
   const vector = text.changed ? await embedIn(active, embeddingText(text)) : null;
@@ -68,6 +70,9 @@ export async function writeMemory(db: Db, actor: MemoryActor, id: string, plan: 
         ...(input.metadata ? { metadata: input.metadata } : {}),
         ...(input.importance !== undefined ? { importance: input.importance } : {}),
         ...(input.privacy ? { privacy: input.privacy } : {}),
+        ...(input.accountId !== undefined ? { accountId: input.accountId } : {}),
+        ...(input.agentId !== undefined ? { agentId: input.agentId } : {}),
+        ...(input.runId !== undefined ? { runId: input.runId } : {}),
         ...(vector ? { embedding: builtinColumnValue(active.space, vector) } : {}),
         ...(text.changed ? searchColumns(text) : {}),
       })

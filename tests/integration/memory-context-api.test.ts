@@ -47,7 +47,7 @@ describe("POST /api/v1/memories/context", () => {
     await add("cream1", "敏感肌面霜笔记：标题写出“泛红”“修护”效果最好");
     await add("cream2", "敏感肌面霜笔记：标题写出“泛红”“修护”点击率最高"); // near-duplicate of cream1: MMR should keep one
     await add("price", "学生党在意价格，百元以内的面霜收藏率高");
-    await add("deerOnly", "这个账号的读者周末晚上最活跃", { metadata: { accountId } });
+    await add("deerOnly", "这个账号的读者周末晚上最活跃", { accountId });
     await add("food", "低脂早餐食谱：燕麦、酸奶、蓝莓");
   });
 
@@ -78,7 +78,9 @@ describe("POST /api/v1/memories/context", () => {
   });
 
   it("answers 404 for an account of another workspace and 400 for bad input", async () => {
-    expect((await ask({ topic: "面霜", accountId: foreignAccount })).status).toBe(404);
+    const foreign = await ask({ topic: "面霜", accountId: foreignAccount });
+    expect(foreign.status).toBe(404);
+    expect(foreign.json.error.code).toBe("MEMORY_ACCOUNT_NOT_FOUND");
     for (const body of [{ topic: "  " }, { topic: "x", k: 0 }, { topic: "x", tokenBudget: 5 }, { topic: "x", extra: 1 }, {}]) {
       const res = await ask(body);
       expect(res.status).toBe(400);

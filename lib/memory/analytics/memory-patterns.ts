@@ -1,13 +1,15 @@
 /**
- * Usage patterns: which tags go together, when memories are made (hour and weekday in the
- * workspace's time zone), the most used memories, and the clusters compression would merge.
+ * Usage patterns over what the caller can see, narrowed by the shared filters: which tags go
+ * together, when memories are made (hour and weekday in the workspace's time zone), the most used
+ * memories, and the clusters compression would merge.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
 import { zoneOffsetMs } from "@/lib/time/zoned";
-import { visibleTo, type MemoryActor } from "../memory-access";
+import { memoryFilterConditions, memoryFilterSql, type MemoryFilters } from "../filters/compile-memory-filter";
+import type { MemoryActor } from "../memory-access";
 import { cachedMemoryRead } from "../memory-cache";
 import { loadMemoryConfig } from "../memory-config";
 import { clustersFor } from "../maintenance/compress-memories";
@@ -23,12 +25,18 @@ export type MemoryPatterns = {
   clusters: { size: number; sample: string }[];
 };
 
-export async function memoryPatterns(db: DbOrTx, actor: MemoryActor, timezone: string): Promise<MemoryPatterns> {
-  return cachedMemoryRead(actor.workspaceId, ["patterns", actor.userId, timezone], 120, () => loadPatterns(db, actor, timezone));
+export async function memoryPatterns(
+  db: DbOrTx,
+  actor: MemoryActor,
+  timezone: string,
+  filters: MemoryFilters = {},
+): Promise<MemoryPatterns> {
+  const key = ["patterns", actor.userId, actor.accountIds ?? null, timezone, filters];
+  return cachedMemoryRead(actor.workspaceId, key, 120, () => loadPatterns(db, actor, timezone, filters));
 }
 
-async function loadPatterns(db: DbOrTx, actor: MemoryActor, timezone: string): Promise<MemoryPatterns> {
-  const visible = visibleTo(actor);
+async function loadPatterns(db: DbOrTx, actor: MemoryActor, timezone: string, filters: MemoryFilters): Promise<MemoryPatterns> {
+  const visible = memoryFilterSql(actor, filters);
   const offset = Math.round(zoneOffsetMs(new Date(), timezone) / 1000);
   const tagPairs = await db.all<{ a: string; b: string; count: number }>(sql`
     SELECT x.value AS a, y.value AS b, count(*) AS count FROM memories, json_each(memories.tags) AS x, json_each(memories.tags) AS y
@@ -49,6 +57,7 @@ async function loadPatterns(db: DbOrTx, actor: MemoryActor, timezone: string): P
     eq(memories.ownerId, actor.userId),
     eq(memories.type, "short_term"),
     isNull(memories.compressedInto),
+    memoryFilterConditions(actor, filters),
   )!;
   const rows = await db
     .select({ seq: memories.seq, importance: memories.importance, content: memories.content })

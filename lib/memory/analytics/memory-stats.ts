@@ -1,11 +1,13 @@
 /**
- * Memory statistics over what the caller can see: counts by type/category/privacy, growth per day
- * (in the workspace's time zone), average importance, top tags and the storage used. Cached.
+ * Memory statistics over what the caller can see, narrowed by the shared filters: counts by
+ * type/category/privacy, growth per day (in the workspace's time zone), average importance, top
+ * tags and the storage used. Cached.
  */
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { zoneOffsetMs } from "@/lib/time/zoned";
-import { visibleTo, type MemoryActor } from "../memory-access";
+import { memoryFilterSql, type MemoryFilters } from "../filters/compile-memory-filter";
+import type { MemoryActor } from "../memory-access";
 import { cachedMemoryRead } from "../memory-cache";
 
 export type MemoryStats = {
@@ -20,12 +22,19 @@ export type MemoryStats = {
   compressedMembers: number;
 };
 
-export async function memoryStats(db: DbOrTx, actor: MemoryActor, timezone: string, days = 30): Promise<MemoryStats> {
-  return cachedMemoryRead(actor.workspaceId, ["stats", actor.userId, timezone, days], 120, () => loadStats(db, actor, timezone, days));
+export async function memoryStats(
+  db: DbOrTx,
+  actor: MemoryActor,
+  timezone: string,
+  filters: MemoryFilters = {},
+  days = 30,
+): Promise<MemoryStats> {
+  const key = ["stats", actor.userId, actor.accountIds ?? null, timezone, days, filters];
+  return cachedMemoryRead(actor.workspaceId, key, 120, () => loadStats(db, actor, timezone, filters, days));
 }
 
-async function loadStats(db: DbOrTx, actor: MemoryActor, timezone: string, days: number): Promise<MemoryStats> {
-  const visible = visibleTo(actor);
+async function loadStats(db: DbOrTx, actor: MemoryActor, timezone: string, filters: MemoryFilters, days: number): Promise<MemoryStats> {
+  const visible = memoryFilterSql(actor, filters);
   const offsetSeconds = Math.round(zoneOffsetMs(new Date(), timezone) / 1000);
   const since = Date.now() - days * 86_400_000;
   const group = (column: string) =>
@@ -42,7 +51,7 @@ async function loadStats(db: DbOrTx, actor: MemoryActor, timezone: string, days:
     SELECT j.value AS tag, count(*) AS count FROM memories, json_each(memories.tags) AS j
     WHERE ${visible} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15`);
   const [hidden] = await db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM memories WHERE ${visibleTo(actor, { includeCompressed: true })} AND compressed_into IS NOT NULL`,
+    sql`SELECT count(*) AS n FROM memories WHERE ${memoryFilterSql(actor, filters, { includeCompressed: true })} AND compressed_into IS NOT NULL`,
   );
   return {
     total: totals.total,

@@ -3,28 +3,41 @@
  * account), return the best k memories that fit a token budget, diverse by MMR. The workspace's
  * long-term shared memories (brand voice, audience facts) are always in the candidate pool, even
  * when the context does not mention them. Chosen memories count an access.
+ *
+ * Scopes (docs/adr/0009-memory-scopes.md): every candidate, brand voice included, passes the same
+ * condition: visible to the caller and matching every filter. `accountId` here means "working for
+ * this account": its own memories and the workspace-wide ones (no account), never another
+ * account's. The other scopes (user, agent, run) and `filter` are exact, so a context call scoped
+ * to a run sees that run's memories only.
  */
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { memories } from "@/db/schema";
+import { memoryFilterSql } from "../filters/compile-memory-filter";
+import { filtersOf, memoryFilterFields } from "../filters/memory-filter-schema";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { toMemoryView, type MemoryView } from "../memory-view";
 import { countAccesses } from "../get-memory";
-import { candidateDetails, keywordCandidates, searchFilterSql, vectorCandidates } from "../search/candidates";
+import { candidateDetails, keywordCandidates, vectorCandidates } from "../search/candidates";
 import { fusionFor, rankCandidates } from "../search/ranking";
 import { estimateTokens, selectMmr } from "./mmr";
 import { activeSpace, embedIn } from "../vectors/active-space";
-import { idSchema } from "@/lib/validation/id-schema";
+
+/** The filter fields, with `accountId` in its context meaning. */
+export const contextFilterFields = {
+  ...memoryFilterFields,
+  accountId: memoryFilterFields.accountId.describe(
+    "The RED account the context is for: its own memories join the pool, memories about no account still apply, other accounts' memories never do.",
+  ),
+};
 
 export const retrieveContextSchema = z
   .object({
     context: z.string().trim().min(1).max(4_000),
     k: z.number().int().min(1).max(20).default(5),
     tokenBudget: z.number().int().min(20).max(8_000).default(800),
-    /** Memories tagged with this account (metadata.accountId) join the candidate pool too. */
-    accountId: idSchema.optional(),
+    ...contextFilterFields,
   })
   .strict();
 
@@ -38,27 +51,17 @@ export async function retrieveContext(
   const input = retrieveContextSchema.parse(raw);
   const active = await activeSpace(db, actor.workspaceId);
   const query = await embedIn(active, input.context);
-  const where = searchFilterSql(actor, {});
+  const where = memoryFilterSql(actor, filtersOf(input), { accountOrUnscoped: true });
   const pool = Math.max(input.k * 6, 30);
   const chosen = await db.transaction(async (tx) => {
     const vectorSeqs = await vectorCandidates(tx, active.space, actor.workspaceId, where, query, pool);
     const bm25 = await keywordCandidates(tx, where, input.context, pool);
-    const brand = await tx
-      .select({ seq: memories.seq })
-      .from(memories)
-      .where(
-        and(
-          eq(memories.workspaceId, actor.workspaceId),
-          eq(memories.type, "long_term"),
-          eq(memories.privacy, "workspace"),
-          isNull(memories.compressedInto),
-        ),
-      )
-      .orderBy(desc(memories.importance))
-      .limit(alwaysConsidered);
+    const brand = await tx.all<{ seq: number }>(sql`
+      SELECT seq FROM memories WHERE ${where} AND type = 'long_term' AND privacy = 'workspace'
+      ORDER BY importance DESC LIMIT ${alwaysConsidered}`);
     const forAccount = input.accountId
       ? await tx.all<{ seq: number }>(sql`
-          SELECT seq FROM memories WHERE ${where} AND json_extract(metadata, '$.accountId') = ${input.accountId}
+          SELECT seq FROM memories WHERE ${where} AND account_id = ${input.accountId}
           ORDER BY importance DESC LIMIT ${alwaysConsidered}`)
       : [];
     const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];

@@ -37,6 +37,9 @@ const snapshotSchema = z
     source: z.enum(memorySources),
     privacy: z.enum(memoryPrivacies),
     compressedInto: z.string().nullable(),
+    accountId: z.string().nullable().optional(),
+    agentId: z.string().nullable().optional(),
+    runId: z.string().nullable().optional(),
     expiresAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
   })

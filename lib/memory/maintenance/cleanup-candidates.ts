@@ -51,8 +51,8 @@ function promotable(config: MemoryConfig): SQL {
   return or(sql`${memories.importance} >= ${config.longTermThreshold}`, sql`${memories.accessCount} >= ${config.promoteAfterAccesses}`)!;
 }
 
-/** Short-term, visible in lists (not a compression member), of these owners. */
-function shortTermOf(workspaceId: string, owners: CleanupOwner[]): SQL {
+/** Short-term, visible in lists (not a compression member), of these owners, within the caller's filters (`narrowed`). */
+function shortTermOf(workspaceId: string, owners: CleanupOwner[], narrowed?: SQL): SQL {
   return and(
     eq(memories.workspaceId, workspaceId),
     inArray(
@@ -61,10 +61,11 @@ function shortTermOf(workspaceId: string, owners: CleanupOwner[]): SQL {
     ),
     eq(memories.type, "short_term"),
     isNull(memories.compressedInto),
+    narrowed,
   )!;
 }
 
-export function removableWhere(workspaceId: string, owners: CleanupOwner[], asOf: Date): SQL {
+export function removableWhere(workspaceId: string, owners: CleanupOwner[], asOf: Date, narrowed?: SQL): SQL {
   const byOwner = owners.map(({ ownerId, config }) =>
     and(
       eq(memories.ownerId, ownerId),
@@ -72,12 +73,12 @@ export function removableWhere(workspaceId: string, owners: CleanupOwner[], asOf
       sql`NOT (${promotable(config)})`,
     ),
   );
-  return and(shortTermOf(workspaceId, owners), lt(memories.expiresAt, asOf), or(...byOwner))!;
+  return and(shortTermOf(workspaceId, owners, narrowed), lt(memories.expiresAt, asOf), or(...byOwner))!;
 }
 
-export function promotableWhere(workspaceId: string, owners: CleanupOwner[]): SQL {
+export function promotableWhere(workspaceId: string, owners: CleanupOwner[], narrowed?: SQL): SQL {
   return and(
-    shortTermOf(workspaceId, owners),
+    shortTermOf(workspaceId, owners, narrowed),
     or(...owners.map(({ ownerId, config }) => and(eq(memories.ownerId, ownerId), promotable(config)))),
   )!;
 }
@@ -99,13 +100,14 @@ export async function listRemovable(
   actor: Pick<MemoryActor, "workspaceId">,
   owners: CleanupOwner[],
   page: { asOf: Date; limit: number; cursor?: string },
+  narrowed?: SQL,
 ): Promise<CleanupPreview> {
   const asOf = page.asOf.toISOString();
   if (owners.length === 0) return { asOf, total: 0, promote: 0, items: [], nextCursor: null };
-  const where = removableWhere(actor.workspaceId, owners, page.asOf);
+  const where = removableWhere(actor.workspaceId, owners, page.asOf, narrowed);
   const [{ n: total }] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM memories WHERE ${where}`);
   const [{ n: promote }] = await db.all<{ n: number }>(
-    sql`SELECT count(*) AS n FROM memories WHERE ${promotableWhere(actor.workspaceId, owners)}`,
+    sql`SELECT count(*) AS n FROM memories WHERE ${promotableWhere(actor.workspaceId, owners, narrowed)}`,
   );
   const rows = await db
     .select({

@@ -7,6 +7,7 @@
  * A dry run is the preview: a page of exactly what the run would delete, with the total and the
  * cut-off `asOf`. A run given that `asOf` uses the same cut-off, so it deletes the previewed set
  * (less anything used, edited or deleted since), never something that expired after the preview.
+ * The shared filters (an account, agent, run, tags, `filter`…) narrow both steps.
  *
  * Both steps go a page at a time, each page one short transaction, with a turn of the event loop
  * between pages (time-slice.ts): deleting 10,000 memories in one transaction held the serialized
@@ -19,6 +20,9 @@ import { memories } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createTimeSlice, type TimeSlice } from "@/lib/background/time-slice";
 import { newId } from "@/lib/ids/new-id";
+import { memoryFilterConditions, type MemoryFilters } from "../filters/compile-memory-filter";
+import { filtersOf } from "../filters/memory-filter-schema";
+import { filtersForAudit } from "../filters/print-filter";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot } from "../memory-view";
@@ -56,24 +60,27 @@ export type CleanupOptions = {
 export const cleanupPageSize = 200;
 export const defaultPreviewLimit = 100;
 
-export async function cleanupMemories(db: Db, actor: MemoryActor, options: CleanupOptions): Promise<CleanupResult> {
+export async function cleanupMemories(db: Db, actor: MemoryActor, options: CleanupOptions & MemoryFilters): Promise<CleanupResult> {
   const batchId = newId("run");
   const asOf = cutOff(options.now ?? new Date(), options.asOf);
   const owners = await ownersInScope(db, actor, options.scope, options.scheduled ? "autoCleanup" : undefined);
+  const filters = filtersOf(options);
+  const narrowed = memoryFilterConditions(actor, filters);
   if (options.dryRun) {
-    const preview = await listRemovable(db, actor, owners, { asOf, limit: options.limit ?? defaultPreviewLimit, cursor: options.cursor });
+    const page = { asOf, limit: options.limit ?? defaultPreviewLimit, cursor: options.cursor };
+    const preview = await listRemovable(db, actor, owners, page, narrowed);
     return { batchId, dryRun: true, asOf: preview.asOf, promoted: preview.promote, removed: preview.total, preview };
   }
   const done = { batchId, dryRun: false, asOf: asOf.toISOString() };
   if (owners.length === 0) return { ...done, promoted: 0, removed: 0 };
   const ownerIds = owners.map((o) => o.ownerId);
   const slice = options.slice ?? createTimeSlice();
-  const where = removableWhere(actor.workspaceId, owners, asOf);
+  const where = removableWhere(actor.workspaceId, owners, asOf, narrowed);
 
   return withMemoryRun(db, actor, { id: batchId, kind: "cleanup", phase: "promote" }, async (run) => {
     let promoted = 0;
     for (let page = cleanupPageSize; page >= cleanupPageSize; ) {
-      page = await db.transaction((tx) => promoteEligible(tx, actor.workspaceId, ownerIds, actor.userId, null, cleanupPageSize));
+      page = await db.transaction((tx) => promoteEligible(tx, actor.workspaceId, ownerIds, actor.userId, null, cleanupPageSize, narrowed));
       promoted += page;
       await slice.yieldNow();
     }
@@ -117,7 +124,7 @@ export async function cleanupMemories(db: Db, actor: MemoryActor, options: Clean
           action: "memories.cleanup",
           targetType: "memory_run",
           targetId: batchId,
-          after: { scope: options.scope, promoted, removed, asOf: done.asOf },
+          after: { scope: options.scope, promoted, removed, asOf: done.asOf, ...filtersForAudit(filters) },
         });
       if (removed || promoted) await invalidateMemoryReads(actor.workspaceId);
     }

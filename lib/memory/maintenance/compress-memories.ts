@@ -7,6 +7,8 @@
  * would not fit in one memory is left as it is (`skipped`), never cut. Members stay as hidden rows
  * with `compressed_into` set (and the merged memory lists them in `metadata.compressedFrom`), so
  * the lineage is visible and the run can be undone from history.
+ * A merge never mixes scopes either (account, agent, run): the merged memory keeps its members'
+ * scopes. The shared filters narrow which memories a run considers.
  *
  * Three phases, none of which holds the (serialized) database for long: plan without a
  * transaction (plan-compression.ts), summarise and embed outside any transaction, then write the
@@ -26,6 +28,9 @@ import { chatConfigFor, summarizeCluster } from "../ai/summarize-cluster";
 import { attributedText } from "./attributed-lines";
 import { embeddingText, memoryIdPrefix } from "../create-memory";
 import { searchColumns } from "../search/search-columns";
+import { memoryFilterConditions, type MemoryFilters } from "../filters/compile-memory-filter";
+import { filtersOf } from "../filters/memory-filter-schema";
+import { filtersForAudit } from "../filters/print-filter";
 import type { MemoryActor } from "../memory-access";
 import { invalidateMemoryReads } from "../memory-cache";
 import { memoryColumns, toSnapshot, type MemoryRow } from "../memory-view";
@@ -50,7 +55,7 @@ export type CompressResult = {
   /** Clusters left unmerged because their merge would not fit in one memory (a dry run counts the extractive merge). */
   skipped: number;
 };
-export type CompressOptions = { scope: RunScope; dryRun?: boolean; scheduled?: boolean; slice?: TimeSlice };
+export type CompressOptions = { scope: RunScope; dryRun?: boolean; scheduled?: boolean; slice?: TimeSlice } & MemoryFilters;
 
 type ReadyMerge = { members: MemoryRow[]; merged: MergedMemory; vector: number[]; byModel: boolean };
 
@@ -60,14 +65,23 @@ export async function compressMemories(db: Db, actor: MemoryActor, options: Comp
   const slice = options.slice ?? createTimeSlice();
   return withMemoryRun(db, actor, { id: batchId, kind: "compress", phase: "plan" }, async (run) => {
     const active = await activeSpace(db, actor.workspaceId);
-    const planned = await planCompression(db, actor, active.space, owners, slice, run);
+    const filters = filtersOf(options);
+    const planned = await planCompression(db, actor, active.space, owners, slice, run, memoryFilterConditions(actor, filters));
     const merged = planned.reduce((s, c) => s + c.members.length, 0);
     if (options.dryRun) {
       const skipped = planned.filter((c) => extractiveText(c.members) === null).length;
       return { batchId, dryRun: true, clusters: planned.length, merged, created: [], summarizedByModel: 0, skipped };
     }
     const { ready, skipped } = await prepareMerges(db, actor, active, planned, slice, run);
-    const written = await writeMerges(db, actor, active, ready, { batchId, scope: options.scope }, slice, run);
+    const written = await writeMerges(
+      db,
+      actor,
+      active,
+      ready,
+      { batchId, scope: options.scope, audit: filtersForAudit(filters) },
+      slice,
+      run,
+    );
     if (written.created.length) await invalidateMemoryReads(actor.workspaceId);
     return {
       batchId,
@@ -115,7 +129,7 @@ async function writeMerges(
   actor: MemoryActor,
   active: ActiveSpace,
   ready: ReadyMerge[],
-  run: { batchId: string; scope: RunScope },
+  run: { batchId: string; scope: RunScope; audit?: Record<string, unknown> },
   slice: TimeSlice,
   reporter: RunReporter,
 ) {
@@ -152,7 +166,7 @@ async function writeMerges(
         action: "memories.compress",
         targetType: "memory_run",
         targetId: run.batchId,
-        after: { scope: run.scope, clusters: created.length, merged: members, summarizedByModel: byModel },
+        after: { scope: run.scope, clusters: created.length, merged: members, summarizedByModel: byModel, ...run.audit },
       });
     }
   }
@@ -197,6 +211,10 @@ async function writeMerge(tx: DbOrTx, actor: MemoryActor, space: VectorSpace, it
       ...searchColumns(m),
       source: "compression",
       privacy: members[0].privacy,
+      // Planned per scope (plan-compression.ts): every member has the same account, agent and run.
+      accountId: members[0].accountId,
+      agentId: members[0].agentId,
+      runId: members[0].runId,
     })
     .returning(memoryColumns);
   await storeExternalVector(tx, space, created, item.vector);

@@ -1,13 +1,15 @@
 /**
  * Compression's first phase: for each owner and privacy in scope, load the active short-term
- * memories and their vectors, and cluster them (exact pairs when small, one DiskANN query per
- * leader when large). No transaction spans it: planning 10,000 memories is ~10,000 index queries
- * (~70 s of synchronous SQL measured), so it runs in time slices and the other requests' queries
- * run between them. The write phase re-checks every member, so a change meanwhile voids only its
- * cluster. The memories themselves are read in pages of `loadPageSize` too: reading 7,500 rows
- * and their vectors in one go took 1.4-1.9 s of synchronous work (row mapping, JSON columns).
+ * memories (narrowed by the run's filters) and their vectors, split them by scope (account,
+ * agent, run: a merge never mixes them), and cluster each part (exact pairs when small, one
+ * DiskANN query per leader when large). No transaction spans it: planning 10,000 memories is
+ * ~10,000 index queries (~70 s of synchronous SQL measured), so it runs in time slices and the
+ * other requests' queries run between them. The write phase re-checks every member, so a change
+ * meanwhile voids only its cluster. The memories themselves are read in pages of `loadPageSize`
+ * too: reading 7,500 rows and their vectors in one go took 1.4-1.9 s of synchronous work (row
+ * mapping, JSON columns).
  */
-import { and, asc, eq, gt, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
 import type { TimeSlice } from "@/lib/background/time-slice";
@@ -46,7 +48,26 @@ export async function clustersFor(
   return planClusters(items, threshold, (item) => annNeighbours(db, space, item), step);
 }
 
-async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, owners: Owners, slice: TimeSlice): Promise<Group[]> {
+/** Rows of one owner and privacy -> one part per (account, agent, run). */
+function byScope(rows: MemoryRow[]): MemoryRow[][] {
+  const parts = new Map<string, MemoryRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.accountId, r.agentId, r.runId]);
+    const part = parts.get(key);
+    if (part) part.push(r);
+    else parts.set(key, [r]);
+  }
+  return [...parts.values()];
+}
+
+async function loadGroups(
+  db: DbOrTx,
+  actor: MemoryActor,
+  space: VectorSpace,
+  owners: Owners,
+  slice: TimeSlice,
+  narrowed?: SQL,
+): Promise<Group[]> {
   const groups: Group[] = [];
   for (const { ownerId, config } of owners) {
     for (const privacy of ["private", "workspace"] as const) {
@@ -57,6 +78,7 @@ async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, ow
         eq(memories.privacy, privacy),
         eq(memories.type, "short_term"),
         isNull(memories.compressedInto),
+        narrowed,
       )!;
       const rows: MemoryRow[] = [];
       const vectors = new Map<number, Float32Array>();
@@ -75,11 +97,13 @@ async function loadGroups(db: DbOrTx, actor: MemoryActor, space: VectorSpace, ow
         after = last;
         await slice.pause();
       }
-      if (rows.length < 2) continue;
-      const items = rows
-        .filter((r) => vectors.has(r.seq))
-        .map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
-      groups.push({ items, vectors, bySeq: new Map(rows.map((r) => [r.seq, r])), threshold: config.compressionThreshold });
+      for (const part of byScope(rows)) {
+        if (part.length < 2) continue;
+        const items = part
+          .filter((r) => vectors.has(r.seq))
+          .map((r) => ({ seq: r.seq, importance: r.importance, vector: vectors.get(r.seq)! }));
+        groups.push({ items, vectors, bySeq: new Map(part.map((r) => [r.seq, r])), threshold: config.compressionThreshold });
+      }
     }
   }
   return groups;
@@ -92,8 +116,9 @@ export async function planCompression(
   owners: Owners,
   slice: TimeSlice,
   run: RunReporter,
+  narrowed?: SQL,
 ): Promise<PlannedCluster[]> {
-  const groups = await loadGroups(db, actor, space, owners, slice);
+  const groups = await loadGroups(db, actor, space, owners, slice, narrowed);
   const total = groups.reduce((s, g) => s + g.items.length, 0);
   const out: PlannedCluster[] = [];
   let before = 0;

@@ -139,6 +139,9 @@ async function restoreDeleted(
       source: s.source,
       privacy: s.privacy,
       compressedInto: s.compressedInto,
+      accountId: s.accountId ?? null,
+      agentId: s.agentId ?? null,
+      runId: s.runId ?? null,
       // Restored memories get a fresh day before the next cleanup would remove them again.
       expiresAt: s.expiresAt ? new Date(Math.max(s.expiresAt, Date.now() + 86_400_000)) : null,
       createdAt: new Date(s.createdAt),

@@ -10,11 +10,11 @@
  * to `maxAnnFetch`, then falls back to the exact scan. The bench reports this path's recall@10
  * against the exact scan with and without filters (`npm run bench -- memory`).
  */
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { memories } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import { visibleTo, type MemoryActor } from "../memory-access";
+import { memoryFilterSql, type MemoryFilters } from "../filters/compile-memory-filter";
+import type { MemoryActor } from "../memory-access";
 import type { VectorSpace } from "../vectors/vector-space";
 import { bm25Params, bm25Score, type CorpusStats } from "./bm25";
 import { ftsTerms, toFtsMatch } from "./fts-query";
@@ -23,15 +23,11 @@ import type { Candidate } from "./ranking";
 export const exactScanLimit = 5_000;
 const maxAnnFetch = 5_000;
 
-export type SearchFilters = { type?: "short_term" | "long_term"; category?: string; tags?: string[]; privacy?: "private" | "workspace" };
+/** Every memory endpoint's filters (lib/memory/filters/): scopes, tags, tier, time, metadata, the filter language. */
+export type SearchFilters = MemoryFilters;
 
-export function searchFilterSql(actor: Pick<MemoryActor, "workspaceId" | "userId">, f: SearchFilters): SQL {
-  const parts: (SQL | undefined)[] = [visibleTo(actor)];
-  if (f.type) parts.push(eq(memories.type, f.type));
-  if (f.category) parts.push(eq(memories.category, f.category));
-  if (f.privacy) parts.push(eq(memories.privacy, f.privacy));
-  for (const tag of f.tags ?? []) parts.push(sql`EXISTS (SELECT 1 FROM json_each(${memories.tags}) WHERE value = ${tag})`);
-  return and(...parts)!;
+export function searchFilterSql(actor: Pick<MemoryActor, "workspaceId" | "userId" | "accountIds">, f: SearchFilters): SQL {
+  return memoryFilterSql(actor, f);
 }
 
 /**

@@ -1,4 +1,9 @@
-/** OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, context retrieval for drafts, and version history. */
+/**
+ * OpenAPI paths of the memory API: the seed's 12 endpoints under /memories, context retrieval for
+ * drafts, and version history. List, search, context, stats, patterns, cleanup and compress share
+ * one set of filters (the fields and the `filter` language are documented on the schemas:
+ * lib/memory/filters/).
+ */
 import { memoryHistoryPageSchema } from "@/lib/memory/history/history-schemas";
 import type { PathSpecs } from "../types";
 
@@ -7,14 +12,17 @@ const tags = ["memories"];
 export const memoriesPaths: PathSpecs = {
   "/memories": {
     get: {
-      summary: "List visible memories: filters (type, category, tags, privacy, from/to, text), sort, keyset cursor",
+      summary:
+        "List visible memories: scope filters (accountId, userId, agentId, runId, tags, type, category, privacy, from/to, filter), text, sort, keyset cursor",
       tags,
       responses: { 200: { description: "memories and nextCursor" } },
     },
     post: {
-      summary: "Create a memory (embedded on write; short-term ones expire per the owner's retention)",
+      summary:
+        "Create a memory (embedded on write; short-term ones expire per the owner's retention), optionally scoped to an account, agent and run",
       tags,
       responses: { 201: { description: "The memory" } },
+      errors: [404],
     },
   },
   "/memories/{id}": {
@@ -54,7 +62,7 @@ export const memoriesPaths: PathSpecs = {
   "/memories/search": {
     post: {
       summary:
-        "Hybrid search: 0.8·relevance (bm25 fused with vector similarity: 0.8/0.2 with the built-in embedder, 0.5/0.5 with a provider) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part; countAccess: true when the caller uses the hits (each counts an access, keeps it from cleanup and may promote it)",
+        "Hybrid search: 0.8·relevance (bm25 fused with vector similarity: 0.8/0.2 with the built-in embedder, 0.5/0.5 with a provider) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part; countAccess: true when the caller uses the hits (each counts an access, keeps it from cleanup and may promote it); the shared scope filters narrow it",
       tags,
       responses: { 200: { description: "hits with score (and explain)" } },
     },
@@ -62,7 +70,7 @@ export const memoriesPaths: PathSpecs = {
   "/memories/context": {
     post: {
       summary:
-        "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the workspace's long-term shared memories are always considered; chosen ones count an access",
+        "Context for a draft: topic (+ account) -> the best k memories within a token budget, MMR-diverse; the long-term shared memories within the scope are always considered; accountId brings that account's memories and the workspace-wide ones, never another account's; user, agent, run and filter narrow exactly; chosen ones count an access",
       tags,
       responses: { 200: { description: "memories, tokens, tokenBudget" } },
       errors: [404],
@@ -93,7 +101,7 @@ export const memoriesPaths: PathSpecs = {
   "/memories/cleanup": {
     post: {
       summary:
-        "Promote what earned it, then delete short-term memories that expired and were not created, edited or used within the owner's retention (undoable); scope workspace needs memories.manage. dryRun previews exactly what a run deletes: a page (limit ≤ 500, cursor) of id, the first 80 characters and the reason, with the total and its cut-off asOf; a run given that asOf deletes nothing that expired later",
+        "Promote what earned it, then delete short-term memories that expired and were not created, edited or used within the owner's retention (undoable); scope workspace needs memories.manage. dryRun previews exactly what a run deletes: a page (limit ≤ 500, cursor) of id, the first 80 characters and the reason, with the total and its cut-off asOf; a run given that asOf deletes nothing that expired later; the shared filters narrow the run",
       tags,
       responses: {
         200: {
@@ -105,7 +113,8 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/compress": {
     post: {
-      summary: "Merge clusters of similar short-term memories into long-term ones (undoable); scope workspace needs memories.manage",
+      summary:
+        "Merge clusters of similar short-term memories into long-term ones (undoable), never across owners, privacy, accounts, agents or runs; scope workspace needs memories.manage; the shared filters narrow the run",
       tags,
       responses: { 200: { description: "batchId, clusters, merged, created (the progress of a long run: GET /memories/runs)" } },
     },
@@ -120,14 +129,15 @@ export const memoriesPaths: PathSpecs = {
   },
   "/memories/analytics/stats": {
     get: {
-      summary: "Counts by type/category/privacy, growth per day, average importance, top tags, storage",
+      summary:
+        "Counts by type/category/privacy, growth per day, average importance, top tags, storage; of the memories the scope filters select",
       tags,
       responses: { 200: { description: "Stats" } },
     },
   },
   "/memories/analytics/patterns": {
     get: {
-      summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters",
+      summary: "Tag co-occurrence, creation by hour/weekday, most accessed, clusters; of the memories the scope filters select",
       tags,
       responses: { 200: { description: "Patterns" } },
     },
