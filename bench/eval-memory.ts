@@ -19,7 +19,7 @@ import { createContext } from "./lib/context";
 import { writeResults } from "./lib/report";
 import { measureSearchLatency, type SearchLatency } from "./eval-memory/latency";
 import { httpMemoryApi } from "./eval-memory/memory-api";
-import { markdownTable, verdict } from "./eval-memory/report";
+import { conversationTable, markdownTable, verdict } from "./eval-memory/report";
 import { evaluateSet, loadSet, type SetResult } from "./eval-memory/run-set";
 import { limitToConversation } from "./eval-memory/scope";
 import { loadSets, type SetId, setIds } from "./eval-memory/sets";
@@ -97,6 +97,8 @@ async function main(): Promise<number> {
     const v = verdict(result);
     console.log(`\n## ${result.title}\n\n${markdownTable(result)}\n\n${v.line}`);
     if (latency) console.log(latencyLine(latency));
+    const perConversation = conversationTable(result);
+    if (perConversation) console.log(`\n${perConversation}\n`);
     for (const note of result.notes) console.log(`note: ${note}`);
     if (result.foreignHits > 0) console.log(`WARNING: ${result.foreignHits} search hits came from outside the conversation searched`);
     out[result.id] = { ...result, verdict: v, latency };

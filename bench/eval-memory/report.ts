@@ -3,7 +3,7 @@
  * each method's R@5, R@10, any-hit@10 and MRR) and the verdict against the goal: hybrid R@10 at
  * least 5 points above plain BM25 overall, and no worse than BM25 in any category.
  */
-import type { MetricSummary } from "../lib/retrieval-metrics";
+import { type MetricSummary, scoreRanking, summarize } from "../lib/retrieval-metrics";
 import { type Method, methods, type SetResult } from "./run-set";
 
 export const goal = { overallMargin: 0.05, categoryMargin: 0 } as const;
@@ -14,6 +14,8 @@ const metricColumns: [keyof MetricSummary, string][] = [
   ["anyHitAt10", "any@10"],
   ["mrr", "MRR"],
 ];
+
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(3)}`;
 
 export function markdownTable(result: SetResult): string {
   const shown = methods.filter((m) => result.summary[m]);
@@ -28,9 +30,26 @@ export function markdownTable(result: SetResult): string {
   return lines.join("\n");
 }
 
-export type Verdict = { met: boolean; overall: number; categories: Record<string, number>; line: string };
+/**
+ * R@10 per conversation, in load order (sets with more than one). The engine's behaviour can
+ * depend on what else the workspace holds and on what was written last, and this shows it.
+ */
+export function conversationTable(result: SetResult): string | null {
+  const names = [...new Set(result.questions.map((q) => q.conversation))];
+  if (names.length < 2) return null;
+  const shown = methods.filter((m) => result.summary[m]);
+  const header = ["conversation (load order)", "n", ...shown.map((m) => `${m} R@10`), "hybrid − bm25"];
+  const lines = [`| ${header.join(" | ")} |`, `|${header.map((_, i) => (i === 0 ? "---" : "---:")).join("|")}|`];
+  for (const name of names) {
+    const questions = result.questions.filter((q) => q.conversation === name);
+    const r10 = (m: Method) => summarize(questions.map((q) => scoreRanking(q.ranked[m] ?? [], q.evidence))).recallAt10;
+    const delta = result.summary.hybrid && result.summary.bm25 ? signed(r10("hybrid") - r10("bm25")) : "-";
+    lines.push(`| ${name} | ${questions.length} | ${shown.map((m) => r10(m).toFixed(3)).join(" | ")} | ${delta} |`);
+  }
+  return lines.join("\n");
+}
 
-const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(3)}`;
+export type Verdict = { met: boolean; overall: number; categories: Record<string, number>; line: string };
 
 /** hybrid R@10 − bm25 R@10, overall and per category, against the goal. */
 export function verdict(result: SetResult, a: Method = "hybrid", b: Method = "bm25"): Verdict {
