@@ -1,8 +1,10 @@
 /**
  * How the eval keeps its conversations apart inside one workspace. Exactly two functions know:
  * `labelForConversation` marks a memory as part of a conversation when it is created, and
- * `limitToConversation` restricts a search to that conversation. Today both use a tag,
- * `conv:<name>`; when the engine gets first-class scopes, change these two and nothing else.
+ * `limitToConversation` restricts a search to that conversation. Both use the run scope
+ * (`runId`, docs/adr/0009-memory-scopes.md): one conversation is one run, as an agent would file
+ * it. (A tag would work too, but tags are part of what a memory says, so `conv:…` would be
+ * embedded and indexed into every turn.)
  */
 export type CreateBody = {
   content: string;
@@ -15,18 +17,19 @@ export type CreateBody = {
 export type SearchMode = "hybrid" | "keyword" | "vector";
 export type SearchBody = { query: string; k: number; mode: SearchMode; tags?: string[] } & Record<string, unknown>;
 
-const maxTagChars = 40; // lib/memory/memory-schemas.ts
+const maxRunChars = 64; // lib/memory/filters: scopeValueSchema
 
-function conversationTag(conversation: string): string {
-  const tag = `conv:${conversation}`;
-  if (tag.length > maxTagChars) throw new Error(`eval: conversation name "${conversation}" is too long for a ${maxTagChars}-character tag`);
-  return tag;
+function conversationRun(conversation: string): string {
+  const run = `conv-${conversation}`;
+  if (run.length > maxRunChars)
+    throw new Error(`eval: conversation name "${conversation}" is too long for a ${maxRunChars}-character run id`);
+  return run;
 }
 
 export function labelForConversation(body: CreateBody, conversation: string): CreateBody {
-  return { ...body, tags: [...body.tags, conversationTag(conversation)] };
+  return { ...body, runId: conversationRun(conversation) };
 }
 
 export function limitToConversation(body: SearchBody, conversation: string): SearchBody {
-  return { ...body, tags: [...(body.tags ?? []), conversationTag(conversation)] };
+  return { ...body, runId: conversationRun(conversation) };
 }

