@@ -14,7 +14,7 @@
  * clients with the server's CPU per search. Writes bench/results/memory-eval-latest.json.
  * Exits non-zero only on an error, never on a missed goal.
  */
-import { cleanupPreparedApp, prepareApp, signIn, startApp, stopAllApps } from "./lib/app-server";
+import { prepareApp, runWithApps, signIn, startApp } from "./lib/app-server";
 import { createContext } from "./lib/context";
 import { writeResults } from "./lib/report";
 import { measureSearchLatency, type SearchLatency } from "./eval-memory/latency";
@@ -107,25 +107,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function shutdown(): Promise<void> {
-  await stopAllApps();
-  await cleanupPreparedApp();
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\neval: ${signal}, stopping the server …`);
-    void shutdown().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .then(async (code) => {
-    await shutdown();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    await shutdown();
-    process.exit(1);
-  });
+runWithApps("eval", main);

@@ -7,7 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { cleanupPreparedApp, stopAllApps } from "./lib/app-server";
+import { runWithApps } from "./lib/app-server";
 import { createContext, type BenchContext } from "./lib/context";
 
 type Suite = { name: string; load: () => Promise<{ run: (ctx: BenchContext) => Promise<void> }> };
@@ -22,11 +22,6 @@ const suites: Suite[] = [
   { name: "scheduling", load: () => import("./suites/scheduling") },
   { name: "maintenance-stall", load: () => import("./suites/maintenance-stall") },
 ];
-
-async function shutdown(): Promise<void> {
-  await stopAllApps();
-  await cleanupPreparedApp();
-}
 
 async function main(): Promise<number> {
   const root = process.cwd();
@@ -50,20 +45,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    console.error(`\nbench: ${signal}, stopping the server …`);
-    void shutdown().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .then(async (code) => {
-    await shutdown();
-    process.exit(code);
-  })
-  .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    await shutdown();
-    process.exit(1);
-  });
+runWithApps("bench", main);

@@ -175,7 +175,11 @@ const siblingsSessions: Slice2Session[] = [
 
 const siblingsQuestions: Slice2Question[] = [
   { category: "temporal", question: "What date did Sami fail his first driving test?", evidence: ["D2:1"] },
-  { category: "temporal", question: "How long did Sami have to wait between failing his test and retaking it?", evidence: ["D2:1", "D2:7"] },
+  {
+    category: "temporal",
+    question: "How long did Sami have to wait between failing his test and retaking it?",
+    evidence: ["D2:1", "D2:7"],
+  },
   { category: "temporal", question: "On which day did Ruth have her interview?", evidence: ["D4:12", "D5:13"] },
   { category: "temporal", question: "When did Ruth hear that she'd got the promotion?", evidence: ["D6:6"] },
   { category: "temporal", question: "For how long did Ruth sit on her good news before telling her brother?", evidence: ["D6:6"] },
@@ -190,7 +194,11 @@ const siblingsQuestions: Slice2Question[] = [
   { category: "temporal", question: "What day did Sami get home from his trip?", evidence: ["D5:1"] },
   { category: "temporal", question: "When is Sami due to move into his workshop space?", evidence: ["D7:16"] },
   { category: "temporal", question: "How long had Ruth been in her new position by the day after the party?", evidence: ["D6:8", "D7:15"] },
-  { category: "temporal", question: "Which happened first, Sami getting his licence or Ruth starting her new role?", evidence: ["D6:3", "D6:8"] },
+  {
+    category: "temporal",
+    question: "Which happened first, Sami getting his licence or Ruth starting her new role?",
+    evidence: ["D6:3", "D6:8"],
+  },
   { category: "temporal", question: "On what day did the cat first go to the vet for being unwell?", evidence: ["D3:11", "D3:13"] },
   { category: "temporal", question: "What date was the surprise party for their dad?", evidence: ["D2:14", "D5:10"] },
   {
@@ -199,23 +207,55 @@ const siblingsQuestions: Slice2Question[] = [
     evidence: ["D3:11", "D4:3", "D4:5", "D7:14"],
   },
   { category: "multi-hop", question: "How has the neighbour helped Sami with his cat?", evidence: ["D4:7", "D5:8", "D7:12"] },
-  { category: "multi-hop", question: "How did Ruth's job application go, from applying to the result?", evidence: ["D3:14", "D4:12", "D6:6"] },
+  {
+    category: "multi-hop",
+    question: "How did Ruth's job application go, from applying to the result?",
+    evidence: ["D3:14", "D4:12", "D6:6"],
+  },
   { category: "multi-hop", question: "What does the new role change for Ruth day to day?", evidence: ["D6:8", "D7:15"] },
-  { category: "multi-hop", question: "How did the mother's recovery after her hip replacement go?", evidence: ["D3:1", "D3:3", "D4:9", "D7:7"] },
+  {
+    category: "multi-hop",
+    question: "How did the mother's recovery after her hip replacement go?",
+    evidence: ["D3:1", "D3:3", "D4:9", "D7:7"],
+  },
   { category: "multi-hop", question: "What were the best moments of the Norway trip?", evidence: ["D5:3", "D5:5"] },
-  { category: "multi-hop", question: "How did Sami's attempts at getting his driving licence turn out?", evidence: ["D2:3", "D2:9", "D6:3"] },
+  {
+    category: "multi-hop",
+    question: "How did Sami's attempts at getting his driving licence turn out?",
+    evidence: ["D2:3", "D2:9", "D6:3"],
+  },
   { category: "multi-hop", question: "How did the two of them split the party planning?", evidence: ["D5:10", "D5:11"] },
   {
     category: "multi-hop",
     question: "Why does Sami want his own bike repair business and where would it be?",
     evidence: ["D4:14", "D6:14", "D6:16"],
   },
-  { category: "multi-hop", question: "Was Uncle Pete a worry for the party, and how did he behave on the night?", evidence: ["D5:12", "D7:5", "D7:6"] },
-  { category: "multi-hop", question: "How did their dad look after their mum while she was recovering?", evidence: ["D3:5", "D3:8", "D6:14"] },
-  { category: "multi-hop", question: "What has Ruth made at pottery and how did each piece turn out?", evidence: ["D1:16", "D6:10", "D6:12", "D7:9"] },
-  { category: "multi-hop", question: "How did Sami travel down to his parents' in February, and for the party?", evidence: ["D3:10", "D7:10"] },
+  {
+    category: "multi-hop",
+    question: "Was Uncle Pete a worry for the party, and how did he behave on the night?",
+    evidence: ["D5:12", "D7:5", "D7:6"],
+  },
+  {
+    category: "multi-hop",
+    question: "How did their dad look after their mum while she was recovering?",
+    evidence: ["D3:5", "D3:8", "D6:14"],
+  },
+  {
+    category: "multi-hop",
+    question: "What has Ruth made at pottery and how did each piece turn out?",
+    evidence: ["D1:16", "D6:10", "D6:12", "D7:9"],
+  },
+  {
+    category: "multi-hop",
+    question: "How did Sami travel down to his parents' in February, and for the party?",
+    evidence: ["D3:10", "D7:10"],
+  },
   { category: "multi-hop", question: "How did their dad react at his birthday party?", evidence: ["D7:2", "D7:3", "D7:4"] },
-  { category: "multi-hop", question: "Who went to Norway with Sami, and how did that person take the lights?", evidence: ["D1:11", "D5:3"] },
+  {
+    category: "multi-hop",
+    question: "Who went to Norway with Sami, and how did that person take the lights?",
+    evidence: ["D1:11", "D5:3"],
+  },
   { category: "commonsense", question: "Is Biscuit a young cat?", evidence: ["D1:10", "D4:3"] },
   { category: "commonsense", question: "Would their dad have fed himself well while his wife was in hospital?", evidence: ["D1:7"] },
   { category: "commonsense", question: "Does Sami live in a house of his own or in a building with other flats?", evidence: ["D2:13"] },
@@ -403,7 +443,7 @@ const xiaohongshuQuestions: Slice2Question[] = [
   { category: "commonsense", question: "阿杰受伤这件事，林悦觉得意外吗？", evidence: ["D5:14", "D6:5"] },
   { category: "commonsense", question: "客户对我们这段时间的工作满意吗？", evidence: ["D5:9", "D6:7"] },
   { category: "commonsense", question: "以后新品推广值得多花预算找达人吗？", evidence: ["D4:2", "D4:4", "D4:5"] },
-  { category: "commonsense", question: "阿杰五一假期会出去旅游吗？", evidence: ["D5:13"] },
+  { category: "commonsense", question: "林悦去云南那几天，公司这边有人能顶上发笔记吗？", evidence: ["D5:4", "D5:13"] },
   { category: "commonsense", question: "阿杰拍产品图的时候挑剔吗？", evidence: ["D3:12"] },
 ];
 

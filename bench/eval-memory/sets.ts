@@ -4,6 +4,7 @@
  * per query, with distractors) and the committed dialogue slice (bench/data/dialogue-eval-slice.ts).
  */
 import { dialogueSliceQuestions, dialogueSliceSessions } from "../data/dialogue-eval-slice";
+import { dialogueSlice2 } from "../data/dialogue-eval-slice-2";
 import { memoryEvalDistractors, memoryEvalSet } from "../data/memory-eval-set";
 import { loadRealtalk, locateRealtalk } from "../data/realtalk";
 import type { EvalSet, EvalTurn } from "./eval-set";
@@ -38,30 +39,42 @@ export function teamNotesSet(): EvalSet {
   };
 }
 
-/** "slice": the hand-written Mara/Tobi conversation, turns as "<speaker>: <text>". */
+type SliceConversation = {
+  conversation: string;
+  sessions: { dateTime: string; turns: [string, string][] }[];
+  questions: { question: string; evidence: string[]; category: string }[];
+};
+
+/**
+ * "slice": the hand-written conversations (bench/data/dialogue-eval-slice.ts: Mara and Tobi;
+ * dialogue-eval-slice-2.ts, written blind: two siblings, and a RED content team in Chinese),
+ * each searched on its own, turns as "<speaker>: <text>".
+ */
 export function dialogueSliceSet(): EvalSet {
-  const name = "dialogue-slice";
-  const turns: EvalTurn[] = dialogueSliceSessions.flatMap((session, s) =>
-    session.turns.map(([speaker, text], t) => {
-      const diaId = `D${s + 1}:${t + 1}`;
-      return { key: diaId, content: `${speaker}: ${text}`, metadata: { diaId, sessionDateTime: session.dateTime, conversation: name } };
-    }),
-  );
-  const keys = new Set(turns.map((t) => t.key));
-  for (const q of dialogueSliceQuestions) {
-    const unknown = q.evidence.filter((e) => !keys.has(e));
-    if (unknown.length) throw new Error(`dialogue slice: "${q.question}" names turns that do not exist: ${unknown.join(", ")}`);
-  }
+  const all: SliceConversation[] = [
+    { conversation: "dialogue-slice", sessions: dialogueSliceSessions, questions: dialogueSliceQuestions },
+    ...dialogueSlice2,
+  ];
+  const conversations = all.map(({ conversation: name, sessions, questions }) => {
+    const turns: EvalTurn[] = sessions.flatMap((session, s) =>
+      session.turns.map(([speaker, text], t) => {
+        const diaId = `D${s + 1}:${t + 1}`;
+        return { key: diaId, content: `${speaker}: ${text}`, metadata: { diaId, sessionDateTime: session.dateTime, conversation: name } };
+      }),
+    );
+    const keys = new Set(turns.map((t) => t.key));
+    for (const q of questions) {
+      const unknown = q.evidence.filter((e) => !keys.has(e));
+      if (unknown.length) throw new Error(`dialogue slice ${name}: "${q.question}" names turns that do not exist: ${unknown.join(", ")}`);
+    }
+    return { name, turns, questions: questions.map((q) => ({ query: q.question, evidence: q.evidence, categories: [q.category] })) };
+  });
+  const turns = conversations.reduce((n, c) => n + c.turns.length, 0);
+  const questions = conversations.reduce((n, c) => n + c.questions.length, 0);
   return {
     id: "slice",
-    title: `dialogue slice (bench/data/dialogue-eval-slice.ts): ${turns.length} turns, ${dialogueSliceQuestions.length} questions`,
-    conversations: [
-      {
-        name,
-        turns,
-        questions: dialogueSliceQuestions.map((q) => ({ query: q.question, evidence: q.evidence, categories: [q.category] })),
-      },
-    ],
+    title: `dialogue slices (bench/data/dialogue-eval-slice*.ts): ${conversations.length} conversations, ${turns} turns, ${questions} questions`,
+    conversations,
     categories: ["multi-hop", "temporal", "commonsense"],
     notes: [],
   };

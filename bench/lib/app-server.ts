@@ -280,3 +280,30 @@ export async function signIn(baseUrl: string, email: string = benchUser.email, p
   if (me.status !== 200) throw new Error(`bench: GET /api/v1/me with the session answered ${me.status}`);
   return { csrfToken, csrfCookie, sessionCookie, signInBody };
 }
+
+/**
+ * Runs a bench entry point: stops every app it started and removes the prepared data directory
+ * when it ends, fails or is interrupted, and exits with its code (1 on an error, 130 on a signal).
+ */
+export function runWithApps(label: string, main: () => Promise<number>): void {
+  const shutdown = async () => {
+    await stopAllApps();
+    await cleanupPreparedApp();
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.error(`\n${label}: ${signal}, stopping the server …`);
+      void shutdown().finally(() => process.exit(130));
+    });
+  }
+  main()
+    .then(async (code) => {
+      await shutdown();
+      process.exit(code);
+    })
+    .catch(async (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      await shutdown();
+      process.exit(1);
+    });
+}

@@ -2,8 +2,9 @@
  * Memory suite (in-process, no HTTP server): N memories in one workspace (BENCH_MEMORY_COUNT,
  * default 100,000): insert rate (full createMemory path for the first BENCH_MEMORY_FULL_PATH,
  * default 2,000; batched import for the rest), hybrid top-10 search p50/p95 (DiskANN path), ANN
- * recall@10 against exact search (unfiltered, and under a narrow and a broad filter), compress time for BENCH_MEMORY_COMPRESS (default 10,000)
- * short-term memories in a second database, and database file sizes.
+ * recall@10 against exact search (unfiltered, and under a narrow and a broad filter), compress
+ * time for BENCH_MEMORY_COMPRESS (default 10,000) short-term memories in a second database, and
+ * database file sizes.
  * BENCH_MEMORY_DB=<file>: reuse a database a previous run kept (BENCH_KEEP_DATA=1) and skip the
  * inserts. Search times are reported as wall time and as this process's CPU time per search
  * (libSQL runs on this thread), which stays meaningful when the machine is shared.
@@ -14,7 +15,8 @@ import { sql } from "drizzle-orm";
 import { createMemory } from "@/lib/memory/create-memory";
 import { getEmbedder } from "@/lib/memory/embedder";
 import { compressMemories } from "@/lib/memory/maintenance/compress-memories";
-import { searchFilterSql, vectorCandidates } from "@/lib/memory/search/candidates";
+import { memoryFilterSql } from "@/lib/memory/filters/compile-memory-filter";
+import { vectorCandidates } from "@/lib/memory/search/candidates";
 import { searchMemories } from "@/lib/memory/search/search-memories";
 import type { BenchContext } from "../lib/context";
 import { memoryBenchDb, reopenMemoryBenchDb } from "../lib/memory-bench-db";
@@ -128,7 +130,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     loadAverage: (await import("node:os")).loadavg(),
   });
 
-  const where = searchFilterSql(main.actor, {});
+  const where = memoryFilterSql(main.actor, {});
   let overlap = 0;
   const recallQueries = queries.slice(0, 100);
   for (const q of recallQueries) {
@@ -145,7 +147,7 @@ export async function run(ctx: BenchContext): Promise<void> {
   const topic = syntheticMemory(0, seededRandom(42)).tags[0];
   const filters = { narrow: { tags: [topic] }, broad: { filter: { not: { tag: topic } } } };
   for (const [label, f] of Object.entries(filters)) {
-    const filtered = searchFilterSql(main.actor, f);
+    const filtered = memoryFilterSql(main.actor, f);
     let filteredOverlap = 0;
     const filteredTimes: number[] = [];
     for (const q of recallQueries) {

@@ -22,16 +22,20 @@ import { cutWords } from "./jieba";
 const cjkRun = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const latinWord = /[\p{L}\p{N}]+/gu;
 
-/** Function words that say nothing about which memory is meant, in questions or in memories. */
+/**
+ * Function words that say nothing about which memory is meant, in questions or in memories.
+ * Pronouns are not among them: in conversation memories they say who is talking about whom
+ * ("her sister" vs "my sister"). Measured: keeping them cost REALTALK 0.003 recall@10 and gained
+ * the hand-written dialogue slices 0.01-0.04.
+ */
 const englishStopWords = new Set(
-  `a about above after again against all am an and any are aren arent as at be because been before being below between both but by
-can cannot could couldnt did didnt do does doesnt doing dont down during each few for from further had hadnt has hasnt have havent
-having he hed hell hes her here heres hers herself him himself his how hows i id ill im ive if in into is isnt it its itself lets
-me more most mustnt my myself no nor not of off on once only or other ought our ours ourselves out over own same shant she shed
-shell shes should shouldnt so some such than that thats the their theirs them themselves then there theres these they theyd
-theyll theyre theyve this those through to too under until up very was wasnt we wed well were weve werent what whats when whens
-where wheres which while who whos whom why whys with wont would wouldnt you youd youll youre youve your yours yourself yourselves
-yeah yes oh ok okay just also really`
+  `a about above after again against all am an and any are aren arent as at be because been before being below between both
+but by can cannot could couldnt did didnt do does doesnt doing dont down during each few for from further had hadnt has
+hasnt have havent having hed hell hes here heres how hows id ill im ive if in into is isnt lets more most mustnt no nor
+not of off on once only or other ought out over own same shant shed shell shes should shouldnt so some such than that
+thats the then there theres these theyd theyll theyre theyve this those through to too under until up very was wasnt wed
+well were weve werent what whats when whens where wheres which while who whos whom why whys with wont would wouldnt youd
+youll youre youve yeah yes oh ok okay just also really`
     .split(/\s+/)
     .filter(Boolean),
 );

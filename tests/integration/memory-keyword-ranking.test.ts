@@ -3,12 +3,13 @@
  * hundreds of newer matches, the caller's filters apply before the ranking, and another
  * workspace's matches never crowd out the caller's own.
  */
+import { memoryFilterSql } from "@/lib/memory/filters/compile-memory-filter";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { members, memories, users, workspaces } from "@/db/schema";
 import { newId } from "@/lib/ids/new-id";
 import { actorOf, type MemoryActor } from "@/lib/memory/memory-access";
-import { keywordCandidates, searchFilterSql } from "@/lib/memory/search/candidates";
+import { keywordCandidates } from "@/lib/memory/search/candidates";
 import { searchColumns } from "@/lib/memory/search/search-columns";
 import { setUpWorkspace } from "../support/fixtures";
 import { migratedDb } from "../support/test-db";
@@ -49,7 +50,7 @@ describe("keyword candidates", () => {
 
   it("ranks by bm25: the memory that says more about the query comes first", async () => {
     const [once, twice] = await insert(mine, ["防晒喷雾补涂技巧", "防晒喷雾补涂技巧和防晒霜对比，防晒喷雾更方便", "不相关的早餐笔记"]);
-    const found = await keywordCandidates(db, searchFilterSql(mine, {}), "防晒喷雾", 10);
+    const found = await keywordCandidates(db, memoryFilterSql(mine, {}), "防晒喷雾", 10);
     expect(found.size).toBe(2);
     expect(ranked(found)).toEqual([await seqOf(twice), await seqOf(once)]);
   });
@@ -60,7 +61,7 @@ describe("keyword candidates", () => {
       mine,
       Array.from({ length: 300 }, (_, i) => `Caroline mentioned her weekend plans again, note ${i}`),
     );
-    const found = await keywordCandidates(db, searchFilterSql(mine, {}), "What did Caroline research?", 10);
+    const found = await keywordCandidates(db, memoryFilterSql(mine, {}), "What did Caroline research?", 10);
     expect(ranked(found)[0]).toBe(await seqOf(old));
   });
 
@@ -71,7 +72,7 @@ describe("keyword candidates", () => {
       Array.from({ length: 300 }, (_, i) => `weekend hiking trip with the team, number ${i}, hiking hiking`),
       ["conv:b"],
     );
-    const found = await keywordCandidates(db, searchFilterSql(mine, { tags: ["conv:a"] }), "weekend hiking", 10);
+    const found = await keywordCandidates(db, memoryFilterSql(mine, { tags: ["conv:a"] }), "weekend hiking", 10);
     expect([...found.keys()]).toEqual([await seqOf(tagged)]);
   });
 
@@ -81,12 +82,12 @@ describe("keyword candidates", () => {
       other,
       Array.from({ length: 250 }, (_, i) => `周末下午发布 第${i}条`),
     );
-    const found = await keywordCandidates(db, searchFilterSql(mine, {}), "周末下午发布", 10);
+    const found = await keywordCandidates(db, memoryFilterSql(mine, {}), "周末下午发布", 10);
     const contents = await db.select({ seq: memories.seq, ws: memories.workspaceId }).from(memories);
     const wsOf = new Map(contents.map((c) => [c.seq, c.ws]));
     expect(found.size).toBeGreaterThanOrEqual(2);
     expect([...found.keys()].every((seq) => wsOf.get(seq) === mine.workspaceId)).toBe(true);
-    const theirs = await keywordCandidates(db, searchFilterSql(other, {}), "周末下午发布", 10);
+    const theirs = await keywordCandidates(db, memoryFilterSql(other, {}), "周末下午发布", 10);
     expect(theirs.size).toBe(10);
   });
 });

@@ -1,4 +1,5 @@
 /** Memories indexed by an older analysis are brought up to date at start-up without touching what the user wrote. */
+import { memoryFilterSql } from "@/lib/memory/filters/compile-memory-filter";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
@@ -7,7 +8,7 @@ import { newId } from "@/lib/ids/new-id";
 import { createMemory } from "@/lib/memory/create-memory";
 import { getEmbedder } from "@/lib/memory/embedder";
 import { actorOf, type MemoryActor } from "@/lib/memory/memory-access";
-import { keywordCandidates, searchFilterSql } from "@/lib/memory/search/candidates";
+import { keywordCandidates } from "@/lib/memory/search/candidates";
 import { reindexStaleMemories } from "@/lib/memory/search/reindex-memories";
 import { memoryIndexVersion } from "@/lib/memory/search/search-columns";
 import { setUpWorkspace } from "../support/fixtures";
@@ -39,7 +40,7 @@ describe("re-indexing memories of an older analysis", () => {
     const builtin = legacy("Covers with a big title researched best in March", old);
     const external = legacy("Covers researched by the provider space", null);
     await db.insert(memories).values([builtin, external]);
-    const where = searchFilterSql(actor, {});
+    const where = memoryFilterSql(actor, {});
     expect((await keywordCandidates(db, where, "cover research", 10)).size).toBe(0);
 
     const progress: number[] = [];

@@ -3,6 +3,7 @@
  * just those (identical to exact search), and a broad one goes through the approximate index
  * with over-fetch and refill, staying within its recall bound of the exact filtered top-k.
  */
+import { memoryFilterSql } from "@/lib/memory/filters/compile-memory-filter";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bulkInsertMemories } from "@/bench/lib/memory-bulk";
@@ -10,7 +11,7 @@ import { syntheticQuery } from "@/bench/lib/synthetic-memories";
 import type { Db } from "@/db/client";
 import { getEmbedder } from "@/lib/memory/embedder";
 import { actorOf, type MemoryActor } from "@/lib/memory/memory-access";
-import { exactScanLimit, searchFilterSql, vectorCandidates } from "@/lib/memory/search/candidates";
+import { exactScanLimit, vectorCandidates } from "@/lib/memory/search/candidates";
 import { vectorSpaceOf } from "@/lib/memory/vectors/vector-space";
 import { seededRandom } from "@/lib/random/seeded-random";
 import { setUpWorkspace } from "../support/fixtures";
@@ -39,7 +40,7 @@ describe("vector candidates under filters", () => {
   const recall = (got: number[], exact: number[]) => got.filter((s) => exact.includes(s)).length / exact.length;
 
   it("answers a narrow filter by an exact scan of the rows that pass it", async () => {
-    const where = searchFilterSql(actor, { tags: ["rare"] });
+    const where = memoryFilterSql(actor, { tags: ["rare"] });
     for (const q of queries) {
       const exact = await vectorCandidates(db, builtin, actor.workspaceId, where, q, 10, "exact");
       expect(exact).toHaveLength(10);
@@ -48,7 +49,7 @@ describe("vector candidates under filters", () => {
   });
 
   it("keeps a broad filter's approximate search within its recall bound of the exact filtered top-10", async () => {
-    const where = searchFilterSql(actor, { tags: ["common"] });
+    const where = memoryFilterSql(actor, { tags: ["common"] });
     let sum = 0;
     for (const q of queries) {
       const exact = await vectorCandidates(db, builtin, actor.workspaceId, where, q, 10, "exact");

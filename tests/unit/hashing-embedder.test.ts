@@ -19,7 +19,7 @@ describe("hashing embedder", () => {
   });
 
   it("drops stop words, so a question and its answer meet on the words that matter", () => {
-    const q = hashingVector("What did she research?", 384);
+    const q = hashingVector("What was researched?", 384);
     expect(cos(q, hashingVector("research", 384))).toBeGreaterThan(0.99);
   });
 

@@ -13,8 +13,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { memoryFilterSql, type MemoryFilters } from "../filters/compile-memory-filter";
-import type { MemoryActor } from "../memory-access";
 import type { VectorSpace } from "../vectors/vector-space";
 import { bm25Params, bm25Score, fullMatchScore, type CorpusStats } from "./bm25";
 import { ftsTerms, toFtsMatch } from "./fts-query";
@@ -22,13 +20,6 @@ import type { Candidate } from "./ranking";
 
 export const exactScanLimit = 5_000;
 const maxAnnFetch = 5_000;
-
-/** Every memory endpoint's filters (lib/memory/filters/): scopes, tags, tier, time, metadata, the filter language. */
-export type SearchFilters = MemoryFilters;
-
-export function searchFilterSql(actor: Pick<MemoryActor, "workspaceId" | "userId" | "accountIds">, f: SearchFilters): SQL {
-  return memoryFilterSql(actor, f);
-}
 
 /**
  * How many rows the workspace has, and how many the space's index holds (for the over-fetch).

@@ -1,4 +1,5 @@
 /** Hybrid memory search: vector and keyword candidates, ranked by lib/memory/search/ranking.ts, cached per workspace generation. */
+import { memoryFilterSql } from "../filters/compile-memory-filter";
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { memories } from "@/db/schema";
@@ -6,7 +7,7 @@ import type { MemoryActor } from "../memory-access";
 import { cachedMemoryRead } from "../memory-cache";
 import { searchMemoriesSchema, type SearchMemoriesInput } from "../memory-schemas";
 import { memoryColumns, toMemoryView, type MemoryView } from "../memory-view";
-import { candidateDetails, keywordCandidates, searchFilterSql, vectorCandidates } from "./candidates";
+import { candidateDetails, keywordCandidates, vectorCandidates } from "./candidates";
 import { activeSpace, embedIn } from "../vectors/active-space";
 import { getLogger } from "@/lib/observability/logger";
 import { AppError } from "@/lib/errors/app-error";
@@ -40,7 +41,7 @@ async function rankedSearch(
   input: ReturnType<typeof searchMemoriesSchema.parse>,
   strategy: "auto" | "exact" | "ann",
 ) {
-  const where = searchFilterSql(actor, input);
+  const where = memoryFilterSql(actor, input);
   const active = await activeSpace(db, actor.workspaceId);
   const query = await queryVector(active, input.query, input.mode);
   const pool = candidatePool(input.k);
