@@ -64,7 +64,7 @@ describe("memory REST API", () => {
     expect(list.json.memories.map((m: { id: string }) => m.id)).toEqual([id]);
     const found = await search(analyst, { query: "品牌调性专业", explain: true });
     expect(found.json.hits[0].memory.id).toBe(id);
-    expect(found.json.hits[0].explain.weights.fusion).toEqual({ keyword: 0.8, vector: 0.2, minVector: 0.3 });
+    expect(found.json.hits[0].explain.weights.fusion).toEqual({ keyword: 0.9, vector: 0.1, minVector: 0.3 });
     const del = await callRoute(memoryRoute.DELETE, `/api/v1/memories/${id}`, { method: "DELETE", token: operator, params: { id } });
     expect(del.status).toBe(204);
     expect((await callRoute(memoryRoute.GET, `/api/v1/memories/${id}`, { token: operator, params: { id } })).status).toBe(404);

@@ -46,7 +46,7 @@ describe("hybrid ranking", () => {
     );
     const full = 1 - Math.exp(-2);
     expect(top.parts).toEqual({ vector: 0.8, keyword: full, importance: 0.8, recency: 1, access: 1 });
-    expect(top.score).toBeCloseTo(0.8 * (0.8 * full + 0.2 * 0.8) + 0.1 * 0.8 + 0.05 + 0.05, 10);
+    expect(top.score).toBeCloseTo(0.8 * (0.9 * full + 0.1 * 0.8) + 0.1 * 0.8 + 0.05 + 0.05, 10);
   });
 
   it("gives a provider's vectors an equal say with keywords", () => {

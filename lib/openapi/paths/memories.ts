@@ -62,7 +62,7 @@ export const memoriesPaths: PathSpecs = {
   "/memories/search": {
     post: {
       summary:
-        "Hybrid search: 0.8·relevance (bm25 fused with vector similarity: 0.8/0.2 with the built-in embedder, 0.5/0.5 with a provider) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part; countAccess: true when the caller uses the hits (each counts an access, keeps it from cleanup and may promote it); the shared scope filters narrow it",
+        "Hybrid search: 0.8·relevance (bm25 fused with vector similarity: 0.9/0.1 with the built-in embedder, 0.5/0.5 with a provider) + 0.1·importance + 0.05·recency + 0.05·access; explain returns each part; countAccess: true when the caller uses the hits (each counts an access, keeps it from cleanup and may promote it); the shared scope filters narrow it",
       tags,
       responses: { 200: { description: "hits with score (and explain)" } },
     },
