@@ -11,6 +11,7 @@
  * against the exact scan with and without filters (`npm run bench -- memory`).
  */
 import { sql, type SQL } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { VectorSpace } from "../vectors/vector-space";
@@ -46,11 +47,22 @@ const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
 
 /**
  * How many memories pass the caller's filters, counted up to `limit` (the count stops there: a
- * broad filter answers after a few thousand rows, a narrow one walks the workspace once, as the
- * exact scan that follows would).
+ * broad filter answers after a few thousand rows, a narrow one walks the workspace once). It only
+ * chooses between the exact scan and the index, and a wrong choice is corrected below (refill,
+ * then the exact scan), so a count is reused for `shareTtlMs` by searches with the same filter:
+ * paging through one account's or one run's memories walks the workspace once, not per query.
  */
+const dialect = new SQLiteAsyncDialect();
+const passingCache = new Map<string, { n: number; at: number }>();
+
 async function countPassing(db: DbOrTx, where: SQL, limit: number): Promise<number> {
+  const { sql: text, params } = dialect.sqlToQuery(where);
+  const key = JSON.stringify([text, params, limit]);
+  const hit = passingCache.get(key);
+  if (hit && Date.now() - hit.at < shareTtlMs) return hit.n;
   const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM memories WHERE ${where} LIMIT ${limit})`);
+  if (passingCache.size > 1_000) passingCache.clear();
+  passingCache.set(key, { n: row.n, at: Date.now() });
   return row.n;
 }
 
