@@ -10,9 +10,10 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionFailure, WorkspaceActionFn } from "@/lib/next/workspace-action";
 import { MemoryFields, readMemoryForm, type MemoryFormValues } from "./memory-fields";
 
-type Props = { slug: string; id: string; values: MemoryFormValues; update: WorkspaceActionFn; remove: WorkspaceActionFn };
+/** `version`: the memory's updatedAt; the fields start again from `values` when it changes (after a save or a restore), the form's notices stay. */
+type Props = { slug: string; id: string; version: string; values: MemoryFormValues; update: WorkspaceActionFn; remove: WorkspaceActionFn };
 
-export function MemoryEditForm({ slug, id, values, update, remove }: Props) {
+export function MemoryEditForm({ slug, id, version, values, update, remove }: Props) {
   const t = useTranslations("memories");
   const router = useRouter();
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -39,7 +40,7 @@ export function MemoryEditForm({ slug, id, values, update, remove }: Props) {
 
   return (
     <form onSubmit={onSubmit} aria-label={t("edit")} className="space-y-3">
-      <MemoryFields values={values} errors={failure?.fieldErrors} />
+      <MemoryFields key={version} values={values} errors={failure?.fieldErrors} />
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" disabled={pending}>
           {t("edit")}

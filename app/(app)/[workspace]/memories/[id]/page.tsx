@@ -72,7 +72,14 @@ export default async function MemoryDetailPage({
           </div>
           {canEdit ? (
             // Keyed by the last change: after a restore the form shows the restored values, not what it was first given.
-            <MemoryEditForm key={m.updatedAt} slug={slug} id={m.id} values={m} update={updateMemoryAction} remove={deleteMemoryAction} />
+            <MemoryEditForm
+              slug={slug}
+              id={m.id}
+              version={m.updatedAt}
+              values={m}
+              update={updateMemoryAction}
+              remove={deleteMemoryAction}
+            />
           ) : (
             <p className="whitespace-pre-wrap text-sm" data-testid="memory-content">
               {m.content}
