@@ -55,7 +55,7 @@ export async function retrieveContext(
   const pool = Math.max(input.k * 6, 30);
   const chosen = await db.transaction(async (tx) => {
     const vectorSeqs = await vectorCandidates(tx, active.space, actor.workspaceId, where, query, pool);
-    const bm25 = await keywordCandidates(tx, where, input.context, pool);
+    const keywordScores = await keywordCandidates(tx, where, input.context, pool);
     const brand = await tx.all<{ seq: number }>(sql`
       SELECT seq FROM memories WHERE ${where} AND type = 'long_term' AND privacy = 'workspace'
       ORDER BY importance DESC LIMIT ${alwaysConsidered}`);
@@ -64,8 +64,8 @@ export async function retrieveContext(
           SELECT seq FROM memories WHERE ${where} AND account_id = ${input.accountId}
           ORDER BY importance DESC LIMIT ${alwaysConsidered}`)
       : [];
-    const seqs = [...new Set([...vectorSeqs, ...bm25.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];
-    const ranked = rankCandidates(await candidateDetails(tx, active.space, seqs, query, bm25), "hybrid", {
+    const seqs = [...new Set([...vectorSeqs, ...keywordScores.keys(), ...brand.map((b) => b.seq), ...forAccount.map((a) => a.seq)])];
+    const ranked = rankCandidates(await candidateDetails(tx, active.space, seqs, query, keywordScores), "hybrid", {
       fusion: fusionFor(active.spec),
       alwaysKeep: new Set([...brand, ...forAccount].map((b) => b.seq)),
     });

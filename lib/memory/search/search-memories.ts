@@ -47,10 +47,10 @@ async function rankedSearch(
   const pool = candidatePool(input.k);
   const vectorSeqs =
     input.mode === "keyword" || !query ? [] : await vectorCandidates(db, active.space, actor.workspaceId, where, query, pool, strategy);
-  const bm25 = input.mode === "vector" ? new Map<number, number>() : await keywordCandidates(db, where, input.query, pool);
-  const seqs = [...new Set([...vectorSeqs, ...bm25.keys()])];
+  const keywordScores = input.mode === "vector" ? new Map<number, number>() : await keywordCandidates(db, where, input.query, pool);
+  const seqs = [...new Set([...vectorSeqs, ...keywordScores.keys()])];
   const fusion = fusionFor(active.spec);
-  const ranked = rankCandidates(await candidateDetails(db, active.space, seqs, query, bm25), input.mode, { fusion })
+  const ranked = rankCandidates(await candidateDetails(db, active.space, seqs, query, keywordScores), input.mode, { fusion })
     .filter((s) => s.score >= input.minScore && s.score > 0)
     .slice(0, input.k);
   if (ranked.length === 0) return { hits: [] };
