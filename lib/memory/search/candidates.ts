@@ -11,6 +11,7 @@
  * against the exact scan with and without filters (`npm run bench -- memory`).
  */
 import { sql, type SQL } from "drizzle-orm";
+import { LRUCache } from "lru-cache";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { DbOrTx } from "@/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -28,18 +29,17 @@ const maxAnnFetch = 5_000;
  * and the over-fetch factor, so it is kept per process for `shareTtlMs`.
  */
 const shareTtlMs = 30_000;
-const shareCache = new Map<string, { mine: number; total: number; at: number }>();
+const shareCache = new LRUCache<string, { mine: number; total: number }>({ max: 1_000, ttl: shareTtlMs });
 
 async function indexShare(db: DbOrTx, space: VectorSpace, workspaceId: string): Promise<{ mine: number; total: number }> {
   const key = `${space.key}:${workspaceId}`;
   const hit = shareCache.get(key);
-  if (hit && Date.now() - hit.at < shareTtlMs) return hit;
+  if (hit) return hit;
   const all = space.table ? sql`SELECT count(*) FROM ${sql.raw(space.table)}` : sql`SELECT count(*) FROM memories`;
   const [row] = await db.all<{ mine: number; total: number }>(
     sql`SELECT (SELECT count(*) FROM memories WHERE workspace_id = ${workspaceId}) AS mine, (${all}) AS total`,
   );
-  if (shareCache.size > 1_000) shareCache.clear();
-  shareCache.set(key, { ...row, at: Date.now() });
+  shareCache.set(key, row);
   return row;
 }
 
@@ -53,16 +53,15 @@ const vec = (v: number[]) => sql`vector32(${JSON.stringify(v)})`;
  * paging through one account's or one run's memories walks the workspace once, not per query.
  */
 const dialect = new SQLiteAsyncDialect();
-const passingCache = new Map<string, { n: number; at: number }>();
+const passingCache = new LRUCache<string, { n: number }>({ max: 1_000, ttl: shareTtlMs });
 
 async function countPassing(db: DbOrTx, where: SQL, limit: number): Promise<number> {
   const { sql: text, params } = dialect.sqlToQuery(where);
   const key = JSON.stringify([text, params, limit]);
   const hit = passingCache.get(key);
-  if (hit && Date.now() - hit.at < shareTtlMs) return hit.n;
+  if (hit) return hit.n;
   const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM (SELECT 1 FROM memories WHERE ${where} LIMIT ${limit})`);
-  if (passingCache.size > 1_000) passingCache.clear();
-  passingCache.set(key, { n: row.n, at: Date.now() });
+  passingCache.set(key, { n: row.n });
   return row.n;
 }
 
@@ -113,9 +112,9 @@ const ftsWeights = `1, ${bm25Params.tagWeight}`;
  * Keyword candidates: every memory the caller may see that matches any query term, the whole
  * filtered set ordered by relevance (the FTS index finds the matches, the filters apply before the
  * ordering, and nothing is cut by age), the best `n` scored by BM25 (bm25.ts) relative to a full
- * match (`fullMatchScore`: 1 = every query term once). A broad query costs
- * time in proportion to its matches; the stop words the analysis drops keep "what", "的" and "you"
- * from matching everything.
+ * match (`fullMatchScore`: 1 = every query term once). A broad query costs time in proportion to
+ * its matches; the stop words the analysis drops keep "what", "的" and "the" from matching
+ * everything.
  */
 export async function keywordCandidates(db: DbOrTx, where: SQL, queryText: string, n: number): Promise<Map<number, number>> {
   const terms = ftsTerms(queryText);
